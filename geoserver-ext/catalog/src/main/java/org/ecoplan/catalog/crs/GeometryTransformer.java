@@ -1,0 +1,99 @@
+package org.ecoplan.catalog.crs;
+
+import java.util.concurrent.ConcurrentHashMap;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.CoordinateSequence;
+import org.locationtech.jts.geom.CoordinateSequenceFilter;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.proj4j.BasicCoordinateTransform;
+import org.locationtech.proj4j.CoordinateTransform;
+import org.locationtech.proj4j.ProjCoordinate;
+
+/**
+ * Reprojects JTS geometries and envelopes between two CRSs with proj4j. Coordinates are always
+ * east/north here; axis swapping for output happens only at encoding, see {@link AxisOrders}.
+ * Instances are cheap; the proj4j transform is cached per CRS pair and is not thread-safe, so
+ * each call creates its own working copy.
+ */
+public final class GeometryTransformer {
+    private static final ConcurrentHashMap<String, Boolean> IDENTITY = new ConcurrentHashMap<>();
+
+    private final Crs source;
+    private final Crs target;
+    private final boolean identity;
+
+    public GeometryTransformer(Crs source, Crs target) {
+        this.source = source;
+        this.target = target;
+        this.identity = isIdentity(source, target);
+    }
+
+    /** Whether the two CRSs share coordinates (same code, or CGCS2000 vs WGS 84 geographic). */
+    public static boolean isIdentity(Crs a, Crs b) {
+        if (a.epsg() == b.epsg()) return true;
+        // CGCS2000 and WGS 84 agree to a few centimetres: EPSG and proj treat the datum shift as null
+        return IDENTITY.computeIfAbsent(a.epsg() + ">" + b.epsg(), k ->
+                a.geographic() && b.geographic() && sameEllipsoidNullShift(a, b));
+    }
+
+    private static boolean sameEllipsoidNullShift(Crs a, Crs b) {
+        ProjCoordinate p = new ProjCoordinate(113.75, 40.1);
+        ProjCoordinate q = new ProjCoordinate();
+        new BasicCoordinateTransform(a.proj(), b.proj()).transform(p, q);
+        return Math.abs(p.x - q.x) < 1e-7 && Math.abs(p.y - q.y) < 1e-7;
+    }
+
+    public boolean isIdentity() { return identity; }
+
+    public Geometry transform(Geometry g) {
+        if (g == null || identity) return g;
+        Geometry copy = g.copy();
+        CoordinateTransform t = new BasicCoordinateTransform(source.proj(), target.proj());
+        copy.apply(new CoordinateSequenceFilter() {
+            final ProjCoordinate in = new ProjCoordinate();
+            final ProjCoordinate out = new ProjCoordinate();
+
+            @Override public void filter(CoordinateSequence seq, int i) {
+                in.x = seq.getX(i);
+                in.y = seq.getY(i);
+                t.transform(in, out);
+                seq.setOrdinate(i, 0, out.x);
+                seq.setOrdinate(i, 1, out.y);
+            }
+
+            @Override public boolean isDone() { return false; }
+            @Override public boolean isGeometryChanged() { return true; }
+        });
+        copy.setSRID(target.epsg());
+        return copy;
+    }
+
+    public Coordinate transform(Coordinate c) {
+        if (identity) return new Coordinate(c);
+        ProjCoordinate out = new ProjCoordinate();
+        new BasicCoordinateTransform(source.proj(), target.proj()).transform(new ProjCoordinate(c.x, c.y), out);
+        return new Coordinate(out.x, out.y);
+    }
+
+    /**
+     * Transforms an envelope by densifying its edges (so a lat/lon box maps to the full projected
+     * extent, not just its corners).
+     */
+    public Envelope transform(Envelope e) {
+        if (identity || e.isNull()) return new Envelope(e);
+        CoordinateTransform t = new BasicCoordinateTransform(source.proj(), target.proj());
+        Envelope r = new Envelope();
+        int n = 16;
+        ProjCoordinate out = new ProjCoordinate();
+        for (int i = 0; i <= n; i++) {
+            double fx = e.getMinX() + e.getWidth() * i / n;
+            double fy = e.getMinY() + e.getHeight() * i / n;
+            for (double[] p : new double[][] {{fx, e.getMinY()}, {fx, e.getMaxY()}, {e.getMinX(), fy}, {e.getMaxX(), fy}}) {
+                t.transform(new ProjCoordinate(p[0], p[1]), out);
+                if (Double.isFinite(out.x) && Double.isFinite(out.y)) r.expandToInclude(out.x, out.y);
+            }
+        }
+        return r;
+    }
+}

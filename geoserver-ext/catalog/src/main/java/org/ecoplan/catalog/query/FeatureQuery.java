@@ -1,0 +1,52 @@
+package org.ecoplan.catalog.query;
+
+import java.util.List;
+import org.ecoplan.catalog.crs.Crs;
+
+/**
+ * What a protocol asks a {@link org.ecoplan.catalog.store.FeatureSource} for.
+ *
+ * @param filter     the filter (native CRS), {@link Filter#INCLUDE} for all
+ * @param sortBy     sort keys; results are always ordered, ties broken by feature id, so paging is stable
+ * @param offset     features to skip (WFS STARTINDEX), &gt;= 0
+ * @param limit      maximum features to return, or -1 for no limit
+ * @param properties attribute names to return, or null for all (the geometry is controlled by
+ *                   {@code withGeometry})
+ * @param withGeometry whether to read the geometry
+ * @param targetCrs  CRS the returned geometries are in, or null for the native CRS
+ */
+public record FeatureQuery(Filter filter, List<SortBy> sortBy, long offset, long limit, List<String> properties,
+                           boolean withGeometry, Crs targetCrs) {
+    public FeatureQuery {
+        filter = filter == null ? Filter.INCLUDE : filter;
+        sortBy = sortBy == null ? List.of() : List.copyOf(sortBy);
+        properties = properties == null ? null : List.copyOf(properties);
+        if (offset < 0) throw new IllegalArgumentException("offset < 0");
+    }
+
+    public static final FeatureQuery ALL = new FeatureQuery(Filter.INCLUDE, List.of(), 0, -1, null, true, null);
+
+    public static FeatureQuery of(Filter f) {
+        return ALL.withFilter(f);
+    }
+
+    public FeatureQuery withFilter(Filter f) {
+        return new FeatureQuery(f, sortBy, offset, limit, properties, withGeometry, targetCrs);
+    }
+
+    public FeatureQuery withSort(List<SortBy> s) {
+        return new FeatureQuery(filter, s, offset, limit, properties, withGeometry, targetCrs);
+    }
+
+    public FeatureQuery withPage(long newOffset, long newLimit) {
+        return new FeatureQuery(filter, sortBy, newOffset, newLimit, properties, withGeometry, targetCrs);
+    }
+
+    public FeatureQuery withProperties(List<String> p, boolean geometry) {
+        return new FeatureQuery(filter, sortBy, offset, limit, p, geometry, targetCrs);
+    }
+
+    public FeatureQuery withTargetCrs(Crs crs) {
+        return new FeatureQuery(filter, sortBy, offset, limit, properties, withGeometry, crs);
+    }
+}
