@@ -1,0 +1,159 @@
+package org.ecoplan.server;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.ecoplan.catalog.Catalog;
+import org.ecoplan.catalog.config.CatalogCheck;
+import org.ecoplan.catalog.config.CatalogException;
+import org.ecoplan.catalog.config.CatalogLoader;
+import org.ecoplan.ows.Dispatcher;
+import org.ecoplan.ows.OwsRequest;
+import org.ecoplan.ows.OwsResponse;
+import org.ecoplan.ows.OwsService;
+import org.ecoplan.ows.OwsServiceProvider;
+import org.ecoplan.ows.ServiceException;
+
+/**
+ * The HTTP server: Jetty with one handler that serves {@code /health}, the landing page and the
+ * OWS endpoints ({@code /ows}, {@code /wms}, {@code /wfs}). The only class family that knows Jetty.
+ */
+public final class EcoplanServer implements AutoCloseable {
+    private final Server jetty;
+    private final Workspace workspace;
+    private final Dispatcher dispatcher;
+
+    private EcoplanServer(Server jetty, Workspace workspace, Dispatcher dispatcher) {
+        this.jetty = jetty;
+        this.workspace = workspace;
+        this.dispatcher = dispatcher;
+    }
+
+    /** Validates the catalog, opens the stores and starts listening; fails with every catalog error at once. */
+    public static EcoplanServer start(ServerConfig config) throws Exception {
+        List<CatalogCheck> checks = new ArrayList<>();
+        ServiceLoader.load(CatalogCheck.class).forEach(checks::add);
+        Catalog catalog = CatalogLoader.load(config.workspace(), checks.toArray(CatalogCheck[]::new));
+        Workspace workspace = new Workspace(catalog, config.settings());
+        List<OwsService> services = new ArrayList<>();
+        for (OwsServiceProvider p : ServiceLoader.load(OwsServiceProvider.class)) services.add(p.create(workspace));
+        Dispatcher dispatcher = new Dispatcher(services);
+
+        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        threads.setName("ecoplan-http");
+        Server jetty = new Server(threads);
+        ServerConnector connector = new ServerConnector(jetty);
+        connector.setHost(config.host());
+        connector.setPort(config.port());
+        jetty.addConnector(connector);
+        EcoplanServer server = new EcoplanServer(jetty, workspace, dispatcher);
+        jetty.setHandler(server.new Root(config.settings().maxRequestBytes()));
+        try {
+            jetty.start();
+        } catch (Exception e) {
+            workspace.close();
+            throw e;
+        }
+        return server;
+    }
+
+    public int port() { return ((ServerConnector) jetty.getConnectors()[0]).getLocalPort(); }
+
+    public Workspace workspace() { return workspace; }
+
+    public Dispatcher dispatcher() { return dispatcher; }
+
+    public void join() throws InterruptedException { jetty.join(); }
+
+    @Override public void close() throws Exception {
+        jetty.stop();
+        workspace.close();
+    }
+
+    /** Routes a request by path. */
+    private final class Root extends Handler.Abstract {
+        private final int maxBodyBytes;
+
+        Root(int maxBodyBytes) { this.maxBodyBytes = maxBodyBytes; }
+
+        @Override public boolean handle(Request request, Response response, Callback callback) {
+            String path = request.getHttpURI().getPath();
+            OwsResponse answer;
+            try {
+                answer = switch (path) {
+                    case "/health" -> health();
+                    case "/", "/index.html" -> OwsResponse.text(200, "text/html; charset=UTF-8",
+                            LandingPage.html(workspace.catalog(), dispatcher.services()));
+                    case "/ows", "/wms", "/wfs" -> ows(request);
+                    default -> OwsResponse.text(404, "text/plain; charset=UTF-8", "Not found: " + path + "\n");
+                };
+            } catch (ServiceException e) {
+                answer = OwsResponse.text(e.httpStatus(), "text/plain; charset=UTF-8", e.getMessage() + "\n");
+            } catch (IOException e) {
+                answer = OwsResponse.text(400, "text/plain; charset=UTF-8", "Cannot read the request: " + e.getMessage() + "\n");
+            }
+            response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+            HttpExchange.write(answer, request, response, callback);
+            return true;
+        }
+
+        private OwsResponse ows(Request request) throws IOException {
+            OwsRequest r;
+            try {
+                r = HttpExchange.read(request, maxBodyBytes);
+            } catch (ServiceException e) {
+                return dispatcher.services().isEmpty() ? OwsResponse.text(e.httpStatus(), "text/plain", e.getMessage())
+                        : dispatcher.services().get(0).exception(e, new OwsRequest("GET", request.getHttpURI().getPath(),
+                                org.ecoplan.ows.KvpMap.empty(), null, null, "", null));
+            }
+            return dispatcher.dispatch(r);
+        }
+
+        private OwsResponse health() {
+            StringBuilder b = new StringBuilder("{\"status\":\"UP\",\"layers\":").append(workspace.catalog().layers().size())
+                    .append(",\"groups\":").append(workspace.catalog().groups().size()).append(",\"services\":[");
+            for (int i = 0; i < dispatcher.services().size(); i++) {
+                if (i > 0) b.append(',');
+                b.append('"').append(dispatcher.services().get(i).name()).append('"');
+            }
+            b.append("]}\n");
+            return OwsResponse.bytes(200, "application/json", b.toString().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        ServerConfig config = ServerConfig.fromEnvironment();
+        EcoplanServer server;
+        try {
+            server = start(config);
+        } catch (CatalogException e) {
+            System.err.println("Invalid catalog in " + config.workspace().toAbsolutePath() + "\n" + e.getMessage());
+            System.exit(2);
+            return;
+        } catch (RuntimeException e) {
+            System.err.println("Cannot start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        System.out.println("ecoplan listening on http://localhost:" + server.port() + "/ (workspace "
+                + config.workspace().toAbsolutePath().normalize() + ")");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.close();
+            } catch (Exception ignored) {
+                // JVM is exiting
+            }
+        }));
+        server.join();
+    }
+}

@@ -1,0 +1,94 @@
+package org.ecoplan.server;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.ecoplan.ows.KvpMap;
+import org.ecoplan.ows.OwsRequest;
+import org.ecoplan.ows.OwsResponse;
+import org.ecoplan.ows.ServiceException;
+
+/** Converts between Jetty's request/response and the engine's {@link OwsRequest}/{@link OwsResponse}. */
+final class HttpExchange {
+    private HttpExchange() {}
+
+    static OwsRequest read(Request request, int maxBodyBytes) throws IOException {
+        Map<String, String> params = new LinkedHashMap<>();
+        String query = request.getHttpURI().getQuery();
+        if (query != null) decodeForm(query, params);
+        byte[] body = new byte[0];
+        String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        if ("POST".equals(request.getMethod())) {
+            body = readBounded(Content.Source.asInputStream(request), maxBodyBytes);
+            if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+                decodeForm(new String(body, StandardCharsets.UTF_8), params);
+                body = new byte[0];
+            }
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (HttpField f : request.getHeaders()) headers.putIfAbsent(f.getName().toLowerCase(Locale.ROOT), f.getValue());
+        String scheme = request.getHttpURI().getScheme() == null ? "http" : request.getHttpURI().getScheme();
+        String host = request.getHeaders().get(HttpHeader.HOST);
+        if (host == null) host = Request.getServerName(request) + ":" + Request.getServerPort(request);
+        return new OwsRequest(request.getMethod(), request.getHttpURI().getPath(), new KvpMap(params), body,
+                contentType, scheme + "://" + host, headers);
+    }
+
+    private static byte[] readBounded(InputStream in, int max) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buf = new byte[8192];
+        int n;
+        while ((n = in.read(buf)) > 0) {
+            if (out.size() + n > max) {
+                throw new ServiceException(ServiceException.INVALID_PARAMETER_VALUE, "body",
+                        "Request body larger than the limit of " + max + " bytes", 413);
+            }
+            out.write(buf, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    /** application/x-www-form-urlencoded decoding; the first value of a repeated key wins. */
+    static void decodeForm(String text, Map<String, String> into) {
+        for (String pair : text.split("&")) {
+            if (pair.isEmpty()) continue;
+            int eq = pair.indexOf('=');
+            String k = eq < 0 ? pair : pair.substring(0, eq);
+            String v = eq < 0 ? "" : pair.substring(eq + 1);
+            try {
+                into.putIfAbsent(URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v, StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                throw new ServiceException(ServiceException.INVALID_PARAMETER_VALUE, k, "Malformed percent-encoding in parameter " + k);
+            }
+        }
+    }
+
+    static void write(OwsResponse r, Request request, Response response, Callback callback) {
+        response.setStatus(r.status());
+        if (r.contentType() != null) response.getHeaders().put(HttpHeader.CONTENT_TYPE, r.contentType());
+        r.headers().forEach((k, v) -> response.getHeaders().put(k, v));
+        if ("HEAD".equals(request.getMethod()) || r.body() == null) {
+            callback.succeeded();
+            return;
+        }
+        try (OutputStream out = Content.Sink.asOutputStream(response)) {
+            r.body().writeTo(out);
+        } catch (IOException | RuntimeException e) {
+            callback.failed(e);
+            return;
+        }
+        callback.succeeded();
+    }
+}

@@ -1,0 +1,79 @@
+package org.ecoplan.server;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.ecoplan.catalog.Catalog;
+import org.ecoplan.catalog.config.LayerConfig;
+import org.ecoplan.catalog.config.StoreConfig;
+import org.ecoplan.catalog.store.DataStore;
+import org.ecoplan.catalog.store.DataStores;
+import org.ecoplan.catalog.store.FeatureSource;
+import org.ecoplan.catalog.store.StoreException;
+import org.ecoplan.ows.ServerSettings;
+import org.ecoplan.ows.ServiceContext;
+
+/**
+ * The running workspace: the validated catalog with an open store per store config and a
+ * feature source per layer. Opening checks that every layer's table exists, so a catalog whose
+ * data was never loaded fails at start-up with the list of missing tables.
+ */
+public final class Workspace implements ServiceContext, AutoCloseable {
+    private final Catalog catalog;
+    private final ServerSettings settings;
+    private final Map<String, DataStore> stores = new LinkedHashMap<>();
+    private final Map<String, FeatureSource> sources = new ConcurrentHashMap<>();
+
+    public Workspace(Catalog catalog, ServerSettings settings) {
+        this.catalog = catalog;
+        this.settings = settings;
+        StringBuilder missing = new StringBuilder();
+        try {
+            for (StoreConfig s : catalog.stores()) stores.put(s.id(), DataStores.open(s.url()));
+            for (LayerConfig l : catalog.layers()) {
+                DataStore store = stores.get(l.store());
+                if (!store.hasTable(l.table())) {
+                    missing.append("\n  layer ").append(l.id()).append(": table '").append(l.table())
+                            .append("' not in store '").append(l.store()).append("' (").append(store.description()).append(")");
+                    continue;
+                }
+                sources.put(l.id(), store.featureSource(l.featureType(), l.table()));
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        if (!missing.isEmpty()) {
+            close();
+            throw new StoreException("data not loaded; run the data-loader first:" + missing);
+        }
+    }
+
+    @Override public Catalog catalog() { return catalog; }
+
+    @Override public FeatureSource featureSource(LayerConfig layer) {
+        FeatureSource s = sources.get(layer.id());
+        if (s == null) throw new StoreException("no feature source for layer " + layer.id());
+        return s;
+    }
+
+    @Override public ServerSettings settings() { return settings; }
+
+    @Override public String updateSequence() {
+        long h = 17;
+        for (LayerConfig l : catalog.layers()) h = 31 * h + sources.get(l.id()).version().hashCode();
+        return Long.toString(h & 0x7fffffffffffL);
+    }
+
+    public Map<String, DataStore> stores() { return stores; }
+
+    @Override public void close() {
+        for (DataStore s : stores.values()) {
+            try {
+                s.close();
+            } catch (RuntimeException ignored) {
+                // closing on the way out: nothing useful to do with a second failure
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.ecoplan.server;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.ecoplan.ows.ServerSettings;
+
+/**
+ * One server per test JVM on a free port, serving the repository's workspace (the shipped plan
+ * data) loaded by the real data-loader CLI into a fresh GeoPackage, as the README's run command
+ * does. Integration tests call {@link #baseUrl()}.
+ */
+public final class ServerFixture {
+    private static EcoplanServer server;
+
+    private ServerFixture() {}
+
+    public static Path workspace() {
+        return Path.of(System.getProperty("ecoplan.workspace", "../..")).toAbsolutePath().normalize();
+    }
+
+    /** Starts the server once (loading the plan data first) and returns e.g. "http://localhost:41234". */
+    public static synchronized String baseUrl() {
+        if (server == null) {
+            try {
+                Path gpkg = Files.createTempDirectory("ecoplan-it").resolve("plan.gpkg");
+                runLoader("load", "--workspace", workspace().toString(), "--store", "gpkg:" + gpkg);
+                System.setProperty("PLAN_STORE_URL", "gpkg:" + gpkg);
+                System.setProperty("ECOPLAN_CITE", System.getProperty("ECOPLAN_CITE", "false"));
+                server = EcoplanServer.start(new ServerConfig(0, "127.0.0.1", workspace(), ServerSettings.fromEnvironment()));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        server.close();
+                    } catch (Exception ignored) {
+                        // JVM exiting
+                    }
+                }));
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot start the test server: " + e.getMessage(), e);
+            }
+        }
+        return "http://localhost:" + server.port();
+    }
+
+    public static EcoplanServer server() {
+        baseUrl();
+        return server;
+    }
+
+    /** Runs the packaged data-loader jar (built by the reactor before this module's integration tests). */
+    public static int runLoader(String... args) throws IOException, InterruptedException {
+        Path jar = workspace().resolve("data-loader/target/ecoplan-data-loader.jar");
+        if (!Files.isRegularFile(jar)) throw new IllegalStateException(jar + " missing: run mvn package first");
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-jar", jar.toString()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).directory(workspace().toFile()).inheritIO().start();
+        if (!p.waitFor(5, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("data-loader did not finish");
+        }
+        if (p.exitValue() != 0) throw new IllegalStateException("data-loader exited with " + p.exitValue());
+        return p.exitValue();
+    }
+}
