@@ -19,7 +19,7 @@ public final class CrsRegistry {
     private static final CRSFactory FACTORY = new CRSFactory();
     private static final ConcurrentHashMap<Integer, Optional<Crs>> CACHE = new ConcurrentHashMap<>();
     private static final Pattern SHORT = Pattern.compile("(?i)EPSG:(\\d+)");
-    private static final Pattern URN = Pattern.compile("(?i)urn:(?:x-)?ogc:def:crs:EPSG:(?:[\\d.]*):?(\\d+)");
+    private static final Pattern URN = Pattern.compile("(?i)urn:(?:x-)?ogc:def:crs:EPSG:(?:[\\d.]*:)?(\\d+)");
     private static final Pattern HTTP = Pattern.compile("(?i)https?://www\\.opengis\\.net/def/crs/EPSG/[^/]+/(\\d+)");
     private static final Pattern GML_SRS = Pattern.compile("(?i)https?://www\\.opengis\\.net/gml/srs/epsg\\.xml#(\\d+)");
     private static final Pattern CRS84 = Pattern.compile(
