@@ -15,20 +15,34 @@ import org.ecoplan.catalog.config.StoreConfig;
  * {@link org.ecoplan.catalog.config.CatalogLoader}. Iteration order is id order.
  */
 public final class Catalog {
-    private final Path workspace;
+    private final List<Path> roots;
     private final Map<String, LayerConfig> layers;
     private final Map<String, LayerGroupConfig> groups;
     private final Map<String, StoreConfig> stores;
 
     public Catalog(Path workspace, Map<String, LayerConfig> layers, Map<String, LayerGroupConfig> groups,
                    Map<String, StoreConfig> stores) {
-        this.workspace = workspace;
+        this(List.of(workspace), layers, groups, stores);
+    }
+
+    public Catalog(List<Path> roots, Map<String, LayerConfig> layers, Map<String, LayerGroupConfig> groups,
+                   Map<String, StoreConfig> stores) {
+        this.roots = List.copyOf(roots);
         this.layers = new LinkedHashMap<>(layers);
         this.groups = new LinkedHashMap<>(groups);
         this.stores = new LinkedHashMap<>(stores);
     }
 
-    public Path workspace() { return workspace; }
+    /** The first (main) workspace root. */
+    public Path workspace() { return roots.get(0); }
+
+    /** Every workspace root, main first. */
+    public List<Path> roots() { return roots; }
+
+    /** The workspace root a layer was declared in (its YAML is {@code <root>/layers/<id>.yaml}). */
+    public static Path rootOf(LayerConfig layer) {
+        return layer.location().file().toAbsolutePath().getParent().getParent();
+    }
 
     public List<LayerConfig> layers() { return List.copyOf(layers.values()); }
 
@@ -42,8 +56,14 @@ public final class Catalog {
 
     public Optional<StoreConfig> store(String id) { return Optional.ofNullable(stores.get(id)); }
 
-    /** The style file of a style id. */
-    public Path styleFile(String styleId) { return workspace.resolve("styles").resolve(styleId + ".sld"); }
+    /** The style file of a style id: {@code styles/<id>.sld} in the first workspace that has it. */
+    public Path styleFile(String styleId) {
+        for (Path root : roots) {
+            Path p = root.resolve("styles").resolve(styleId + ".sld");
+            if (java.nio.file.Files.isRegularFile(p)) return p;
+        }
+        return workspace().resolve("styles").resolve(styleId + ".sld");
+    }
 
     /** The layers of a group, expanded through nested groups, bottom to top. */
     public List<LayerConfig> expand(String groupId) {

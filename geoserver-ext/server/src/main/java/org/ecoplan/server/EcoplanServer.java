@@ -43,7 +43,7 @@ public final class EcoplanServer implements AutoCloseable {
     public static EcoplanServer start(ServerConfig config) throws Exception {
         List<CatalogCheck> checks = new ArrayList<>();
         ServiceLoader.load(CatalogCheck.class).forEach(checks::add);
-        Catalog catalog = CatalogLoader.load(config.workspace(), checks.toArray(CatalogCheck[]::new));
+        Catalog catalog = CatalogLoader.load(roots(config), checks.toArray(CatalogCheck[]::new));
         Workspace workspace = new Workspace(catalog, config.settings());
         List<OwsService> services = new ArrayList<>();
         for (OwsServiceProvider p : ServiceLoader.load(OwsServiceProvider.class)) services.add(p.create(workspace));
@@ -65,6 +65,17 @@ public final class EcoplanServer implements AutoCloseable {
             throw e;
         }
         return server;
+    }
+
+    /**
+     * The workspace roots: the main workspace, plus its {@code cite/} workspace (the OGC CITE
+     * reference data, a separate namespace) only when ECOPLAN_CITE is switched on.
+     */
+    static List<java.nio.file.Path> roots(ServerConfig config) {
+        List<java.nio.file.Path> roots = new ArrayList<>();
+        roots.add(config.workspace());
+        if (config.settings().citeEnabled()) roots.add(config.workspace().resolve("cite"));
+        return roots;
     }
 
     public int port() { return ((ServerConnector) jetty.getConnectors()[0]).getLocalPort(); }

@@ -40,29 +40,55 @@ public final class CatalogLoader {
     private static final Set<String> FORMATS = Set.of("geojson", "csv", "gpkg", "shapefile");
     private static final Set<String> CONFIDENCE = Set.of("high", "medium", "low", "very low");
 
-    private final Path workspace;
+    private final List<Path> roots;
+    private Path workspace;
     private final List<ConfigError> errors = new ArrayList<>();
 
-    private CatalogLoader(Path workspace) {
-        this.workspace = workspace.toAbsolutePath().normalize();
+    private CatalogLoader(List<Path> roots) {
+        this.roots = roots.stream().map(r -> r.toAbsolutePath().normalize()).toList();
     }
 
     /** Loads and validates a workspace; throws {@link CatalogException} listing every error. */
     public static Catalog load(Path workspace, CatalogCheck... checks) {
-        return new CatalogLoader(workspace).run(List.of(checks));
+        return load(List.of(workspace), checks);
+    }
+
+    /**
+     * Loads several workspaces into one catalog (the plan, and the CITE test namespace when it is
+     * switched on). Ids must be unique across them; source files and styles resolve in the
+     * workspace that declares them.
+     */
+    public static Catalog load(List<Path> roots, CatalogCheck... checks) {
+        if (roots.isEmpty()) throw new IllegalArgumentException("no workspace");
+        return new CatalogLoader(roots).run(List.of(checks));
     }
 
     private Catalog run(List<CatalogCheck> checks) {
         Map<String, LayerConfig> layers = new TreeMap<>();
         Map<String, LayerGroupConfig> groups = new TreeMap<>();
         Map<String, StoreConfig> stores = new TreeMap<>();
+        Map<String, Location> ids = new LinkedHashMap<>();
+        for (Path root : roots) {
+            workspace = root;
+            readWorkspace(layers, groups, stores, ids);
+        }
+        crossCheck(layers, groups, stores);
+        Catalog catalog = new Catalog(roots, layers, groups, stores);
+        if (errors.isEmpty()) {
+            for (CatalogCheck c : checks) errors.addAll(c.check(catalog));
+        }
+        if (!errors.isEmpty()) throw new CatalogException(errors);
+        return catalog;
+    }
+
+    private void readWorkspace(Map<String, LayerConfig> layers, Map<String, LayerGroupConfig> groups,
+                               Map<String, StoreConfig> stores, Map<String, Location> ids) {
         for (Path f : yamlFiles(workspace.resolve("layers/stores"))) {
             StoreConfig s = readStore(f);
             if (s != null && stores.putIfAbsent(s.id(), s) != null) {
                 errors.add(new ConfigError(s.location(), "duplicate store id '" + s.id() + "' (also in " + stores.get(s.id()).location() + ")"));
             }
         }
-        Map<String, Location> ids = new LinkedHashMap<>();
         for (Path f : yamlFiles(workspace.resolve("layers"))) {
             LayerConfig l = readLayer(f);
             if (l == null) continue;
@@ -81,13 +107,6 @@ public final class CatalogLoader {
             }
             groups.put(g.id(), g);
         }
-        crossCheck(layers, groups, stores);
-        Catalog catalog = new Catalog(workspace, layers, groups, stores);
-        if (errors.isEmpty()) {
-            for (CatalogCheck c : checks) errors.addAll(c.check(catalog));
-        }
-        if (!errors.isEmpty()) throw new CatalogException(errors);
-        return catalog;
     }
 
     private List<Path> yamlFiles(Path dir) {

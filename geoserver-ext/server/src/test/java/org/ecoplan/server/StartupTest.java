@@ -1,0 +1,64 @@
+package org.ecoplan.server;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.ecoplan.catalog.config.CatalogException;
+import org.ecoplan.catalog.store.StoreException;
+import org.ecoplan.ows.ServerSettings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An invalid catalog or a store without the layers' tables stops the start with a full report. */
+class StartupTest {
+    @TempDir Path ws;
+
+    private void write(String rel, String text) throws IOException {
+        Path p = ws.resolve(rel);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, text);
+    }
+
+    private void layer(String id, String style) throws IOException {
+        write("layers/" + id + ".yaml", """
+                id: %s
+                title: {zh: 图层, en: Layer}
+                abstract: {zh: 摘要, en: Abstract}
+                store: plan
+                geometry: {type: Point, crs: EPSG:4490}
+                attributes:
+                  - {name: name, type: string, alias: {zh: 名称, en: Name}}
+                styles: {default: %s}
+                metadata: {source: s, licence: l, attribution: a, schematic: false, confidence: high}
+                """.formatted(id, style));
+    }
+
+    @Test
+    void invalidCatalogStopsTheStartWithEveryError() throws IOException {
+        write("layers/stores/plan.yaml", "id: plan\nurl: gpkg:" + ws.resolve("plan.gpkg") + "\n");
+        layer("a", "missing_a");
+        layer("b", "missing_b");
+        CatalogException e = assertThrows(CatalogException.class,
+                () -> EcoplanServer.start(new ServerConfig(0, "127.0.0.1", ws, ServerSettings.defaults())));
+        assertTrue(e.getMessage().contains("a.yaml:7: missing style: styles/missing_a.sld not found"), e.getMessage());
+        assertTrue(e.getMessage().contains("b.yaml:7: missing style: styles/missing_b.sld not found"), e.getMessage());
+    }
+
+    @Test
+    void unloadedDataStopsTheStartNamingTheTables() throws IOException {
+        write("layers/stores/plan.yaml", "id: plan\nurl: gpkg:" + ws.resolve("empty.gpkg") + "\n");
+        write("styles/dot.sld", """
+                <StyledLayerDescriptor version="1.0.0" xmlns="http://www.opengis.net/sld">
+                  <NamedLayer><Name>a</Name><UserStyle><Name>dot</Name><FeatureTypeStyle><Rule>
+                    <PointSymbolizer/></Rule></FeatureTypeStyle></UserStyle></NamedLayer>
+                </StyledLayerDescriptor>
+                """);
+        layer("a", "dot");
+        StoreException e = assertThrows(StoreException.class,
+                () -> EcoplanServer.start(new ServerConfig(0, "127.0.0.1", ws, ServerSettings.defaults())));
+        assertTrue(e.getMessage().contains("layer a: table 'a' not in store 'plan'"), e.getMessage());
+    }
+}
