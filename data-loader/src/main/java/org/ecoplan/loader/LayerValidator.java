@@ -1,0 +1,192 @@
+package org.ecoplan.loader;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.ecoplan.catalog.AttributeDescriptor;
+import org.ecoplan.catalog.Feature;
+import org.ecoplan.catalog.FeatureType;
+import org.ecoplan.catalog.config.LayerConfig;
+import org.ecoplan.catalog.config.SourceConfig;
+import org.ecoplan.catalog.crs.Crs;
+import org.ecoplan.catalog.crs.CrsRegistry;
+import org.ecoplan.catalog.crs.GeometryTransformer;
+import org.ecoplan.loader.check.AttributeValueParser;
+import org.ecoplan.loader.check.DerivedMeasures;
+import org.ecoplan.loader.check.GeometryCheck;
+import org.ecoplan.loader.source.CsvSourceReader;
+import org.ecoplan.loader.source.SourceReader;
+import org.ecoplan.loader.source.SourceReaders;
+import org.ecoplan.loader.source.SourceRecord;
+
+/**
+ * Reads one layer's source and checks every feature against the layer's schema: each property
+ * declared, values of the declared type and code list, required values present, derived values
+ * absent from the source (they are computed here, see {@link DerivedMeasures}), and the geometry
+ * as {@link GeometryCheck} says. Every error is added to the report, not just the first.
+ */
+public final class LayerValidator {
+    static final int PROGRESS_EVERY = 1000;
+
+    private final Path workspace;
+    private final boolean repair;
+    private final ErrorReport report;
+    private final PrintWriter progress;
+
+    public LayerValidator(Path workspace, boolean repair, ErrorReport report, PrintWriter progress) {
+        this.workspace = workspace;
+        this.repair = repair;
+        this.report = report;
+        this.progress = progress;
+    }
+
+    /** Reads and checks a layer; null when its source could not be read at all (the report says why). */
+    public ValidatedLayer validate(LayerConfig layer) {
+        SourceConfig source = layer.source();
+        String layerFile = relative(layer.location().file()) + ":" + layer.location().line();
+        if (source == null) {
+            report.add(layerFile, null, null, "layer '" + layer.id() + "' has no 'source': nothing to load");
+            return null;
+        }
+        String name = source.file();
+        FeatureType type = layer.featureType();
+        Crs sourceCrs = type.hasGeometry() ? type.geometry().crs() : null;
+        if (source.crs() != null) sourceCrs = CrsRegistry.decode(source.crs()).orElse(null);
+        if (type.hasGeometry() && sourceCrs == null) {
+            report.add(layerFile, null, null, "unknown source CRS '" + source.crs() + "'");
+            return null;
+        }
+        int before = report.count();
+        List<Feature> features = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        try (SourceReader reader = SourceReaders.open(workspace.resolve(name), name, source)) {
+            if (type.hasGeometry() && reader instanceof CsvSourceReader csv && !csv.hasGeometryColumns()) {
+                report.add(layerFile, null, null, "the CSV source of a layer with geometry needs option 'wkt' or 'lon' + 'lat'");
+                return null;
+            }
+            GeometryCheck geometryCheck = new GeometryCheck(type.geometry(), sourceCrs, repair);
+            DerivedMeasures derived = type.hasGeometry() ? new DerivedMeasures(type.geometry().crs()) : null;
+            while (reader.hasNext()) {
+                SourceRecord r = reader.next();
+                Feature f = check(layer, r, name, geometryCheck, derived);
+                if (f != null) {
+                    features.add(f);
+                    labels.add(label(r));
+                }
+                if (r.index() % PROGRESS_EVERY == 0) progress.println(layer.id() + ": " + r.index() + " features read");
+            }
+            checkDeclaredCrs(reader.declaredCrs(), sourceCrs, name);
+        } catch (SourceException e) {
+            report.add(e.location(), null, null, e.reason());
+            return null;
+        }
+        int errors = report.count() - before;
+        progress.println(layer.id() + ": " + features.size() + " features checked, " + errors + " error(s)");
+        return new ValidatedLayer(layer, features, labels, name, version(layer), errors);
+    }
+
+    private Feature check(LayerConfig layer, SourceRecord r, String name, GeometryCheck geometryCheck, DerivedMeasures derived) {
+        String file = r.line() > 0 ? name + ":" + r.line() : name;
+        String label = label(r);
+        int before = report.count();
+        for (SourceRecord.Problem p : r.problems()) report.add(file, label, p.field(), p.message());
+        FeatureType type = layer.featureType();
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (var e : r.properties().entrySet()) {
+            Optional<AttributeDescriptor> a = type.attribute(e.getKey());
+            if (a.isEmpty()) {
+                report.add(file, label, e.getKey(), "unknown property (not an attribute of layer '" + layer.id() + "')");
+            } else if (a.get().derive() != null) {
+                if (e.getValue() != null) {
+                    report.add(file, label, e.getKey(), "derived attribute (" + a.get().derive()
+                            + ") is computed by the loader; remove it from the source");
+                }
+            } else {
+                try {
+                    values.put(e.getKey(), AttributeValueParser.parse(e.getValue(), a.get()));
+                } catch (IllegalArgumentException ex) {
+                    report.add(file, label, e.getKey(), ex.getMessage());
+                }
+            }
+        }
+        for (AttributeDescriptor a : type.attributes()) {
+            if (a.required() && a.derive() == null && values.get(a.name()) == null && !failed(r, a)) {
+                report.add(file, label, a.name(), "required value missing");
+            }
+        }
+        GeometryCheck.Outcome g = geometryCheck.check(r.geometry());
+        String geometryField = type.hasGeometry() ? type.geometry().name() : "geometry";
+        boolean unreadable = r.problems().stream().anyMatch(p -> p.field() != null && p.field().equals(geometryField)
+                || "geometry".equals(p.field()));
+        if (!unreadable) for (String m : g.errors()) report.add(file, label, geometryField, m);
+        if (g.repaired() != null) progress.println(file + ": " + label + ", field '" + geometryField + "': " + g.repaired());
+        if (report.count() > before) return null;
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        for (AttributeDescriptor a : type.attributes()) {
+            if (a.derive() == null) attributes.put(a.name(), values.get(a.name()));
+            else attributes.put(a.name(), g.geometry() == null ? null : derived.value(a.derive(), g.geometry()));
+        }
+        return new Feature(layer.id() + "." + r.index(), attributes, g.geometry());
+    }
+
+    private static boolean failed(SourceRecord r, AttributeDescriptor a) {
+        // a value that was present but unreadable is reported once, as what it is
+        Object raw = r.properties().get(a.name());
+        return raw != null && !(raw instanceof String s && s.isBlank());
+    }
+
+    private void checkDeclaredCrs(Optional<String> declared, Crs sourceCrs, String name) {
+        if (declared.isEmpty()) return;
+        Optional<Crs> crs = CrsRegistry.decode(declared.get());
+        if (crs.isEmpty()) {
+            report.add(name, null, "crs", "unknown CRS '" + declared.get() + "' declared in the file");
+        } else if (sourceCrs == null) {
+            report.add(name, null, "crs", "the file declares CRS " + crs.get() + " but the layer has no geometry");
+        } else if (!GeometryTransformer.isIdentity(crs.get(), sourceCrs)) {
+            report.add(name, null, "crs", "the file declares CRS " + crs.get() + " but the layer configuration says "
+                    + sourceCrs + " (set source.crs to the file's CRS, or fix the file)");
+        }
+    }
+
+    private static String label(SourceRecord r) {
+        return "feature " + r.index() + (r.id() != null ? " (id '" + r.id() + "')" : "");
+    }
+
+    private String relative(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        Path ws = workspace.toAbsolutePath().normalize();
+        return abs.startsWith(ws) ? ws.relativize(abs).toString() : abs.toString();
+    }
+
+    /**
+     * SHA-256 of the layer configuration file, the source bytes and the repair switch: equal
+     * inputs give an equal version, any change gives a new one.
+     */
+    private String version(LayerConfig layer) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(Files.readAllBytes(layer.location().file()));
+            md.update((byte) 0);
+            try (InputStream in = Files.newInputStream(workspace.resolve(layer.source().file()))) {
+                byte[] buf = new byte[64 * 1024];
+                for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
+            }
+            md.update((byte) (repair ? 1 : 0));
+            return HexFormat.of().formatHex(md.digest());
+        } catch (IOException e) {
+            throw new SourceException(layer.source().file(), "cannot read: " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package org.ecoplan.loader;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.ecoplan.catalog.Catalog;
+import org.ecoplan.catalog.config.CatalogException;
+import org.ecoplan.catalog.config.CatalogLoader;
+import org.ecoplan.catalog.config.ConfigError;
+import org.ecoplan.catalog.config.LayerConfig;
+
+/**
+ * The steps {@code load} and {@code validate} share: read the catalog, pick the layers, validate
+ * them and print the report. Reports go to standard output, progress to standard error.
+ */
+final class LoaderRun {
+    private final LayerOptions options;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private Catalog catalog;
+
+    LoaderRun(LayerOptions options, PrintWriter out, PrintWriter err) {
+        this.options = options;
+        this.out = out;
+        this.err = err;
+    }
+
+    Catalog catalog() { return catalog; }
+
+    /** The validation of the selected layers, or null after printing catalog errors (exit code 2). */
+    CatalogValidation.Result validate() {
+        try {
+            catalog = CatalogLoader.load(options.workspace.toAbsolutePath().normalize());
+        } catch (CatalogException e) {
+            Path ws = options.workspace.toAbsolutePath().normalize();
+            for (ConfigError c : e.errors()) {
+                Path f = c.location().file().toAbsolutePath().normalize();
+                out.println((f.startsWith(ws) ? ws.relativize(f) : f) + ":" + c.location().line() + ": " + c.message());
+            }
+            err.println(e.errors().size() + " configuration error(s); nothing was read");
+            return null;
+        }
+        List<LayerConfig> selected = select();
+        if (selected == null) return null;
+        if (selected.isEmpty()) err.println("no layer has a source: nothing to do");
+        CatalogValidation.Result result = new CatalogValidation(catalog, options.repair, err).run(selected);
+        for (String line : result.report().lines()) out.println(line);
+        return result;
+    }
+
+    private List<LayerConfig> select() {
+        if (options.layers.isEmpty()) {
+            List<LayerConfig> all = new ArrayList<>();
+            for (LayerConfig l : catalog.layers()) {
+                if (l.source() != null) all.add(l);
+                else err.println(l.id() + ": no source, skipped");
+            }
+            return all;
+        }
+        List<LayerConfig> chosen = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (String id : options.layers) {
+            catalog.layer(id.trim()).ifPresentOrElse(l -> { if (!chosen.contains(l)) chosen.add(l); }, () -> unknown.add(id));
+        }
+        if (unknown.isEmpty()) return chosen;
+        for (String id : unknown) {
+            out.println("--layers: unknown layer '" + id + "' (layers: "
+                    + catalog.layers().stream().map(LayerConfig::id).toList() + ")");
+        }
+        return null;
+    }
+}
