@@ -1,0 +1,33 @@
+package org.ecoplan.store.gpkg;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * Opens SQLite connections to one GeoPackage file, each with the R-tree trigger functions
+ * registered and LIKE made case-sensitive (SQLite's default folds ASCII case, which would make
+ * matchCase="true" filters behave differently from PostGIS).
+ */
+final class GeoPackageConnections {
+    /** How long a connection waits for another writer's lock before failing. */
+    private static final int BUSY_TIMEOUT_MS = 30_000;
+
+    private GeoPackageConnections() {}
+
+    static Connection open(Path file, boolean write) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(!write);
+        config.enableCaseSensitiveLike(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        Connection c = config.createConnection("jdbc:sqlite:" + file);
+        try {
+            GeoPackageFunctions.register(c);
+        } catch (SQLException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+        return c;
+    }
+}

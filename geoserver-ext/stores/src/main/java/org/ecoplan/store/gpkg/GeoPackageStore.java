@@ -1,0 +1,84 @@
+package org.ecoplan.store.gpkg;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.Set;
+import org.ecoplan.catalog.AttributeDescriptor;
+import org.ecoplan.catalog.FeatureType;
+import org.ecoplan.catalog.store.DataStore;
+import org.ecoplan.catalog.store.FeatureSource;
+import org.ecoplan.catalog.store.StoreException;
+import org.ecoplan.catalog.store.StoreWriter;
+import org.ecoplan.store.sql.SqlNames;
+
+/**
+ * A GeoPackage file (OGC 12-128r18) as a {@link DataStore}. Holds no open connection: every read
+ * and every writer opens its own, so the store is thread-safe and the file may be replaced
+ * between reads.
+ */
+public final class GeoPackageStore implements DataStore {
+    private final Path file;
+
+    public GeoPackageStore(Path file) { this.file = file; }
+
+    public Path file() { return file; }
+
+    @Override
+    public String description() { return "gpkg:" + file; }
+
+    @Override
+    public boolean hasTable(String table) {
+        return columns(table) != null;
+    }
+
+    /** The column names of the table, or null when the file or the table does not exist. */
+    private Set<String> columns(String table) {
+        if (!Files.isRegularFile(file)) return null;
+        try (Connection c = GeoPackageConnections.open(file, false);
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("PRAGMA table_info(" + SqlNames.quote(table) + ")")) {
+            Set<String> names = new HashSet<>();
+            while (rs.next()) names.add(rs.getString("name"));
+            return names.isEmpty() ? null : names;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read GeoPackage " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public FeatureSource featureSource(FeatureType type, String table) {
+        Set<String> cols = columns(table);
+        if (cols == null) throw new StoreException("GeoPackage " + file + " has no table '" + table + "'");
+        for (AttributeDescriptor a : type.attributes()) {
+            if (!cols.contains(a.name())) {
+                throw new StoreException("GeoPackage " + file + " table '" + table + "' has no column '" + a.name() + "'");
+            }
+        }
+        if (type.hasGeometry() && !cols.contains(type.geometry().name())) {
+            throw new StoreException("GeoPackage " + file + " table '" + table + "' has no geometry column '"
+                    + type.geometry().name() + "'");
+        }
+        return new GeoPackageFeatureSource(file, type, table);
+    }
+
+    @Override
+    public StoreWriter writer() {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+        } catch (java.io.IOException e) {
+            throw new StoreException("cannot create the directory of " + file + ": " + e.getMessage(), e);
+        }
+        return new GeoPackageWriter(file);
+    }
+
+    @Override
+    public void close() {
+        // no shared resources
+    }
+}

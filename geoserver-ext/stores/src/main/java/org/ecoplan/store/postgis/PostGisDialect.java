@@ -1,0 +1,137 @@
+package org.ecoplan.store.postgis;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import org.ecoplan.catalog.AttributeType;
+import org.ecoplan.catalog.query.Filter;
+import org.ecoplan.catalog.store.StoreException;
+import org.ecoplan.store.sql.SqlDialect;
+import org.ecoplan.store.sql.SqlNames;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.locationtech.jts.io.WKBWriter;
+
+/**
+ * SQL for one PostGIS layer table: every spatial operator of FES 2.0 clause 7.8 maps to its
+ * PostGIS function with the literal geometry bound as WKB; BBOX uses the GiST index (&amp;&amp;)
+ * plus an exact test on the geometry's double-precision extent. Text compares with COLLATE "C"
+ * (code point order, as SQLite's BINARY).
+ */
+final class PostGisDialect implements SqlDialect {
+    private static final int FETCH_SIZE = 500;
+
+    private final String table;
+    private final String geometry;
+    private final int srid;
+
+    PostGisDialect(String schema, String table, String geometryColumn, int srid) {
+        this.table = SqlNames.quote(schema) + "." + SqlNames.quote(table);
+        this.geometry = geometryColumn == null ? null : SqlNames.quote(geometryColumn);
+        this.srid = srid;
+    }
+
+    @Override public String table() { return table; }
+
+    @Override public String geometryColumn() { return geometry; }
+
+    @Override public String textCollation() { return " COLLATE \"C\""; }
+
+    @Override
+    public String bbox(Envelope box, boolean topLevel, List<Object> params) {
+        params.add(box.getMinX());
+        params.add(box.getMinY());
+        params.add(box.getMaxX());
+        params.add(box.getMaxY());
+        params.add(box.getMinX());
+        params.add(box.getMaxX());
+        params.add(box.getMinY());
+        params.add(box.getMaxY());
+        // && compares float-rounded boxes; the ST_X/Y tests make the result exact
+        return "(" + geometry + " && ST_MakeEnvelope(?, ?, ?, ?, " + srid + ") AND ST_XMax(" + geometry + ") >= ? AND ST_XMin("
+                + geometry + ") <= ? AND ST_YMax(" + geometry + ") >= ? AND ST_YMin(" + geometry + ") <= ?)";
+    }
+
+    @Override
+    public String spatial(Filter.Spatial p, List<Object> params) {
+        params.add(new WKBWriter(2).write(p.geometry()));
+        String literal = "ST_GeomFromWKB(?, " + srid + ")";
+        String args = geometry + ", " + literal;
+        return switch (p.op()) {
+            case EQUALS -> "ST_Equals(" + args + ")";
+            case DISJOINT -> "ST_Disjoint(" + args + ")";
+            case INTERSECTS -> "ST_Intersects(" + args + ")";
+            case TOUCHES -> "ST_Touches(" + args + ")";
+            case WITHIN -> "ST_Within(" + args + ")";
+            case CONTAINS -> "ST_Contains(" + args + ")";
+            case OVERLAPS -> "ST_Overlaps(" + args + ")";
+            case CROSSES -> "ST_Crosses(" + args + ")";
+            case DWITHIN -> {
+                params.add(p.distance());
+                yield "ST_DWithin(" + args + ", ?)";
+            }
+            case BEYOND -> {
+                params.add(p.distance());
+                yield "NOT ST_DWithin(" + args + ", ?)";
+            }
+        };
+    }
+
+    @Override
+    public String spatialPrefilter(Filter.Spatial predicate, List<Object> params) {
+        return null;
+    }
+
+    @Override public String geometrySelect() { return "ST_AsBinary(" + geometry + ")"; }
+
+    @Override
+    public Geometry readGeometry(ResultSet rs, int column) throws SQLException {
+        byte[] wkb = rs.getBytes(column);
+        if (wkb == null) return null;
+        try {
+            return new WKBReader().read(wkb);
+        } catch (ParseException e) {
+            throw new StoreException("invalid WKB from " + table + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Object readValue(ResultSet rs, int column, AttributeType type) throws SQLException {
+        Object v = switch (type) {
+            case STRING -> rs.getString(column);
+            case INTEGER -> rs.getLong(column);
+            case DOUBLE -> rs.getDouble(column);
+            case BOOLEAN -> rs.getBoolean(column);
+            case DATE -> rs.getObject(column, LocalDate.class);
+        };
+        return rs.wasNull() ? null : v;
+    }
+
+    @Override
+    public void bind(PreparedStatement ps, int index, Object v) throws SQLException {
+        if (v == null) ps.setNull(index, java.sql.Types.NULL);
+        else if (v instanceof Long l) ps.setLong(index, l);
+        else if (v instanceof Double d) ps.setDouble(index, d);
+        else if (v instanceof Boolean b) ps.setBoolean(index, b);
+        else if (v instanceof LocalDate d) ps.setObject(index, d);
+        else if (v instanceof byte[] b) ps.setBytes(index, b);
+        else ps.setString(index, v.toString());
+    }
+
+    @Override
+    public String page(long offset, long limit) {
+        return (limit >= 0 ? " LIMIT " + limit : "") + (offset > 0 ? " OFFSET " + offset : "");
+    }
+
+    @Override
+    public void prepareStreaming(Connection connection, PreparedStatement statement) throws SQLException {
+        // the driver uses a server-side cursor only inside a transaction with a fetch size
+        connection.setAutoCommit(false);
+        statement.setFetchSize(FETCH_SIZE);
+    }
+}

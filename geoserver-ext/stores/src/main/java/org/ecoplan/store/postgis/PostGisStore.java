@@ -1,0 +1,95 @@
+package org.ecoplan.store.postgis;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.Set;
+import org.ecoplan.catalog.AttributeDescriptor;
+import org.ecoplan.catalog.FeatureType;
+import org.ecoplan.catalog.store.DataStore;
+import org.ecoplan.catalog.store.FeatureSource;
+import org.ecoplan.catalog.store.StoreException;
+import org.ecoplan.catalog.store.StoreWriter;
+
+/** A PostGIS schema as a {@link DataStore}, with a small connection pool shared by its layers. */
+public final class PostGisStore implements DataStore {
+    private static final int POOL_SIZE = 4;
+
+    private final PostGisUrl url;
+    private final HikariDataSource pool;
+
+    public PostGisStore(String jdbcUrl) {
+        this.url = PostGisUrl.parse(jdbcUrl);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setMaximumPoolSize(POOL_SIZE);
+        config.setMinimumIdle(0);
+        config.setPoolName("ecoplan-" + url.schema());
+        config.setInitializationFailTimeout(-1);
+        // currentSchema alone would hide the PostGIS types and functions installed in another schema
+        config.setConnectionInitSql("SELECT set_config('search_path', quote_ident('" + url.schema() + "') || ',' || "
+                + "coalesce((SELECT string_agg(quote_ident(n.nspname), ',') FROM pg_extension e "
+                + "JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'postgis'), 'public'), false)");
+        this.pool = new HikariDataSource(config);
+    }
+
+    public String schema() { return url.schema(); }
+
+    @Override
+    public String description() { return url.withoutCredentials(); }
+
+    @Override
+    public boolean hasTable(String table) {
+        return !columns(table).isEmpty();
+    }
+
+    private Set<String> columns(String table) {
+        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT column_name FROM information_schema.columns WHERE table_schema = ? AND table_name = ?")) {
+            ps.setString(1, url.schema());
+            ps.setString(2, table);
+            Set<String> names = new HashSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) names.add(rs.getString(1));
+            }
+            return names;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read " + description() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public FeatureSource featureSource(FeatureType type, String table) {
+        Set<String> cols = columns(table);
+        if (cols.isEmpty()) throw new StoreException(description() + " has no table '" + table + "'");
+        for (AttributeDescriptor a : type.attributes()) {
+            if (!cols.contains(a.name())) {
+                throw new StoreException(description() + " table '" + table + "' has no column '" + a.name() + "'");
+            }
+        }
+        if (type.hasGeometry() && !cols.contains(type.geometry().name())) {
+            throw new StoreException(description() + " table '" + table + "' has no geometry column '"
+                    + type.geometry().name() + "'");
+        }
+        return new PostGisFeatureSource(pool, url.schema(), type, table,
+                description() + " table '" + url.schema() + "." + table + "'");
+    }
+
+    @Override
+    public StoreWriter writer() {
+        try {
+            return new PostGisWriter(pool.getConnection(), url.schema());
+        } catch (SQLException e) {
+            throw new StoreException("cannot connect to " + description() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

@@ -1,0 +1,215 @@
+package org.ecoplan.store.postgis;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.function.LongConsumer;
+import org.ecoplan.catalog.AttributeDescriptor;
+import org.ecoplan.catalog.Feature;
+import org.ecoplan.catalog.FeatureType;
+import org.ecoplan.catalog.GeometryDescriptor;
+import org.ecoplan.catalog.store.StoreException;
+import org.ecoplan.catalog.store.StoreWriter;
+import org.ecoplan.store.sql.RowValues;
+import org.ecoplan.store.sql.SqlNames;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.WKBWriter;
+
+/**
+ * One write transaction on a PostGIS schema. Each replaced table is loaded into a staging table
+ * (typed geometry column, GiST index, ANALYZE) inside the transaction; {@link #commit()} then drops
+ * the old tables, renames the staged ones into place and records their versions, and commits.
+ * Readers keep reading the old tables during the load: the exclusive locks of DROP and RENAME are
+ * held only for the moment of the swap.
+ */
+final class PostGisWriter implements StoreWriter {
+    private static final int BATCH = 500;
+
+    /** A table loaded under a staging name, waiting for the swap at commit. */
+    private record Staged(String stage, String geometryColumn, String version) {}
+
+    private final Connection c;
+    private final String schema;
+    private final java.util.Map<String, Staged> staged = new java.util.LinkedHashMap<>();
+    private boolean committed;
+
+    PostGisWriter(Connection c, String schema) {
+        this.c = c;
+        this.schema = schema;
+        try {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE SCHEMA IF NOT EXISTS " + SqlNames.quote(schema));
+                s.execute("CREATE TABLE IF NOT EXISTS " + versionTable(schema)
+                        + " (table_name text PRIMARY KEY, version text NOT NULL)");
+            }
+        } catch (SQLException e) {
+            close();
+            throw new StoreException("cannot start writing to schema '" + schema + "': " + e.getMessage(), e);
+        }
+    }
+
+    static String versionTable(String schema) {
+        return SqlNames.quote(schema) + ".ecoplan_layer_version";
+    }
+
+    @Override
+    public void replaceTable(FeatureType type, String table, Iterator<Feature> features, String version,
+                             LongConsumer progress) {
+        SqlNames.check(table);
+        // random, so concurrent writers on one schema never share a staging name
+        String stage = "ecoplan_stage_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        String qs = SqlNames.quote(schema) + "." + SqlNames.quote(stage);
+        GeometryDescriptor gd = type.geometry();
+        try (Statement s = c.createStatement()) {
+            Staged previous = staged.remove(table);
+            if (previous != null) s.execute("DROP TABLE " + SqlNames.quote(schema) + "." + SqlNames.quote(previous.stage()));
+            s.execute("DROP TABLE IF EXISTS " + qs);
+            s.execute(createTable(type, qs));
+            long n = insert(type, table, qs, features, progress);
+            if (gd != null) {
+                s.execute("CREATE INDEX " + SqlNames.quote(indexName(stage, gd.name())) + " ON " + qs
+                        + " USING GIST (" + SqlNames.quote(gd.name()) + ")");
+            }
+            s.execute("ANALYZE " + qs);
+            staged.put(table, new Staged(stage, gd == null ? null : gd.name(), version == null ? "" : version));
+            if (progress != null) progress.accept(n);
+        } catch (SQLException e) {
+            throw new StoreException("writing table '" + table + "' to schema '" + schema + "' failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Puts the staged tables in place of the old ones, still inside the transaction. */
+    private void swap() throws SQLException {
+        String q = SqlNames.quote(schema) + ".";
+        try (Statement s = c.createStatement();
+             PreparedStatement ps = c.prepareStatement("INSERT INTO " + versionTable(schema)
+                     + " (table_name, version) VALUES (?, ?) ON CONFLICT (table_name) DO UPDATE SET version = EXCLUDED.version")) {
+            for (var e : staged.entrySet()) {
+                String table = e.getKey();
+                Staged st = e.getValue();
+                s.execute("DROP TABLE IF EXISTS " + q + SqlNames.quote(table));
+                s.execute("ALTER TABLE " + q + SqlNames.quote(st.stage()) + " RENAME TO " + SqlNames.quote(table));
+                s.execute("ALTER TABLE " + q + SqlNames.quote(table) + " RENAME CONSTRAINT "
+                        + SqlNames.quote(st.stage() + "_pkey") + " TO " + SqlNames.quote(indexName(table, "pkey")));
+                if (st.geometryColumn() != null) {
+                    s.execute("ALTER INDEX " + q + SqlNames.quote(indexName(st.stage(), st.geometryColumn()))
+                            + " RENAME TO " + SqlNames.quote(indexName(table, st.geometryColumn())));
+                }
+                ps.setString(1, table);
+                ps.setString(2, st.version());
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    private static String indexName(String table, String column) {
+        String name = table + "_" + column + (column.equals("pkey") ? "" : "_gix");
+        return name.length() <= 63 ? name : name.substring(0, 63);
+    }
+
+    private static String createTable(FeatureType type, String qt) {
+        StringBuilder ddl = new StringBuilder("CREATE TABLE ").append(qt).append(" (fid bigint PRIMARY KEY");
+        for (AttributeDescriptor a : type.attributes()) {
+            ddl.append(", ").append(SqlNames.quote(a.name())).append(' ').append(switch (a.type()) {
+                case STRING -> "text";
+                case INTEGER -> "bigint";
+                case DOUBLE -> "double precision";
+                case BOOLEAN -> "boolean";
+                case DATE -> "date";
+            });
+        }
+        GeometryDescriptor gd = type.geometry();
+        if (gd != null) {
+            ddl.append(", ").append(SqlNames.quote(gd.name())).append(" geometry(").append(gd.type().sfName())
+                    .append(", ").append(gd.crs().epsg()).append(')');
+        }
+        return ddl.append(')').toString();
+    }
+
+    private long insert(FeatureType type, String table, String qt, Iterator<Feature> features, LongConsumer progress)
+            throws SQLException {
+        GeometryDescriptor gd = type.geometry();
+        int n = type.attributes().size();
+        StringBuilder sql = new StringBuilder("INSERT INTO ").append(qt).append(" (fid");
+        for (AttributeDescriptor a : type.attributes()) sql.append(", ").append(SqlNames.quote(a.name()));
+        if (gd != null) sql.append(", ").append(SqlNames.quote(gd.name()));
+        sql.append(") VALUES (?").append(", ?".repeat(n));
+        if (gd != null) sql.append(", ST_GeomFromWKB(?, ").append(gd.crs().epsg()).append(')');
+        sql.append(')');
+        WKBWriter wkb = new WKBWriter(2);
+        long fid = 0;
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            while (features.hasNext()) {
+                Feature f = features.next();
+                fid++;
+                ps.setLong(1, fid);
+                for (int i = 0; i < n; i++) {
+                    AttributeDescriptor a = type.attributes().get(i);
+                    Object v = RowValues.attribute(a, f.attributes().get(a.name()), table, fid);
+                    bind(ps, i + 2, v, a);
+                }
+                if (gd != null) {
+                    Geometry g = RowValues.geometry(gd, f.geometry(), table, fid);
+                    if (g == null) ps.setNull(n + 2, java.sql.Types.BINARY);
+                    else ps.setBytes(n + 2, wkb.write(g));
+                }
+                ps.addBatch();
+                if (fid % BATCH == 0) {
+                    ps.executeBatch();
+                    if (progress != null) progress.accept(fid);
+                }
+            }
+            ps.executeBatch();
+        }
+        return fid;
+    }
+
+    private static void bind(PreparedStatement ps, int index, Object v, AttributeDescriptor a) throws SQLException {
+        if (v == null) {
+            ps.setNull(index, switch (a.type()) {
+                case STRING -> java.sql.Types.VARCHAR;
+                case INTEGER -> java.sql.Types.BIGINT;
+                case DOUBLE -> java.sql.Types.DOUBLE;
+                case BOOLEAN -> java.sql.Types.BOOLEAN;
+                case DATE -> java.sql.Types.DATE;
+            });
+        } else if (v instanceof Long l) ps.setLong(index, l);
+        else if (v instanceof Double d) ps.setDouble(index, d);
+        else if (v instanceof Boolean b) ps.setBoolean(index, b);
+        else if (v instanceof LocalDate d) ps.setObject(index, d);
+        else ps.setString(index, v.toString());
+    }
+
+    @Override
+    public void commit() {
+        try {
+            swap();
+            c.commit();
+            committed = true;
+        } catch (SQLException e) {
+            throw new StoreException("committing to schema '" + schema + "' failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (!committed && !c.isClosed()) c.rollback();
+        } catch (SQLException ignored) {
+            // closing discards the transaction anyway
+        }
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // returned to the pool or already gone
+        }
+    }
+
+    @Override
+    public String toString() { return "PostGIS writer on schema " + schema.toLowerCase(Locale.ROOT); }
+}

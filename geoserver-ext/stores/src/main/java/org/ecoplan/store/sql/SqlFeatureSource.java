@@ -1,0 +1,165 @@
+package org.ecoplan.store.sql;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ecoplan.catalog.AttributeDescriptor;
+import org.ecoplan.catalog.AttributeType;
+import org.ecoplan.catalog.Feature;
+import org.ecoplan.catalog.FeatureType;
+import org.ecoplan.catalog.crs.GeometryTransformer;
+import org.ecoplan.catalog.query.FeatureQuery;
+import org.ecoplan.catalog.query.FilterEvaluator;
+import org.ecoplan.catalog.query.QueryException;
+import org.ecoplan.catalog.query.SortBy;
+import org.ecoplan.catalog.store.FeatureCursor;
+import org.ecoplan.catalog.store.FeatureSource;
+import org.ecoplan.catalog.store.StoreException;
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * The {@link FeatureSource} of a layer table in an SQL database: builds one SELECT per query
+ * (bound parameters only), orders by the sort keys then fid so paging is stable, and streams the
+ * rows. Text sorts in code point order; NULLs sort first ascending and last descending in every
+ * backend (SQLite's native behaviour, written out explicitly for PostgreSQL).
+ */
+public abstract class SqlFeatureSource implements FeatureSource {
+    private final FeatureType type;
+    private final SqlDialect dialect;
+    private final ConnectionSource connections;
+    private final String description;
+
+    protected SqlFeatureSource(FeatureType type, SqlDialect dialect, ConnectionSource connections, String description) {
+        this.type = type;
+        this.dialect = dialect;
+        this.connections = connections;
+        this.description = description;
+    }
+
+    @Override
+    public FeatureType schema() { return type; }
+
+    protected SqlDialect dialect() { return dialect; }
+
+    protected ConnectionSource connections() { return connections; }
+
+    @Override
+    public long count(FeatureQuery query) {
+        SqlWhere where = new FilterToSql(type, dialect).translate(query.filter());
+        if (where.hasResidual()) {
+            long n = 0;
+            try (FeatureCursor c = open(query.withPage(0, -1).withProperties(List.of(), false), where)) {
+                while (c.hasNext()) {
+                    c.next();
+                    n++;
+                }
+            }
+            return n;
+        }
+        String sql = "SELECT count(*) FROM " + dialect.table() + " WHERE " + where.sql();
+        try (Connection c = connections.open(); PreparedStatement ps = c.prepareStatement(sql)) {
+            bindAll(ps, where.params());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("counting " + description + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public FeatureCursor features(FeatureQuery query) {
+        return open(query, new FilterToSql(type, dialect).translate(query.filter()));
+    }
+
+    private FeatureCursor open(FeatureQuery query, SqlWhere where) {
+        List<AttributeDescriptor> selected = selected(query.properties());
+        String orderBy = orderBy(query.sortBy());
+        boolean residual = where.hasResidual();
+        // the Java residual may test any attribute, so it sees whole rows
+        List<AttributeDescriptor> read = residual ? type.attributes() : selected;
+        boolean readGeometry = type.hasGeometry() && (query.withGeometry() || residual);
+        StringBuilder sql = new StringBuilder("SELECT ").append(dialect.quote(SqlDialect.FID));
+        for (AttributeDescriptor a : read) sql.append(", ").append(dialect.quote(a.name()));
+        if (readGeometry) sql.append(", ").append(dialect.geometrySelect());
+        sql.append(" FROM ").append(dialect.table()).append(" WHERE ").append(where.sql()).append(orderBy);
+        if (!residual) sql.append(dialect.page(query.offset(), query.limit()));
+
+        GeometryTransformer transformer = query.targetCrs() == null || !type.hasGeometry() ? null
+                : new GeometryTransformer(type.geometry().crs(), query.targetCrs());
+        FilterEvaluator evaluator = residual ? new FilterEvaluator(type) : null;
+        SqlFeatureCursor.RowReader reader = rs -> {
+            long fid = rs.getLong(1);
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (int i = 0; i < read.size(); i++) {
+                AttributeDescriptor a = read.get(i);
+                values.put(a.name(), dialect.readValue(rs, i + 2, a.type()));
+            }
+            Geometry g = readGeometry ? dialect.readGeometry(rs, read.size() + 2) : null;
+            if (g != null) g.setSRID(type.geometry().crs().epsg());
+            String id = type.name() + "." + fid;
+            if (evaluator != null) {
+                if (!evaluator.matches(where.residual(), new Feature(id, values, g))) return null;
+                values.keySet().retainAll(selected.stream().map(AttributeDescriptor::name).toList());
+                if (!query.withGeometry()) g = null;
+            }
+            if (g != null && transformer != null) g = transformer.transform(g);
+            return new Feature(id, values, g);
+        };
+        Connection c = null;
+        PreparedStatement ps = null;
+        try {
+            c = connections.open();
+            ps = c.prepareStatement(sql.toString());
+            dialect.prepareStreaming(c, ps);
+            bindAll(ps, where.params());
+            ResultSet rs = ps.executeQuery();
+            return residual
+                    ? new SqlFeatureCursor(c, ps, rs, reader, query.offset(), query.limit(), description)
+                    : new SqlFeatureCursor(c, ps, rs, reader, 0, -1, description);
+        } catch (SQLException e) {
+            SqlClose.quietly(ps, c);
+            throw new StoreException("querying " + description + " failed: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            SqlClose.quietly(ps, c);
+            throw e;
+        }
+    }
+
+    private List<AttributeDescriptor> selected(List<String> properties) {
+        if (properties == null) return type.attributes();
+        for (String p : properties) {
+            if (!type.hasProperty(p)) {
+                throw new QueryException("unknown property '" + p + "' in feature type '" + type.name() + "'", p);
+            }
+        }
+        List<AttributeDescriptor> out = new ArrayList<>();
+        for (AttributeDescriptor a : type.attributes()) if (properties.contains(a.name())) out.add(a);
+        return out;
+    }
+
+    private String orderBy(List<SortBy> sortBy) {
+        StringBuilder sb = new StringBuilder(" ORDER BY ");
+        for (SortBy s : sortBy) {
+            AttributeDescriptor a = type.attribute(s.property()).orElseThrow(() -> new QueryException(
+                    "cannot sort by '" + s.property() + "': not an attribute of '" + type.name() + "'", s.property()));
+            sb.append(dialect.quote(a.name()));
+            if (a.type() == AttributeType.STRING) sb.append(dialect.textCollation());
+            sb.append(s.ascending() ? " ASC NULLS FIRST, " : " DESC NULLS LAST, ");
+        }
+        return sb.append(dialect.quote(SqlDialect.FID)).append(" ASC").toString();
+    }
+
+    private void bindAll(PreparedStatement ps, List<Object> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) dialect.bind(ps, i + 1, params.get(i));
+    }
+
+    @Override
+    public String toString() { return description; }
+}

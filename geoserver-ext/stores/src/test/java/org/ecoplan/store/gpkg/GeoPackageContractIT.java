@@ -1,0 +1,132 @@
+package org.ecoplan.store.gpkg;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.ecoplan.catalog.store.DataStore;
+import org.ecoplan.catalog.store.DataStores;
+import org.ecoplan.store.contract.FeatureSourceContract;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/** The store contract on a GeoPackage file, plus checks of the file against the GeoPackage rules and GDAL. */
+class GeoPackageContractIT extends FeatureSourceContract {
+    private Path dir;
+    private Path file;
+
+    @Override
+    protected DataStore createStore() throws IOException {
+        dir = Files.createTempDirectory("gpkg-contract");
+        file = dir.resolve("contract.gpkg");
+        return DataStores.open("gpkg:" + file);
+    }
+
+    @Override
+    protected void dropStore() throws IOException {
+        if (dir == null) return;
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    @Test
+    void fileIsAGeoPackage13WithRtreeIndex() throws SQLException {
+        try (Connection c = GeoPackageConnections.open(file, false); Statement s = c.createStatement()) {
+            assertEquals(0x47504B47, single(s, "PRAGMA application_id"));
+            assertEquals(10300, single(s, "PRAGMA user_version"));
+            assertEquals(1, single(s, "SELECT count(*) FROM gpkg_spatial_ref_sys WHERE srs_id IN (-1, 0, 4326) AND srs_id = organization_coordsys_id") >= 1 ? 1 : 0);
+            assertEquals(3, single(s, "SELECT count(*) FROM gpkg_spatial_ref_sys WHERE srs_id IN (-1, 0, 4326)"));
+            assertEquals(1, single(s, "SELECT count(*) FROM gpkg_spatial_ref_sys WHERE srs_id = 4490 AND definition LIKE 'GEOGCS[%China%'"));
+            assertEquals(1, single(s, "SELECT count(*) FROM gpkg_contents WHERE table_name = 'plots' AND data_type = 'features' AND srs_id = 4490 AND min_x IS NOT NULL"));
+            assertEquals(1, single(s, "SELECT count(*) FROM gpkg_contents WHERE table_name = 'targets' AND data_type = 'attributes'"));
+            assertEquals(1, single(s, "SELECT count(*) FROM gpkg_geometry_columns WHERE table_name = 'plots' AND geometry_type_name = 'MULTIPOLYGON'"));
+            assertEquals(1, single(s, "SELECT count(*) FROM gpkg_extensions WHERE table_name = 'plots' AND extension_name = 'gpkg_rtree_index'"));
+            assertEquals(35, single(s, "SELECT count(*) FROM rtree_plots_geom"));
+            assertEquals(6, single(s, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'plots'"));
+            try (ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
+                rs.next();
+                assertEquals("ok", rs.getString(1));
+            }
+        }
+    }
+
+    /** GDAL's GeoPackage validator, shipped with python3-gdal; skipped where that package is absent. */
+    @Test
+    void gdalValidatorFindsNoErrorOrWarning() throws Exception {
+        Path script = Path.of("/usr/lib/python3/dist-packages/osgeo_utils/samples/validate_gpkg.py");
+        Path python = Path.of("/usr/bin/python3");
+        Assumptions.assumeTrue(Files.isRegularFile(script) && Files.isExecutable(python), "python3-gdal not installed");
+        Process p = new ProcessBuilder(python.toString(), script.toString(), "--extra", "--warning-as-error", file.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "validator finished");
+        if (out.contains("No module named 'osgeo'")) Assumptions.abort("the GDAL Python bindings are not importable");
+        assertEquals(0, p.exitValue(), out);
+        assertEquals("", out.strip());
+    }
+
+    @Test
+    void bboxIsAnsweredThroughTheRtree() throws SQLException {
+        var where = new org.ecoplan.store.sql.FilterToSql(org.ecoplan.store.contract.ContractFixture.PLOTS,
+                new GeoPackageDialect("plots", "geom")).translate(
+                        new org.ecoplan.catalog.query.Filter.BBox(new org.locationtech.jts.geom.Envelope(113.61, 113.66, 40.01, 40.06)));
+        StringBuilder plan = new StringBuilder();
+        try (Connection c = GeoPackageConnections.open(file, false);
+             var ps = c.prepareStatement("EXPLAIN QUERY PLAN SELECT fid FROM plots WHERE " + where.sql())) {
+            for (int i = 0; i < where.params().size(); i++) ps.setObject(i + 1, where.params().get(i));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) plan.append(rs.getString("detail")).append('\n');
+            }
+        }
+        assertTrue(plan.toString().contains("rtree_plots_geom VIRTUAL TABLE INDEX"), plan.toString());
+        assertTrue(plan.toString().contains("INTEGER PRIMARY KEY"), "plots looked up by fid, not scanned: " + plan);
+    }
+
+    private static long single(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void gdalReadsTheFileWithoutWarnings() throws Exception {
+        Process p;
+        try {
+            p = new ProcessBuilder("ogrinfo", "-al", "-so", file.toString()).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            Assumptions.abort("ogrinfo (gdal-bin) is not installed");
+            return;
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "ogrinfo finished");
+        assertEquals(0, p.exitValue(), out);
+        assertFalse(out.contains("Warning"), out);
+        assertFalse(out.contains("ERROR"), out);
+        assertTrue(out.contains("Layer name: plots"), out);
+        assertTrue(out.contains("Geometry: Multi Polygon"), out);
+        assertTrue(out.contains("Feature Count: 36"), out);
+        assertTrue(out.contains("Layer name: wells"), out);
+        assertTrue(out.contains("Feature Count: 12"), out);
+        assertTrue(out.contains("Layer name: targets"), out);
+        assertTrue(out.contains("China Geodetic Coordinate System 2000"), out);
+        // GDAL's own spatial filter goes through the R-tree the triggers filled
+        Process q = new ProcessBuilder("ogrinfo", "-q", "-spat", "113.61", "40.01", "113.66", "40.06", file.toString(), "plots")
+                .redirectErrorStream(true).start();
+        String filtered = new String(q.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(q.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(4, filtered.split("OGRFeature\\(plots\\)", -1).length - 1, filtered);
+    }
+}
