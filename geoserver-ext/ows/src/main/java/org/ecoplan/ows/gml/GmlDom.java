@@ -1,0 +1,38 @@
+package org.ecoplan.ows.gml;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/** The few DOM look-ups GML reading needs, by local name so every GML namespace version matches. */
+final class GmlDom {
+    private GmlDom() {}
+
+    /**
+     * An attribute by local name, unqualified or in any namespace: some clients write
+     * {@code gml:srsName} although GML defines the attribute without a namespace.
+     */
+    static String attribute(Element e, String name) {
+        String v = e.getAttribute(name);
+        if (!v.isEmpty()) return v.trim();
+        var attributes = e.getAttributes();
+        for (int i = 0; i < attributes.getLength(); i++) {
+            Node a = attributes.item(i);
+            if (name.equals(a.getLocalName())) return a.getNodeValue().trim();
+        }
+        return "";
+    }
+
+    static String local(Element e) {
+        return e.getLocalName() != null ? e.getLocalName() : e.getTagName().replaceFirst("^.*:", "");
+    }
+
+    static List<Element> children(Element e) {
+        List<Element> out = new ArrayList<>();
+        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element c) out.add(c);
+        }
+        return out;
+    }
+}
