@@ -43,8 +43,8 @@ class StartupTest {
         layer("b", "missing_b");
         CatalogException e = assertThrows(CatalogException.class,
                 () -> EcoplanServer.start(new ServerConfig(0, "127.0.0.1", ws, ServerSettings.defaults())));
-        assertTrue(e.getMessage().contains("a.yaml:7: missing style: styles/missing_a.sld not found"), e.getMessage());
-        assertTrue(e.getMessage().contains("b.yaml:7: missing style: styles/missing_b.sld not found"), e.getMessage());
+        assertTrue(e.getMessage().contains("a.yaml:8: missing style: styles/missing_a.sld not found"), e.getMessage());
+        assertTrue(e.getMessage().contains("b.yaml:8: missing style: styles/missing_b.sld not found"), e.getMessage());
     }
 
     @Test
