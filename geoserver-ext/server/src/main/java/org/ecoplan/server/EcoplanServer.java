@@ -18,6 +18,8 @@ import org.ecoplan.catalog.config.CatalogCheck;
 import org.ecoplan.catalog.config.CatalogException;
 import org.ecoplan.catalog.config.CatalogLoader;
 import org.ecoplan.ows.Dispatcher;
+import org.ecoplan.ows.HttpEndpoint;
+import org.ecoplan.ows.HttpEndpointProvider;
 import org.ecoplan.ows.OwsRequest;
 import org.ecoplan.ows.OwsResponse;
 import org.ecoplan.ows.OwsService;
@@ -32,11 +34,15 @@ public final class EcoplanServer implements AutoCloseable {
     private final Server jetty;
     private final Workspace workspace;
     private final Dispatcher dispatcher;
+    private final List<HttpEndpoint> endpoints;
 
-    private EcoplanServer(Server jetty, Workspace workspace, Dispatcher dispatcher) {
+    private EcoplanServer(Server jetty, Workspace workspace, Dispatcher dispatcher, List<HttpEndpoint> endpoints) {
         this.jetty = jetty;
         this.workspace = workspace;
         this.dispatcher = dispatcher;
+        // longest prefix first, so "/tiles/vector" wins over "/tiles"
+        this.endpoints = endpoints.stream()
+                .sorted((a, b) -> b.pathPrefix().length() - a.pathPrefix().length()).toList();
     }
 
     /** Validates the catalog, opens the stores and starts listening; fails with every catalog error at once. */
@@ -48,6 +54,8 @@ public final class EcoplanServer implements AutoCloseable {
         List<OwsService> services = new ArrayList<>();
         for (OwsServiceProvider p : ServiceLoader.load(OwsServiceProvider.class)) services.add(p.create(workspace));
         Dispatcher dispatcher = new Dispatcher(services);
+        List<HttpEndpoint> endpoints = new ArrayList<>();
+        for (HttpEndpointProvider p : ServiceLoader.load(HttpEndpointProvider.class)) endpoints.addAll(p.create(workspace));
 
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("ecoplan-http");
@@ -56,7 +64,7 @@ public final class EcoplanServer implements AutoCloseable {
         connector.setHost(config.host());
         connector.setPort(config.port());
         jetty.addConnector(connector);
-        EcoplanServer server = new EcoplanServer(jetty, workspace, dispatcher);
+        EcoplanServer server = new EcoplanServer(jetty, workspace, dispatcher, endpoints);
         jetty.setHandler(server.new Root(config.settings().maxRequestBytes()));
         try {
             jetty.start();
@@ -105,8 +113,8 @@ public final class EcoplanServer implements AutoCloseable {
                     case "/health" -> health();
                     case "/", "/index.html" -> OwsResponse.text(200, "text/html; charset=UTF-8",
                             LandingPage.html(workspace.catalog(), dispatcher.services()));
-                    case "/ows", "/wms", "/wfs" -> ows(request);
-                    default -> OwsResponse.text(404, "text/plain; charset=UTF-8", "Not found: " + path + "\n");
+                    case "/ows", "/wms", "/wfs", "/wmts" -> ows(request);
+                    default -> endpoint(path, request);
                 };
             } catch (ServiceException e) {
                 answer = OwsResponse.text(e.httpStatus(), "text/plain; charset=UTF-8", e.getMessage() + "\n");
@@ -116,6 +124,16 @@ public final class EcoplanServer implements AutoCloseable {
             response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
             HttpExchange.write(answer, request, response, callback);
             return true;
+        }
+
+        private OwsResponse endpoint(String path, Request request) throws IOException {
+            for (HttpEndpoint e : endpoints) {
+                String prefix = e.pathPrefix();
+                if (path.equals(prefix) || path.startsWith(prefix + "/")) {
+                    return e.handle(HttpExchange.read(request, maxBodyBytes));
+                }
+            }
+            return OwsResponse.text(404, "text/plain; charset=UTF-8", "Not found: " + path + "\n");
         }
 
         private OwsResponse ows(Request request) throws IOException {
