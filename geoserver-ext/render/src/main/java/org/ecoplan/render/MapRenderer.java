@@ -1,0 +1,148 @@
+package org.ecoplan.render;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import org.ecoplan.catalog.Feature;
+import org.ecoplan.catalog.FeatureType;
+import org.ecoplan.catalog.crs.Crs;
+import org.ecoplan.catalog.crs.GeometryTransformer;
+import org.ecoplan.catalog.query.FeatureQuery;
+import org.ecoplan.catalog.query.Filter;
+import org.ecoplan.catalog.query.FilterEvaluator;
+import org.ecoplan.catalog.store.FeatureCursor;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * Draws a map image from styled layers with Java2D (the portrayal step of WMS 1.3.0 GetMap,
+ * clause 7.3, with styles per SLD 1.0.0 / SE 1.1): layers bottom to top, within a layer each
+ * FeatureTypeStyle above the previous one, within it the rules in order;
+ * labels of all layers are placed and drawn last so geometry never covers them.
+ *
+ * <p>Thread-safe and stateless: every call has its own drawing state.
+ */
+public final class MapRenderer {
+    private static final int DEADLINE_CHECK_EVERY = 64;
+    /** Largest map (pixels) for which later FeatureTypeStyles get an overlay image instead of a second read. */
+    private static final long MAX_OVERLAY_PIXELS = 4L * 1024 * 1024;
+
+    /** Renders the map; throws {@link RenderTimeoutException} when the request's deadline passes. */
+    public BufferedImage render(MapRequest request) {
+        BufferedImage image = new BufferedImage(request.width(), request.height(), request.imageType());
+        Graphics2D g = image.createGraphics();
+        try {
+            applyQualityHints(g);
+            boolean clear = request.transparent() && request.imageType() == BufferedImage.TYPE_INT_ARGB;
+            if (!clear) {
+                g.setColor(request.background());
+                g.fillRect(0, 0, request.width(), request.height());
+            }
+            MapViewport viewport = new MapViewport(request.bbox(), request.width(), request.height(), request.crs());
+            LabelEngine labels = new LabelEngine(request.width(), request.height());
+            SymbolizerPainter painter = new SymbolizerPainter(g, viewport, labels, request.bufferPixels());
+            for (MapLayer layer : request.layers()) drawLayer(layer, request, viewport, g, painter, labels);
+            labels.drawAll(g, request);
+        } finally {
+            g.dispose();
+        }
+        return image;
+    }
+
+    static void applyQualityHints(Graphics2D g) {
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+        g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    }
+
+    /**
+     * Draws a layer with one feature stream: the first FeatureTypeStyle that draws geometry paints
+     * on the map, later ones on images of their own that are laid over it afterwards, which keeps
+     * the SLD order (each FeatureTypeStyle above the previous one) without reading the features
+     * again. Label-only FeatureTypeStyles need no image. Very large maps read once per
+     * FeatureTypeStyle instead, to bound memory.
+     */
+    private void drawLayer(MapLayer layer, MapRequest request, MapViewport viewport, Graphics2D g, SymbolizerPainter painter,
+                           LabelEngine labels) {
+        FeatureType type = layer.source().schema();
+        if (!type.hasGeometry() || layer.style() == null) return;
+        BoundStyle style = BoundStyle.of(layer.style(), type);
+        List<RenderPass> passes = new ArrayList<>();
+        for (BoundStyle.BoundFeatureTypeStyle fts : style.featureTypeStyles()) {
+            RenderPass p = RenderPass.of(fts, viewport.scaleDenominator());
+            if (p != null) passes.add(p);
+        }
+        if (passes.isEmpty()) return;
+        FilterEvaluator evaluator = new FilterEvaluator(type);
+        FeatureQuery query = query(layer, request, viewport, style);
+        if (query == null) return;
+        boolean mainTaken = false;
+        int overlays = 0;
+        for (RenderPass p : passes) {
+            if (p.labelsOnly()) continue;
+            if (mainTaken) overlays++;
+            mainTaken = true;
+        }
+        if (overlays > 0 && (long) request.width() * request.height() > MAX_OVERLAY_PIXELS) {
+            for (RenderPass p : passes) {
+                p.painter(painter);
+                drawFeatures(layer, query, request, evaluator, List.of(p));
+            }
+            return;
+        }
+        List<BufferedImage> images = new ArrayList<>();
+        List<Graphics2D> graphics = new ArrayList<>();
+        try {
+            mainTaken = false;
+            for (RenderPass p : passes) {
+                if (p.labelsOnly() || !mainTaken) {
+                    mainTaken |= !p.labelsOnly();
+                    p.painter(painter);
+                    continue;
+                }
+                BufferedImage img = new BufferedImage(request.width(), request.height(), BufferedImage.TYPE_INT_ARGB_PRE);
+                Graphics2D og = img.createGraphics();
+                applyQualityHints(og);
+                images.add(img);
+                graphics.add(og);
+                p.painter(new SymbolizerPainter(og, viewport, labels, request.bufferPixels()));
+            }
+            drawFeatures(layer, query, request, evaluator, passes);
+            for (BufferedImage img : images) g.drawImage(img, 0, 0, null);
+        } finally {
+            for (Graphics2D og : graphics) og.dispose();
+        }
+    }
+
+    /** The bbox query of a layer in its native CRS, or null when the map area has no image in that CRS. */
+    private static FeatureQuery query(MapLayer layer, MapRequest request, MapViewport viewport, BoundStyle style) {
+        Crs nativeCrs = layer.source().schema().geometry().crs();
+        Envelope buffered = viewport.buffered(request.bufferPixels());
+        Envelope nativeBox = nativeCrs == null ? buffered : new GeometryTransformer(request.crs(), nativeCrs).transform(buffered);
+        // a map area outside the layer CRS's domain (every corner fails to transform) shows nothing of the layer
+        if (nativeBox.isNull()) return null;
+        return FeatureQuery.of(new Filter.BBox(nativeBox))
+                .withProperties(style.properties(), true)
+                .withTargetCrs(request.crs());
+    }
+
+    private static void drawFeatures(MapLayer layer, FeatureQuery query, MapRequest request, FilterEvaluator evaluator,
+                                     List<RenderPass> passes) {
+        int n = 0;
+        try (FeatureCursor cursor = layer.source().features(query)) {
+            while (cursor.hasNext()) {
+                if (++n % DEADLINE_CHECK_EVERY == 0 && request.pastDeadline()) {
+                    throw new RenderTimeoutException("rendering layer '" + layer.name() + "' passed the deadline after "
+                            + n + " features");
+                }
+                Feature f = cursor.next();
+                if (f.geometry() == null) continue;
+                for (RenderPass p : passes) p.draw(f, evaluator);
+            }
+        }
+        if (request.pastDeadline()) throw new RenderTimeoutException("rendering layer '" + layer.name() + "' passed the deadline");
+    }
+}
