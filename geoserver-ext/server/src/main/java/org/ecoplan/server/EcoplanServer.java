@@ -169,8 +169,10 @@ public final class EcoplanServer implements AutoCloseable {
             System.err.println("Invalid catalog in " + config.workspace().toAbsolutePath() + "\n" + e.getMessage());
             System.exit(2);
             return;
-        } catch (RuntimeException e) {
-            System.err.println("Cannot start: " + e.getMessage());
+        } catch (Exception e) {
+            // a taken port surfaces as an IOException from Jetty: say so in one line, not a trace
+            String why = e instanceof java.net.BindException ? "port " + config.port() + " is in use (set PORT)" : e.getMessage();
+            System.err.println("Cannot start: " + why);
             System.exit(1);
             return;
         }
