@@ -1,0 +1,132 @@
+package org.ecoplan.server.wms;
+
+import static org.ecoplan.server.wms.WmsTestSupport.catalog;
+import static org.ecoplan.server.wms.WmsTestSupport.opaquePixels;
+import static org.ecoplan.server.wms.WmsTestSupport.wmsUrl;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Real WMS clients against the server: GDAL's WMS driver (gdal_translate on a "WMS:" GetMap URL,
+ * 1.1.1 lon/lat) and OWSLib (WebMapService 1.3.0: capabilities, GetMap of every layer and group,
+ * GetFeatureInfo). The client's output is checked here (image size, painted pixels, feature
+ * counts). A missing client fails the test when CI=true and skips it otherwise.
+ */
+class WmsClientsIT {
+    private static final String OWSLIB_SCRIPT = """
+            import sys, json, os
+            from owslib.wms import WebMapService
+            url, out = sys.argv[1], sys.argv[2]
+            wms = WebMapService(url, version='1.3.0')
+            result = {"title": wms.identification.title, "layers": {}, "gfi": None}
+            for name in wms.contents:
+                bb = wms[name].boundingBoxWGS84
+                # x/y (lon/lat) order: OWSLib swaps it itself for CRSs whose axis order is lat/lon
+                img = wms.getmap(layers=[name], styles=[''], srs='EPSG:4490', bbox=bb, size=(200, 160),
+                                 format='image/png', transparent=True)
+                path = os.path.join(out, name + '.png')
+                with open(path, 'wb') as f:
+                    f.write(img.read())
+                result["layers"][name] = path
+            bb = wms['restoration_zones'].boundingBoxWGS84
+            r = wms.getfeatureinfo(layers=['restoration_zones'], srs='EPSG:4490', bbox=bb, size=(200, 160),
+                                   format='image/png', query_layers=['restoration_zones'],
+                                   info_format='application/json', xy=(100, 80))
+            result["gfi"] = json.loads(r.read())
+            print(json.dumps(result, ensure_ascii=False))
+            """;
+
+    @TempDir Path dir;
+
+    private static boolean ci() { return "true".equalsIgnoreCase(System.getenv("CI")); }
+
+    private static void require(boolean available, String what) {
+        if (ci()) assertTrue(available, what + " is required when CI=true");
+        Assumptions.assumeTrue(available, what + " not installed");
+    }
+
+    private record Result(int exit, String out) {}
+
+    private static Result run(List<String> cmd, Path workDir) throws IOException, InterruptedException {
+        Path log = Files.createTempFile(workDir, "client", ".log");
+        Process p = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!p.waitFor(3, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new AssertionError("client did not finish: " + cmd);
+        }
+        return new Result(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    }
+
+    private static boolean works(List<String> cmd, Path dir) {
+        try {
+            return run(cmd, dir).exit() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    /** The first Python that has OWSLib: ECOPLAN_PYTHON, python3 on the PATH, or the system one. */
+    private String python() {
+        List<String> candidates = new ArrayList<>();
+        if (System.getenv("ECOPLAN_PYTHON") != null) candidates.add(System.getenv("ECOPLAN_PYTHON"));
+        candidates.add("python3");
+        candidates.add("/usr/bin/python3");
+        for (String c : candidates) if (works(List.of(c, "-c", "import owslib"), dir)) return c;
+        return null;
+    }
+
+    @Test void gdalTranslateReadsAGetMapSource() throws Exception {
+        require(works(List.of("gdal_translate", "--version"), dir), "gdal_translate (GDAL)");
+        String source = "WMS:" + wmsUrl() + "?SERVICE=WMS&VERSION=1.1.1&REQUEST=GetMap&LAYERS=restoration_zones"
+                + "&SRS=EPSG:4326&BBOX=113.45,39.85,114.35,40.55&FORMAT=image/png";
+        Path out = dir.resolve("gdal.png");
+        Result r = run(List.of("gdal_translate", "-of", "PNG", "-outsize", "256", "200", source, out.toString()), dir);
+        assertEquals(0, r.exit(), r.out());
+        BufferedImage img = ImageIO.read(out.toFile());
+        assertEquals(256, img.getWidth());
+        assertEquals(200, img.getHeight());
+        int painted = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) if ((img.getRGB(x, y) & 0xFFFFFF) != 0xFFFFFF) painted++;
+        }
+        assertTrue(painted > 256 * 200 / 10, "the zones cover a good part of the image: " + painted);
+    }
+
+    @Test void owslibCapabilitiesGetMapAndFeatureInfo() throws Exception {
+        String python = python();
+        require(python != null, "python3 with OWSLib");
+        Path script = dir.resolve("owslib_check.py");
+        Files.writeString(script, OWSLIB_SCRIPT);
+        Result r = run(List.of(python, script.toString(), wmsUrl(), dir.toString()), dir);
+        assertEquals(0, r.exit(), r.out());
+        String json = r.out().lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow(() -> new AssertionError(r.out()));
+        JsonNode result = new ObjectMapper().readTree(json);
+        assertTrue(result.get("title").asText().startsWith("阳高县"));
+        long mapLayers = catalog().layers().stream().filter(l -> l.featureType().hasGeometry()).count();
+        assertEquals(mapLayers + catalog().groups().size(), result.get("layers").size(), "OWSLib sees every layer and group");
+        for (var e : (Iterable<java.util.Map.Entry<String, JsonNode>>) result.get("layers")::fields) {
+            BufferedImage img = ImageIO.read(Path.of(e.getValue().asText()).toFile());
+            assertTrue(img != null, e.getKey() + " is a PNG");
+            assertEquals(200, img.getWidth(), e.getKey());
+            assertTrue(opaquePixels(img) > 0, e.getKey() + " has painted pixels over its own extent");
+        }
+        JsonNode gfi = result.get("gfi");
+        assertEquals("FeatureCollection", gfi.get("type").asText());
+        assertTrue(gfi.get("features").size() >= 1, "the centre of the county lies in a restoration zone: " + gfi);
+    }
+}

@@ -1,0 +1,51 @@
+package org.ecoplan.wms;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.List;
+import org.ecoplan.catalog.Catalog;
+import org.ecoplan.catalog.config.LayerConfig;
+import org.ecoplan.ows.OwsResponse;
+import org.ecoplan.ows.ServiceException;
+import org.ecoplan.render.style.Style;
+
+/** The GetLegendGraphic operation: the legend image of a layer's style (Chinese rule titles). */
+public final class GetLegendGraphic {
+    private final Catalog catalog;
+    private final StyleLibrary styles;
+    private final LegendGraphics legends;
+
+    public GetLegendGraphic(Catalog catalog, StyleLibrary styles, LegendGraphics legends) {
+        this.catalog = catalog;
+        this.styles = styles;
+        this.legends = legends;
+    }
+
+    public OwsResponse run(GetLegendGraphicRequest r) {
+        LayerConfig layer = catalog.layer(r.layer()).filter(l -> l.featureType().hasGeometry())
+                .orElseThrow(() -> new ServiceException(WmsExceptionCode.LAYER_NOT_DEFINED, "LAYER", "No layer named '" + r.layer() + "'"));
+        List<String> ids = CapabilitiesLayerWriter.styleIds(layer);
+        if (ids.isEmpty()) throw new ServiceException(WmsExceptionCode.STYLE_NOT_DEFINED, "STYLE", "Layer '" + layer.id() + "' has no style");
+        String styleId = r.style() == null ? ids.get(0) : r.style();
+        if (!ids.contains(styleId)) {
+            throw new ServiceException(WmsExceptionCode.STYLE_NOT_DEFINED, "STYLE",
+                    "Layer '" + layer.id() + "' has no style '" + styleId + "'; its styles are " + ids);
+        }
+        Style style = styles.style(styleId);
+        BufferedImage image;
+        try {
+            image = legends.legend(style, r.rule(), r.width(), r.height(), r.transparent() && r.format().supportsTransparency());
+        } catch (IllegalArgumentException e) {
+            throw new ServiceException(ServiceException.INVALID_PARAMETER_VALUE, r.rule() != null ? "RULE" : "WIDTH", e.getMessage());
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            MapImageEncoder.write(image, r.format(), Color.WHITE, out);
+        } catch (IOException e) {
+            throw new ServiceException(ServiceException.NO_APPLICABLE_CODE, null, "Cannot encode the legend: " + e.getMessage(), 500);
+        }
+        return OwsResponse.bytes(200, r.format().mime(), out.toByteArray());
+    }
+}

@@ -1,0 +1,37 @@
+package org.ecoplan.wms;
+
+import org.ecoplan.ows.KvpMap;
+import org.ecoplan.ows.ServiceException;
+
+/**
+ * Reads GetLegendGraphic KVP: LAYER (mandatory), STYLE, RULE, FORMAT (default image/png),
+ * WIDTH and HEIGHT of the icons (default 20, at most 512), TRANSPARENT, EXCEPTIONS. SCALE is
+ * accepted and does not change the legend (every rule is shown).
+ */
+public final class GetLegendGraphicKvpReader {
+    static final int MAX_ICON = 512;
+
+    public GetLegendGraphicRequest read(KvpMap params) {
+        String layer = params.require("LAYER");
+        String style = blankToNull(params.value("STYLE"));
+        String rule = blankToNull(params.value("RULE"));
+        String f = params.value("FORMAT");
+        ImageFormat format = f == null || f.isBlank() ? ImageFormat.PNG : ImageFormat.require(f, "FORMAT");
+        int width = params.has("WIDTH") ? MapParameters.size(params, "WIDTH", MAX_ICON) : LegendGraphics.DEFAULT_ICON;
+        int height = params.has("HEIGHT") ? MapParameters.size(params, "HEIGHT", MAX_ICON) : LegendGraphics.DEFAULT_ICON;
+        String scale = params.value("SCALE");
+        if (scale != null && !scale.isBlank()) {
+            try {
+                if (!(Double.parseDouble(scale.trim()) > 0)) throw new NumberFormatException();
+            } catch (NumberFormatException e) {
+                throw new ServiceException(ServiceException.INVALID_PARAMETER_VALUE, "SCALE", "SCALE must be a positive number, not '" + scale + "'");
+            }
+        }
+        return new GetLegendGraphicRequest(layer, style, rule, format, width, height,
+                MapParameters.transparent(params), ExceptionFormat.of(params.value("EXCEPTIONS")));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,60 @@
+package org.ecoplan.wms;
+
+import java.util.List;
+import org.ecoplan.catalog.crs.CrsName;
+import org.ecoplan.ows.KvpMap;
+import org.ecoplan.ows.ServerSettings;
+import org.ecoplan.ows.ServiceException;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * Builds a {@link GetMapRequest} from KVP parameters (WMS 1.3.0 Table 8, WMS 1.1.1 Table 5). CRS
+ * is read from CRS in 1.3.0 and SRS in 1.1.1, each falling back to the other name as lenient
+ * clients send it. SLD by reference is refused (this server fetches nothing remote); the document
+ * goes in SLD_BODY.
+ */
+public final class GetMapKvpReader {
+    private final ServerSettings settings;
+
+    public GetMapKvpReader(ServerSettings settings) { this.settings = settings; }
+
+    public GetMapRequest read(KvpMap params, WmsVersion version) {
+        return read(params, version, true);
+    }
+
+    /** @param needFormat false for GetFeatureInfo, whose FORMAT is optional in practice */
+    public GetMapRequest read(KvpMap params, WmsVersion version, boolean needFormat) {
+        if (params.has("SLD") && !params.value("SLD").isBlank()) {
+            throw new ServiceException(ServiceException.INVALID_PARAMETER_VALUE, "SLD",
+                    "SLD by reference is not fetched by this server; send the document inline in SLD_BODY");
+        }
+        String sldBody = params.value("SLD_BODY");
+        if (sldBody != null && sldBody.isBlank()) sldBody = null;
+        List<String> layers = NameList.parse(params.value("LAYERS"));
+        if (layers.isEmpty() && sldBody == null) {
+            throw new ServiceException(ServiceException.MISSING_PARAMETER_VALUE, "LAYERS", "Missing parameter LAYERS");
+        }
+        for (String l : layers) {
+            if (l.isEmpty()) throw new ServiceException(WmsExceptionCode.LAYER_NOT_DEFINED, "LAYERS", "LAYERS has an empty name");
+        }
+        List<String> styles = NameList.parse(params.value("STYLES"));
+        if (styles.stream().allMatch(String::isEmpty)) styles = List.of();
+        if (!styles.isEmpty() && !layers.isEmpty() && styles.size() != layers.size()) {
+            throw new ServiceException(WmsExceptionCode.STYLE_NOT_DEFINED, "STYLES", "STYLES has " + styles.size()
+                    + " entries but LAYERS has " + layers.size() + "; give one style (or an empty entry) per layer");
+        }
+        String crsText = params.value(version.crsParam());
+        if (crsText == null || crsText.isBlank()) {
+            crsText = params.value(version == WmsVersion.V_1_3_0 ? "SRS" : "CRS");
+        }
+        CrsName crs = SupportedCrs.require(crsText, version);
+        Envelope bbox = BboxParser.parse(params.value("BBOX"), crs, version);
+        int width = MapParameters.size(params, "WIDTH", settings.maxImageWidth());
+        int height = MapParameters.size(params, "HEIGHT", settings.maxImageHeight());
+        ImageFormat format = needFormat || params.has("FORMAT")
+                ? ImageFormat.require(params.value("FORMAT"), "FORMAT") : ImageFormat.PNG;
+        return new GetMapRequest(version, layers, styles, sldBody, crs, bbox, width, height, format,
+                MapParameters.transparent(params), MapParameters.bgcolor(params),
+                ExceptionFormat.of(params.value("EXCEPTIONS")));
+    }
+}
