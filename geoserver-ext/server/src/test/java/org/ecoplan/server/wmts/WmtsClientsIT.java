@@ -1,0 +1,149 @@
+package org.ecoplan.server.wmts;
+
+import static org.ecoplan.server.wmts.WmtsTestSupport.base;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.ecoplan.server.wmts.WmtsTestSupport.Pixel;
+import org.ecoplan.wmts.TileMatrix;
+import org.ecoplan.wmts.TileMatrixSets;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * Real WMTS clients against the server: GDAL's WMTS driver (gdalinfo on the capabilities with a
+ * layer and tile matrix set, gdal_translate of a window over the county) and OWSLib's
+ * WebMapTileService (capabilities, tile matrix sets, gettile). Their output is checked here.
+ * A missing client fails the test when CI=true and skips it otherwise.
+ */
+class WmtsClientsIT {
+    private static final String LAYER = "restoration_zones";
+    private static final String OWSLIB_SCRIPT = """
+            import sys, json
+            from owslib.wmts import WebMapTileService
+            url, layer, out, row, col = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
+            wmts = WebMapTileService(url)
+            result = {"title": wmts.identification.title, "layers": sorted(wmts.contents.keys()),
+                      "sets": sorted(wmts.tilematrixsets.keys())}
+            tms = wmts.tilematrixsets["CGCS2000Quad"]
+            result["c_level1"] = {"scale": tms.tilematrix["1"].scaledenominator,
+                                  "topleft": list(tms.tilematrix["1"].topleftcorner),
+                                  "width": tms.tilematrix["1"].matrixwidth}
+            tile = wmts.gettile(layer=layer, tilematrixset="WebMercatorQuad", tilematrix="11", row=row, column=col,
+                                format="image/png")
+            with open(out, "wb") as f:
+                f.write(tile.read())
+            print(json.dumps(result, ensure_ascii=False))
+            """;
+
+    @TempDir Path dir;
+
+    private static boolean ci() { return "true".equalsIgnoreCase(System.getenv("CI")); }
+
+    private static void require(boolean available, String what) {
+        if (ci()) assertTrue(available, what + " is required when CI=true");
+        Assumptions.assumeTrue(available, what + " not installed");
+    }
+
+    private record Result(int exit, String out) {}
+
+    private static Result run(List<String> cmd, Path workDir) throws IOException, InterruptedException {
+        Path log = Files.createTempFile(workDir, "client", ".log");
+        Process p = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!p.waitFor(3, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new AssertionError("client did not finish: " + cmd);
+        }
+        return new Result(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    }
+
+    private static boolean works(List<String> cmd, Path dir) {
+        try {
+            return run(cmd, dir).exit() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    private String python() {
+        List<String> candidates = new ArrayList<>();
+        if (System.getenv("ECOPLAN_PYTHON") != null) candidates.add(System.getenv("ECOPLAN_PYTHON"));
+        candidates.add("/usr/bin/python3");
+        candidates.add("python3");
+        for (String c : candidates) if (works(List.of(c, "-c", "import owslib.wmts"), dir)) return c;
+        return null;
+    }
+
+    private static String wmtsSource(String set) {
+        return "WMTS:" + base() + "/wmts?SERVICE=WMTS&REQUEST=GetCapabilities,layer=" + LAYER + ",tilematrixset=" + set;
+    }
+
+    @Test void gdalReadsTheCapabilitiesAndTranslatesAWindow() throws Exception {
+        require(works(List.of("gdalinfo", "--version"), dir), "gdalinfo (GDAL)");
+        for (String set : List.of("WebMercatorQuad", "CGCS2000Quad")) {
+            Result info = run(List.of("gdalinfo", wmtsSource(set)), dir);
+            assertEquals(0, info.exit(), info.out());
+            assertTrue(info.out().contains("Driver: WMTS"), info.out());
+            assertTrue(info.out().contains("Band 4"), "RGBA: " + info.out());
+            Envelope county = WmtsTestSupport.bounds(LAYER);
+            Path out = dir.resolve("gdal-" + set + ".png");
+            List<String> cmd = new ArrayList<>(List.of("gdal_translate", "-of", "PNG", "-outsize", "256", "256"));
+            if (set.equals("CGCS2000Quad")) {
+                cmd.addAll(List.of("-projwin", num(county.getMinX()), num(county.getMaxY()), num(county.getMaxX()), num(county.getMinY())));
+            } else {
+                cmd.addAll(List.of("-projwin_srs", "EPSG:4326", "-projwin", num(county.getMinX()), num(county.getMaxY()),
+                        num(county.getMaxX()), num(county.getMinY())));
+            }
+            cmd.add(wmtsSource(set));
+            cmd.add(out.toString());
+            Result r = run(cmd, dir);
+            assertEquals(0, r.exit(), r.out());
+            BufferedImage img = ImageIO.read(out.toFile());
+            assertEquals(256, img.getWidth());
+            int opaque = WmtsTestSupport.opaquePixels(img);
+            assertTrue(opaque > 256 * 256 / 3, set + ": the zones cover the county window: " + opaque);
+        }
+    }
+
+    private static String num(double v) { return String.format(Locale.ROOT, "%.6f", v); }
+
+    @Test void owslibReadsCapabilitiesAndFetchesATile() throws Exception {
+        String python = python();
+        require(python != null, "python3 with OWSLib");
+        Coordinate inside = WmtsTestSupport.interiorPoint(LAYER);
+        TileMatrix m = TileMatrixSets.WEB_MERCATOR_QUAD.matrix("11").orElseThrow();
+        Pixel p = WmtsTestSupport.pixel(TileMatrixSets.WEB_MERCATOR_QUAD, m, inside.x, inside.y);
+        Path script = dir.resolve("owslib_wmts.py");
+        Files.writeString(script, OWSLIB_SCRIPT);
+        Path tile = dir.resolve("owslib.png");
+        Result r = run(List.of(python, script.toString(), base() + "/wmts?SERVICE=WMTS&REQUEST=GetCapabilities", LAYER,
+                tile.toString(), Long.toString(p.row()), Long.toString(p.col())), dir);
+        assertEquals(0, r.exit(), r.out());
+        String line = r.out().lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow(() -> new AssertionError(r.out()));
+        JsonNode result = new ObjectMapper().readTree(line);
+        assertTrue(result.get("title").asText().startsWith("阳高县"));
+        assertTrue(result.get("layers").toString().contains("\"" + LAYER + "\""));
+        assertEquals("[\"CGCS2000Quad\",\"WebMercatorQuad\",\"WorldCRS84Quad\"]", result.get("sets").toString());
+        assertEquals(279541132.0143589, result.get("c_level1").get("scale").asDouble(), 1e-3);
+        assertEquals(90.0, result.get("c_level1").get("topleft").get(0).asDouble(), 0);
+        assertEquals(-180.0, result.get("c_level1").get("topleft").get(1).asDouble(), 0);
+        BufferedImage img = ImageIO.read(tile.toFile());
+        assertEquals(256, img.getWidth());
+        assertTrue(WmtsTestSupport.alpha(img, p.x(), p.y()) > 0, "the zone is drawn at its position in the tile OWSLib fetched");
+    }
+}

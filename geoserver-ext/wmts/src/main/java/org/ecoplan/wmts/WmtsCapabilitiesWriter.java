@@ -1,0 +1,239 @@
+package org.ecoplan.wmts;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import org.ecoplan.catalog.Localized;
+import org.ecoplan.ows.ServiceContext;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * Writes the WMTS 1.0.0 ServiceMetadata document (OGC 07-057r7 clause 7.1, schema
+ * wmtsGetCapabilities_response.xsd): service identification and provider, the KVP and RESTful
+ * operations, one Layer per tiled catalog layer and layer group (zh/en titles, WGS84BoundingBox,
+ * styles with a LegendURL to WMS GetLegendGraphic, formats, info formats, TileMatrixSetLinks with
+ * limits, ResourceURL templates), and the TileMatrixSets.
+ */
+public final class WmtsCapabilitiesWriter {
+    static final String WMTS = "http://www.opengis.net/wmts/1.0";
+    static final String OWS = "http://www.opengis.net/ows/1.1";
+    static final String XLINK = "http://www.w3.org/1999/xlink";
+    static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
+    static final String XML = "http://www.w3.org/XML/1998/namespace";
+
+    private final ServiceContext context;
+    private final TileEngine engine;
+    private XMLStreamWriter w;
+
+    public WmtsCapabilitiesWriter(ServiceContext context, TileEngine engine) {
+        this.context = context;
+        this.engine = engine;
+    }
+
+    /** The document for clients that reached the server at {@code baseUrl}. */
+    public byte[] write(String baseUrl) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        try {
+            w = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+            w.writeStartDocument("UTF-8", "1.0");
+            w.setPrefix("ows", OWS);
+            w.setPrefix("xlink", XLINK);
+            w.setPrefix("xsi", XSI);
+            w.setDefaultNamespace(WMTS);
+            w.writeStartElement(WMTS, "Capabilities");
+            w.writeDefaultNamespace(WMTS);
+            w.writeNamespace("ows", OWS);
+            w.writeNamespace("xlink", XLINK);
+            w.writeNamespace("xsi", XSI);
+            w.writeAttribute(XSI, "schemaLocation", WMTS + " http://schemas.opengis.net/wmts/1.0/wmtsGetCapabilities_response.xsd");
+            w.writeAttribute("version", "1.0.0");
+            w.writeAttribute("updateSequence", context.updateSequence());
+            serviceIdentification();
+            serviceProvider();
+            operations(baseUrl + "/wmts?");
+            w.writeStartElement(WMTS, "Contents");
+            for (TileLayer l : TileLayer.all(context.catalog())) layer(l, baseUrl);
+            for (TileMatrixSet s : TileMatrixSets.all()) matrixSet(s);
+            w.writeEndElement();
+            w.writeStartElement(WMTS, "ServiceMetadataURL");
+            w.writeAttribute(XLINK, "href", baseUrl + "/wmts/rest/1.0.0/WMTSCapabilities.xml");
+            w.writeEndElement();
+            w.writeEndElement();
+            w.writeEndDocument();
+            w.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private void serviceIdentification() throws XMLStreamException {
+        w.writeStartElement(OWS, "ServiceIdentification");
+        text(OWS, "Title", "阳高县国土空间生态修复规划（2021—2035年）瓦片服务 / Yanggao County ecological restoration plan tiles");
+        text(OWS, "Abstract", "规划图层与图组的预渲染瓦片（Web 墨卡托、CRS84、CGCS2000 天地图 c 格网）。"
+                + " Pre-rendered tiles of the plan's layers and layer groups in Web Mercator, CRS84 and the CGCS2000 grid of 天地图 (c).");
+        w.writeStartElement(OWS, "Keywords");
+        for (String k : List.of("WMTS", "阳高县", "生态修复", "ecological restoration", "Yanggao")) text(OWS, "Keyword", k);
+        w.writeEndElement();
+        text(OWS, "ServiceType", "OGC WMTS");
+        text(OWS, "ServiceTypeVersion", "1.0.0");
+        text(OWS, "Fees", "none");
+        text(OWS, "AccessConstraints", "Layer licences as stated in each layer's abstract; see the data sources.");
+        w.writeEndElement();
+    }
+
+    private void serviceProvider() throws XMLStreamException {
+        w.writeStartElement(OWS, "ServiceProvider");
+        text(OWS, "ProviderName", "ecoplan project (unofficial; the plan is by the Yanggao County Planning and Natural Resources Bureau)");
+        w.writeStartElement(OWS, "ServiceContact");
+        text(OWS, "IndividualName", "ecoplan maintainers");
+        w.writeEndElement();
+        w.writeEndElement();
+    }
+
+    private void operations(String kvpUrl) throws XMLStreamException {
+        w.writeStartElement(OWS, "OperationsMetadata");
+        for (String op : List.of("GetCapabilities", "GetTile", "GetFeatureInfo")) {
+            w.writeStartElement(OWS, "Operation");
+            w.writeAttribute("name", op);
+            w.writeStartElement(OWS, "DCP");
+            w.writeStartElement(OWS, "HTTP");
+            w.writeStartElement(OWS, "Get");
+            w.writeAttribute(XLINK, "href", kvpUrl);
+            w.writeStartElement(OWS, "Constraint");
+            w.writeAttribute("name", "GetEncoding");
+            w.writeStartElement(OWS, "AllowedValues");
+            text(OWS, "Value", "KVP");
+            w.writeEndElement();
+            w.writeEndElement();
+            w.writeEndElement();
+            w.writeEndElement();
+            w.writeEndElement();
+            w.writeEndElement();
+        }
+        w.writeEndElement();
+    }
+
+    private void layer(TileLayer l, String baseUrl) throws XMLStreamException {
+        w.writeStartElement(WMTS, "Layer");
+        localized("Title", l.title());
+        localized("Abstract", l.abstractText());
+        if (!l.keywords().isEmpty()) {
+            w.writeStartElement(OWS, "Keywords");
+            for (String k : l.keywords()) text(OWS, "Keyword", k);
+            w.writeEndElement();
+        }
+        Envelope b = LayerLimits.wgs84(context, l);
+        if (b != null && !b.isNull()) {
+            w.writeStartElement(OWS, "WGS84BoundingBox");
+            w.writeAttribute("crs", "urn:ogc:def:crs:OGC:2:84");
+            text(OWS, "LowerCorner", TileMatrixSet.number(b.getMinX()) + " " + TileMatrixSet.number(b.getMinY()));
+            text(OWS, "UpperCorner", TileMatrixSet.number(b.getMaxX()) + " " + TileMatrixSet.number(b.getMaxY()));
+            w.writeEndElement();
+        }
+        text(OWS, "Identifier", l.id());
+        for (int i = 0; i < l.styles().size(); i++) {
+            String s = l.styles().get(i);
+            w.writeStartElement(WMTS, "Style");
+            if (i == 0) w.writeAttribute("isDefault", "true");
+            text(OWS, "Title", s);
+            text(OWS, "Identifier", s);
+            if (!l.group()) {
+                w.writeStartElement(WMTS, "LegendURL");
+                w.writeAttribute("format", "image/png");
+                w.writeAttribute(XLINK, "href", baseUrl + "/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetLegendGraphic&FORMAT=image/png&LAYER="
+                        + enc(l.id()) + "&STYLE=" + enc(s));
+                w.writeEndElement();
+            }
+            w.writeEndElement();
+        }
+        for (TileFormat f : TileFormat.values()) text(WMTS, "Format", f.mime());
+        boolean queryable = l.members().stream().anyMatch(m -> m.queryable());
+        if (queryable) for (FeatureInfoFormat f : FeatureInfoFormat.values()) text(WMTS, "InfoFormat", f.mime());
+        for (TileMatrixSet s : TileMatrixSets.all()) link(l, s);
+        String rest = baseUrl + "/wmts/rest/" + enc(l.id()) + "/{Style}/{TileMatrixSet}/{TileMatrix}/{TileRow}/{TileCol}";
+        for (TileFormat f : TileFormat.values()) resourceUrl(f.mime(), "tile", rest + "." + f.extension());
+        if (queryable) for (FeatureInfoFormat f : FeatureInfoFormat.values()) resourceUrl(f.mime(), "FeatureInfo", rest + "/{J}/{I}." + f.extension());
+        w.writeEndElement();
+    }
+
+    private void link(TileLayer l, TileMatrixSet s) throws XMLStreamException {
+        w.writeStartElement(WMTS, "TileMatrixSetLink");
+        text(WMTS, "TileMatrixSet", s.identifier());
+        Map<String, TileRange> limits = engine.limits(l, s);
+        if (!limits.isEmpty()) {
+            w.writeStartElement(WMTS, "TileMatrixSetLimits");
+            for (TileRange r : limits.values()) {
+                w.writeStartElement(WMTS, "TileMatrixLimits");
+                text(WMTS, "TileMatrix", r.matrix());
+                text(WMTS, "MinTileRow", Long.toString(r.minRow()));
+                text(WMTS, "MaxTileRow", Long.toString(r.maxRow()));
+                text(WMTS, "MinTileCol", Long.toString(r.minCol()));
+                text(WMTS, "MaxTileCol", Long.toString(r.maxCol()));
+                w.writeEndElement();
+            }
+            w.writeEndElement();
+        }
+        w.writeEndElement();
+    }
+
+    private void resourceUrl(String format, String type, String template) throws XMLStreamException {
+        w.writeStartElement(WMTS, "ResourceURL");
+        w.writeAttribute("format", format);
+        w.writeAttribute("resourceType", type);
+        w.writeAttribute("template", template);
+        w.writeEndElement();
+    }
+
+    private void matrixSet(TileMatrixSet s) throws XMLStreamException {
+        w.writeStartElement(WMTS, "TileMatrixSet");
+        text(OWS, "Title", s.title());
+        text(OWS, "Identifier", s.identifier());
+        Envelope e = s.extent();
+        w.writeStartElement(OWS, "BoundingBox");
+        w.writeAttribute("crs", s.supportedCrs());
+        text(OWS, "LowerCorner", s.corner(e.getMinX(), e.getMinY()));
+        text(OWS, "UpperCorner", s.corner(e.getMaxX(), e.getMaxY()));
+        w.writeEndElement();
+        text(OWS, "SupportedCRS", s.supportedCrs());
+        if (s.wellKnownScaleSet() != null) text(WMTS, "WellKnownScaleSet", s.wellKnownScaleSet());
+        for (TileMatrix m : s.matrices()) {
+            w.writeStartElement(WMTS, "TileMatrix");
+            text(OWS, "Identifier", m.identifier());
+            text(WMTS, "ScaleDenominator", Double.toString(m.scaleDenominator()));
+            text(WMTS, "TopLeftCorner", s.topLeftCorner());
+            text(WMTS, "TileWidth", Integer.toString(TileMatrixSet.TILE_SIZE));
+            text(WMTS, "TileHeight", Integer.toString(TileMatrixSet.TILE_SIZE));
+            text(WMTS, "MatrixWidth", Long.toString(m.matrixWidth()));
+            text(WMTS, "MatrixHeight", Long.toString(m.matrixHeight()));
+            w.writeEndElement();
+        }
+        w.writeEndElement();
+    }
+
+    private void localized(String element, Localized text) throws XMLStreamException {
+        if (text == null) return;
+        if (text.zh() != null && !text.zh().isBlank()) langText(element, "zh", text.zh());
+        if (text.en() != null && !text.en().isBlank()) langText(element, "en", text.en());
+    }
+
+    private void langText(String element, String lang, String value) throws XMLStreamException {
+        w.writeStartElement(OWS, element);
+        w.writeAttribute("xml", XML, "lang", lang);
+        w.writeCharacters(value);
+        w.writeEndElement();
+    }
+
+    private void text(String ns, String element, String value) throws XMLStreamException {
+        w.writeStartElement(ns, element);
+        w.writeCharacters(value == null ? "" : value);
+        w.writeEndElement();
+    }
+
+    static String enc(String s) { return URLEncoder.encode(s, StandardCharsets.UTF_8); }
+}

@@ -1,0 +1,88 @@
+package org.ecoplan.wmts;
+
+import java.util.List;
+import java.util.Locale;
+import org.ecoplan.ows.KvpMap;
+import org.ecoplan.ows.OwsExceptionReport;
+import org.ecoplan.ows.OwsRequest;
+import org.ecoplan.ows.OwsResponse;
+import org.ecoplan.ows.OwsService;
+import org.ecoplan.ows.ServiceContext;
+import org.ecoplan.ows.ServiceException;
+
+/**
+ * The WMTS 1.0.0 service, KVP binding (OGC 07-057r7 clause 8): GetCapabilities, GetTile and
+ * GetFeatureInfo. Errors are OWS 1.1 ExceptionReports (clause 8.4, Table 28) with the HTTP status
+ * of their code.
+ */
+public final class WmtsService implements OwsService {
+    public static final String VERSION = "1.0.0";
+
+    private final ServiceContext context;
+    private final TileEngine engine;
+
+    public WmtsService(ServiceContext context, TileEngine engine) {
+        this.context = context;
+        this.engine = engine;
+    }
+
+    @Override public String name() { return "WMTS"; }
+
+    @Override public List<String> versions() { return List.of(VERSION); }
+
+    @Override public OwsResponse handle(OwsRequest request) {
+        KvpMap p = request.params();
+        String op = p.require("REQUEST");
+        return switch (op.toLowerCase(Locale.ROOT)) {
+            case "getcapabilities" -> capabilities(request);
+            case "gettile" -> {
+                checkVersion(p);
+                yield getTile(request, tileRequest(p, TileFormat.byMime(p.require("FORMAT")).orElseThrow(() -> new ServiceException(
+                        ServiceException.INVALID_PARAMETER_VALUE, "Format", "Format must be image/png or image/jpeg, not '" + p.value("FORMAT") + "'"))));
+            }
+            case "getfeatureinfo" -> {
+                checkVersion(p);
+                TileFormat format = TileFormat.byMime(p.value("FORMAT")).orElse(TileFormat.PNG);
+                FeatureInfoFormat info = FeatureInfoFormat.byMime(p.require("INFOFORMAT")).orElseThrow(() -> new ServiceException(
+                        ServiceException.INVALID_PARAMETER_VALUE, "InfoFormat", "InfoFormat '" + p.value("INFOFORMAT") + "' is not offered"));
+                yield new FeatureInfo(context).run(tileRequest(p, format), TileRequest.integer(p.require("I"), "I"),
+                        TileRequest.integer(p.require("J"), "J"), info);
+            }
+            default -> throw new ServiceException(ServiceException.OPERATION_NOT_SUPPORTED, "Request",
+                    "WMTS has no operation '" + op + "'; use GetCapabilities, GetTile or GetFeatureInfo");
+        };
+    }
+
+    private OwsResponse capabilities(OwsRequest request) {
+        String accept = request.params().value("ACCEPTVERSIONS");
+        if (accept != null && !accept.isBlank() && !List.of(accept.split(",")).contains(VERSION)) {
+            throw new ServiceException(ServiceException.VERSION_NEGOTIATION_FAILED, "AcceptVersions",
+                    "This server supports WMTS " + VERSION + " only");
+        }
+        byte[] doc = new WmtsCapabilitiesWriter(context, engine).write(request.baseUrl());
+        return OwsResponse.bytes(200, "application/xml; charset=UTF-8", doc);
+    }
+
+    private static void checkVersion(KvpMap p) {
+        String v = p.require("VERSION");
+        if (!VERSION.equals(v)) {
+            throw new ServiceException(ServiceException.INVALID_PARAMETER_VALUE, "Version", "WMTS version must be " + VERSION + ", not '" + v + "'");
+        }
+    }
+
+    private TileRequest tileRequest(KvpMap p, TileFormat format) {
+        TileLayer layer = engine.requireLayer(p.require("LAYER"), "Layer");
+        return TileRequest.resolve(layer, p.value("STYLE"), p.require("TILEMATRIXSET"), p.require("TILEMATRIX"),
+                p.require("TILEROW"), p.require("TILECOL"), format);
+    }
+
+    /** A tile response; a tile outside the layer's limits is the empty tile (the KVP binding has no 404). */
+    OwsResponse getTile(OwsRequest request, TileRequest r) {
+        TileEngine.Result result = engine.tile(r);
+        return TileHttp.response(request, result.tile(), r.format(), engine.maxAgeSeconds());
+    }
+
+    @Override public OwsResponse exception(ServiceException e, OwsRequest request) {
+        return OwsExceptionReport.response(e, OwsExceptionReport.OWS_11, "1.0.0");
+    }
+}

@@ -1,0 +1,79 @@
+package org.ecoplan.wmts;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import org.ecoplan.ows.HttpEndpoint;
+import org.ecoplan.ows.OwsRequest;
+import org.ecoplan.ows.OwsResponse;
+import org.ecoplan.ows.ServiceContext;
+import org.ecoplan.ows.ServiceException;
+
+/**
+ * Web-map tile URLs under {@code /tiles}: {@code /tiles/{layer}/{tileMatrixSet}/{z}/{x}/{y}.png}
+ * (z is the TileMatrix identifier, x the column, y the row counted from the top; with
+ * {@code ?scheme=tms} y counts from the bottom as in the OSGeo TMS convention), optional
+ * {@code ?style=}, and {@code /tiles/{layer}/{tileMatrixSet}/tilejson.json} ({@link TileJson}).
+ * Layers and layer groups are both accepted. A tile of the matrix outside the layer's limits is an
+ * empty tile (web map clients request whole viewports); a tile outside the matrix is 404.
+ */
+public final class XyzTileEndpoint implements HttpEndpoint {
+    public static final String PREFIX = "/tiles";
+
+    private final ServiceContext context;
+    private final TileEngine engine;
+
+    public XyzTileEndpoint(ServiceContext context, TileEngine engine) {
+        this.context = context;
+        this.engine = engine;
+    }
+
+    @Override public String pathPrefix() { return PREFIX; }
+
+    @Override public OwsResponse handle(OwsRequest request) {
+        try {
+            return route(request);
+        } catch (ServiceException e) {
+            int status = e.code().equals("TileOutOfRange") ? 404 : e.httpStatus();
+            return OwsResponse.text(status, "text/plain; charset=UTF-8", e.getMessage() + "\n");
+        } catch (RuntimeException e) {
+            return OwsResponse.text(500, "text/plain; charset=UTF-8", "Internal error while producing the tile\n");
+        }
+    }
+
+    private OwsResponse route(OwsRequest request) {
+        String rest = request.path().substring(PREFIX.length());
+        if (rest.startsWith("/")) rest = rest.substring(1);
+        String[] parts = rest.split("/");
+        for (int i = 0; i < parts.length; i++) parts[i] = URLDecoder.decode(parts[i], StandardCharsets.UTF_8);
+        if (parts.length < 3) throw notFound(request);
+        TileLayer layer = engine.layer(parts[0]).orElseThrow(() ->
+                new ServiceException("NotFound", "layer", "No tiled layer named '" + parts[0] + "'", 404));
+        TileMatrixSet set = TileMatrixSets.find(parts[1]).orElseThrow(() ->
+                new ServiceException("NotFound", "tileMatrixSet", "No tile matrix set named '" + parts[1] + "'", 404));
+        String style = request.params().value("STYLE");
+        if (parts.length == 3 && parts[2].equals("tilejson.json")) {
+            String format = request.params().value("FORMAT");
+            TileFormat f = format == null ? TileFormat.PNG : TileFormat.byExtension(format).orElse(TileFormat.PNG);
+            byte[] json = TileJson.write(context, engine, layer, layer.resolveStyle(style), set, f, request.baseUrl());
+            return OwsResponse.bytes(200, "application/json", json)
+                    .withHeader("Cache-Control", "public, max-age=" + Math.min(60, engine.maxAgeSeconds()));
+        }
+        if (parts.length != 5) throw notFound(request);
+        String last = parts[4];
+        int dot = last.lastIndexOf('.');
+        if (dot < 0) throw notFound(request);
+        TileFormat format = TileFormat.byExtension(last.substring(dot + 1)).orElseThrow(() -> notFound(request));
+        TileMatrix m = set.matrix(parts[2]).orElseThrow(() -> new ServiceException("NotFound", "z",
+                "Tile matrix set " + set.identifier() + " has no zoom level '" + parts[2] + "'", 404));
+        long x = TileRequest.integer(parts[3], "x");
+        long y = TileRequest.integer(last.substring(0, dot), "y");
+        if ("tms".equalsIgnoreCase(request.params().value("SCHEME"))) y = m.matrixHeight() - 1 - y;
+        TileRequest r = new TileRequest(layer, layer.resolveStyle(style), set, m, x, y, format);
+        return TileHttp.response(request, engine.tile(r).tile(), format, engine.maxAgeSeconds());
+    }
+
+    private static ServiceException notFound(OwsRequest request) {
+        return new ServiceException("NotFound", null, "No tile resource at " + request.path()
+                + "; use /tiles/{layer}/{tileMatrixSet}/{z}/{x}/{y}.png or /tiles/{layer}/{tileMatrixSet}/tilejson.json", 404);
+    }
+}
