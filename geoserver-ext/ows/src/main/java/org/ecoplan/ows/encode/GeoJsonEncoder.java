@@ -1,0 +1,147 @@
+package org.ecoplan.ows.encode;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Iterator;
+import java.util.List;
+import org.ecoplan.catalog.Feature;
+import org.ecoplan.catalog.crs.Crs;
+
+/**
+ * Streams features as a GeoJSON FeatureCollection (RFC 7946), one feature at a time from the
+ * cursors, with the WFS 2.0 / OGC API members numberMatched, numberReturned, timeStamp and
+ * paging links.
+ *
+ * <p>Coordinates are written x/y (longitude/latitude for geographic CRSs) whatever the request's
+ * axis-order convention, as RFC 7946 clause 3.1.1 requires. For a CRS other than WGS 84 the
+ * coordinates are written as they are and a GeoJSON 2008 style {@code "crs"} member names it,
+ * which GDAL and OpenLayers read.
+ */
+public final class GeoJsonEncoder {
+    /** The RFC 7946 media type. WFS requests usually name it "application/json". */
+    public static final String MEDIA_TYPE = "application/geo+json";
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final CoordinatePrecision precision;
+
+    /** An encoder with the precision chosen per CRS (see {@link CoordinatePrecision#forCrs}). */
+    public GeoJsonEncoder() {
+        this(null);
+    }
+
+    /** @param precision fixed precision, or null to choose it per CRS */
+    public GeoJsonEncoder(CoordinatePrecision precision) {
+        this.precision = precision;
+    }
+
+    /** Writes one FeatureCollection holding the features of every stream, in order. */
+    public void writeCollection(OutputStream out, CollectionMetadata meta, List<FeatureStream> streams)
+            throws IOException {
+        try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+            g.writeStartObject();
+            g.writeStringField("type", "FeatureCollection");
+            writeCrs(g, meta.crs());
+            if (meta.numberMatched() >= 0) g.writeNumberField("numberMatched", meta.numberMatched());
+            if (meta.numberReturned() >= 0) g.writeNumberField("numberReturned", meta.numberReturned());
+            g.writeStringField("timeStamp", meta.timeStamp().truncatedTo(ChronoUnit.SECONDS).toString());
+            if (meta.next() != null || meta.previous() != null) {
+                g.writeArrayFieldStart("links");
+                if (meta.previous() != null) link(g, "prev", meta.previous());
+                if (meta.next() != null) link(g, "next", meta.next());
+                g.writeEndArray();
+            }
+            g.writeArrayFieldStart("features");
+            GeoJsonGeometryWriter geometries = new GeoJsonGeometryWriter(precisionFor(meta.crs()));
+            for (FeatureStream s : streams) {
+                Iterator<Feature> it = s.features();
+                List<String> names = s.attributeNames();
+                while (it.hasNext()) writeFeature(g, it.next(), names, s.writesGeometry(), geometries);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+    }
+
+    /** Writes a single Feature object (no collection), e.g. for GetFeatureById or an OGC API item. */
+    public void writeFeature(OutputStream out, Feature feature, FeatureStream shape, Crs crs) throws IOException {
+        try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+            g.writeStartObject();
+            writeFeatureMembers(g, feature, shape.attributeNames(), shape.writesGeometry(),
+                    new GeoJsonGeometryWriter(precisionFor(crs)));
+            writeCrs(g, crs);
+            g.writeEndObject();
+        }
+    }
+
+    private CoordinatePrecision precisionFor(Crs crs) {
+        return precision != null ? precision : CoordinatePrecision.forCrs(crs);
+    }
+
+    private static void link(JsonGenerator g, String rel, String href) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("href", href);
+        g.writeStringField("rel", rel);
+        g.writeStringField("type", MEDIA_TYPE);
+        g.writeEndObject();
+    }
+
+    private static void writeCrs(JsonGenerator g, Crs crs) throws IOException {
+        // WGS 84 (in either axis convention) is GeoJSON's own CRS: say nothing
+        if (crs == null || crs.epsg() == 4326) return;
+        g.writeObjectFieldStart("crs");
+        g.writeStringField("type", "name");
+        g.writeObjectFieldStart("properties");
+        g.writeStringField("name", crs.urn());
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    private void writeFeature(JsonGenerator g, Feature f, List<String> names, boolean withGeometry,
+                              GeoJsonGeometryWriter geometries) throws IOException {
+        g.writeStartObject();
+        writeFeatureMembers(g, f, names, withGeometry, geometries);
+        g.writeEndObject();
+    }
+
+    private static void writeFeatureMembers(JsonGenerator g, Feature f, List<String> names, boolean withGeometry,
+                                            GeoJsonGeometryWriter geometries) throws IOException {
+        g.writeStringField("type", "Feature");
+        g.writeStringField("id", f.id());
+        g.writeFieldName("geometry");
+        geometries.write(g, withGeometry ? f.geometry() : null);
+        g.writeObjectFieldStart("properties");
+        for (String name : names) {
+            g.writeFieldName(name);
+            writeValue(g, f.get(name));
+        }
+        g.writeEndObject();
+    }
+
+    /** A JSON value for an attribute value of any {@link org.ecoplan.catalog.AttributeType}. */
+    public static void writeValue(JsonGenerator g, Object v) throws IOException {
+        if (v == null) {
+            g.writeNull();
+        } else if (v instanceof String s) {
+            g.writeString(s);
+        } else if (v instanceof Long || v instanceof Integer || v instanceof Short) {
+            g.writeNumber(((Number) v).longValue());
+        } else if (v instanceof Double || v instanceof Float) {
+            double d = ((Number) v).doubleValue();
+            if (Double.isFinite(d)) g.writeNumber(d); else g.writeNull(); // JSON has no NaN / Infinity
+        } else if (v instanceof Number n) {
+            g.writeNumber(n.toString());
+        } else if (v instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else if (v instanceof LocalDate d) {
+            g.writeString(d.toString());
+        } else {
+            g.writeString(v.toString());
+        }
+    }
+}

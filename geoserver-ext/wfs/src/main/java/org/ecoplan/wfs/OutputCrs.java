@@ -1,0 +1,35 @@
+package org.ecoplan.wfs;
+
+import java.util.List;
+import org.ecoplan.catalog.config.LayerConfig;
+import org.ecoplan.catalog.crs.Crs;
+import org.ecoplan.catalog.crs.CrsName;
+import org.ecoplan.catalog.crs.CrsRegistry;
+
+/**
+ * The srsName of a GetFeature request (WFS 2.0 clause 7.9.2.4.4): it must be one of the CRSs the
+ * capabilities offer for the type (DefaultCRS / OtherCRS), else InvalidParameterValue.
+ */
+final class OutputCrs {
+    private OutputCrs() {}
+
+    static CrsName parse(String srsName, List<LayerConfig> layers) {
+        if (srsName == null || srsName.isBlank()) return null;
+        CrsName name = CrsRegistry.parse(srsName).orElseThrow(() -> WfsExceptions.invalid("srsName",
+                "Unknown or unsupported srsName '" + srsName + "'"));
+        for (LayerConfig l : layers) {
+            if (!l.featureType().hasGeometry()) continue;
+            Crs nativeCrs = l.featureType().geometry().crs();
+            if (name.crs().equals(nativeCrs)) continue;
+            boolean offered = false;
+            for (int code : FeatureTypeSummary.OTHER_CRS) {
+                offered |= code == 0 ? name.crs().isCrs84() : !name.crs().isCrs84() && name.crs().epsg() == code;
+            }
+            if (!offered) {
+                throw WfsExceptions.invalid("srsName", "srsName '" + srsName + "' is not offered for " + l.id()
+                        + " (offered: " + nativeCrs.urn() + " and EPSG 4490, 4326, 3857, 4547, 4526, CRS84)");
+            }
+        }
+        return name;
+    }
+}

@@ -1,0 +1,49 @@
+package org.ecoplan.wfs;
+
+import java.io.ByteArrayInputStream;
+import javax.xml.namespace.NamespaceContext;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPath;
+import javax.xml.xpath.XPathConstants;
+import javax.xml.xpath.XPathFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
+
+/** XPath over response documents with the usual OGC prefixes. */
+final class Xml {
+    private final Document doc;
+    private final XPath xpath;
+
+    Xml(byte[] body) throws Exception {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        doc = f.newDocumentBuilder().parse(new ByteArrayInputStream(body));
+        xpath = XPathFactory.newInstance().newXPath();
+        xpath.setNamespaceContext(new NamespaceContext() {
+            @Override public String getNamespaceURI(String p) {
+                return switch (p) {
+                    case "wfs" -> "http://www.opengis.net/wfs/2.0";
+                    case "wfs1" -> "http://www.opengis.net/wfs";
+                    case "ows" -> "http://www.opengis.net/ows/1.1";
+                    case "ows1" -> "http://www.opengis.net/ows";
+                    case "fes" -> "http://www.opengis.net/fes/2.0";
+                    case "gml" -> "http://www.opengis.net/gml/3.2";
+                    case "gml3" -> "http://www.opengis.net/gml";
+                    case "ogc" -> "http://www.opengis.net/ogc";
+                    case "xs" -> "http://www.w3.org/2001/XMLSchema";
+                    case "yg" -> "http://ecoplan.org/yanggao";
+                    case "xml" -> "http://www.w3.org/XML/1998/namespace";
+                    default -> null;
+                };
+            }
+            @Override public String getPrefix(String uri) { return null; }
+            @Override public java.util.Iterator<String> getPrefixes(String uri) { return null; }
+        });
+    }
+
+    String s(String expr) throws Exception { return (String) xpath.evaluate(expr, doc, XPathConstants.STRING); }
+
+    int n(String expr) throws Exception { return ((Double) xpath.evaluate("count(" + expr + ")", doc, XPathConstants.NUMBER)).intValue(); }
+
+    NodeList nodes(String expr) throws Exception { return (NodeList) xpath.evaluate(expr, doc, XPathConstants.NODESET); }
+}
