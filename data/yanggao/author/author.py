@@ -25,6 +25,12 @@ REPO = os.path.normpath(os.path.join(HERE, "..", "..", ".."))
 OUT = os.path.normpath(os.path.join(HERE, ".."))
 
 
+def typographic(value):
+    """English prose uses the typographic apostrophe (U+2019): clients that build XPath string
+    literals from feature values (the OGC CITE WFS suite among them) break on ASCII quotes."""
+    return value.replace("'", "\u2019") if isinstance(value, str) else value
+
+
 def write_geojson(layer_id, rows):
     """rows: list of (properties dict, shapely geometry). Polygons become MultiPolygon, lines
     MultiLineString, points Point."""
@@ -34,6 +40,7 @@ def write_geojson(layer_id, rows):
             g = {"type": "Point", "coordinates": [round(geom.x, 5), round(geom.y, 5)]}
         else:
             g = geojson_geometry(rounded(geom))
+        props = {k: typographic(v) for k, v in props.items()}
         feats.append({"type": "Feature", "properties": props, "geometry": g})
     buf = io.StringIO()
     buf.write('{"type": "FeatureCollection", "name": "%s", "features": [\n' % layer_id)
@@ -51,7 +58,7 @@ def write_csv(name, header, rows):
         w = csv.writer(f, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
         w.writerow(header)
         for r in rows:
-            w.writerow(["" if v is None else v for v in r])
+            w.writerow(["" if v is None else typographic(v) for v in r])
     return path, len(rows)
 
 
