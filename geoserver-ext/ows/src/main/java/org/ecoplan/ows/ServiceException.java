@@ -41,8 +41,10 @@ public class ServiceException extends RuntimeException {
     public static int defaultStatus(String code) {
         if (code == null) return 400;
         return switch (code) {
-            case OPERATION_NOT_SUPPORTED -> 501;
-            case NO_APPLICABLE_CODE, OPERATION_PROCESSING_FAILED -> 500;
+            case OPERATION_NOT_SUPPORTED, OPTION_NOT_SUPPORTED -> 501;
+            case NO_APPLICABLE_CODE -> 500;
+            case OPERATION_PROCESSING_FAILED, "LockHasExpired", "ResponseCacheExpired" -> 403;
+            case "DuplicateStoredQueryIdValue", "DuplicateStoredQueryParameterName" -> 409;
             case "NotFound" -> 404;
             case "ServiceUnavailable" -> 503;
             default -> 400;

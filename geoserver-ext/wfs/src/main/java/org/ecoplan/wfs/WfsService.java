@@ -45,7 +45,7 @@ public final class WfsService implements OwsService {
         try {
             return request.hasXmlBody() && !isForm(request) ? xml(request) : kvp(request);
         } catch (QueryException e) {
-            throw new ServiceException(ServiceException.INVALID_PARAMETER_VALUE, e.locator(), e.getMessage());
+            throw new ServiceException(e.code() != null ? e.code() : ServiceException.INVALID_PARAMETER_VALUE, e.locator(), e.getMessage());
         }
     }
 

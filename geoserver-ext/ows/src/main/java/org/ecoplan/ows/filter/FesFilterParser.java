@@ -68,7 +68,7 @@ public final class FesFilterParser {
     }
 
     static ServiceException invalid(String locator, QueryException e) {
-        return new ServiceException(ServiceException.INVALID_PARAMETER_VALUE, locator,
+        return new ServiceException(e.code() != null ? e.code() : ServiceException.INVALID_PARAMETER_VALUE, locator,
                 (locator == null ? "" : locator + ": ") + e.getMessage());
     }
 }

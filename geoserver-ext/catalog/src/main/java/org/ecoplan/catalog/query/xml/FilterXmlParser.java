@@ -92,7 +92,12 @@ public final class FilterXmlParser {
                 return like(e);
             }
             case "PropertyIsNull", "PropertyIsNil" -> {
-                return new Filter.IsNull(property(single(e, name), true));
+                Element p = single(e, name);
+                String gml = gmlProperty(p);
+                if (gml == null) return new Filter.IsNull(property(p, true));
+                // gml:boundedBy exists exactly when the geometry does; the other GML properties are never set
+                if (gml.equals("boundedBy") && type != null && type.hasGeometry()) return new Filter.IsNull(type.geometry().name());
+                return Filter.INCLUDE;
             }
             case "PropertyIsBetween" -> {
                 return between(e);
@@ -108,6 +113,7 @@ public final class FilterXmlParser {
     }
 
     private Filter comparison(Element e, ComparisonOperator op) {
+        if (comparesGmlProperty(e)) return Filter.EXCLUDE;
         List<Element> c = children(e);
         if (c.size() != 2) throw new QueryException(local(e) + " needs two operands, found " + c.size(), local(e));
         boolean matchCase = !"false".equalsIgnoreCase(e.getAttribute("matchCase").trim());
@@ -126,6 +132,7 @@ public final class FilterXmlParser {
     }
 
     private Filter like(Element e) {
+        if (comparesGmlProperty(e)) return Filter.EXCLUDE;
         Element prop = null;
         Element lit = null;
         for (Element c : children(e)) {
@@ -142,6 +149,7 @@ public final class FilterXmlParser {
     }
 
     private Filter between(Element e) {
+        if (comparesGmlProperty(e)) return Filter.EXCLUDE;
         Element prop = null;
         Element lower = null;
         Element upper = null;
@@ -197,6 +205,37 @@ public final class FilterXmlParser {
         String text = literal.getTextContent();
         if (type == null) return text.trim();
         return LiteralConversion.convert(FilterBinder.attribute(property, type), text);
+    }
+
+    private static final java.util.Set<String> GML_PROPERTIES =
+            java.util.Set.of("name", "description", "identifier", "descriptionReference", "metaDataProperty", "boundedBy");
+
+    /**
+     * The local name when a property operand names one of the standard GML properties every GML
+     * feature inherits (gml:name, gml:boundedBy ...), else null. Ours never carry the descriptive
+     * ones, so a comparison with them matches nothing; gml:boundedBy is not a comparable value
+     * (FES 2.0 reports OperationProcessingFailed).
+     */
+    private static String gmlProperty(Element e) {
+        if (!isProperty(e)) return null;
+        String raw = e.getTextContent().trim();
+        int colon = raw.indexOf(':');
+        if (colon <= 0) return null;
+        String ns = e.lookupNamespaceURI(raw.substring(0, colon));
+        String local = raw.substring(colon + 1);
+        return ns != null && ns.startsWith("http://www.opengis.net/gml") && GML_PROPERTIES.contains(local) ? local : null;
+    }
+
+    private static boolean comparesGmlProperty(Element operator) {
+        for (Element c : children(operator)) {
+            String gml = gmlProperty(c);
+            if (gml == null) continue;
+            if (gml.equals("boundedBy")) {
+                throw new QueryException(local(operator) + " cannot compare gml:boundedBy", local(operator), "OperationProcessingFailed");
+            }
+            return true;
+        }
+        return false;
     }
 
     private String property(Element e, boolean geometryAllowed) {
