@@ -1,0 +1,153 @@
+// Browser test of the plan viewer, run by org.ecoplan.server.viewer.ViewerBrowserIT:
+//   BASE_URL=http://localhost:8080 [OUT_DIR=dir] [CHROMIUM=/usr/bin/chromium] node test/viewer.test.mjs
+// Checks that the map draws the county, that a click on a project opens a popup with Chinese
+// attribute names, that the phase filter changes what is drawn, that the CGCS2000 view draws too,
+// and that no request leaves the server. Prints one JSON line of measurements; exit 1 on failure.
+import { chromium } from 'playwright-core';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const base = process.env.BASE_URL;
+if (!base) { console.error('BASE_URL is required'); process.exit(2); }
+const outDir = process.env.OUT_DIR || 'test-output';
+mkdirSync(outDir, { recursive: true });
+const failures = [];
+const check = (ok, message) => { if (!ok) failures.push(message); };
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+const results = {};
+try {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 760 } });
+  const foreign = [];
+  const origin = new URL(base).origin;
+  page.on('request', (r) => { if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) foreign.push(r.url()); });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+
+  await page.goto(base + '/viewer/', { waitUntil: 'load' });
+  await page.waitForFunction(() => window.viewerState && window.viewerState.ready, null, { timeout: 30000 });
+
+  const settle = async () => {
+    await page.evaluate(() => new Promise((resolve) => {
+      const map = window.viewerState.map;
+      map.once('rendercomplete', () => resolve());
+      map.render();
+    }));
+    await page.waitForTimeout(200);
+  };
+  /** Screenshot of the map and its count of non-white pixels (decoded in the page). */
+  const shot = async (name) => {
+    const png = await page.locator('#map').screenshot();
+    writeFileSync(join(outDir, name + '.png'), png);
+    return page.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = 'data:image/png;base64,' + b64;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width; c.height = img.height;
+      const ctx = c.getContext('2d');
+      ctx.drawImage(img, 0, 0);
+      const d = ctx.getImageData(0, 0, c.width, c.height).data;
+      let ink = 0;
+      for (let i = 0; i < d.length; i += 4) if (d[i] < 245 || d[i + 1] < 245 || d[i + 2] < 245) ink++;
+      return { ink, total: c.width * c.height };
+    }, png.toString('base64'));
+  };
+
+  await settle();
+  const all = await shot('mercator-all');
+  results.inkAll = all.ink;
+  results.drawnAll = await page.evaluate(() => window.viewerState.drawn.size);
+  check(all.ink > all.total * 0.05, `the map draws almost nothing over the county (${all.ink} of ${all.total} pixels)`);
+  check(results.drawnAll > 0, 'no project feature was drawn');
+
+  // a click on a project opens its popup with the catalog's Chinese attribute names
+  const target = await page.evaluate(() => {
+    const s = window.viewerState;
+    const extent = s.map.getView().calculateExtent(s.map.getSize());
+    for (const layer of [...s.vectorLayers].reverse()) {
+      for (const f of layer.getFeaturesInExtent(extent)) {
+        const type = f.getType();
+        const flat = type.includes('Polygon') ? f.getFlatInteriorPoint() : type.includes('Line') ? f.getFlatMidpoint() : f.getFlatCoordinates();
+        const px = s.map.getPixelFromCoordinate([flat[0], flat[1]]);
+        const size = s.map.getSize();
+        if (px[0] < 20 || px[1] < 60 || px[0] > size[0] - 20 || px[1] > size[1] - 20) continue;
+        // the top-most feature under that pixel must be this one, or the popup would show another
+        const top = type.includes('Point') ? f
+          : s.map.forEachFeatureAtPixel(px, (hit, l) => (l && l.get('layerId') ? hit : undefined), { hitTolerance: 4 });
+        if (top && top.get('name_zh') === f.get('name_zh')) {
+          return { layer: layer.get('layerId'), x: px[0], y: px[1], name: f.get('name_zh') };
+        }
+      }
+    }
+    return null;
+  });
+  check(target !== null, 'no project feature found inside the view to click');
+  if (target) {
+    const box = await page.locator('#map').boundingBox();
+    await page.mouse.click(box.x + target.x, box.y + target.y);
+    await page.waitForSelector('#popup:not([hidden])', { timeout: 10000 }).catch(() => {});
+    const popup = await page.evaluate(() => {
+      const p = document.getElementById('popup');
+      return { hidden: p.hidden, text: p.innerText, heads: [...p.querySelectorAll('th')].map((th) => th.textContent) };
+    });
+    results.clicked = target;
+    results.popupHeads = popup.heads;
+    check(!popup.hidden, 'the popup did not open after a click on ' + JSON.stringify(target));
+    check(popup.heads.includes('实施阶段') && popup.heads.includes('名称'), 'popup lacks Chinese attribute names: ' + popup.heads.join(','));
+    check(!popup.heads.includes('phase'), 'popup shows raw attribute names');
+    check(target.name && popup.text.includes(target.name), 'popup does not show the clicked feature ' + target.name);
+    await shot('mercator-popup');
+    await page.evaluate(() => document.getElementById('popup-close').click());
+  }
+
+  // the phase filter changes what is drawn (same view as before the popup panned the map)
+  await page.evaluate(() => window.viewerState.fit());
+  await settle();
+  results.inkAll = (await shot('mercator-all')).ink;
+  for (const [phase, key] of [['近期', 'Near'], ['中远期', 'Far']]) {
+    await page.check(`input[name="phase"][value="${phase}"]`);
+    await settle();
+    results['ink' + key] = (await shot('mercator-' + key.toLowerCase())).ink;
+    results['drawn' + key] = await page.evaluate(() => window.viewerState.drawn.size);
+  }
+  check(results.drawnNear > 0 && results.drawnFar > 0, 'a phase shows no project');
+  check(results.drawnNear < results.drawnAll && results.drawnFar < results.drawnAll, 'the phase filter does not reduce the drawn projects');
+  check(results.drawnNear + results.drawnFar === results.drawnAll, 'near + far projects differ from all projects');
+  check(results.inkNear !== results.inkAll && results.inkFar !== results.inkAll, 'the phase filter does not change the picture');
+  await page.check('input[name="phase"][value=""]');
+
+  // CGCS2000 view draws the same plan
+  await page.check('input[name="projection"][value="EPSG:4490"]');
+  await settle();
+  const geo = await shot('cgcs2000-all');
+  results.inkCgcs2000 = geo.ink;
+  results.drawnCgcs2000 = await page.evaluate(() => window.viewerState.drawn.size);
+  check(geo.ink > geo.total * 0.05, 'the CGCS2000 map draws almost nothing');
+  check(results.drawnCgcs2000 === results.drawnAll, `CGCS2000 view draws ${results.drawnCgcs2000} projects, Web Mercator ${results.drawnAll}`);
+
+  // OpenLayers' WMTS capabilities parser accepts this server's capabilities, and tiles load through it
+  // the tile holding (113.8° E, 40.1° N) at OpenLayers level 9: WebMercatorQuad 9/417/193; CGCS2000Quad's
+  // matrices start at "1" (天地图 levels), so level index 9 is matrix 10, where tiles are 360/1024 degrees
+  const expected = { WebMercatorQuad: 'TileMatrix=9&TileCol=417&TileRow=193', CGCS2000Quad: 'TileMatrix=10&TileCol=835&TileRow=141' };
+  for (const set of ['WebMercatorQuad', 'CGCS2000Quad']) {
+    const w = await page.evaluate(([s]) => window.viewerState.checkWmts('plan_projects', s, [113.8, 40.1], 9), [set]);
+    results['wmts' + set] = w;
+    check(w.ok, `OpenLayers found no ${set} matrix set for plan_projects in the WMTS capabilities (layers ${w.layers})`);
+    check(String(w.url).includes(expected[set]), `OpenLayers chose ${w.url} for ${set}, expected ${expected[set]}`);
+    check(w.status === 200 && String(w.type).startsWith('image/') && w.bytes > 100, `WMTS ${set} tile via OpenLayers: ${JSON.stringify(w)}`);
+  }
+
+  results.foreignRequests = foreign;
+  results.pageErrors = errors;
+  check(foreign.length === 0, 'requests left the server: ' + foreign.slice(0, 3).join(' '));
+  check(errors.length === 0, 'page errors: ' + errors.join(' | '));
+} finally {
+  await browser.close();
+}
+console.log(JSON.stringify({ ok: failures.length === 0, failures, results }));
+process.exit(failures.length === 0 ? 0 : 1);
