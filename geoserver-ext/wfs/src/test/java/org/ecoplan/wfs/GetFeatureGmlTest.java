@@ -1,5 +1,8 @@
 package org.ecoplan.wfs;
 
+import org.ecoplan.testkit.OgcSchemas;
+import org.ecoplan.testkit.Xml;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

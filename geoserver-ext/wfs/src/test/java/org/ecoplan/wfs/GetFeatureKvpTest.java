@@ -1,5 +1,7 @@
 package org.ecoplan.wfs;
 
+import org.ecoplan.testkit.Xml;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

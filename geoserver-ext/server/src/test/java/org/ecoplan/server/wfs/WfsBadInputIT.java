@@ -1,5 +1,7 @@
 package org.ecoplan.server.wfs;
 
+import org.ecoplan.testkit.Xml;
+
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

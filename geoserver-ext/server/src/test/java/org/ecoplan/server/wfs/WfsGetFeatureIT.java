@@ -1,5 +1,8 @@
 package org.ecoplan.server.wfs;
 
+import org.ecoplan.testkit.OgcSchemas;
+import org.ecoplan.testkit.Xml;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

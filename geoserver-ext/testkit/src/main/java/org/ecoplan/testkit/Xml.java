@@ -1,4 +1,4 @@
-package org.ecoplan.server.wfs;
+package org.ecoplan.testkit;
 
 import java.io.ByteArrayInputStream;
 import javax.xml.namespace.NamespaceContext;
@@ -9,12 +9,12 @@ import javax.xml.xpath.XPathFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 
-/** XPath over response documents with the usual OGC prefixes. */
-final class Xml {
+/** XPath over response documents with the usual OGC prefixes (wfs, ows, fes, gml, ogc, xs, yg ...), for tests. */
+public final class Xml {
     private final Document doc;
     private final XPath xpath;
 
-    Xml(byte[] body) throws Exception {
+    public Xml(byte[] body) throws Exception {
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);
         doc = f.newDocumentBuilder().parse(new ByteArrayInputStream(body));
@@ -41,9 +41,9 @@ final class Xml {
         });
     }
 
-    String s(String expr) throws Exception { return (String) xpath.evaluate(expr, doc, XPathConstants.STRING); }
+    public String s(String expr) throws Exception { return (String) xpath.evaluate(expr, doc, XPathConstants.STRING); }
 
-    int n(String expr) throws Exception { return ((Double) xpath.evaluate("count(" + expr + ")", doc, XPathConstants.NUMBER)).intValue(); }
+    public int n(String expr) throws Exception { return ((Double) xpath.evaluate("count(" + expr + ")", doc, XPathConstants.NUMBER)).intValue(); }
 
-    NodeList nodes(String expr) throws Exception { return (NodeList) xpath.evaluate(expr, doc, XPathConstants.NODESET); }
+    public NodeList nodes(String expr) throws Exception { return (NodeList) xpath.evaluate(expr, doc, XPathConstants.NODESET); }
 }
