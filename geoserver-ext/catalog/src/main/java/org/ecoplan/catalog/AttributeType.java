@@ -5,7 +5,9 @@ import java.time.LocalDate;
 /** The value types a feature attribute may have, with the Java class a value of it is held in. */
 public enum AttributeType {
     STRING(String.class, "xs:string"),
-    INTEGER(Long.class, "xs:long"),
+    // xs:integer, not xs:long: clients map the primitive-derived types (the CITE WFS suite maps
+    // xs:long to xs:anySimpleType and then cannot compare values)
+    INTEGER(Long.class, "xs:integer"),
     DOUBLE(Double.class, "xs:double"),
     BOOLEAN(Boolean.class, "xs:boolean"),
     DATE(LocalDate.class, "xs:date");

@@ -1,5 +1,7 @@
 package org.ecoplan.render;
 
+import org.ecoplan.testkit.ImageDiff;
+
 import static org.ecoplan.render.TestScenes.CRS;
 import static org.ecoplan.render.TestScenes.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;

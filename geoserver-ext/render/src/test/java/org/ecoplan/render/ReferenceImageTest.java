@@ -1,5 +1,7 @@
 package org.ecoplan.render;
 
+import org.ecoplan.testkit.ImageDiff;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;

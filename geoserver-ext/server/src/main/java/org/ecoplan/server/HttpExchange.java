@@ -83,7 +83,8 @@ final class HttpExchange {
             callback.succeeded();
             return;
         }
-        try (OutputStream out = Content.Sink.asOutputStream(response)) {
+        // encoders write element by element; without a buffer every small write became a socket write
+        try (OutputStream out = new java.io.BufferedOutputStream(Content.Sink.asOutputStream(response), 64 * 1024)) {
             r.body().writeTo(out);
         } catch (IOException | RuntimeException e) {
             callback.failed(e);

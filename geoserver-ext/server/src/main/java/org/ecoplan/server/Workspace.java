@@ -29,7 +29,7 @@ public final class Workspace implements ServiceContext, AutoCloseable {
         this.settings = settings;
         StringBuilder missing = new StringBuilder();
         try {
-            for (StoreConfig s : catalog.stores()) stores.put(s.id(), DataStores.open(s.url()));
+            for (StoreConfig s : catalog.stores()) stores.put(s.id(), DataStores.open(resolve(s)));
             for (LayerConfig l : catalog.layers()) {
                 DataStore store = stores.get(l.store());
                 if (!store.hasTable(l.table())) {
@@ -47,6 +47,20 @@ public final class Workspace implements ServiceContext, AutoCloseable {
             close();
             throw new StoreException("data not loaded; run the data-loader first:" + missing);
         }
+    }
+
+    /**
+     * A relative GeoPackage path is relative to the workspace that declares the store
+     * ({@code <root>/layers/stores/<id>.yaml}), as the data-loader reads it, not to the working
+     * directory, so the loader and the server always open the same file.
+     */
+    static String resolve(StoreConfig s) {
+        String url = s.url();
+        if (!url.startsWith("gpkg:")) return url;
+        java.nio.file.Path p = java.nio.file.Path.of(url.substring("gpkg:".length()));
+        if (p.isAbsolute()) return url;
+        java.nio.file.Path root = s.location().file().toAbsolutePath().getParent().getParent().getParent();
+        return "gpkg:" + root.resolve(p).normalize();
     }
 
     @Override public Catalog catalog() { return catalog; }

@@ -1,12 +1,12 @@
-package org.ecoplan.render;
+package org.ecoplan.testkit;
 
 import java.awt.image.BufferedImage;
 
-/** Test helper: per-pixel image comparison with a per-channel tolerance. */
-final class ImageDiff {
+/** Per-pixel image comparison with a per-channel tolerance, for reference-image tests. */
+public final class ImageDiff {
     private ImageDiff() {}
 
-    static int differingPixels(BufferedImage a, BufferedImage b, int tolerance) {
+    public static int differingPixels(BufferedImage a, BufferedImage b, int tolerance) {
         if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) return a.getWidth() * a.getHeight();
         int n = 0;
         for (int y = 0; y < a.getHeight(); y++) {
