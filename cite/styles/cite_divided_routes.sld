@@ -1,0 +1,23 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<StyledLayerDescriptor version="1.0.0" xmlns="http://www.opengis.net/sld" xmlns:ogc="http://www.opengis.net/ogc"
+    xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+    xsi:schemaLocation="http://www.opengis.net/sld http://schemas.opengis.net/sld/1.0.0/StyledLayerDescriptor.xsd">
+  <NamedLayer>
+    <Name>DividedRoutes</Name>
+    <UserStyle>
+      <Name>cite_divided_routes</Name>
+      <Title>CITE divided routes (red)</Title>
+      <FeatureTypeStyle>
+        <Rule>
+          <Title>CITE divided routes (red)</Title>
+          <LineSymbolizer>
+            <Stroke>
+              <CssParameter name="stroke">#C00000</CssParameter>
+              <CssParameter name="stroke-width">3</CssParameter>
+            </Stroke>
+          </LineSymbolizer>
+        </Rule>
+      </FeatureTypeStyle>
+    </UserStyle>
+  </NamedLayer>
+</StyledLayerDescriptor>
