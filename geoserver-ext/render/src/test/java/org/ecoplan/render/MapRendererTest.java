@@ -1,5 +1,7 @@
 package org.ecoplan.render;
 
+import org.ecoplan.testkit.MemoryFeatureSource;
+
 import org.ecoplan.testkit.ImageDiff;
 
 import static org.ecoplan.render.TestScenes.CRS;
@@ -123,7 +125,7 @@ class MapRendererTest {
         return StyleParser.parse(new ByteArrayInputStream(sld.getBytes(StandardCharsets.UTF_8)), null).defaultStyle();
     }
 
-    private BufferedImage sites(Style style, ListFeatureSource source) {
+    private BufferedImage sites(Style style, MemoryFeatureSource source) {
         return renderer.render(request(List.of(new MapLayer("site", source, style)), WORLD, 200, 200));
     }
 
@@ -132,14 +134,14 @@ class MapRendererTest {
         Style style = labelOnly();
         var winner = TestScenes.feature("site.1", "高优先级", null, 9L, "POINT(500 500)");
         var loser = TestScenes.feature("site.2", "低优先级", null, 1L, "POINT(520 505)");
-        BufferedImage both = sites(style, new ListFeatureSource(TestScenes.SITE, List.of(loser, winner)));
-        BufferedImage onlyWinner = sites(style, new ListFeatureSource(TestScenes.SITE, List.of(winner)));
-        BufferedImage onlyLoser = sites(style, new ListFeatureSource(TestScenes.SITE, List.of(loser)));
+        BufferedImage both = sites(style, new MemoryFeatureSource(TestScenes.SITE, List.of(loser, winner)));
+        BufferedImage onlyWinner = sites(style, new MemoryFeatureSource(TestScenes.SITE, List.of(winner)));
+        BufferedImage onlyLoser = sites(style, new MemoryFeatureSource(TestScenes.SITE, List.of(loser)));
         assertEquals(0, ImageDiff.differingPixels(both, onlyWinner, 0), "the lower-priority label was drawn too");
         assertTrue(ImageDiff.differingPixels(onlyLoser, onlyWinner, 0) > 50, "the two labels look the same");
         // far apart, both are drawn
         var farAway = TestScenes.feature("site.3", "低优先级", null, 1L, "POINT(500 100)");
-        BufferedImage apart = sites(style, new ListFeatureSource(TestScenes.SITE, List.of(winner, farAway)));
+        BufferedImage apart = sites(style, new MemoryFeatureSource(TestScenes.SITE, List.of(winner, farAway)));
         assertTrue(ImageDiff.differingPixels(apart, onlyWinner, 0) > 50);
     }
 
@@ -192,7 +194,7 @@ class MapRendererTest {
                 .transform(new org.locationtech.jts.geom.Coordinate(500000, 4440000));
         assertEquals(114.0, centre.x, 1e-6);
         Envelope bbox = new Envelope(centre.x - 0.05, centre.x + 0.05, centre.y - 0.05, centre.y + 0.05);
-        ListFeatureSource source = new ListFeatureSource(TestScenes.ZONE, List.of(square));
+        MemoryFeatureSource source = new MemoryFeatureSource(TestScenes.ZONE, List.of(square));
         MapRequest r = new MapRequest(List.of(new MapLayer("zone", source, TestScenes.style("polygons.sld"))), bbox,
                 org.ecoplan.catalog.crs.CrsRegistry.CGCS2000, 200, 200, false, Color.WHITE, BufferedImage.TYPE_INT_RGB,
                 MapRequest.NO_DEADLINE, 0);
@@ -206,11 +208,11 @@ class MapRendererTest {
 
     @Test
     void veryLargeMapsReadOncePerFeatureTypeStyleAndLookTheSame() {
-        ListFeatureSource zones = TestScenes.zones();
+        MemoryFeatureSource zones = TestScenes.zones();
         // 2100 x 2100 is over the overlay-image limit: the detail FeatureTypeStyle reads again instead
         BufferedImage big = renderer.render(request(List.of(new MapLayer("zone", zones, TestScenes.style("polygons.sld"))),
                 WORLD, 2100, 2100));
-        assertEquals(3, zones.queries.get());
+        assertEquals(3, zones.queries());
         int x = (int) (100 * 2.1), y = (int) ((1000 - 250) * 2.1);
         assertTrue(near(big.getRGB(x, y), Color.BLUE, 60), "detail boundary over the zone: " + Integer.toHexString(big.getRGB(x, y)));
         assertEquals(new Color(0x2E7D32).getRGB(), big.getRGB((int) (150 * 2.1), (int) ((1000 - 350) * 2.1)));
@@ -243,8 +245,8 @@ class MapRendererTest {
 
     @Test
     void oneFeatureQueryPerLayerWhateverTheFeatureTypeStyles() {
-        ListFeatureSource zones = TestScenes.zones();
+        MemoryFeatureSource zones = TestScenes.zones();
         renderer.render(request(List.of(new MapLayer("zone", zones, TestScenes.style("polygons.sld"))), WORLD, 200, 200));
-        assertEquals(1, zones.queries.get());
+        assertEquals(1, zones.queries());
     }
 }

@@ -1,5 +1,7 @@
 package org.ecoplan.render;
 
+import org.ecoplan.testkit.MemoryFeatureSource;
+
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.InputStream;
@@ -76,22 +78,22 @@ final class TestScenes {
     }
 
     /** Three zones in a 1000 m square: core (green, labelled), restore (hatched), other (grey). */
-    static ListFeatureSource zones() {
+    static MemoryFeatureSource zones() {
         List<Feature> f = new ArrayList<>();
         f.add(feature("zone.1", "核心区", "core", 1L, "POLYGON((100 100, 400 100, 400 400, 100 400, 100 100))"));
         f.add(feature("zone.2", "修复区", "restore", 2L, "POLYGON((500 100, 900 100, 900 400, 500 400, 500 100))"));
         f.add(feature("zone.3", null, "farm", 3L, "POLYGON((100 500, 400 500, 400 900, 100 900, 100 500))"));
-        return new ListFeatureSource(ZONE, f);
+        return new MemoryFeatureSource(ZONE, f);
     }
 
-    static ListFeatureSource rivers() {
-        return new ListFeatureSource(RIVER, List.of(
+    static MemoryFeatureSource rivers() {
+        return new MemoryFeatureSource(RIVER, List.of(
                 feature("river.1", "桑干河", null, 6L, "LINESTRING(50 700, 300 650, 600 700, 950 600)"),
                 feature("river.2", "小支流", null, 2L, "LINESTRING(600 950, 650 800, 600 700)")));
     }
 
-    static ListFeatureSource sites() {
-        return new ListFeatureSource(SITE, List.of(
+    static MemoryFeatureSource sites() {
+        return new MemoryFeatureSource(SITE, List.of(
                 feature("site.1", "东坪", null, 7L, "POINT(600 850)"),
                 feature("site.2", "西坪", null, 1L, "POINT(200 950)"),
                 feature("site.3", "北坡", null, 99L, "POINT(850 780)")));

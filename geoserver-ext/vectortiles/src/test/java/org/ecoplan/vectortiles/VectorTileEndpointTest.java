@@ -1,5 +1,7 @@
 package org.ecoplan.vectortiles;
 
+import org.ecoplan.testkit.MemoryFeatureSource;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -76,7 +78,7 @@ class VectorTileEndpointTest {
                 return l.id().equals("sites") ? sites : zones;
             }
             @Override public ServerSettings settings() { return null; }
-            @Override public String updateSequence() { return sites.version + zones.version; }
+            @Override public String updateSequence() { return sites.version() + zones.version(); }
         };
         endpoint = new VectorTileEndpoint(ctx, 1 << 20);
     }
@@ -208,14 +210,14 @@ class VectorTileEndpointTest {
         assertTrue(etag != null && etag.startsWith("\""));
         assertTrue(first.headers().get("Cache-Control").contains("max-age"));
         assertEquals(304, get(path, etag).status());
-        int reads = sites.queries;
+        int reads = sites.queries();
         get(path, null);
-        assertEquals(reads, sites.queries, "served from the memory cache");
-        sites.version = "v2";
+        assertEquals(reads, sites.queries(), "served from the memory cache");
+        sites.setVersion("v2");
         OwsResponse after = get(path, etag);
         assertEquals(200, after.status(), "a reload invalidates the client's copy");
         assertNotEquals(etag, after.headers().get("ETag"));
-        assertEquals(reads + 1, sites.queries, "a reload is never answered from the cache");
+        assertEquals(reads + 1, sites.queries(), "a reload is never answered from the cache");
     }
 
     @Test

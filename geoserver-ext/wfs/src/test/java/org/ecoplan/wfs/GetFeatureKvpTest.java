@@ -36,7 +36,7 @@ class GetFeatureKvpTest {
         assertEquals(1, p2.get("features").size());
         assertEquals("zones.5", p2.get("features").get(0).get("id").asText());
         assertEquals("prev", p2.get("links").get(0).get("rel").asText());
-        assertEquals(0, wfs.sources.get("zones").openCursors, "cursors closed");
+        assertEquals(0, wfs.sources.get("zones").openCursors(), "cursors closed");
     }
 
     @Test

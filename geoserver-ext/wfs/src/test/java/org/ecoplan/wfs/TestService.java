@@ -1,5 +1,7 @@
 package org.ecoplan.wfs;
 
+import org.ecoplan.testkit.MemoryFeatureSource;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;

@@ -1,5 +1,7 @@
 package org.ecoplan.wms;
 
+import org.ecoplan.testkit.MemoryFeatureSource;
+
 import static org.ecoplan.wms.TestWorkspace.body;
 import static org.ecoplan.wms.TestWorkspace.get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,7 +50,7 @@ class RenderLimitsTest {
                         TestWorkspace.geom("POINT(" + (113.6 + i * 0.002) + " 40.15)")));
             }
             return new FeatureSource() {
-                final ListFeatureSource list = new ListFeatureSource(real.schema(), many);
+                final MemoryFeatureSource list = new MemoryFeatureSource(real.schema(), many);
                 @Override public FeatureType schema() { return list.schema(); }
                 @Override public Envelope bounds() { return list.bounds(); }
                 @Override public long count(FeatureQuery q) { return list.count(q); }

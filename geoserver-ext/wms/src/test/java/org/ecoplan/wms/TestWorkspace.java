@@ -1,5 +1,7 @@
 package org.ecoplan.wms;
 
+import org.ecoplan.testkit.MemoryFeatureSource;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -71,12 +73,12 @@ final class TestWorkspace implements ServiceContext {
         groups.put("plan_zones", new LayerGroupConfig("plan_zones", new Localized("修复分区图", "Restoration zoning map"),
                 new Localized("图 3", "Figure 3"), List.of("figure"), List.of("zones", "sites"), null));
         this.catalog = new Catalog(dir, layers, groups, Map.of());
-        sources.put("zones", new ListFeatureSource(zonesType, List.of(
+        sources.put("zones", new MemoryFeatureSource(zonesType, List.of(
                 new Feature("zones.1", attrs("name", "东部林地 <A&B>", "kind", "forest", "area_km2", 12.5), geom(FOREST)),
                 new Feature("zones.2", attrs("name", "南部草地", "kind", "grass", "area_km2", 3.25), geom(GRASS)))));
-        sources.put("sites", new ListFeatureSource(sitesType, List.of(
+        sources.put("sites", new MemoryFeatureSource(sitesType, List.of(
                 new Feature("sites.1", attrs("name", "工程一"), geom("POINT(113.75 40.15)")))));
-        sources.put("targets", new ListFeatureSource(targetsType, List.of(new Feature("targets.1", attrs("target", "t"), null))));
+        sources.put("targets", new MemoryFeatureSource(targetsType, List.of(new Feature("targets.1", attrs("target", "t"), null))));
     }
 
     private static LayerConfig layer(String id, String zh, String en, FeatureType type, StyleRefs styles, boolean queryable) {

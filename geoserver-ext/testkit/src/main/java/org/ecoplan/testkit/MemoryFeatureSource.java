@@ -1,4 +1,4 @@
-package org.ecoplan.wfs;
+package org.ecoplan.testkit;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.ecoplan.catalog.Feature;
 import org.ecoplan.catalog.FeatureType;
 import org.ecoplan.catalog.crs.GeometryTransformer;
@@ -17,18 +18,31 @@ import org.ecoplan.catalog.store.FeatureSource;
 import org.locationtech.jts.geom.Envelope;
 
 /**
- * A feature source over a fixed list, for in-process operation tests: filters with the catalog's
- * FilterEvaluator, sorts (ties by id), pages, selects properties and reprojects like a store.
+ * A feature source over a fixed list, for in-process tests of services and the renderer: filters
+ * with the catalog's FilterEvaluator, sorts (ties by id), pages, selects properties and reprojects
+ * like a store, and counts its reads and open cursors so tests can see caching and leaks. A
+ * fixture, not a stand-in for the stores: those have their own contract tests.
  */
-final class MemoryFeatureSource implements FeatureSource {
+public final class MemoryFeatureSource implements FeatureSource {
     private final FeatureType type;
     private final List<Feature> features;
-    int openCursors;
+    private final AtomicInteger queries = new AtomicInteger();
+    private final AtomicInteger openCursors = new AtomicInteger();
+    private volatile String version = "v1";
 
-    MemoryFeatureSource(FeatureType type, List<Feature> features) {
+    public MemoryFeatureSource(FeatureType type, List<Feature> features) {
         this.type = type;
         this.features = List.copyOf(features);
     }
+
+    /** How many times features(...) was called. */
+    public int queries() { return queries.get(); }
+
+    /** Cursors opened and not yet closed. */
+    public int openCursors() { return openCursors.get(); }
+
+    /** Changes the content version, as a reload would. */
+    public void setVersion(String v) { version = v; }
 
     @Override public FeatureType schema() { return type; }
 
@@ -50,6 +64,7 @@ final class MemoryFeatureSource implements FeatureSource {
     }
 
     @Override public FeatureCursor features(FeatureQuery q) {
+        queries.incrementAndGet();
         List<Feature> m = matching(q);
         Comparator<Feature> order = null;
         for (SortBy s : q.sortBy()) {
@@ -71,18 +86,18 @@ final class MemoryFeatureSource implements FeatureSource {
             });
             out.add(new Feature(f.id(), a, q.withGeometry() ? (t == null ? f.geometry() : t.transform(f.geometry())) : null));
         }
-        openCursors++;
+        openCursors.incrementAndGet();
         Iterator<Feature> it = out.iterator();
         return new FeatureCursor() {
             boolean closed;
             @Override public boolean hasNext() { return it.hasNext(); }
             @Override public Feature next() { return it.next(); }
             @Override public void close() {
-                if (!closed) openCursors--;
+                if (!closed) openCursors.decrementAndGet();
                 closed = true;
             }
         };
     }
 
-    @Override public String version() { return "1"; }
+    @Override public String version() { return version; }
 }
