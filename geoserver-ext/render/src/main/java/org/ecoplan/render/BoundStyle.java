@@ -31,7 +31,21 @@ final class BoundStyle {
     /** The rules of one feature type style. */
     record BoundFeatureTypeStyle(List<BoundRule> rules) {}
 
-    private record Key(Style style, FeatureType type) {}
+    /**
+     * A style by identity (catalog styles are parsed once and shared, and hashing a whole style
+     * tree per request cost more than the rest of the lookup) with a feature type by value.
+     */
+    private record Key(Style style, FeatureType type) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.style == style && (k.type == type || k.type.equals(type));
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * System.identityHashCode(style) + type.hashCode();
+        }
+    }
 
     private final List<BoundFeatureTypeStyle> featureTypeStyles;
     private final List<String> properties;

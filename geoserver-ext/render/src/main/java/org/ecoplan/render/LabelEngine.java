@@ -61,7 +61,8 @@ final class LabelEngine {
                     : point(gv, lm, c, halo);
             if (p == null || !visible(p.boxes()) || placed.collides(p.boxes())) continue;
             placed.addAll(p.boxes());
-            draw(g, p.outline(), ts);
+            if (p.outline() != null) draw(g, p.outline(), ts);
+            else LabelSprites.draw(g, c.text(), font, gv, p.originX(), p.originY(), ts);
             drawn++;
         }
         return drawn;
@@ -89,10 +90,15 @@ final class LabelEngine {
         if (c.fitWidth() > 0 && (w > c.fitWidth() || h > c.fitHeight())) return null;
         double left = -pp.anchorX() * w + pp.displacementX();
         double baseline = pp.anchorY() * h - lm.getDescent() - pp.displacementY();
-        AffineTransform at = AffineTransform.getTranslateInstance(c.x(), c.y());
-        if (pp.rotation() != 0) at.rotate(Math.toRadians(pp.rotation()));
-        Shape outline = at.createTransformedShape(gv.getOutline((float) left, (float) baseline));
         Rectangle2D box = new Rectangle2D.Double(left - halo, baseline - lm.getAscent() - halo, w + 2 * halo, h + 2 * halo);
+        if (pp.rotation() == 0) {
+            // unrotated: drawn from a ready image (LabelSprites), so no outline is needed
+            box.setRect(box.getX() + c.x(), box.getY() + c.y(), box.getWidth(), box.getHeight());
+            return new Placed(null, List.of(box), c.x() + left, c.y() + baseline);
+        }
+        AffineTransform at = AffineTransform.getTranslateInstance(c.x(), c.y());
+        at.rotate(Math.toRadians(pp.rotation()));
+        Shape outline = at.createTransformedShape(gv.getOutline((float) left, (float) baseline));
         return new Placed(outline, List.of(at.createTransformedShape(box).getBounds2D()));
     }
 
@@ -101,7 +107,7 @@ final class LabelEngine {
         return false;
     }
 
-    private static void draw(Graphics2D g, Shape outline, TextSymbolizer ts) {
+    static void draw(Graphics2D g, Shape outline, TextSymbolizer ts) {
         Halo halo = ts.halo();
         if (halo != null && halo.radius() > 0) {
             g.setColor(StrokeStyles.withOpacity(halo.fill().color(), halo.fill().opacity()));
@@ -112,6 +118,13 @@ final class LabelEngine {
         g.fill(outline);
     }
 
-    /** A placed label: glyph outlines in pixels and the boxes it occupies. */
-    record Placed(Shape outline, List<Rectangle2D> boxes) {}
+    /**
+     * A placed label: glyph outlines in pixels and the boxes it occupies; an unrotated point
+     * label has no outline but the pixel position of its glyph origin instead.
+     */
+    record Placed(Shape outline, List<Rectangle2D> boxes, double originX, double originY) {
+        Placed(Shape outline, List<Rectangle2D> boxes) {
+            this(outline, boxes, 0, 0);
+        }
+    }
 }

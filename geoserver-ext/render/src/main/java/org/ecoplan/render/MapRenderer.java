@@ -34,7 +34,7 @@ public final class MapRenderer {
         Graphics2D g = image.createGraphics();
         try {
             applyQualityHints(g);
-            boolean clear = request.transparent() && request.imageType() == BufferedImage.TYPE_INT_ARGB;
+            boolean clear = request.transparent() && request.hasAlpha();
             if (!clear) {
                 g.setColor(request.background());
                 g.fillRect(0, 0, request.width(), request.height());

@@ -12,7 +12,8 @@ import org.locationtech.jts.geom.Envelope;
  *
  * @param layers        bottom to top
  * @param bbox          map extent in {@code crs}, east/north order
- * @param imageType     {@link BufferedImage#TYPE_INT_ARGB} or {@link BufferedImage#TYPE_INT_RGB}
+ * @param imageType     {@link BufferedImage#TYPE_INT_ARGB}, {@link BufferedImage#TYPE_INT_ARGB_PRE} (faster to
+ *                      draw on) or {@link BufferedImage#TYPE_INT_RGB}
  * @param deadlineNanos a {@link System#nanoTime()} value; passing it raises {@link RenderTimeoutException};
  *                      {@link #NO_DEADLINE} for none
  * @param bufferPixels  features up to this many pixels outside the bbox are read, so symbols and
@@ -34,11 +35,17 @@ public record MapRequest(List<MapLayer> layers, Envelope bbox, Crs crs, int widt
         if (width < 1 || height < 1 || width > MAX_SIZE || height > MAX_SIZE) {
             throw new IllegalArgumentException("image size must be 1.." + MAX_SIZE + " pixels, got " + width + "x" + height);
         }
-        if (imageType != BufferedImage.TYPE_INT_ARGB && imageType != BufferedImage.TYPE_INT_RGB) {
-            throw new IllegalArgumentException("imageType must be TYPE_INT_ARGB or TYPE_INT_RGB");
+        if (imageType != BufferedImage.TYPE_INT_ARGB && imageType != BufferedImage.TYPE_INT_ARGB_PRE
+                && imageType != BufferedImage.TYPE_INT_RGB) {
+            throw new IllegalArgumentException("imageType must be TYPE_INT_ARGB, TYPE_INT_ARGB_PRE or TYPE_INT_RGB");
         }
         if (bufferPixels < 0) throw new IllegalArgumentException("bufferPixels must be >= 0");
         if (background == null) background = Color.WHITE;
+    }
+
+    /** Whether the image has an alpha channel. */
+    public boolean hasAlpha() {
+        return imageType != BufferedImage.TYPE_INT_RGB;
     }
 
     /** A deadline {@code d} from now, for {@code deadlineNanos}. */

@@ -47,7 +47,7 @@ public final class GetMap {
         gate.acquire();
         try {
             MapRequest request = new MapRequest(layers, r.bbox(), r.crs().crs(), r.width(), r.height(), transparent,
-                    r.background(), transparent || r.format().palette() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB,
+                    r.background(), transparent || r.format().palette() ? BufferedImage.TYPE_INT_ARGB_PRE : BufferedImage.TYPE_INT_RGB,
                     MapRequest.deadlineIn(Duration.ofMillis(limit)), BUFFER_PIXELS);
             BufferedImage image = renderer.render(request);
             ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1024, r.width() * r.height() / 4));

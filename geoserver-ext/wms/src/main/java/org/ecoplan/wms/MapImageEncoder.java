@@ -6,16 +6,27 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import javax.imageio.ImageIO;
+import org.ecoplan.render.PngWriter;
 
 /**
  * Writes a rendered map in an {@link ImageFormat}: PNG as is, palette formats through
  * {@link PaletteQuantizer}, JPEG flattened onto the background colour (JPEG has no alpha).
+ * 24-bit PNG goes through {@link PngWriter}, which reads the rendered pixels directly; ImageIO
+ * writes the other formats, in memory rather than through a temporary file.
  */
 public final class MapImageEncoder {
+    static {
+        ImageIO.setUseCache(false);
+    }
+
     private MapImageEncoder() {}
 
     public static void write(BufferedImage image, ImageFormat format, Color background, OutputStream out)
             throws IOException {
+        if (format == ImageFormat.PNG && PngWriter.supports(image)) {
+            PngWriter.write(image, out);
+            return;
+        }
         BufferedImage toWrite = switch (format) {
             case PNG -> image;
             case PNG8, GIF -> PaletteQuantizer.quantize(image);
