@@ -27,7 +27,7 @@ P_ECO=$(free_port); P_MS=$(free_port)
 
 # --- this service
 PORT=$P_ECO HOST=127.0.0.1 PLAN_STORE_URL="gpkg:$GPKG" ECOPLAN_WORKSPACE=$ROOT \
-  java -Xmx2g -jar geoserver-ext/server/target/ecoplan-server.jar >"$OUT/ecoplan.log" 2>&1 &
+  java -Xmx2g -jar "${ECO_JAR:-geoserver-ext/server/target/ecoplan-server.jar}" >"$OUT/ecoplan.log" 2>&1 &
 ECO_PID=$!
 # --- MapServer under FastCGI
 MS=$OUT/mapserver
@@ -48,8 +48,12 @@ lighttpd -f "$MS/lighttpd.conf"
 cleanup() {
   kill "$ECO_PID" 2>/dev/null || true
   [ -s "$MS/lighttpd.pid" ] && kill "$(cat "$MS/lighttpd.pid")" 2>/dev/null || true
-  pkill -f "$MS/mapserv.sock" 2>/dev/null || true
-  pkill -f /usr/lib/cgi-bin/mapserv 2>/dev/null || true
+  # only the workers this script spawned (their pids are in spawn.pid); they ignore SIGTERM
+  if [ -s "$MS/spawn.pid" ]; then
+    kill $(cat "$MS/spawn.pid") 2>/dev/null || true
+    sleep 2
+    kill -9 $(cat "$MS/spawn.pid") 2>/dev/null || true
+  fi
 }
 trap cleanup EXIT
 for _ in $(seq 60); do curl -fs "http://127.0.0.1:$P_ECO/health" >/dev/null && break; sleep 1; done
@@ -72,7 +76,7 @@ peak_rss_kb() { # sum of VmHWM of the given pids
   for p in "$@"; do v=$(awk '/VmHWM/{print $2}' /proc/$p/status 2>/dev/null || echo 0); t=$((t + ${v:-0})); done
   echo $t
 }
-ms_pids() { pgrep -f /usr/lib/cgi-bin/mapserv | tr '\n' ' '; cat "$MS/lighttpd.pid"; }
+ms_pids() { tr '\n' ' ' <"$MS/spawn.pid"; cat "$MS/lighttpd.pid"; }
 
 run() { # who workload conns
   local who=$1 w=$2 c=$3 port=$P_ECO
