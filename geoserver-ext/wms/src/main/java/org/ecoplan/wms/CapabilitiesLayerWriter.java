@@ -103,6 +103,14 @@ public final class CapabilitiesLayerWriter {
         // only when every rule of the default style is limited does the layer itself have a scale range
         if (v13 && minScale > 0 && Double.isFinite(minScale)) x.element("MinScaleDenominator", num(minScale));
         if (v13 && maxScale > 0 && Double.isFinite(maxScale)) x.element("MaxScaleDenominator", num(maxScale));
+        boolean limited = (minScale > 0 && Double.isFinite(minScale)) || (maxScale > 0 && Double.isFinite(maxScale));
+        if (!v13 && limited) {
+            // WMS 1.1.1 clause 7.1.4.5.8: ScaleHint is the ground size of a pixel's diagonal, in metres
+            double perDenominator = 0.00028 * Math.sqrt(2);
+            double min = minScale > 0 && Double.isFinite(minScale) ? minScale * perDenominator : 0;
+            double max = maxScale > 0 && Double.isFinite(maxScale) ? maxScale * perDenominator : Double.MAX_VALUE;
+            x.start("ScaleHint").attr("min", num(min)).attr("max", num(max)).end();
+        }
         x.end();
     }
 

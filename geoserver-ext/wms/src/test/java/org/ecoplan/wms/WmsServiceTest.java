@@ -117,6 +117,10 @@ class WmsServiceTest {
         assertEquals("113.6", xpath(d, "//Layer[Name='zones']/LatLonBoundingBox/@minx"));
         assertEquals("application/vnd.ogc.se_inimage", xpath(d, "//Exception/Format[2]"));
         assertEquals("1", xpath(d, "count(//Request/GetLegendGraphic)"));
+        // scale range 1:1000 - 1:5,000,000 as pixel-diagonal ground sizes (0.28 mm pixels)
+        assertEquals(0.39598, Double.parseDouble(xpath(d, "//Layer[Name='sites']/ScaleHint/@min")), 1e-4);
+        assertEquals(1979.899, Double.parseDouble(xpath(d, "//Layer[Name='sites']/ScaleHint/@max")), 1e-2);
+        assertEquals("0", xpath(d, "count(//Layer[Name='zones']/ScaleHint)"));
     }
 
     @Test void capabilities111IsValidAgainstTheWms111Dtd() throws Exception {
