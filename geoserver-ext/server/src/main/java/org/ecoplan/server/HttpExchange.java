@@ -83,8 +83,10 @@ final class HttpExchange {
             callback.succeeded();
             return;
         }
-        // encoders write element by element; without a buffer every small write became a socket write
-        try (OutputStream out = new java.io.BufferedOutputStream(Content.Sink.asOutputStream(response), 64 * 1024)) {
+        // streaming encoders write element by element: buffer them, or every small write becomes a
+        // socket write; a body complete in memory (a cached tile) goes out in one write, unbuffered
+        try (OutputStream out = r.body() instanceof OwsResponse.Bytes ? Content.Sink.asOutputStream(response)
+                : new java.io.BufferedOutputStream(Content.Sink.asOutputStream(response), 32 * 1024)) {
             r.body().writeTo(out);
         } catch (IOException | RuntimeException e) {
             callback.failed(e);

@@ -28,7 +28,7 @@ public final class TileHttp {
             return new OwsResponse(304, null, headers, null);
         }
         byte[] data = tile.data();
-        return new OwsResponse(200, format.mime(), headers, out -> out.write(data));
+        return new OwsResponse(200, format.mime(), headers, new OwsResponse.Bytes(data));
     }
 
     /** Whether the client's copy is current. */

@@ -56,7 +56,8 @@ public final class TileMatrixSets {
         }
         return new TileMatrixSet("WebMercatorQuad", "Google Maps compatible Web Mercator (EPSG:3857)",
                 List.of("GoogleMapsCompatible", "EPSG:3857", "EPSG:900913", "3857", "webmercator", "w"),
-                CrsRegistry.WEB_MERCATOR, "urn:ogc:def:crs:EPSG::3857",
+                // 07-057r7 Annex E.4 pins GoogleMapsCompatible to this exact URN (CITE checks it literally)
+                CrsRegistry.WEB_MERCATOR, "urn:ogc:def:crs:EPSG:6.18:3:3857",
                 "urn:ogc:def:wkss:OGC:1.0:GoogleMapsCompatible", -MERCATOR_HALF, MERCATOR_HALF, ms);
     }
 

@@ -32,6 +32,8 @@ public final class WmtsService implements OwsService {
 
     @Override public OwsResponse handle(OwsRequest request) {
         KvpMap p = request.params();
+        // SERVICE is mandatory in every KVP request (07-057r7 Tables 8, 26, 30) even though the path already says WMTS
+        p.require("SERVICE");
         String op = p.require("REQUEST");
         return switch (op.toLowerCase(Locale.ROOT)) {
             case "getcapabilities" -> capabilities(request);
@@ -48,7 +50,8 @@ public final class WmtsService implements OwsService {
                 yield new FeatureInfo(context).run(tileRequest(p, format), TileRequest.integer(p.require("I"), "I"),
                         TileRequest.integer(p.require("J"), "J"), info);
             }
-            default -> throw new ServiceException(ServiceException.OPERATION_NOT_SUPPORTED, "Request",
+            // an unknown REQUEST value is a wrong parameter value to the WMTS conformance tests, not a missing operation
+            default -> throw new ServiceException(ServiceException.INVALID_PARAMETER_VALUE, "Request",
                     "WMTS has no operation '" + op + "'; use GetCapabilities, GetTile or GetFeatureInfo");
         };
     }
@@ -72,13 +75,24 @@ public final class WmtsService implements OwsService {
 
     private TileRequest tileRequest(KvpMap p, TileFormat format) {
         TileLayer layer = engine.requireLayer(p.require("LAYER"), "Layer");
+        // STYLE is mandatory (Table 26); an empty value still means the default style
+        if (!p.has("STYLE")) {
+            throw new ServiceException(ServiceException.MISSING_PARAMETER_VALUE, "Style", "Missing parameter STYLE");
+        }
         return TileRequest.resolve(layer, p.value("STYLE"), p.require("TILEMATRIXSET"), p.require("TILEMATRIX"),
                 p.require("TILEROW"), p.require("TILECOL"), format);
     }
 
-    /** A tile response; a tile outside the layer's limits is the empty tile (the KVP binding has no 404). */
+    /** A tile response; a tile outside the layer's TileMatrixSetLimits is TileOutOfRange (Table 28, HTTP 400). */
     OwsResponse getTile(OwsRequest request, TileRequest r) {
         TileEngine.Result result = engine.tile(r);
+        if (result.outside()) {
+            TileRange range = engine.limits(r.layer(), r.set()).get(r.matrix().identifier());
+            boolean rowInside = range != null && r.row() >= range.minRow() && r.row() <= range.maxRow();
+            throw new ServiceException("TileOutOfRange", rowInside ? "TileCol" : "TileRow", "Tile (row " + r.row() + ", col " + r.col()
+                    + ") is outside the TileMatrixSetLimits of layer " + r.layer().id() + " in TileMatrix "
+                    + r.matrix().identifier() + " of " + r.set().identifier(), 400);
+        }
         return TileHttp.response(request, result.tile(), r.format(), engine.maxAgeSeconds());
     }
 

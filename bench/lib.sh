@@ -1,0 +1,39 @@
+# Shared pieces of the benchmark scripts (source it from bench/*.sh, working directory = repository root).
+
+# free_port -> an unused TCP port on 127.0.0.1
+free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+# start_mapserver DIR GPKG PORT: MapServer 8 (Debian cgi-mapserver) under FastCGI with 2 worker
+# processes behind lighttpd on 127.0.0.1:PORT, serving bench/mapserver/plan.map.in over GPKG at /mapserv?
+# Writes DIR/spawn.pid (workers) and DIR/lighttpd.pid; stop it with stop_mapserver DIR.
+start_mapserver() {
+  local dir=$1 gpkg=$2 port=$3
+  mkdir -p "$dir"
+  echo "wqy /usr/share/fonts/truetype/wqy/wqy-microhei.ttc" >"$dir/fonts.txt"
+  sed -e "s#@GPKG@#$gpkg#g" -e "s#@FONTSET@#$dir/fonts.txt#" -e "s#@PORT@#$port#" bench/mapserver/plan.map.in >"$dir/plan.map"
+  sed -e "s#@DIR@#$dir#g" -e "s#@PORT@#$port#" bench/mapserver/lighttpd.conf.in >"$dir/lighttpd.conf"
+  printf 'CONFIG\n  ENV\n    MS_MAPFILE "%s"\n  END\nEND\n' "$dir/plan.map" >"$dir/mapserver.conf"
+  MAPSERVER_CONFIG_FILE=$dir/mapserver.conf MS_MAPFILE=$dir/plan.map \
+    spawn-fcgi -s "$dir/mapserv.sock" -F 2 -P "$dir/spawn.pid" -- /usr/lib/cgi-bin/mapserv >/dev/null
+  lighttpd -f "$dir/lighttpd.conf"
+}
+
+# stop_mapserver DIR: stops the processes start_mapserver DIR started (by their pid files only)
+stop_mapserver() {
+  local dir=$1 p
+  [ -s "$dir/lighttpd.pid" ] && kill "$(cat "$dir/lighttpd.pid")" 2>/dev/null || true
+  if [ -s "$dir/spawn.pid" ]; then for p in $(cat "$dir/spawn.pid"); do kill "$p" 2>/dev/null || true; done; fi
+}
+
+# wait_http URL [SECONDS]: waits until URL answers 2xx
+wait_http() {
+  local i
+  for i in $(seq "${2:-60}"); do curl -fs "$1" >/dev/null && return 0; sleep 1; done
+  echo "no answer from $1" >&2; return 1
+}
+
+# wrk_run PORT URLFILE OUTFILE CONNS DURATION WARMUP: wrk -t2 through bench/urls.lua, after a warm-up
+wrk_run() {
+  URLS=$2 wrk -t2 -c"$4" -d"$6" -s bench/urls.lua "http://127.0.0.1:$1" >/dev/null
+  URLS=$2 wrk -t2 -c"$4" -d"$5" --timeout 30s -s bench/urls.lua "http://127.0.0.1:$1" >"$3"
+}
