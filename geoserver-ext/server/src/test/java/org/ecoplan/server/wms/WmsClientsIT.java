@@ -1,5 +1,7 @@
 package org.ecoplan.server.wms;
 
+import org.ecoplan.server.ClientCommands;
+
 import static org.ecoplan.server.wms.WmsTestSupport.catalog;
 import static org.ecoplan.server.wms.WmsTestSupport.opaquePixels;
 import static org.ecoplan.server.wms.WmsTestSupport.wmsUrl;
@@ -9,15 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,49 +50,14 @@ class WmsClientsIT {
 
     @TempDir Path dir;
 
-    private static boolean ci() { return "true".equalsIgnoreCase(System.getenv("CI")); }
-
-    private static void require(boolean available, String what) {
-        if (ci()) assertTrue(available, what + " is required when CI=true");
-        Assumptions.assumeTrue(available, what + " not installed");
-    }
-
-    private record Result(int exit, String out) {}
-
-    private static Result run(List<String> cmd, Path workDir) throws IOException, InterruptedException {
-        Path log = Files.createTempFile(workDir, "client", ".log");
-        Process p = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!p.waitFor(3, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new AssertionError("client did not finish: " + cmd);
-        }
-        return new Result(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
-    }
-
-    private static boolean works(List<String> cmd, Path dir) {
-        try {
-            return run(cmd, dir).exit() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
-    }
-
-    /** The first Python that has OWSLib: ECOPLAN_PYTHON, python3 on the PATH, or the system one. */
-    private String python() {
-        List<String> candidates = new ArrayList<>();
-        if (System.getenv("ECOPLAN_PYTHON") != null) candidates.add(System.getenv("ECOPLAN_PYTHON"));
-        candidates.add("python3");
-        candidates.add("/usr/bin/python3");
-        for (String c : candidates) if (works(List.of(c, "-c", "import owslib"), dir)) return c;
-        return null;
-    }
+    private String python() { return ClientCommands.python("owslib", dir); }
 
     @Test void gdalTranslateReadsAGetMapSource() throws Exception {
-        require(works(List.of("gdal_translate", "--version"), dir), "gdal_translate (GDAL)");
+        ClientCommands.require(ClientCommands.works(List.of("gdal_translate", "--version"), dir), "gdal_translate (GDAL)");
         String source = "WMS:" + wmsUrl() + "?SERVICE=WMS&VERSION=1.1.1&REQUEST=GetMap&LAYERS=restoration_zones"
                 + "&SRS=EPSG:4326&BBOX=113.45,39.85,114.35,40.55&FORMAT=image/png";
         Path out = dir.resolve("gdal.png");
-        Result r = run(List.of("gdal_translate", "-of", "PNG", "-outsize", "256", "200", source, out.toString()), dir);
+        ClientCommands.Result r = ClientCommands.run(List.of("gdal_translate", "-of", "PNG", "-outsize", "256", "200", source, out.toString()), dir);
         assertEquals(0, r.exit(), r.out());
         BufferedImage img = ImageIO.read(out.toFile());
         assertEquals(256, img.getWidth());
@@ -109,10 +71,10 @@ class WmsClientsIT {
 
     @Test void owslibCapabilitiesGetMapAndFeatureInfo() throws Exception {
         String python = python();
-        require(python != null, "python3 with OWSLib");
+        ClientCommands.require(python != null, "python3 with OWSLib");
         Path script = dir.resolve("owslib_check.py");
         Files.writeString(script, OWSLIB_SCRIPT);
-        Result r = run(List.of(python, script.toString(), wmsUrl(), dir.toString()), dir);
+        ClientCommands.Result r = ClientCommands.run(List.of(python, script.toString(), wmsUrl(), dir.toString()), dir);
         assertEquals(0, r.exit(), r.out());
         String json = r.out().lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow(() -> new AssertionError(r.out()));
         JsonNode result = new ObjectMapper().readTree(json);

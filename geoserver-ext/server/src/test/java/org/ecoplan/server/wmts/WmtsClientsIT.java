@@ -1,5 +1,7 @@
 package org.ecoplan.server.wmts;
 
+import org.ecoplan.server.ClientCommands;
+
 import static org.ecoplan.server.wmts.WmtsTestSupport.base;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,19 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.ecoplan.server.wmts.WmtsTestSupport.Pixel;
 import org.ecoplan.wmts.TileMatrix;
 import org.ecoplan.wmts.TileMatrixSets;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Coordinate;
@@ -53,50 +51,16 @@ class WmtsClientsIT {
 
     @TempDir Path dir;
 
-    private static boolean ci() { return "true".equalsIgnoreCase(System.getenv("CI")); }
-
-    private static void require(boolean available, String what) {
-        if (ci()) assertTrue(available, what + " is required when CI=true");
-        Assumptions.assumeTrue(available, what + " not installed");
-    }
-
-    private record Result(int exit, String out) {}
-
-    private static Result run(List<String> cmd, Path workDir) throws IOException, InterruptedException {
-        Path log = Files.createTempFile(workDir, "client", ".log");
-        Process p = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!p.waitFor(3, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new AssertionError("client did not finish: " + cmd);
-        }
-        return new Result(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
-    }
-
-    private static boolean works(List<String> cmd, Path dir) {
-        try {
-            return run(cmd, dir).exit() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
-    }
-
-    private String python() {
-        List<String> candidates = new ArrayList<>();
-        if (System.getenv("ECOPLAN_PYTHON") != null) candidates.add(System.getenv("ECOPLAN_PYTHON"));
-        candidates.add("/usr/bin/python3");
-        candidates.add("python3");
-        for (String c : candidates) if (works(List.of(c, "-c", "import owslib.wmts"), dir)) return c;
-        return null;
-    }
+    private String python() { return ClientCommands.python("owslib.wmts", dir); }
 
     private static String wmtsSource(String set) {
         return "WMTS:" + base() + "/wmts?SERVICE=WMTS&REQUEST=GetCapabilities,layer=" + LAYER + ",tilematrixset=" + set;
     }
 
     @Test void gdalReadsTheCapabilitiesAndTranslatesAWindow() throws Exception {
-        require(works(List.of("gdalinfo", "--version"), dir), "gdalinfo (GDAL)");
+        ClientCommands.require(ClientCommands.works(List.of("gdalinfo", "--version"), dir), "gdalinfo (GDAL)");
         for (String set : List.of("WebMercatorQuad", "CGCS2000Quad")) {
-            Result info = run(List.of("gdalinfo", wmtsSource(set)), dir);
+            ClientCommands.Result info = ClientCommands.run(List.of("gdalinfo", wmtsSource(set)), dir);
             assertEquals(0, info.exit(), info.out());
             assertTrue(info.out().contains("Driver: WMTS"), info.out());
             assertTrue(info.out().contains("Band 4"), "RGBA: " + info.out());
@@ -111,7 +75,7 @@ class WmtsClientsIT {
             }
             cmd.add(wmtsSource(set));
             cmd.add(out.toString());
-            Result r = run(cmd, dir);
+            ClientCommands.Result r = ClientCommands.run(cmd, dir);
             assertEquals(0, r.exit(), r.out());
             BufferedImage img = ImageIO.read(out.toFile());
             assertEquals(256, img.getWidth());
@@ -124,14 +88,14 @@ class WmtsClientsIT {
 
     @Test void owslibReadsCapabilitiesAndFetchesATile() throws Exception {
         String python = python();
-        require(python != null, "python3 with OWSLib");
+        ClientCommands.require(python != null, "python3 with OWSLib");
         Coordinate inside = WmtsTestSupport.interiorPoint(LAYER);
         TileMatrix m = TileMatrixSets.WEB_MERCATOR_QUAD.matrix("11").orElseThrow();
         Pixel p = WmtsTestSupport.pixel(TileMatrixSets.WEB_MERCATOR_QUAD, m, inside.x, inside.y);
         Path script = dir.resolve("owslib_wmts.py");
         Files.writeString(script, OWSLIB_SCRIPT);
         Path tile = dir.resolve("owslib.png");
-        Result r = run(List.of(python, script.toString(), base() + "/wmts?SERVICE=WMTS&REQUEST=GetCapabilities", LAYER,
+        ClientCommands.Result r = ClientCommands.run(List.of(python, script.toString(), base() + "/wmts?SERVICE=WMTS&REQUEST=GetCapabilities", LAYER,
                 tile.toString(), Long.toString(p.row()), Long.toString(p.col())), dir);
         assertEquals(0, r.exit(), r.out());
         String line = r.out().lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow(() -> new AssertionError(r.out()));
