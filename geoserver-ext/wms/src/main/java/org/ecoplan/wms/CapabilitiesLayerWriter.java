@@ -1,5 +1,7 @@
 package org.ecoplan.wms;
 
+import org.ecoplan.render.style.StyleLibrary;
+
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.ecoplan.wms;
 
+import org.ecoplan.render.style.StyleLibrary;
+
 import java.awt.Dimension;
 import java.awt.image.BufferedImage;
 import java.util.Collections;

@@ -1,5 +1,7 @@
 package org.ecoplan.wms;
 
+import org.ecoplan.render.style.StyleLibrary;
+
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

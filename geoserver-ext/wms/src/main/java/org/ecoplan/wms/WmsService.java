@@ -1,5 +1,7 @@
 package org.ecoplan.wms;
 
+import org.ecoplan.render.style.StyleLibrary;
+
 import java.util.List;
 import java.util.Locale;
 import org.ecoplan.catalog.Localized;

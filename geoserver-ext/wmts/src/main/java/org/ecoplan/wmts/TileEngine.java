@@ -1,5 +1,7 @@
 package org.ecoplan.wmts;
 
+import org.ecoplan.render.style.StyleLibrary;
+
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
@@ -35,7 +37,7 @@ public final class TileEngine {
         this.context = context;
         this.versions = versions;
         this.cache = cache;
-        this.renderer = new TileRenderer(context, new TileStyles(context.catalog()));
+        this.renderer = new TileRenderer(context, new StyleLibrary(context.catalog()));
         this.maxAgeSeconds = maxAgeSeconds;
     }
 

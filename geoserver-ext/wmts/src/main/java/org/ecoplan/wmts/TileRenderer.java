@@ -1,5 +1,7 @@
 package org.ecoplan.wmts;
 
+import org.ecoplan.render.style.StyleLibrary;
+
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -34,11 +36,11 @@ public final class TileRenderer {
     public static final int GUTTER = 32;
 
     private final ServiceContext context;
-    private final TileStyles styles;
+    private final StyleLibrary styles;
     private final MapRenderer renderer = new MapRenderer();
     private final Semaphore gate;
 
-    public TileRenderer(ServiceContext context, TileStyles styles) {
+    public TileRenderer(ServiceContext context, StyleLibrary styles) {
         this.context = context;
         this.styles = styles;
         this.gate = new Semaphore(Math.max(1, context.settings().maxConcurrentRenders()), true);
