@@ -1,6 +1,7 @@
 package org.ecoplan.ows.gml;
 
-import java.util.ArrayList;
+import org.ecoplan.catalog.query.xml.DomElements;
+
 import java.util.List;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -24,15 +25,7 @@ final class GmlDom {
         return "";
     }
 
-    static String local(Element e) {
-        return e.getLocalName() != null ? e.getLocalName() : e.getTagName().replaceFirst("^.*:", "");
-    }
+    static String local(Element e) { return DomElements.local(e); }
 
-    static List<Element> children(Element e) {
-        List<Element> out = new ArrayList<>();
-        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element c) out.add(c);
-        }
-        return out;
-    }
+    static List<Element> children(Element e) { return DomElements.children(e); }
 }

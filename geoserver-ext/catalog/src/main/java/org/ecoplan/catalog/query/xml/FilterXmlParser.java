@@ -276,15 +276,7 @@ public final class FilterXmlParser {
         return fallback.charAt(0);
     }
 
-    static String local(Element e) {
-        return e.getLocalName() != null ? e.getLocalName() : e.getTagName().replaceFirst("^.*:", "");
-    }
+    static String local(Element e) { return DomElements.local(e); }
 
-    static List<Element> children(Element e) {
-        List<Element> out = new ArrayList<>();
-        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element c) out.add(c);
-        }
-        return out;
-    }
+    static List<Element> children(Element e) { return DomElements.children(e); }
 }
