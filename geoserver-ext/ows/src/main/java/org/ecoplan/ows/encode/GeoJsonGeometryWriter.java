@@ -17,9 +17,11 @@ import org.locationtech.jts.geom.Polygon;
  * Writes a JTS geometry as a GeoJSON geometry object (RFC 7946 clause 3.1). Positions are always
  * x/y (longitude/latitude, easting/northing), the engine's internal order; polygon rings are
  * written with the exterior counter-clockwise and holes clockwise (RFC 7946 clause 3.1.6).
+ * One instance serves one response (it keeps a scratch buffer), never several threads.
  */
 public final class GeoJsonGeometryWriter {
     private final CoordinatePrecision precision;
+    private final char[] digits = new char[CoordinatePrecision.MAX_CHARS];
 
     public GeoJsonGeometryWriter(CoordinatePrecision precision) {
         this.precision = precision;
@@ -95,10 +97,16 @@ public final class GeoJsonGeometryWriter {
 
     private void position(JsonGenerator g, CoordinateSequence seq, int i) throws IOException {
         g.writeStartArray();
-        g.writeNumber(precision.round(seq.getX(i)));
-        g.writeNumber(precision.round(seq.getY(i)));
+        number(g, seq.getX(i));
+        number(g, seq.getY(i));
         double z = seq.hasZ() ? seq.getZ(i) : Double.NaN;
-        if (!Double.isNaN(z)) g.writeNumber(precision.round(z));
+        if (!Double.isNaN(z)) number(g, z);
         g.writeEndArray();
+    }
+
+    private void number(JsonGenerator g, double v) throws IOException {
+        int n = precision.write(v, digits, 0);
+        if (n >= 0) g.writeNumber(digits, 0, n);
+        else g.writeNumber(precision.round(v));
     }
 }

@@ -20,12 +20,13 @@ import org.locationtech.jts.geom.Polygon;
  *
  * <p>Coordinates are written in the axis order the request's CRS name asks for (decided by
  * {@link org.ecoplan.catalog.crs.AxisOrders} before this writer is made); internally they are
- * always east/north.
+ * always east/north. One instance serves one response (it keeps a scratch buffer).
  */
 public final class GmlGeometryWriter {
     private final GmlVersion version;
     private final AxisOrder axisOrder;
     private final CoordinatePrecision precision;
+    private final char[] digits = new char[CoordinatePrecision.MAX_CHARS];
     private final String gml;
 
     public GmlGeometryWriter(GmlVersion version, AxisOrder axisOrder, CoordinatePrecision precision) {
@@ -142,6 +143,14 @@ public final class GmlGeometryWriter {
     private void appendPosition(StringBuilder sb, CoordinateSequence seq, int i, char separator) {
         double first = axisOrder == AxisOrder.NORTH_EAST ? seq.getY(i) : seq.getX(i);
         double second = axisOrder == AxisOrder.NORTH_EAST ? seq.getX(i) : seq.getY(i);
-        sb.append(precision.format(first)).append(separator).append(precision.format(second));
+        append(sb, first);
+        sb.append(separator);
+        append(sb, second);
+    }
+
+    private void append(StringBuilder sb, double v) {
+        int n = precision.write(v, digits, 0);
+        if (n >= 0) sb.append(digits, 0, n);
+        else sb.append(precision.format(v));
     }
 }
