@@ -12,7 +12,7 @@ import org.sqlite.SQLiteConfig;
  */
 final class GeoPackageConnections {
     /** How long a connection waits for another writer's lock before failing. */
-    private static final int BUSY_TIMEOUT_MS = 30_000;
+    static final int BUSY_TIMEOUT_MS = 30_000;
 
     private GeoPackageConnections() {}
 

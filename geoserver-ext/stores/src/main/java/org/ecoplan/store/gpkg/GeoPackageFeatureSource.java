@@ -18,9 +18,9 @@ final class GeoPackageFeatureSource extends SqlFeatureSource {
     private final Path file;
     private final String table;
 
-    GeoPackageFeatureSource(Path file, FeatureType type, String table) {
+    GeoPackageFeatureSource(Path file, GeoPackageReadPool reads, FeatureType type, String table) {
         super(type, new GeoPackageDialect(table, type.hasGeometry() ? type.geometry().name() : null),
-                () -> GeoPackageConnections.open(file, false), "GeoPackage " + file + " table '" + table + "'");
+                reads::open, "GeoPackage " + file + " table '" + table + "'");
         this.file = file;
         this.table = table;
     }

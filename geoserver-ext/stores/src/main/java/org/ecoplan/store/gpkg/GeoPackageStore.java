@@ -17,14 +17,18 @@ import org.ecoplan.catalog.store.StoreWriter;
 import org.ecoplan.store.sql.SqlNames;
 
 /**
- * A GeoPackage file (OGC 12-128r18) as a {@link DataStore}. Holds no open connection: every read
- * and every writer opens its own, so the store is thread-safe and the file may be replaced
- * between reads.
+ * A GeoPackage file (OGC 12-128r18) as a {@link DataStore}. Reads borrow pooled read-only
+ * connections ({@link GeoPackageReadPool}, which follows the file if it is replaced between
+ * reads); every writer opens its own connection. The store is thread-safe.
  */
 public final class GeoPackageStore implements DataStore {
     private final Path file;
+    private final GeoPackageReadPool reads;
 
-    public GeoPackageStore(Path file) { this.file = file; }
+    public GeoPackageStore(Path file) {
+        this.file = file;
+        this.reads = new GeoPackageReadPool(file);
+    }
 
     public Path file() { return file; }
 
@@ -39,7 +43,7 @@ public final class GeoPackageStore implements DataStore {
     /** The column names of the table, or null when the file or the table does not exist. */
     private Set<String> columns(String table) {
         if (!Files.isRegularFile(file)) return null;
-        try (Connection c = GeoPackageConnections.open(file, false);
+        try (Connection c = reads.open();
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("PRAGMA table_info(" + SqlNames.quote(table) + ")")) {
             Set<String> names = new HashSet<>();
@@ -63,7 +67,7 @@ public final class GeoPackageStore implements DataStore {
             throw new StoreException("GeoPackage " + file + " table '" + table + "' has no geometry column '"
                     + type.geometry().name() + "'");
         }
-        return new GeoPackageFeatureSource(file, type, table);
+        return new GeoPackageFeatureSource(file, reads, type, table);
     }
 
     @Override
@@ -79,6 +83,6 @@ public final class GeoPackageStore implements DataStore {
 
     @Override
     public void close() {
-        // no shared resources
+        reads.close();
     }
 }
