@@ -14,7 +14,8 @@ import org.ecoplan.catalog.crs.CrsName;
  * @param hits           resultType=hits
  * @param outputFormat   the outputFormat value, or null
  * @param featureById    identifier for the GetFeatureById stored query (bare feature response), or null
- * @param linkParameters the KVP parameters of the request, for next/previous links; null for XML requests
+ * @param linkParameters the KVP parameters of the request (for XML requests their KVP equivalent,
+ *                       {@link XmlQueryLinks}), for next/previous links; null where there is none
  */
 record GetFeatureRequest(WfsVersion version, List<Query> queries, CrsName srsName, long count, long startIndex,
                          boolean hits, String outputFormat, String featureById,

@@ -24,16 +24,20 @@ final class GetFeatureXmlReader {
 
     static GetFeatureRequest read(Element root, WfsVersion version, WfsContext wfs) {
         List<Query> queries = new ArrayList<>();
+        List<Element> filters = new ArrayList<>();
         CrsName srs = null;
+        String srsText = null;
         String featureById = null;
         for (Element child : children(root)) {
             switch (child.getLocalName()) {
                 case "Query" -> {
                     LayerConfig layer = layer(child, wfs);
                     if (!child.getAttribute("srsName").isEmpty()) {
-                        srs = OutputCrs.parse(child.getAttribute("srsName"), List.of(layer));
+                        srsText = child.getAttribute("srsName");
+                        srs = OutputCrs.parse(srsText, List.of(layer));
                     }
                     queries.add(query(child, layer, version, wfs));
+                    filters.add(children(child).stream().filter(c -> "Filter".equals(c.getLocalName())).findFirst().orElse(null));
                     ResourceIdConsistency.check(List.of(queries.get(queries.size() - 1)), wfs.context().catalog());
                 }
                 case "StoredQuery" -> {
@@ -59,7 +63,8 @@ final class GetFeatureXmlReader {
                 count == null ? -1 : GetFeatureKvpReader.nonNegative(count, "count"),
                 GetFeatureKvpReader.nonNegative(attr(root, "startIndex"), "startIndex"),
                 GetFeatureKvpReader.hits(attr(root, "resultType")), first(root, "outputFormat", "outputformat"),
-                featureById, null);
+                featureById, featureById == null && version == WfsVersion.V200
+                        ? XmlQueryLinks.of(root, version, queries, filters, srsText, wfs) : null);
     }
 
     static GetPropertyValueRequest readPropertyValue(Element root, WfsVersion version, WfsContext wfs) {

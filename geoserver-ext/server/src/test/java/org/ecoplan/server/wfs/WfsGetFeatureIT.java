@@ -91,6 +91,88 @@ class WfsGetFeatureIT {
         assertEquals((n + 1) / 2, pages);
     }
 
+    /**
+     * The traversal of the CITE paging test (ets-wfs20 PagingTests.traverseResultSetInBothDirections,
+     * OGC 09-025 7.7.4.4.1): a POSTed GetFeature with count 4, its next page, and that page's
+     * previous link back to the same first page. With fewer than 5 features there is no next page,
+     * and the response must not claim one.
+     */
+    @Test
+    void postedPagesLinkForwardAndBackToTheSameFeatures() throws Exception {
+        LayerConfig big = WfsSupport.layers().stream().filter(l -> l.featureType().hasGeometry())
+                .max((a, b) -> Long.compare(count(a), count(b))).orElseThrow();
+        assertTrue(hits(big.id()) >= 5, "a feature type with at least 5 features");
+        Xml first = new Xml(WfsSupport.post(pageRequest(big.id(), 4)).asByteArray());
+        List<String> firstIds = memberIds(first);
+        assertEquals(4, firstIds.size());
+        assertEquals("", first.s("/wfs:FeatureCollection/@previous"));
+        Xml second = fetch(first.s("/wfs:FeatureCollection/@next"));
+        List<String> secondIds = memberIds(second);
+        assertFalse(secondIds.isEmpty());
+        assertTrue(java.util.Collections.disjoint(firstIds, secondIds), "pages do not overlap");
+        Xml back = fetch(second.s("/wfs:FeatureCollection/@previous"));
+        assertEquals(firstIds, memberIds(back));
+
+        LayerConfig small = WfsSupport.layers().stream().filter(l -> l.featureType().hasGeometry() && count(l) > 0 && count(l) < 4)
+                .findFirst().orElseThrow();
+        Xml only = new Xml(WfsSupport.post(pageRequest(small.id(), 4)).asByteArray());
+        assertEquals(hits(small.id()), memberIds(only).size());
+        assertEquals("", only.s("/wfs:FeatureCollection/@next"), "no next page after the last feature");
+    }
+
+    /**
+     * A POSTed query's filter goes into its links as KVP FILTER: here ResourceIds, and a property
+     * named with a prefix of the client's choosing ("plan"), which only the request's root declares.
+     */
+    @Test
+    void postedFilterCarriesOverIntoTheLinks() throws Exception {
+        LayerConfig big = WfsSupport.layers().stream().filter(l -> l.featureType().hasGeometry())
+                .max((a, b) -> Long.compare(count(a), count(b))).orElseThrow();
+        String attribute = big.featureType().attributes().get(0).name();
+        List<String> wanted = List.of(big.id() + ".1", big.id() + ".2", big.id() + ".3", big.id() + ".4", big.id() + ".5");
+        StringBuilder ids = new StringBuilder();
+        for (String id : wanted) ids.append("<fes:ResourceId rid=\"").append(id).append("\"/>");
+        String notNull = "<fes:Not><fes:PropertyIsNull><fes:ValueReference>plan:" + attribute
+                + "</fes:ValueReference></fes:PropertyIsNull></fes:Not>";
+        for (String filter : List.of(ids.toString(), notNull)) {
+            List<String> seen = new java.util.ArrayList<>();
+            Xml page = new Xml(WfsSupport.post(pageRequest(big.id(), 2, "<fes:Filter>" + filter + "</fes:Filter>")).asByteArray());
+            String matched = page.s("/wfs:FeatureCollection/@numberMatched");
+            seen.addAll(memberIds(page));
+            for (int pages = 1; !page.s("/wfs:FeatureCollection/@next").isEmpty() && pages < 100; pages++) {
+                page = fetch(page.s("/wfs:FeatureCollection/@next"));
+                assertEquals(matched, page.s("/wfs:FeatureCollection/@numberMatched"), "the same result set on every page");
+                seen.addAll(memberIds(page));
+            }
+            assertEquals(Long.parseLong(matched), seen.size());
+            assertEquals(seen.size(), new java.util.HashSet<>(seen).size(), "no feature twice");
+            if (filter.contains("ResourceId")) assertEquals(wanted, seen);
+        }
+    }
+
+    private static String pageRequest(String layer, int count) {
+        return pageRequest(layer, count, "");
+    }
+
+    private static String pageRequest(String layer, int count, String filter) {
+        return "<wfs:GetFeature xmlns:wfs=\"http://www.opengis.net/wfs/2.0\" xmlns:yg=\"http://ecoplan.org/yanggao\""
+                + " xmlns:plan=\"http://ecoplan.org/yanggao\" xmlns:fes=\"http://www.opengis.net/fes/2.0\" service=\"WFS\" version=\"2.0.0\" count=\"" + count
+                + "\"><wfs:Query typeNames=\"yg:" + layer + "\">" + filter + "</wfs:Query></wfs:GetFeature>";
+    }
+
+    private static Xml fetch(String url) throws Exception {
+        assertFalse(url.isEmpty(), "a link to follow");
+        HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, r.statusCode(), url);
+        return new Xml(r.body());
+    }
+
+    private static List<String> memberIds(Xml x) throws Exception {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 1; i <= x.n("//wfs:member"); i++) ids.add(x.s("(//wfs:member/*)[" + i + "]/@gml:id"));
+        return ids;
+    }
+
     private static long count(LayerConfig l) {
         try {
             return hits(l.id());
