@@ -21,7 +21,11 @@ final class GeoPackageConnections {
         config.setReadOnly(!write);
         config.enableCaseSensitiveLike(true);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
-        Connection c = config.createConnection("jdbc:sqlite:" + file);
+        return withFunctions(config.createConnection("jdbc:sqlite:" + file));
+    }
+
+    /** The connection with the GeoPackage functions registered; closed if that fails. */
+    static <C extends Connection> C withFunctions(C c) throws SQLException {
         try {
             GeoPackageFunctions.register(c);
         } catch (SQLException | RuntimeException e) {

@@ -99,14 +99,7 @@ final class GeoPackageReadPool implements AutoCloseable {
 
         @Override
         public SQLiteConnection getConnection(String username, String password) throws SQLException {
-            SQLiteConnection c = super.getConnection(username, password);
-            try {
-                GeoPackageFunctions.register(c);
-            } catch (SQLException | RuntimeException e) {
-                c.close();
-                throw e;
-            }
-            return c;
+            return GeoPackageConnections.withFunctions(super.getConnection(username, password));
         }
     }
 }

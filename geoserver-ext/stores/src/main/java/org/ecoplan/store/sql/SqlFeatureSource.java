@@ -5,9 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.ecoplan.catalog.AttributeDescriptor;
 import org.ecoplan.catalog.AttributeType;
 import org.ecoplan.catalog.Feature;
@@ -94,19 +92,20 @@ public abstract class SqlFeatureSource implements FeatureSource {
         GeometryTransformer transformer = query.targetCrs() == null || !type.hasGeometry() ? null
                 : new GeometryTransformer(type.geometry().crs(), query.targetCrs());
         FilterEvaluator evaluator = residual ? new FilterEvaluator(type) : null;
+        String[] readNames = read.stream().map(AttributeDescriptor::name).toArray(String[]::new);
+        String[] selectedNames = selected.stream().map(AttributeDescriptor::name).toArray(String[]::new);
+        String idPrefix = type.name() + ".";
         SqlFeatureCursor.RowReader reader = rs -> {
             long fid = rs.getLong(1);
-            Map<String, Object> values = new LinkedHashMap<>();
-            for (int i = 0; i < read.size(); i++) {
-                AttributeDescriptor a = read.get(i);
-                values.put(a.name(), dialect.readValue(rs, i + 2, a.type()));
-            }
+            Object[] v = new Object[readNames.length];
+            for (int i = 0; i < v.length; i++) v[i] = dialect.readValue(rs, i + 2, read.get(i).type());
+            RowMap values = new RowMap(readNames, v);
             Geometry g = readGeometry ? dialect.readGeometry(rs, read.size() + 2) : null;
             if (g != null) g.setSRID(type.geometry().crs().epsg());
-            String id = type.name() + "." + fid;
+            String id = idPrefix + fid;
             if (evaluator != null) {
                 if (!evaluator.matches(where.residual(), new Feature(id, values, g))) return null;
-                values.keySet().retainAll(selected.stream().map(AttributeDescriptor::name).toList());
+                values = values.project(selectedNames);
                 if (!query.withGeometry()) g = null;
             }
             if (g != null && transformer != null) g = transformer.transform(g);
