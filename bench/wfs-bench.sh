@@ -3,7 +3,8 @@
 # cgi-mapserver), each peer under FastCGI with 2 worker processes (spawn-fcgi) behind lighttpd;
 # same machine, same run, same GeoPackage (synthetic data from bench/wfs/make-data.py, loaded
 # with the project's data-loader).
-# Workloads, each at 2 and 8 connections with wrk -t2 on 127.0.0.1 after a warm-up:
+# Workloads, each at 2 and 8 connections with wrk -t2 on 127.0.0.1 after a warm-up (every server
+# first runs every workload once for WARMUP, then again before each measurement):
 #   points   GetFeature of all 2,000 points of bench_points as GeoJSON
 #   polygons GetFeature BBOX selecting 5,000 of the 200,000 squares of bench_polygons as GeoJSON
 # Every server must first return a GeoJSON FeatureCollection with the expected features (same ids)
@@ -143,6 +144,13 @@ run() { # who workload conns
   URLS=$OUT/$who/$w.txt wrk -t2 -c"$c" -d"$WARMUP" --timeout 60s -s "$W/wfs.lua" "http://127.0.0.1:$port" >/dev/null
   URLS=$OUT/$who/$w.txt wrk -t2 -c"$c" -d"$DURATION" --timeout 60s -s "$W/wfs.lua" "http://127.0.0.1:$port" >"$OUT/$who-$w-$c.txt"
 }
+# every server is warmed on every workload before the first measurement: a JVM compiles its hot
+# code during the first seconds, and the first row measured would otherwise pay for that alone
+for w in points polygons; do
+  for who in $SERVERS; do
+    URLS=$OUT/$who/$w.txt wrk -t2 -c8 -d"$WARMUP" --timeout 60s -s "$W/wfs.lua" "http://127.0.0.1:$(port_of "$who")" >/dev/null
+  done
+done
 cut -d" " -f1-3 /proc/loadavg >"$OUT/loadavg-before.txt"  # other work on the machine skews every number
 has eco && echo "eco idle $(rss_kb VmRSS "$ECO_PID")" >"$OUT/eco-rss.txt"
 for w in points polygons; do

@@ -23,7 +23,11 @@ class Wfs20CiteIT {
      * PagingTests.traverseResultSetInBothDirections takes the first feature type with data in the
      * iteration order of the suite's hash map and asks for exactly 4 features plus a next page, so
      * it needs that type to hold at least 5 features; with the plan's types it picks key_areas,
-     * which has the plan's 3 key areas (suite 1.25 source: PagingTests.anyFeatureType).
+     * which has the plan's 3 key areas (suite 1.25 source: PagingTests.anyFeatureType). No server
+     * can pass it then: 4 features of 3 cannot be returned. The suite's own issue #71 fixed the
+     * test upstream in 2017 (a type with at least two features, later count 1), in releases that
+     * are not on Maven Central. WfsGetFeatureIT runs the same traversal (count 4, next, previous)
+     * on a type with enough features (POSTed; KVP paging is tested there as well).
      */
     static final Set<String> SUITE_LIMITATIONS = Set.of("PagingTests.traverseResultSetInBothDirections");
 
