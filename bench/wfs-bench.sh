@@ -144,6 +144,7 @@ run() { # who workload conns
   URLS=$OUT/$who/$w.txt wrk -t2 -c"$c" -d"$WARMUP" --timeout 60s -s "$W/wfs.lua" "http://127.0.0.1:$port" >/dev/null
   URLS=$OUT/$who/$w.txt wrk -t2 -c"$c" -d"$DURATION" --timeout 60s -s "$W/wfs.lua" "http://127.0.0.1:$port" >"$OUT/$who-$w-$c.txt"
 }
+has eco && echo "eco idle $(rss_kb VmRSS "$ECO_PID")" >"$OUT/eco-rss.txt"
 # every server is warmed on every workload before the first measurement: a JVM compiles its hot
 # code during the first seconds, and the first row measured would otherwise pay for that alone
 for w in points polygons; do
@@ -152,7 +153,6 @@ for w in points polygons; do
   done
 done
 cut -d" " -f1-3 /proc/loadavg >"$OUT/loadavg-before.txt"  # other work on the machine skews every number
-has eco && echo "eco idle $(rss_kb VmRSS "$ECO_PID")" >"$OUT/eco-rss.txt"
 for w in points polygons; do
   for c in 2 8; do
     for who in $SERVERS; do run "$who" $w $c; done

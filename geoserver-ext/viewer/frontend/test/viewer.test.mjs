@@ -2,6 +2,7 @@
 //   BASE_URL=http://localhost:8080 [OUT_DIR=dir] [CHROMIUM=/usr/bin/chromium] node test/viewer.test.mjs
 // Checks that the map draws the county, that a click on a project opens a popup with Chinese
 // attribute names, that the phase filter changes what is drawn, that the CGCS2000 view draws too,
+// that vector-tile points lie where the WFS puts them in both projections,
 // and that no request leaves the server. Prints one JSON line of measurements; exit 1 on failure.
 import { chromium } from 'playwright-core';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -39,6 +40,36 @@ try {
     }));
     await page.waitForTimeout(200);
   };
+  /**
+   * How far the project points drawn from vector tiles lie from their WFS coordinates, in screen
+   * pixels: the tiles of either matrix set must put every point where the features service does
+   * (Web Mercator computed here from longitude/latitude; CGCS2000 degrees as they are).
+   */
+  const alignment = () => page.evaluate(async () => {
+    const s = window.viewerState;
+    const view = s.map.getView();
+    const extent = view.calculateExtent(s.map.getSize());
+    const geographic = view.getProjection().getCode() === 'EPSG:4490';
+    let worst = 0;
+    let n = 0;
+    for (const layer of s.vectorLayers) {
+      const points = layer.getFeaturesInExtent(extent).filter((f) => f.getType() === 'Point');
+      if (points.length === 0) continue;
+      const url = `/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&OUTPUTFORMAT=application/json&TYPENAMES=${layer.get('layerId')}`;
+      const wfs = await (await fetch(url)).json();
+      const at = new Map(wfs.features.map((f) => [f.properties.name_zh, f.geometry.coordinates]));
+      for (const f of points) {
+        const ll = at.get(f.get('name_zh'));
+        if (!ll) continue;
+        const xy = geographic ? ll
+          : [ll[0] * 20037508.342789244 / 180, Math.log(Math.tan((90 + ll[1]) * Math.PI / 360)) * 6378137];
+        const c = f.getFlatCoordinates();
+        worst = Math.max(worst, Math.hypot(c[0] - xy[0], c[1] - xy[1]) / view.getResolution());
+        n++;
+      }
+    }
+    return { points: n, worstPixels: worst };
+  });
   /** Screenshot of the map and its count of non-white pixels (decoded in the page). */
   const shot = async (name) => {
     const png = await page.locator('#map').screenshot();
@@ -64,6 +95,9 @@ try {
   results.drawnAll = await page.evaluate(() => window.viewerState.drawn.size);
   check(all.ink > all.total * 0.05, `the map draws almost nothing over the county (${all.ink} of ${all.total} pixels)`);
   check(results.drawnAll > 0, 'no project feature was drawn');
+  results.alignMercator = await alignment();
+  check(results.alignMercator.points > 0 && results.alignMercator.worstPixels < 1,
+    'Web Mercator vector tiles misplace project points: ' + JSON.stringify(results.alignMercator));
 
   // a click on a project opens its popup with the catalog's Chinese attribute names
   const target = await page.evaluate(() => {
@@ -129,6 +163,9 @@ try {
   results.drawnCgcs2000 = await page.evaluate(() => window.viewerState.drawn.size);
   check(geo.ink > geo.total * 0.05, 'the CGCS2000 map draws almost nothing');
   check(results.drawnCgcs2000 === results.drawnAll, `CGCS2000 view draws ${results.drawnCgcs2000} projects, Web Mercator ${results.drawnAll}`);
+  results.alignCgcs2000 = await alignment();
+  check(results.alignCgcs2000.points > 0 && results.alignCgcs2000.worstPixels < 1,
+    'CGCS2000Quad vector tiles misplace project points: ' + JSON.stringify(results.alignCgcs2000));
 
   // OpenLayers' WMTS capabilities parser accepts this server's capabilities, and tiles load through it
   // the tile holding (113.8° E, 40.1° N) at OpenLayers level 9: WebMercatorQuad 9/417/193; CGCS2000Quad's
