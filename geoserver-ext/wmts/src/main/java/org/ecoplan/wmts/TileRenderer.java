@@ -21,6 +21,7 @@ import org.ecoplan.ows.ServiceException;
 import org.ecoplan.render.MapLayer;
 import org.ecoplan.render.MapRenderer;
 import org.ecoplan.render.MapRequest;
+import org.ecoplan.render.PngWriter;
 import org.ecoplan.render.RenderTimeoutException;
 import org.locationtech.jts.geom.Envelope;
 
@@ -96,8 +97,21 @@ public final class TileRenderer {
         }
     }
 
-    /** Encodes a tile; a sub-image is copied first because ImageIO writes the parent raster's layout otherwise. */
+    /**
+     * Encodes a tile. PNG goes through {@link PngWriter}, which reads the sub-image's pixels in
+     * place; for other formats the sub-image is copied first because ImageIO writes the parent
+     * raster's layout otherwise.
+     */
     static byte[] encode(BufferedImage tile, TileFormat format) {
+        if (format == TileFormat.PNG && PngWriter.supports(tile)) {
+            ByteArrayOutputStream png = new ByteArrayOutputStream(8192);
+            try {
+                PngWriter.write(tile, png);
+            } catch (IOException e) {
+                throw new ServiceException(ServiceException.NO_APPLICABLE_CODE, null, "Cannot encode the tile: " + e.getMessage(), 500);
+            }
+            return png.toByteArray();
+        }
         BufferedImage copy = new BufferedImage(tile.getWidth(), tile.getHeight(),
                 format.transparent() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
         Graphics2D g = copy.createGraphics();
