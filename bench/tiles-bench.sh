@@ -9,13 +9,13 @@
 #      against MapServer 8 (FastCGI, 2 workers) answering the same tiles as WMS GetMap 256x256
 #      (bench/wms-urls.py, the tiles workload of bench/wms-bench.sh). Target: ratio >= 1.5.
 #  (c) seeding the county (its bounding box) at zooms 0-14 in WebMercatorQuad: wall time and tiles.
-#   DURATION (20s) seconds per measurement;  WARMUP (5s);  CONNS (8)
+#   DURATION (20s) seconds per measurement;  WARMUP (10s: the JVM compiles its hot code first);  CONNS (8)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 . bench/lib.sh
 DURATION=${DURATION:-20s}
-WARMUP=${WARMUP:-5s}
+WARMUP=${WARMUP:-10s}
 CONNS=${CONNS:-8}
 GROUP=plan_zones
 LAYERS=county_boundary,restoration_zones,rivers,townships
