@@ -38,6 +38,17 @@ public final class LegendRenderer {
      * @throws IllegalArgumentException when the rule name is unknown or the icon size is out of range
      */
     public BufferedImage legend(Style style, String ruleName, int width, int height, boolean transparent) {
+        return legend(style, ruleName, Double.NaN, width, height, transparent);
+    }
+
+    /**
+     * The legend of the rules that apply at a scale (GetLegendGraphic SCALE, SLD 1.1 / OGC 05-078r4
+     * clause 10.2: only the rules whose scale range holds the scale denominator are shown).
+     *
+     * @param scaleDenominator the map scale denominator, or NaN for every rule
+     */
+    public BufferedImage legend(Style style, String ruleName, double scaleDenominator, int width, int height,
+                                boolean transparent) {
         if (width < 1 || height < 1 || width > 512 || height > 512) {
             throw new IllegalArgumentException("legend icon size must be 1..512 pixels, got " + width + "x" + height);
         }
@@ -46,6 +57,7 @@ public final class LegendRenderer {
             rules = rules.stream().filter(r -> ruleName.equals(r.name())).toList();
             if (rules.isEmpty()) throw new IllegalArgumentException("style '" + style.name() + "' has no rule named '" + ruleName + "'");
         }
+        if (!Double.isNaN(scaleDenominator)) rules = rules.stream().filter(r -> r.appliesAt(scaleDenominator)).toList();
         java.awt.Font font = Fonts.forText(List.of(), false, false, TITLE_SIZE, "阳高县");
         FontRenderContext frc = new FontRenderContext(null, true, true);
         LineMetrics lm = font.getLineMetrics("阳高县", frc);

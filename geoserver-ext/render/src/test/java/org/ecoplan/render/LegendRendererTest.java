@@ -37,6 +37,18 @@ class LegendRendererTest {
         assertEquals(5 * (one.getHeight() - 2) + 2, five.getHeight(), "rows of equal height");
     }
 
+    /** polygons.sld: "detail" applies below 1:50,000 only; the other four rules at every scale. */
+    @Test
+    void scaleKeepsOnlyTheRulesThatApplyAtIt() {
+        Style polygons = TestScenes.style("polygons.sld");
+        BufferedImage one = legends.legend(polygons, "core", 20, 20, false);
+        int row = one.getHeight() - 2;
+        assertEquals(5 * row + 2, legends.legend(polygons, null, 10_000, 20, 20, false).getHeight());
+        assertEquals(4 * row + 2, legends.legend(polygons, null, 50_000, 20, 20, false).getHeight(), "max is exclusive");
+        assertEquals(4 * row + 2, legends.legend(polygons, null, 1_000_000, 20, 20, false).getHeight());
+        assertEquals(5 * row + 2, legends.legend(polygons, null, Double.NaN, 20, 20, false).getHeight(), "no SCALE: all");
+    }
+
     @Test
     void chineseRuleTitlesAreDrawnBesideTheIcons() {
         Style polygons = TestScenes.style("polygons.sld");

@@ -38,7 +38,7 @@ public final class GetLegendGraphic {
         Style style = styles.style(styleId);
         BufferedImage image;
         try {
-            image = legends.legend(style, r.rule(), r.width(), r.height(), r.transparent() && r.format().supportsTransparency());
+            image = legends.legend(style, r.rule(), r.scaleDenominator(), r.width(), r.height(), r.transparent() && r.format().supportsTransparency());
         } catch (IllegalArgumentException e) {
             throw new ServiceException(ServiceException.INVALID_PARAMETER_VALUE, r.rule() != null ? "RULE" : "WIDTH", e.getMessage());
         }

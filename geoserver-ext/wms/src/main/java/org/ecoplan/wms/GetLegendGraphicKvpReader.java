@@ -5,8 +5,8 @@ import org.ecoplan.ows.ServiceException;
 
 /**
  * Reads GetLegendGraphic KVP: LAYER (mandatory), STYLE, RULE, FORMAT (default image/png),
- * WIDTH and HEIGHT of the icons (default 20, at most 512), TRANSPARENT, EXCEPTIONS. SCALE is
- * accepted and does not change the legend (every rule is shown).
+ * WIDTH and HEIGHT of the icons (default 20, at most 512), TRANSPARENT, EXCEPTIONS, and SCALE
+ * (a scale denominator: only the rules that apply at it are shown).
  */
 public final class GetLegendGraphicKvpReader {
     static final int MAX_ICON = 512;
@@ -20,14 +20,16 @@ public final class GetLegendGraphicKvpReader {
         int width = params.has("WIDTH") ? MapParameters.size(params, "WIDTH", MAX_ICON) : LegendGraphics.DEFAULT_ICON;
         int height = params.has("HEIGHT") ? MapParameters.size(params, "HEIGHT", MAX_ICON) : LegendGraphics.DEFAULT_ICON;
         String scale = params.value("SCALE");
+        double scaleDenominator = Double.NaN;
         if (scale != null && !scale.isBlank()) {
             try {
-                if (!(Double.parseDouble(scale.trim()) > 0)) throw new NumberFormatException();
+                scaleDenominator = Double.parseDouble(scale.trim());
+                if (!(scaleDenominator > 0) || Double.isInfinite(scaleDenominator)) throw new NumberFormatException();
             } catch (NumberFormatException e) {
                 throw new ServiceException(ServiceException.INVALID_PARAMETER_VALUE, "SCALE", "SCALE must be a positive number, not '" + scale + "'");
             }
         }
-        return new GetLegendGraphicRequest(layer, style, rule, format, width, height,
+        return new GetLegendGraphicRequest(layer, style, rule, scaleDenominator, format, width, height,
                 MapParameters.transparent(params), ExceptionFormat.of(params.value("EXCEPTIONS")));
     }
 

@@ -21,8 +21,9 @@ public final class LegendGraphics {
     private final LegendRenderer renderer = new LegendRenderer();
     private final Map<Style, Dimension> sizes = Collections.synchronizedMap(new IdentityHashMap<>());
 
-    public BufferedImage legend(Style style, String rule, int iconWidth, int iconHeight, boolean transparent) {
-        return renderer.legend(style, rule, iconWidth, iconHeight, transparent);
+    public BufferedImage legend(Style style, String rule, double scaleDenominator, int iconWidth, int iconHeight,
+                                boolean transparent) {
+        return renderer.legend(style, rule, scaleDenominator, iconWidth, iconHeight, transparent);
     }
 
     /** The size of the default legend (20×20 icons, all rules). */

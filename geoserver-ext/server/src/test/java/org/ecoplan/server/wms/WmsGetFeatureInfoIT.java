@@ -124,4 +124,21 @@ class WmsGetFeatureInfoIT {
             }
         }
     }
+
+    /** project_sites labels its sites only below 1:250,000: SCALE drops that rule's row, and a bad SCALE is refused. */
+    @Test void legendGraphicScaleShowsOnlyTheRulesThatApply() throws Exception {
+        Map<String, String> p = new java.util.HashMap<>(Map.of("SERVICE", "WMS", "REQUEST", "GetLegendGraphic", "VERSION", "1.3.0",
+                "LAYER", "project_sites", "FORMAT", "image/png"));
+        int all = image(wms(p).asByteArray()).getHeight();
+        p.put("SCALE", "100000");
+        int near = image(wms(p).asByteArray()).getHeight();
+        p.put("SCALE", "1000000");
+        int far = image(wms(p).asByteArray()).getHeight();
+        assertEquals(all, near, "at 1:100,000 every rule applies");
+        assertTrue(far < near, "at 1:1,000,000 the label rule is left out: " + far + " vs " + near);
+        p.put("SCALE", "-5");
+        var bad = wms(p);
+        assertEquals("InvalidParameterValue", xpath(xml(bad.asByteArray()), "//ServiceException/@code"));
+        assertEquals("SCALE", xpath(xml(bad.asByteArray()), "//ServiceException/@locator"));
+    }
 }
