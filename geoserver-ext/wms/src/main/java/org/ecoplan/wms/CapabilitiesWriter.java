@@ -8,8 +8,8 @@ import org.ecoplan.catalog.Catalog;
  * Writes the service metadata document: WMS 1.3.0 {@code WMS_Capabilities} (06-042 clause 7.2.4,
  * Annex E.1 schema) or WMS 1.1.1 {@code WMT_MS_Capabilities} (01-068r3 clause 7.1.2, without the
  * DOCTYPE). The Service and Capability/Request parts are here; the layer tree is written by
- * {@link CapabilitiesLayerWriter}. GetLegendGraphic is advertised as the SLD 1.1
- * {@code sld:GetLegendGraphic} extended operation in 1.3.0 and as a plain request in 1.1.1.
+ * {@link CapabilitiesLayerWriter}. GetLegendGraphic and DescribeLayer are advertised as the SLD 1.1
+ * {@code sld:} extended operations in 1.3.0 and as plain requests in 1.1.1.
  */
 public final class CapabilitiesWriter {
     public static final String WMS_NS = "http://www.opengis.net/wms";
@@ -92,10 +92,15 @@ public final class CapabilitiesWriter {
         operation(x, "GetMap", MAP_FORMATS, url);
         operation(x, "GetFeatureInfo", INFO_FORMATS, url);
         if (v13) {
+            x.start("sld", SLD_NS, "DescribeLayer");
+            formatsAndDcp(x, List.of("text/xml"), url);
+            x.end();
             x.start("sld", SLD_NS, "GetLegendGraphic");
             formatsAndDcp(x, List.of("image/png", "image/jpeg", "image/gif"), url);
             x.end();
         } else {
+            // the 1.1.1 DTD's order: GetFeatureInfo?, DescribeLayer?, GetLegendGraphic?
+            operation(x, "DescribeLayer", List.of("application/vnd.ogc.wms_xml"), url);
             operation(x, "GetLegendGraphic", List.of("image/png", "image/jpeg", "image/gif"), url);
         }
         x.end();

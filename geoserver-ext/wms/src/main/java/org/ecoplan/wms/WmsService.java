@@ -12,11 +12,12 @@ import org.ecoplan.ows.OwsResponse;
 import org.ecoplan.ows.OwsService;
 import org.ecoplan.ows.ServiceContext;
 import org.ecoplan.ows.ServiceException;
+import org.ecoplan.ows.encode.AppNamespace;
 import org.ecoplan.render.MapRenderer;
 
 /**
  * The Web Map Service, versions 1.3.0 (OGC 06-042) and 1.1.1 (OGC 01-068r3): GetCapabilities,
- * GetMap, GetFeatureInfo, GetLegendGraphic (SLD) and the vendor request GetMetadata (the page
+ * GetMap, GetFeatureInfo, GetLegendGraphic and DescribeLayer (SLD) and the vendor request GetMetadata (the page
  * MetadataURL points at). Picks the version (clause 6.2.4 negotiation for GetCapabilities; for
  * the other requests VERSION, the pre-1.1 WMTVER, or — when a client omits both — 1.1.1 if it
  * sent SRS and 1.3.0 otherwise) and renders exceptions in that version's format.
@@ -32,6 +33,7 @@ public final class WmsService implements OwsService {
     private final GetMap getMap;
     private final GetFeatureInfo featureInfo;
     private final GetLegendGraphic legendGraphic;
+    private final DescribeLayer describeLayer;
 
     public WmsService(ServiceContext context) {
         this.context = context;
@@ -51,6 +53,7 @@ public final class WmsService implements OwsService {
                 new RenderGate(context.settings().maxConcurrentRenders(), wait), new MapRenderer());
         this.featureInfo = new GetFeatureInfo(context);
         this.legendGraphic = new GetLegendGraphic(context.catalog(), styles, legends);
+        this.describeLayer = new DescribeLayer(context.catalog(), AppNamespace.YANGGAO);
     }
 
     @Override public String name() { return "WMS"; }
@@ -71,9 +74,11 @@ public final class WmsService implements OwsService {
             case "GetMap" -> getMap.run(new GetMapKvpReader(context.settings()).read(p, version));
             case "GetFeatureInfo" -> featureInfo.run(new GetFeatureInfoKvpReader(context.settings()).read(p, version));
             case "GetLegendGraphic" -> legendGraphic.run(new GetLegendGraphicKvpReader().read(p));
+            case "DescribeLayer" -> describeLayer.run(p, version, wfsUrl(request));
             case "GetMetadata" -> metadata(p);
             default -> throw new ServiceException(WmsExceptionCode.OPERATION_NOT_SUPPORTED, "REQUEST",
-                    "Request '" + op + "' is not offered; this WMS answers GetCapabilities, GetMap, GetFeatureInfo and GetLegendGraphic");
+                    "Request '" + op + "' is not offered; this WMS answers GetCapabilities, GetMap, GetFeatureInfo,"
+                            + " GetLegendGraphic and DescribeLayer");
         };
     }
 
@@ -100,6 +105,7 @@ public final class WmsService implements OwsService {
             case "getmap", "map" -> "GetMap";
             case "getfeatureinfo", "feature_info" -> "GetFeatureInfo";
             case "getlegendgraphic" -> "GetLegendGraphic";
+            case "describelayer" -> "DescribeLayer";
             case "getmetadata" -> "GetMetadata";
             default -> r.trim();
         };
@@ -139,9 +145,17 @@ public final class WmsService implements OwsService {
     }
 
     static String serviceUrl(OwsRequest request) {
+        return baseUrl(request) + "/wms?";
+    }
+
+    /** The WFS endpoint of the same server, where DescribeLayer sends clients for the features. */
+    static String wfsUrl(OwsRequest request) {
+        return baseUrl(request) + "/wfs?";
+    }
+
+    private static String baseUrl(OwsRequest request) {
         String base = request.baseUrl() == null ? "" : request.baseUrl();
-        if (base.endsWith("/")) base = base.substring(0, base.length() - 1);
-        return base + "/wms?";
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
     @Override

@@ -1,0 +1,97 @@
+package org.ecoplan.wms;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.ecoplan.catalog.Catalog;
+import org.ecoplan.catalog.config.LayerConfig;
+import org.ecoplan.ows.KvpMap;
+import org.ecoplan.ows.OwsResponse;
+import org.ecoplan.ows.ServiceException;
+import org.ecoplan.ows.encode.AppNamespace;
+
+/**
+ * The DescribeLayer operation: for each named layer, the WFS that serves its features and the
+ * feature type names there, so a client can go from a map layer to its data. WMS 1.3.0 answers
+ * in the SLD 1.1 form ({@code sld:DescribeLayerResponse}, OGC 05-078r4 clause 11), WMS 1.1.1 in
+ * the SLD 1.0 form ({@code WMS_DescribeLayerResponse}, OGC 02-070 clause 6.6). A layer group is
+ * described by the feature types of its layers, in drawing order.
+ */
+final class DescribeLayer {
+    static final String SLD_NS = "http://www.opengis.net/sld";
+    static final String SE_NS = "http://www.opengis.net/se";
+
+    private final Catalog catalog;
+    private final AppNamespace ns;
+
+    DescribeLayer(Catalog catalog, AppNamespace ns) {
+        this.catalog = catalog;
+        this.ns = ns;
+    }
+
+    /** One requested layer and the feature types behind it. */
+    private record Description(String name, List<String> typeNames) {}
+
+    OwsResponse run(KvpMap p, WmsVersion version, String wfsUrl) {
+        String layers = p.require("LAYERS");
+        List<Description> described = new ArrayList<>();
+        for (String name : NameList.parse(layers)) described.add(describe(name));
+        if (described.isEmpty()) {
+            throw new ServiceException(ServiceException.MISSING_PARAMETER_VALUE, "LAYERS", "LAYERS names no layer");
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        if (version == WmsVersion.V_1_3_0) {
+            write13(out, described, wfsUrl);
+            return OwsResponse.bytes(200, "text/xml", out.toByteArray());
+        }
+        write111(out, described, wfsUrl);
+        return OwsResponse.bytes(200, "application/vnd.ogc.wms_xml", out.toByteArray());
+    }
+
+    private Description describe(String name) {
+        var group = catalog.group(name);
+        List<LayerConfig> members = group.isPresent() ? catalog.expand(name)
+                : catalog.layer(name).map(List::of).orElse(List.of());
+        List<String> types = new ArrayList<>();
+        for (LayerConfig l : members) {
+            String qualified = ns.prefix() + ":" + l.id();
+            if (l.featureType().hasGeometry() && !types.contains(qualified)) types.add(qualified);
+        }
+        if (types.isEmpty()) {
+            throw new ServiceException(WmsExceptionCode.LAYER_NOT_DEFINED, "LAYERS", "No layer named '" + name + "'");
+        }
+        return new Description(name, types);
+    }
+
+    private void write13(ByteArrayOutputStream out, List<Description> described, String wfsUrl) {
+        try (XmlOut x = new XmlOut(out, SLD_NS)) {
+            x.start("DescribeLayerResponse").namespace(null, SLD_NS).namespace("se", SE_NS).namespace("xlink", XmlOut.XLINK)
+                    .namespace(ns.prefix(), ns.uri()).namespace("xsi", XmlOut.XSI)
+                    .attr("xsi", XmlOut.XSI, "schemaLocation", SLD_NS + " http://schemas.opengis.net/sld/1.1.0/DescribeLayer.xsd");
+            x.element("Version", "1.1.0");
+            for (Description d : described) {
+                x.start("LayerDescription");
+                x.element("owsType", "wfs");
+                x.start("se", SE_NS, "OnlineResource").attr("xlink", XmlOut.XLINK, "type", "simple")
+                        .attr("xlink", XmlOut.XLINK, "href", wfsUrl).end();
+                for (String t : d.typeNames()) {
+                    x.start("TypeName").start("se", SE_NS, "FeatureTypeName").text(t).end().end();
+                }
+                x.end();
+            }
+            x.end();
+        }
+    }
+
+    private void write111(ByteArrayOutputStream out, List<Description> described, String wfsUrl) {
+        try (XmlOut x = new XmlOut(out, null)) {
+            x.start("WMS_DescribeLayerResponse").attr("version", "1.1.1");
+            for (Description d : described) {
+                x.start("LayerDescription").attr("name", d.name()).attr("wfs", wfsUrl).attr("owsURL", wfsUrl).attr("owsType", "WFS");
+                for (String t : d.typeNames()) x.start("Query").attr("typeName", t).end();
+                x.end();
+            }
+            x.end();
+        }
+    }
+}
