@@ -22,8 +22,13 @@ import org.sqlite.SQLiteDataSource;
  * transactions) need no such care: SQLite shows every read the last committed state.
  */
 final class GeoPackageReadPool implements AutoCloseable {
-    /** Concurrent reads of one file; more callers wait for a free connection. */
-    private static final int MAX_CONNECTIONS = 32;
+    /**
+     * Concurrent reads of one file; more callers wait for a free connection. As many as the
+     * server has HTTP threads, so the pool never queues reads that unpooled connections would
+     * have served at once (a slow client holds its connection while its answer streams); idle
+     * connections beyond need are closed after a minute.
+     */
+    private static final int MAX_CONNECTIONS = 200;
     private static final AtomicInteger POOLS = new AtomicInteger();
 
     private final Path file;
