@@ -1,18 +1,11 @@
 package org.ecoplan.wfs;
 
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.xml.XMLConstants;
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.Transformer;
-import javax.xml.transform.TransformerException;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
 import org.ecoplan.catalog.query.SortBy;
+import org.ecoplan.ows.filter.ElementText;
 import org.w3c.dom.Element;
 
 /**
@@ -69,7 +62,7 @@ final class XmlQueryLinks {
         }
         if (withFilter > 0) {
             List<String> texts = new ArrayList<>();
-            for (Element f : filters) texts.add(serialise(f));
+            for (Element f : filters) texts.add(ElementText.of(f));
             p.put("FILTER", texts.size() == 1 ? texts.get(0) : "(" + String.join(")(", texts) + ")");
         }
         if (srsName != null) p.put("SRSNAME", srsName);
@@ -82,21 +75,5 @@ final class XmlQueryLinks {
 
     private static String list(List<String> perQuery) {
         return perQuery.size() == 1 ? perQuery.get(0) : "(" + String.join(")(", perQuery) + ")";
-    }
-
-    private static String serialise(Element filter) {
-        // the serialiser declares the namespaces of element and attribute names; property names
-        // in text are matched by local name (PropertyNames), so their prefixes need no declaration
-        try {
-            TransformerFactory factory = TransformerFactory.newInstance();
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            Transformer t = factory.newTransformer();
-            t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
-            StringWriter out = new StringWriter();
-            t.transform(new DOMSource(filter), new StreamResult(out));
-            return out.toString();
-        } catch (TransformerException e) {
-            throw new IllegalStateException("cannot write back a parsed filter", e);
-        }
     }
 }

@@ -13,6 +13,7 @@ import org.ecoplan.ows.OwsService;
 import org.ecoplan.ows.ServiceContext;
 import org.ecoplan.ows.ServiceException;
 import org.ecoplan.ows.encode.AppNamespace;
+import org.ecoplan.ows.filter.SecureXmlParser;
 import org.ecoplan.render.MapRenderer;
 
 /**
@@ -60,9 +61,15 @@ public final class WmsService implements OwsService {
 
     @Override public List<String> versions() { return List.of("1.3.0", "1.1.1"); }
 
+    /** sld:GetMap, the XML encoding of GetMap (SLD 1.1), posted to /ows without SERVICE. */
+    @Override public boolean acceptsXmlNamespace(String namespaceUri) { return GetMapXmlReader.SLD_NS.equals(namespaceUri); }
+
     @Override
     public OwsResponse handle(OwsRequest request) {
         KvpMap p = request.params();
+        if (request.hasXmlBody() && p.value("REQUEST") == null) {
+            p = GetMapXmlReader.read(new SecureXmlParser().parse(request.body(), "request"));
+        }
         String op = operation(p);
         String url = serviceUrl(request);
         if (op.equals("GetCapabilities")) {
