@@ -7,7 +7,8 @@ import org.ecoplan.catalog.crs.Crs;
  * no more, so reprojection noise ("113.75000000000001") does not reach clients.
  */
 public record CoordinatePrecision(int decimals) {
-    private static final long[] POWERS = new long[16];
+    /** 10^0 .. 10^18: the scale of every precision and the digit count of any whole part. */
+    private static final long[] POWERS = new long[19];
     /** Scaled values at or beyond this have more digits than a double holds exactly; they take the slow path. */
     private static final long EXACT_LIMIT = 1L << 53;
 
@@ -65,8 +66,12 @@ public record CoordinatePrecision(int decimals) {
             buf[pos++] = '-';
             units = -units;
         }
-        long whole = units / POWERS[decimals];
-        long fraction = units % POWERS[decimals];
+        long pow = POWERS[decimals];
+        // a floating-point quotient corrected by one at most: cheaper than a 64-bit division
+        long whole = (long) ((double) units / pow);
+        if (whole * pow > units) whole--;
+        else if ((whole + 1) * pow <= units) whole++;
+        long fraction = units - whole * pow;
         pos = appendDigits(whole, buf, pos);
         if (fraction != 0) {
             int digits = decimals;
@@ -85,12 +90,8 @@ public record CoordinatePrecision(int decimals) {
     }
 
     private static int appendDigits(long n, char[] buf, int pos) {
-        if (n == 0) {
-            buf[pos] = '0';
-            return pos + 1;
-        }
-        int len = 0;
-        for (long t = n; t > 0; t /= 10) len++;
+        int len = 1;
+        while (len < POWERS.length && n >= POWERS[len]) len++;
         for (int i = pos + len - 1; i >= pos; i--) {
             buf[i] = (char) ('0' + n % 10);
             n /= 10;

@@ -46,6 +46,14 @@ class CoordinatePrecisionTest {
         assertEquals("-0.00000001", fast(p, -1e-8));
         assertEquals("113.75", fast(p, 113.75000000000001));
         assertEquals("-180", fast(p, -180.0));
+        assertEquals("1", fast(p, 0.999999995), "rounding carries into the whole part");
+        assertEquals("100", fast(p, 99.999999999));
+        assertEquals("-7.99999999", fast(p, -7.99999999));
+        for (long k = 1; k < 1000; k++) {
+            double edge = k - 1e-9; // just below an integer: the floating quotient may land on either side
+            assertEquals(reference(p, edge), fast(p, edge));
+            assertEquals(reference(p, -edge), fast(p, -edge));
+        }
         assertEquals("1", fast(new CoordinatePrecision(0), 0.5), "half rounds up as Math.round does");
         assertEquals("4450123.457", fast(new CoordinatePrecision(3), 4450123.4567));
         assertEquals("1.5", fast(new CoordinatePrecision(15), 1.5));

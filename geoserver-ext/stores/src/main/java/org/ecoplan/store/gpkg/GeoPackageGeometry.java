@@ -6,6 +6,8 @@ import java.util.Arrays;
 import org.ecoplan.catalog.store.StoreException;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.impl.PackedCoordinateSequenceFactory;
 import org.locationtech.jts.io.ByteOrderValues;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
@@ -40,10 +42,17 @@ public final class GeoPackageGeometry {
         return b.array();
     }
 
+    /**
+     * Geometries read from a file keep their coordinates in one packed array per sequence, not
+     * an object per coordinate: reads are the hot path of every service, and nothing downstream
+     * edits coordinates in place.
+     */
+    private static final GeometryFactory READ_FACTORY = new GeometryFactory(PackedCoordinateSequenceFactory.DOUBLE_FACTORY);
+
     public static Geometry decode(byte[] blob) {
         int start = wkbOffset(blob);
         try {
-            return new WKBReader().read(Arrays.copyOfRange(blob, start, blob.length));
+            return new WKBReader(READ_FACTORY).read(Arrays.copyOfRange(blob, start, blob.length));
         } catch (ParseException e) {
             throw new StoreException("invalid GeoPackage geometry: " + e.getMessage(), e);
         }
