@@ -18,11 +18,16 @@ start_mapserver() {
   lighttpd -f "$dir/lighttpd.conf"
 }
 
-# stop_mapserver DIR: stops the processes start_mapserver DIR started (by their pid files only)
+# stop_mapserver DIR: stops the processes start_mapserver DIR started (by their pid files only);
+# FastCGI mapserv ignores SIGTERM, so what is still there after a moment is killed
 stop_mapserver() {
-  local dir=$1 p
-  [ -s "$dir/lighttpd.pid" ] && kill "$(cat "$dir/lighttpd.pid")" 2>/dev/null || true
-  if [ -s "$dir/spawn.pid" ]; then for p in $(cat "$dir/spawn.pid"); do kill "$p" 2>/dev/null || true; done; fi
+  local dir=$1 p pids=()
+  [ -s "$dir/lighttpd.pid" ] && pids+=("$(cat "$dir/lighttpd.pid")")
+  if [ -s "$dir/spawn.pid" ]; then for p in $(cat "$dir/spawn.pid"); do pids+=("$p"); done; fi
+  [ ${#pids[@]} -gt 0 ] || return 0
+  kill "${pids[@]}" 2>/dev/null || true
+  sleep 1
+  kill -9 "${pids[@]}" 2>/dev/null || true
 }
 
 # wait_http URL [SECONDS]: waits until URL answers 2xx
