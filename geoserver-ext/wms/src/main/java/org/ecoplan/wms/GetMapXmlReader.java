@@ -2,11 +2,11 @@ package org.ecoplan.wms;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.ecoplan.catalog.query.xml.DomElements;
 import org.ecoplan.ows.KvpMap;
-import org.ecoplan.ows.filter.ElementText;
 import org.ecoplan.ows.ServiceException;
+import org.ecoplan.ows.filter.ElementText;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 /**
  * The XML encoding of GetMap, {@code sld:GetMap} (SLD 1.1, OGC 05-078r4 clause 8.2, GetMap.xsd;
@@ -62,9 +62,6 @@ final class GetMapXmlReader {
     }
 
     private static Element child(Element parent, String name) {
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && name.equals(e.getLocalName())) return e;
-        }
-        return null;
+        return DomElements.children(parent).stream().filter(e -> name.equals(DomElements.local(e))).findFirst().orElse(null);
     }
 }

