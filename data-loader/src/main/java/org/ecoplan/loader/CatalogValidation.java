@@ -54,7 +54,8 @@ public final class CatalogValidation {
             // the reference layer's own errors are in the report already; checking against part of it would mislead
             if (of == null || of.errors() > 0) return;
             if (!layer.config().featureType().hasGeometry() || !of.config().featureType().hasGeometry()) {
-                report.add(where, null, null, "rule " + rule.rule() + " needs layers with geometry ('" + layer.id() + "', '" + ofId + "')");
+                report.add(where, null, null,
+                        "rule " + rule.rule() + " needs layers with geometry ('" + layer.id() + "', '" + ofId + "')");
                 return;
             }
         }

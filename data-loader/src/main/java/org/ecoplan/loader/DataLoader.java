@@ -30,19 +30,18 @@ import picocli.CommandLine.Spec;
  * <p>Derived attributes ({@code derive: area_km2 | length_km}) are computed by the loader; a
  * source that carries a value for one is rejected, so a stale figure cannot hide.
  */
-@Command(name = "ecoplan-data-loader", mixinStandardHelpOptions = true, version = "ecoplan data-loader 0.1.0",
-        description = "Checks layer source files against the catalog (layers/*.yaml) and loads them into GeoPackage or PostGIS.",
-        subcommands = {LoadCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:data errors; nothing written", "2:configuration or usage error",
-                "3:store error; the transaction was rolled back", "4:unexpected error (a bug): nothing was committed"},
-        footerHeading = "%nOutput:%n",
-        footer = {"The error report goes to standard output, one error per line:",
-                "  file[:line]: feature N (id 'x'), field 'f': message",
-                "configuration errors as  file:line: message.",
-                "Progress ('layer: N features read' every 1000 features, a summary per layer) goes to standard error.",
-                "Derived attributes (area_km2, length_km in EPSG:4547) are computed; the source must not carry them.",
-                "Shapefiles are not read: convert with  ogr2ogr -f GeoJSON out.geojson in.shp"})
+@Command(name = "ecoplan-data-loader", mixinStandardHelpOptions = true, version = "ecoplan data-loader 0.1.0", description = "Checks layer source files against the catalog (layers/*.yaml) and loads them into GeoPackage or PostGIS.", subcommands = {
+        LoadCommand.class, ValidateCommand.class,
+        CommandLine.HelpCommand.class}, exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:success",
+                "1:data errors; nothing written", "2:configuration or usage error",
+                "3:store error; the transaction was rolled back",
+                "4:unexpected error (a bug): nothing was committed"}, footerHeading = "%nOutput:%n", footer = {
+                        "The error report goes to standard output, one error per line:",
+                        "  file[:line]: feature N (id 'x'), field 'f': message",
+                        "configuration errors as  file:line: message.",
+                        "Progress ('layer: N features read' every 1000 features, a summary per layer) goes to standard error.",
+                        "Derived attributes (area_km2, length_km in EPSG:4547) are computed; the source must not carry them.",
+                        "Shapefiles are not read: convert with  ogr2ogr -f GeoJSON out.geojson in.shp"})
 public final class DataLoader implements Callable<Integer> {
     public static final int OK = 0;
     public static final int DATA_ERROR = 1;
@@ -50,7 +49,8 @@ public final class DataLoader implements Callable<Integer> {
     public static final int STORE_ERROR = 3;
     public static final int INTERNAL_ERROR = 4;
 
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {

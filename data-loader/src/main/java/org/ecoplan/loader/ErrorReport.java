@@ -31,7 +31,9 @@ public final class ErrorReport {
     public boolean isEmpty() { return errors.isEmpty(); }
 
     /** Number of errors found, including those not kept. */
-    public int count() { return perFile.values().stream().mapToInt(Integer::intValue).sum(); }
+    public int count() {
+        return perFile.values().stream().mapToInt(Integer::intValue).sum();
+    }
 
     public List<LoadError> errors() { return List.copyOf(errors); }
 

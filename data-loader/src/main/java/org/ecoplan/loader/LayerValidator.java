@@ -71,7 +71,8 @@ public final class LayerValidator {
         List<String> labels = new ArrayList<>();
         try (SourceReader reader = SourceReaders.open(workspace.resolve(name), name, source)) {
             if (type.hasGeometry() && reader instanceof CsvSourceReader csv && !csv.hasGeometryColumns()) {
-                report.add(layerFile, null, null, "the CSV source of a layer with geometry needs option 'wkt' or 'lon' + 'lat'");
+                report.add(layerFile, null, null,
+                        "the CSV source of a layer with geometry needs option 'wkt' or 'lon' + 'lat'");
                 return null;
             }
             GeometryCheck geometryCheck = new GeometryCheck(type.geometry(), sourceCrs, repair);
@@ -95,7 +96,8 @@ public final class LayerValidator {
         return new ValidatedLayer(layer, features, labels, name, version(layer), errors);
     }
 
-    private Feature check(LayerConfig layer, SourceRecord r, String name, GeometryCheck geometryCheck, DerivedMeasures derived) {
+    private Feature check(LayerConfig layer, SourceRecord r, String name, GeometryCheck geometryCheck,
+            DerivedMeasures derived) {
         String file = r.line() > 0 ? name + ":" + r.line() : name;
         String label = label(r);
         int before = report.count();
@@ -105,7 +107,8 @@ public final class LayerValidator {
         for (var e : r.properties().entrySet()) {
             Optional<AttributeDescriptor> a = type.attribute(e.getKey());
             if (a.isEmpty()) {
-                report.add(file, label, e.getKey(), "unknown property (not an attribute of layer '" + layer.id() + "')");
+                report.add(file, label, e.getKey(),
+                        "unknown property (not an attribute of layer '" + layer.id() + "')");
             } else if (a.get().derive() != null) {
                 if (e.getValue() != null) {
                     report.add(file, label, e.getKey(), "derived attribute (" + a.get().derive()
@@ -129,7 +132,8 @@ public final class LayerValidator {
         boolean unreadable = r.problems().stream().anyMatch(p -> p.field() != null && p.field().equals(geometryField)
                 || "geometry".equals(p.field()));
         if (!unreadable) for (String m : g.errors()) report.add(file, label, geometryField, m);
-        if (g.repaired() != null) progress.println(file + ": " + label + ", field '" + geometryField + "': " + g.repaired());
+        if (g.repaired() != null)
+            progress.println(file + ": " + label + ", field '" + geometryField + "': " + g.repaired());
         if (report.count() > before) return null;
         Map<String, Object> attributes = new LinkedHashMap<>();
         for (AttributeDescriptor a : type.attributes()) {
@@ -179,7 +183,7 @@ public final class LayerValidator {
             md.update((byte) 0);
             try (InputStream in = Files.newInputStream(workspace.resolve(layer.source().file()))) {
                 byte[] buf = new byte[64 * 1024];
-                for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
+                for (int n; (n = in.read(buf)) > 0;) md.update(buf, 0, n);
             }
             md.update((byte) (repair ? 1 : 0));
             return HexFormat.of().formatHex(md.digest());

@@ -18,20 +18,21 @@ import picocli.CommandLine.Spec;
  * {@code load}: validates like {@code validate}; on any error writes nothing, otherwise writes
  * all selected layers to their store in one transaction.
  */
-@Command(name = "load", mixinStandardHelpOptions = true,
-        description = {"Validate the selected layers, then write them all in one transaction (all or nothing).",
-                "Writes nothing if any check fails; what was loaded before stays served."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:loaded", "1:errors found (listed on standard output); nothing written",
+@Command(name = "load", mixinStandardHelpOptions = true, description = {
+        "Validate the selected layers, then write them all in one transaction (all or nothing).",
+        "Writes nothing if any check fails; what was loaded before stays served."}, exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
+                "0:loaded", "1:errors found (listed on standard output); nothing written",
                 "2:configuration or usage error; nothing written", "3:store error; the transaction was rolled back"})
 final class LoadCommand implements Callable<Integer> {
-    @Mixin LayerOptions options;
-    @Spec CommandSpec spec;
+    @Mixin
+    LayerOptions options;
+    @Spec
+    CommandSpec spec;
 
-    @Option(names = "--store", paramLabel = "URL",
-            description = {"Store to load into, overriding the layers' store (layers/stores/<id>.yaml):",
-                    "gpkg:<file> (relative to the current directory; parent directories are created)",
-                    "or jdbc:postgresql://host:port/db?user=...[&currentSchema=...]."})
+    @Option(names = "--store", paramLabel = "URL", description = {
+            "Store to load into, overriding the layers' store (layers/stores/<id>.yaml):",
+            "gpkg:<file> (relative to the current directory; parent directories are created)",
+            "or jdbc:postgresql://host:port/db?user=...[&currentSchema=...]."})
     String store;
 
     @Override
@@ -47,8 +48,10 @@ final class LoadCommand implements Callable<Integer> {
         }
         Map<String, List<ValidatedLayer>> byStore = new LinkedHashMap<>();
         for (ValidatedLayer l : result.layers()) {
-            String url = store != null ? StoreUrl.resolve(store, Path.of("").toAbsolutePath())
-                    : StoreUrl.resolve(run.catalog().store(l.config().store()).orElseThrow().url(), run.catalog().workspace());
+            String url = store != null
+                    ? StoreUrl.resolve(store, Path.of("").toAbsolutePath())
+                    : StoreUrl.resolve(run.catalog().store(l.config().store()).orElseThrow().url(),
+                            run.catalog().workspace());
             byStore.computeIfAbsent(url, k -> new ArrayList<>()).add(l);
         }
         List<String> done = new ArrayList<>();
@@ -57,7 +60,8 @@ final class LoadCommand implements Callable<Integer> {
                 StoreLoad.write(ds, e.getValue(), err);
                 done.add(ds.description());
             } catch (RuntimeException ex) {
-                out.println("store error (" + e.getKey().replaceAll("password=[^&]*", "password=***") + "): " + ex.getMessage()
+                out.println("store error (" + e.getKey().replaceAll("password=[^&]*", "password=***") + "): "
+                        + ex.getMessage()
                         + "; the transaction was rolled back"
                         + (done.isEmpty() ? "" : " (stores already committed: " + done + ")"));
                 return DataLoader.STORE_ERROR;

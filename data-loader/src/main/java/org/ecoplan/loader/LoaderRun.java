@@ -61,7 +61,8 @@ final class LoaderRun {
         List<LayerConfig> chosen = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         for (String id : options.layers) {
-            catalog.layer(id.trim()).ifPresentOrElse(l -> { if (!chosen.contains(l)) chosen.add(l); }, () -> unknown.add(id));
+            catalog.layer(id.trim()).ifPresentOrElse(l -> { if (!chosen.contains(l)) chosen.add(l); },
+                    () -> unknown.add(id));
         }
         if (unknown.isEmpty()) return chosen;
         for (String id : unknown) {

@@ -22,5 +22,7 @@ public class SourceException extends RuntimeException {
     public String location() { return location; }
 
     /** The message without the location prefix. */
-    public String reason() { return getMessage().substring(location.length() + 2); }
+    public String reason() {
+        return getMessage().substring(location.length() + 2);
+    }
 }

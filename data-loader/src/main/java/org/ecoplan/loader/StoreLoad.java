@@ -19,13 +19,14 @@ public final class StoreLoad {
             for (ValidatedLayer l : layers) {
                 String id = l.id();
                 long[] reported = {0};
-                writer.replaceTable(l.config().featureType(), l.config().table(), l.features().iterator(), l.version(), n -> {
-                    // stores report at their own pace; print once per thousand crossed
-                    if (n / LayerValidator.PROGRESS_EVERY > reported[0] / LayerValidator.PROGRESS_EVERY) {
-                        reported[0] = n;
-                        progress.println(id + ": " + n + " features written");
-                    }
-                });
+                writer.replaceTable(l.config().featureType(), l.config().table(), l.features().iterator(), l.version(),
+                        n -> {
+                            // stores report at their own pace; print once per thousand crossed
+                            if (n / LayerValidator.PROGRESS_EVERY > reported[0] / LayerValidator.PROGRESS_EVERY) {
+                                reported[0] = n;
+                                progress.println(id + ": " + n + " features written");
+                            }
+                        });
                 progress.println(id + ": " + l.features().size() + " features written to table " + l.config().table()
                         + " (version " + l.version().substring(0, 12) + ")");
             }

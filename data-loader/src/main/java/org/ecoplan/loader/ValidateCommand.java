@@ -7,13 +7,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code validate}: reads every selected layer's source and runs every check; writes nothing. */
-@Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Read every selected layer's source and run every check; write nothing.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:no errors", "1:errors found (listed on standard output)", "2:configuration or usage error"})
+@Command(name = "validate", mixinStandardHelpOptions = true, description = "Read every selected layer's source and run every check; write nothing.", exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
+        "0:no errors", "1:errors found (listed on standard output)", "2:configuration or usage error"})
 final class ValidateCommand implements Callable<Integer> {
-    @Mixin LayerOptions options;
-    @Spec CommandSpec spec;
+    @Mixin
+    LayerOptions options;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {

@@ -29,7 +29,7 @@ public final class ValidatedLayer {
      * @param errors     number of errors found in this layer's source
      */
     public ValidatedLayer(LayerConfig config, List<Feature> features, List<String> labels, String sourceName,
-                          String version, int errors) {
+            String version, int errors) {
         this.config = config;
         this.features = features;
         this.labels = List.copyOf(labels);

@@ -27,7 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * exactly what it served before (count, values, version).
  */
 class BrokenInputIT {
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
     FixtureWorkspace ws;
     String url;
     StoreSnapshot good;
@@ -45,7 +46,8 @@ class BrokenInputIT {
     static Stream<Arguments> brokenFiles() {
         return Stream.of(
                 Arguments.of("data/zones.geojson", "zones-self-intersecting.geojson", List.of(
-                        "data/zones.geojson:", "feature 2 (id 'Z2'), field 'geom': invalid geometry: Self-intersection at (113.9 40.15)")),
+                        "data/zones.geojson:",
+                        "feature 2 (id 'Z2'), field 'geom': invalid geometry: Self-intersection at (113.9 40.15)")),
                 Arguments.of("data/zones.geojson", "zones-wrong-type.geojson", List.of(
                         "feature 1 (id 'Z1'), field 'priority': wrong type: 'high' is not an integer",
                         "feature 3 (id 'Z3'), field 'priority': wrong type: 2.5 is not an integer")),
@@ -127,26 +129,31 @@ class BrokenInputIT {
         StoreSnapshot before = StoreSnapshot.read(storeUrl, ws.root);
         Catalog catalog = CatalogLoader.load(ws.root);
         ws.write("data/targets.csv", ws.read("data/targets.csv").replace("18.5", "25"));
-        CatalogValidation.Result valid = new CatalogValidation(catalog, false, new java.io.PrintWriter(java.io.Writer.nullWriter()))
+        CatalogValidation.Result valid = new CatalogValidation(catalog, false,
+                new java.io.PrintWriter(java.io.Writer.nullWriter()))
                 .run(List.of(catalog.layer("targets").orElseThrow(), catalog.layer("zones").orElseThrow()));
         assertTrue(valid.clean(), () -> String.join("\n", valid.report().lines()));
         ValidatedLayer targets = valid.layers().get(0);
         ValidatedLayer zones = valid.layers().get(1);
         List<Feature> failing = new AbstractList<>() {
-            @Override public Feature get(int i) {
+            @Override
+            public Feature get(int i) {
                 if (i == 2) throw new IllegalStateException("disk on fire at feature 3");
                 return zones.features().get(i);
             }
 
-            @Override public int size() { return zones.features().size(); }
+            @Override
+            public int size() { return zones.features().size(); }
         };
         ValidatedLayer broken = new ValidatedLayer(zones.config(), failing, List.of("1", "2", "3"), zones.sourceName(),
                 "changed-version", 0);
         try (DataStore store = DataStores.open(storeUrl)) {
-            RuntimeException e = assertThrows(RuntimeException.class, () -> StoreLoad.write(store, List.of(targets, broken),
-                    new java.io.PrintWriter(java.io.Writer.nullWriter())));
+            RuntimeException e = assertThrows(RuntimeException.class,
+                    () -> StoreLoad.write(store, List.of(targets, broken),
+                            new java.io.PrintWriter(java.io.Writer.nullWriter())));
             assertTrue(String.valueOf(e.getMessage()).contains("disk on fire")
-                    || (e.getCause() != null && String.valueOf(e.getCause().getMessage()).contains("disk on fire")), e::toString);
+                    || (e.getCause() != null && String.valueOf(e.getCause().getMessage()).contains("disk on fire")),
+                    e::toString);
         }
         assertEquals(before, StoreSnapshot.read(storeUrl, ws.root), "a failed transaction must leave the old data");
     }

@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 final class FixtureWorkspace {
     /** One CLI run: exit code, standard output (the report) and standard error (progress). */
     record Run(int code, String out, String err) {
-        @Override public String toString() { return "exit " + code + "\n--- out\n" + out + "--- err\n" + err; }
+        @Override
+        public String toString() { return "exit " + code + "\n--- out\n" + out + "--- err\n" + err; }
     }
 
     final Path root;

@@ -16,7 +16,8 @@ import org.locationtech.jts.geom.MultiLineString;
 
 /** {@code load} of the fixture workspace into a GeoPackage and into PostGIS, read back through the store SPI. */
 class LoaderIT {
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     /** Area of a lon/lat box on a sphere of the GRS 80 authalic radius, in km². */
     static double boxKm2(double lon0, double lat0, double lon1, double lat1) {
@@ -25,12 +26,14 @@ class LoaderIT {
     }
 
     static void assertClose(double expected, double actual, double relative, String what) {
-        assertTrue(Math.abs(expected - actual) <= relative * Math.abs(expected), what + ": expected ~" + expected + ", got " + actual);
+        assertTrue(Math.abs(expected - actual) <= relative * Math.abs(expected),
+                what + ": expected ~" + expected + ", got " + actual);
     }
 
     private void assertLoaded(String url, FixtureWorkspace ws) {
         StoreSnapshot s = StoreSnapshot.read(url, ws.root);
-        assertEquals(List.of("county", "patches", "projects", "rivers", "targets", "zones"), List.copyOf(s.layers().keySet()));
+        assertEquals(List.of("county", "patches", "projects", "rivers", "targets", "zones"),
+                List.copyOf(s.layers().keySet()));
         assertEquals(1, s.layers().get("county").count());
         assertEquals(3, s.layers().get("zones").count());
         assertEquals(3, s.layers().get("projects").count());
@@ -39,7 +42,8 @@ class LoaderIT {
         assertEquals(2, s.layers().get("patches").count());
 
         List<Feature> zones = StoreSnapshot.features(url, ws.root, "zones");
-        assertEquals(List.of("Z1", "Z2", "Z3"), zones.stream().map(f -> f.get("zone_id")).toList(), "fids follow the source order");
+        assertEquals(List.of("Z1", "Z2", "Z3"), zones.stream().map(f -> f.get("zone_id")).toList(),
+                "fids follow the source order");
         assertEquals("zones.1", zones.get(0).id());
         assertEquals(1L, zones.get(0).get("priority"));
         assertEquals("阳高县", zones.get(0).get("county"));
@@ -146,7 +150,8 @@ class LoaderIT {
         assertEquals(1, rejected.code(), rejected::toString);
         FixtureWorkspace.Run r = ws.run("load", "--store", url, "--layers", "patches", "--repair");
         assertEquals(0, r.code(), r::toString);
-        assertTrue(r.err().contains("feature 2, field 'geom': Self-intersection at (113.925 40.125) repaired"), r::toString);
+        assertTrue(r.err().contains("feature 2, field 'geom': Self-intersection at (113.925 40.125) repaired"),
+                r::toString);
         Feature bowtie = StoreSnapshot.features(url, ws.root, "patches").get(1);
         assertEquals("P2", bowtie.get("code"));
         assertEquals(2, bowtie.geometry().getNumGeometries());

@@ -31,7 +31,9 @@ record StoreSnapshot(Map<String, Layer> layers) {
                 if (!store.hasTable(l.table())) continue;
                 FeatureSource s = store.featureSource(l.featureType(), l.table());
                 List<String> features = new ArrayList<>();
-                for (Feature f : features(s)) features.add(f.id() + " " + f.attributes() + " " + (f.geometry() == null ? "-" : f.geometry().toText()));
+                for (Feature f : features(s))
+                    features.add(
+                            f.id() + " " + f.attributes() + " " + (f.geometry() == null ? "-" : f.geometry().toText()));
                 out.put(l.id(), new Layer(s.count(FeatureQuery.ALL), s.version(), features));
             }
         }

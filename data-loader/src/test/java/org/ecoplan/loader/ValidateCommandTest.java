@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code validate} on the fixture workspace and on broken variants of it: exit codes and report lines. */
 class ValidateCommandTest {
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
     FixtureWorkspace ws;
 
     @BeforeEach
@@ -43,15 +44,20 @@ class ValidateCommandTest {
     void selfIntersectingPolygonNamesWhereAndWhy() throws Exception {
         FixtureWorkspace.Run r = broken("data/zones.geojson", "zones-self-intersecting.geojson");
         assertTrue(r.out().contains("data/zones.geojson:"), r::toString);
-        assertTrue(r.out().contains("feature 2 (id 'Z2'), field 'geom': invalid geometry: Self-intersection at (113.9 40.15)"), r::toString);
+        assertTrue(
+                r.out().contains(
+                        "feature 2 (id 'Z2'), field 'geom': invalid geometry: Self-intersection at (113.9 40.15)"),
+                r::toString);
         assertTrue(r.out().contains("--repair"), r::toString);
     }
 
     @Test
     void wrongTypesAreAllReportedWithTheirValues() throws Exception {
         FixtureWorkspace.Run r = broken("data/zones.geojson", "zones-wrong-type.geojson");
-        assertTrue(r.out().contains("feature 1 (id 'Z1'), field 'priority': wrong type: 'high' is not an integer"), r::toString);
-        assertTrue(r.out().contains("feature 3 (id 'Z3'), field 'priority': wrong type: 2.5 is not an integer"), r::toString);
+        assertTrue(r.out().contains("feature 1 (id 'Z1'), field 'priority': wrong type: 'high' is not an integer"),
+                r::toString);
+        assertTrue(r.out().contains("feature 3 (id 'Z3'), field 'priority': wrong type: 2.5 is not an integer"),
+                r::toString);
     }
 
     @Test
@@ -64,16 +70,19 @@ class ValidateCommandTest {
     @Test
     void unknownCrsInTheFile() throws Exception {
         FixtureWorkspace.Run r = broken("data/zones.geojson", "zones-unknown-crs.geojson");
-        assertTrue(r.out().contains("data/zones.geojson: field 'crs': unknown CRS 'urn:ogc:def:crs:EPSG::999999'"), r::toString);
+        assertTrue(r.out().contains("data/zones.geojson: field 'crs': unknown CRS 'urn:ogc:def:crs:EPSG::999999'"),
+                r::toString);
     }
 
     @Test
     void crsInTheFileMustAgreeWithTheConfiguration() throws Exception {
-        ws.write("data/zones.geojson", ws.read("data/zones.geojson").replaceFirst("\\{", "{\"crs\": {\"type\": \"name\", "
-                + "\"properties\": {\"name\": \"urn:ogc:def:crs:EPSG::4547\"}},"));
+        ws.write("data/zones.geojson",
+                ws.read("data/zones.geojson").replaceFirst("\\{", "{\"crs\": {\"type\": \"name\", "
+                        + "\"properties\": {\"name\": \"urn:ogc:def:crs:EPSG::4547\"}},"));
         FixtureWorkspace.Run r = ws.run("validate", "--layers", "zones");
         assertEquals(1, r.code(), r::toString);
-        assertTrue(r.out().contains("the file declares CRS EPSG:4547 but the layer configuration says EPSG:4490"), r::toString);
+        assertTrue(r.out().contains("the file declares CRS EPSG:4547 but the layer configuration says EPSG:4490"),
+                r::toString);
     }
 
     @Test
@@ -107,7 +116,9 @@ class ValidateCommandTest {
     @Test
     void codeListViolation() throws Exception {
         FixtureWorkspace.Run r = broken("data/zones.geojson", "zones-code-list.geojson");
-        assertTrue(r.out().contains("feature 2 (id 'Z2'), field 'zone_type': value 'farm' is not in the code list [protect, restore, develop]"), r::toString);
+        assertTrue(r.out().contains(
+                "feature 2 (id 'Z2'), field 'zone_type': value 'farm' is not in the code list [protect, restore, develop]"),
+                r::toString);
     }
 
     @Test
@@ -121,17 +132,23 @@ class ValidateCommandTest {
     @Test
     void featureOutsideTheBoundary() throws Exception {
         FixtureWorkspace.Run r = broken("data/projects.csv", "projects-outside.csv");
-        assertTrue(r.out().contains("data/projects.csv: feature 2, field 'geom': rule within: the feature lies "), r::toString);
+        assertTrue(r.out().contains("data/projects.csv: feature 2, field 'geom': rule within: the feature lies "),
+                r::toString);
         assertTrue(r.out().contains("outside layer 'county'"), r::toString);
-        assertTrue(r.out().contains("feature 2, field 'zone_id': rule matches: the feature's interior point is in no feature of layer 'zones'"), r::toString);
+        assertTrue(r.out().contains(
+                "feature 2, field 'zone_id': rule matches: the feature's interior point is in no feature of layer 'zones'"),
+                r::toString);
     }
 
     @Test
     void derivedValueInTheSourceIsRejected() throws Exception {
-        ws.write("data/zones.geojson", ws.read("data/zones.geojson").replace("\"priority\": 3,", "\"priority\": 3, \"area_km2\": 99,"));
+        ws.write("data/zones.geojson",
+                ws.read("data/zones.geojson").replace("\"priority\": 3,", "\"priority\": 3, \"area_km2\": 99,"));
         FixtureWorkspace.Run r = ws.run("validate", "--layers", "zones");
         assertEquals(1, r.code(), r::toString);
-        assertTrue(r.out().contains("feature 3 (id 'Z3'), field 'area_km2': derived attribute (area_km2) is computed by the loader"), r::toString);
+        assertTrue(r.out().contains(
+                "feature 3 (id 'Z3'), field 'area_km2': derived attribute (area_km2) is computed by the loader"),
+                r::toString);
     }
 
     @Test
@@ -141,11 +158,15 @@ class ValidateCommandTest {
                 + ",113.6,abc,1,2025-01-01,true,Z1\n").getBytes());
         FixtureWorkspace.Run r = ws.run("validate", "--layers", "projects");
         assertEquals(1, r.code(), r::toString);
-        assertTrue(r.out().contains("data/projects.csv:2: feature 1, field 'cost': wrong type: 'cheap' is not a number"), r::toString);
-        assertTrue(r.out().contains("feature 1, field 'start': wrong type: '2025-13-01' is not a date (YYYY-MM-DD)"), r::toString);
+        assertTrue(
+                r.out().contains("data/projects.csv:2: feature 1, field 'cost': wrong type: 'cheap' is not a number"),
+                r::toString);
+        assertTrue(r.out().contains("feature 1, field 'start': wrong type: '2025-13-01' is not a date (YYYY-MM-DD)"),
+                r::toString);
         assertTrue(r.out().contains("feature 1, field 'active': wrong type: 'maybe' is not a boolean"), r::toString);
         assertTrue(r.out().contains("data/projects.csv:3: feature 2, field 'lat': 'abc' is not a number"), r::toString);
-        assertTrue(r.out().contains("data/projects.csv:3: feature 2, field 'name': required value missing"), r::toString);
+        assertTrue(r.out().contains("data/projects.csv:3: feature 2, field 'name': required value missing"),
+                r::toString);
     }
 
     @Test
@@ -160,7 +181,8 @@ class ValidateCommandTest {
     @Test
     void shapefileIsRefusedWithTheAlternative() throws Exception {
         ws.write("layers/patches.yaml", ws.read("layers/patches.yaml")
-                .replace("{file: data/patches.geojson, format: geojson}", "{file: data/patches.geojson, format: shapefile}"));
+                .replace("{file: data/patches.geojson, format: geojson}",
+                        "{file: data/patches.geojson, format: shapefile}"));
         FixtureWorkspace.Run r = ws.run("validate", "--layers", "patches");
         assertEquals(1, r.code(), r::toString);
         assertTrue(r.out().contains("format shapefile is not supported"), r::toString);
@@ -172,10 +194,13 @@ class ValidateCommandTest {
         ws.replace("data/patches.geojson", "patches-bowtie.geojson");
         FixtureWorkspace.Run rejected = ws.run("validate", "--layers", "patches");
         assertEquals(1, rejected.code(), rejected::toString);
-        assertTrue(rejected.out().contains("feature 2, field 'geom': invalid geometry: Self-intersection"), rejected::toString);
+        assertTrue(rejected.out().contains("feature 2, field 'geom': invalid geometry: Self-intersection"),
+                rejected::toString);
         FixtureWorkspace.Run repaired = ws.run("validate", "--layers", "patches", "--repair");
         assertEquals(0, repaired.code(), repaired::toString);
-        assertTrue(repaired.err().contains("feature 2, field 'geom': Self-intersection at (113.925 40.125) repaired: Polygon → MultiPolygon with 2 part(s)"), repaired::toString);
+        assertTrue(repaired.err().contains(
+                "feature 2, field 'geom': Self-intersection at (113.925 40.125) repaired: Polygon → MultiPolygon with 2 part(s)"),
+                repaired::toString);
     }
 
     @Test
@@ -215,12 +240,14 @@ class ValidateCommandTest {
         Files.delete(ws.root.resolve("data/zones.geojson"));
         FixtureWorkspace.Run r = ws.run("validate");
         assertEquals(2, r.code(), r::toString);
-        assertTrue(r.out().matches("(?s).*layers/zones\\.yaml:\\d+: source file 'data/zones.geojson' not found.*"), r::toString);
+        assertTrue(r.out().matches("(?s).*layers/zones\\.yaml:\\d+: source file 'data/zones.geojson' not found.*"),
+                r::toString);
     }
 
     @Test
     void referenceLayerErrorsAreReportedForTheSelectedLayer() throws Exception {
-        ws.write("data/county.geojson", ws.read("data/county.geojson").replace("\"adcode\": \"140221\"", "\"adcode\": null"));
+        ws.write("data/county.geojson",
+                ws.read("data/county.geojson").replace("\"adcode\": \"140221\"", "\"adcode\": null"));
         FixtureWorkspace.Run r = ws.run("validate", "--layers", "zones");
         assertEquals(1, r.code(), r::toString);
         assertTrue(r.out().contains("data/county.geojson:"), r::toString);
@@ -229,7 +256,8 @@ class ValidateCommandTest {
 
     @Test
     void unknownSourceCrsIsAConfigurationError() throws Exception {
-        ws.write("layers/zones.yaml", ws.read("layers/zones.yaml").replace("geojson, crs: EPSG:4490}", "geojson, crs: EPSG:999999}"));
+        ws.write("layers/zones.yaml",
+                ws.read("layers/zones.yaml").replace("geojson, crs: EPSG:4490}", "geojson, crs: EPSG:999999}"));
         FixtureWorkspace.Run r = ws.run("validate");
         assertEquals(2, r.code(), r::toString);
         assertTrue(r.out().matches("(?s).*layers/zones\\.yaml:\\d+: unknown CRS 'EPSG:999999'.*"), r::toString);

@@ -22,7 +22,8 @@ public final class AttributeValueParser {
     public static Object parse(Object raw, AttributeDescriptor a) {
         if (raw == null || (raw instanceof String s && s.isBlank())) return null;
         if (raw instanceof Map<?, ?> || raw instanceof List<?>) {
-            throw new IllegalArgumentException("a nested JSON value is not allowed (" + a.type().name().toLowerCase(Locale.ROOT) + " expected)");
+            throw new IllegalArgumentException(
+                    "a nested JSON value is not allowed (" + a.type().name().toLowerCase(Locale.ROOT) + " expected)");
         }
         Object v = switch (a.type()) {
             case STRING -> string(raw);

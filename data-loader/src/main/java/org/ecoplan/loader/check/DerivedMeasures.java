@@ -30,7 +30,9 @@ public final class DerivedMeasures {
 
     /** The geometry in EPSG:4547 metres, edges densified first when the native CRS is geographic. */
     public Geometry metric(Geometry nativeGeometry) {
-        Geometry g = geographic && !toMetric.isIdentity() ? Densifier.densify(nativeGeometry, DENSIFY_DEGREES) : nativeGeometry;
+        Geometry g = geographic && !toMetric.isIdentity()
+                ? Densifier.densify(nativeGeometry, DENSIFY_DEGREES)
+                : nativeGeometry;
         return toMetric.transform(g);
     }
 

@@ -45,7 +45,9 @@ public final class GeometryCheck {
         this.source = source;
         this.repair = repair;
         this.toNative = layer == null ? null : new GeometryTransformer(source, layer.crs());
-        this.toGeographic = source == null || source.geographic() ? null : new GeometryTransformer(source, CrsRegistry.CGCS2000);
+        this.toGeographic = source == null || source.geographic()
+                ? null
+                : new GeometryTransformer(source, CrsRegistry.CGCS2000);
         this.fromGeographic = toGeographic == null ? null : new GeometryTransformer(CrsRegistry.CGCS2000, source);
     }
 
@@ -55,12 +57,14 @@ public final class GeometryCheck {
             if (g != null) errors.add("the layer has no geometry, but the feature has a " + g.getGeometryType());
             return new Outcome(null, errors, null);
         }
-        if (g == null) return fail(errors, "geometry missing (the layer's geometry type is " + layer.type().sfName() + ")");
+        if (g == null)
+            return fail(errors, "geometry missing (the layer's geometry type is " + layer.type().sfName() + ")");
         if (g.isEmpty()) return fail(errors, "empty " + g.getGeometryType());
         String range = rangeProblem(g);
         if (range != null) return fail(errors, range);
         if (!layer.type().accepts(g)) {
-            return fail(errors, "geometry type " + g.getGeometryType() + " is not allowed in a " + layer.type().sfName() + " layer");
+            return fail(errors, "geometry type " + g.getGeometryType() + " is not allowed in a " + layer.type().sfName()
+                    + " layer");
         }
         String repaired = null;
         IsValidOp valid = new IsValidOp(g);
@@ -108,11 +112,13 @@ public final class GeometryCheck {
             if (!Double.isFinite(c.x) || !Double.isFinite(c.y)) return "coordinate " + point(c) + " is not finite";
             if (source.geographic()) {
                 if (Math.abs(c.x) > 180 || Math.abs(c.y) > 90) {
-                    return "coordinate " + point(c) + " is outside " + source + " (longitude −180..180, latitude −90..90; "
+                    return "coordinate " + point(c) + " is outside " + source
+                            + " (longitude −180..180, latitude −90..90; "
                             + "are the axes swapped, or is the source CRS wrong?)";
                 }
             } else if (!projectedInRange(c)) {
-                return "coordinate " + point(c) + " is outside the usable range of " + source + " (is the source CRS right?)";
+                return "coordinate " + point(c) + " is outside the usable range of " + source
+                        + " (is the source CRS right?)";
             }
         }
         return null;
@@ -121,16 +127,17 @@ public final class GeometryCheck {
     /** Whether a projected coordinate maps to a real place and back to itself within a metre. */
     private boolean projectedInRange(Coordinate c) {
         Coordinate geo = toGeographic.transform(c);
-        if (!Double.isFinite(geo.x) || !Double.isFinite(geo.y) || Math.abs(geo.x) > 180 || Math.abs(geo.y) > 90) return false;
+        if (!Double.isFinite(geo.x) || !Double.isFinite(geo.y) || Math.abs(geo.x) > 180 || Math.abs(geo.y) > 90)
+            return false;
         Coordinate back = fromGeographic.transform(geo);
         return Double.isFinite(back.x) && back.distance(c) < 1.0;
     }
 
     private Geometry promote(Geometry g) {
         return switch (layer.type()) {
-            case MULTIPOLYGON -> g instanceof Polygon p ? GF.createMultiPolygon(new Polygon[] {p}) : g;
-            case MULTILINESTRING -> g instanceof LineString l ? GF.createMultiLineString(new LineString[] {l}) : g;
-            case MULTIPOINT -> g instanceof Point p ? GF.createMultiPoint(new Point[] {p}) : g;
+            case MULTIPOLYGON -> g instanceof Polygon p ? GF.createMultiPolygon(new Polygon[]{p}) : g;
+            case MULTILINESTRING -> g instanceof LineString l ? GF.createMultiLineString(new LineString[]{l}) : g;
+            case MULTIPOINT -> g instanceof Point p ? GF.createMultiPoint(new Point[]{p}) : g;
             default -> g;
         };
     }
@@ -142,6 +149,7 @@ public final class GeometryCheck {
     /** A coordinate with at most 7 decimals (about 1 cm in degrees), without float noise. */
     static String number(double v) {
         if (!Double.isFinite(v)) return Double.toString(v);
-        return java.math.BigDecimal.valueOf(v).setScale(7, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        return java.math.BigDecimal.valueOf(v).setScale(7, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
+                .toPlainString();
     }
 }

@@ -67,7 +67,8 @@ final class CoverageRule implements DataRule {
                 if (j <= i) continue;
                 double a = mine.get(i).intersection(mine.get(j)).getArea();
                 if (a > 1.0) {
-                    pairs.add(String.format(Locale.ROOT, "%s and %s (%.4f km²)", layer.label(i), layer.label(j), a / 1e6));
+                    pairs.add(String.format(Locale.ROOT, "%s and %s (%.4f km²)", layer.label(i), layer.label(j),
+                            a / 1e6));
                 }
             }
         }

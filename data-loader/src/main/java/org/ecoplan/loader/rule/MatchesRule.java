@@ -32,14 +32,17 @@ final class MatchesRule implements DataRule {
             }
             Object value = layer.features().get(i).get(attribute);
             if (container == null) {
-                report.add(layer.sourceName(), layer.label(i), attribute, "rule matches: the feature's interior point is in no feature of layer '"
-                        + of.id() + "' (" + where + ")");
+                report.add(layer.sourceName(), layer.label(i), attribute,
+                        "rule matches: the feature's interior point is in no feature of layer '"
+                                + of.id() + "' (" + where + ")");
                 continue;
             }
             Object expected = of.features().get(container).get(ofAttribute);
             if (!Objects.equals(text(value), text(expected))) {
-                report.add(layer.sourceName(), layer.label(i), attribute, "rule matches: value '" + value + "' differs from "
-                        + ofAttribute + " '" + expected + "' of " + of.label(container) + " of layer '" + of.id() + "' that contains it (" + where + ")");
+                report.add(layer.sourceName(), layer.label(i), attribute,
+                        "rule matches: value '" + value + "' differs from "
+                                + ofAttribute + " '" + expected + "' of " + of.label(container) + " of layer '"
+                                + of.id() + "' that contains it (" + where + ")");
             }
         }
     }

@@ -33,9 +33,11 @@ final class WithinRule implements DataRule {
             double distance = area.distance(g);
             String how = distance > 0
                     ? String.format(Locale.ROOT, "lies %.1f m outside layer '%s'", distance, of.id())
-                    : String.format(Locale.ROOT, "is partly outside layer '%s' (up to %.1f m)", of.id(), farthest(g, area));
+                    : String.format(Locale.ROOT, "is partly outside layer '%s' (up to %.1f m)", of.id(),
+                            farthest(g, area));
             report.add(layer.sourceName(), layer.label(i), layer.config().featureType().geometry().name(),
-                    "rule within: the feature " + how + String.format(Locale.ROOT, ", tolerance %.1f m (%s)", tolerance, where));
+                    "rule within: the feature " + how
+                            + String.format(Locale.ROOT, ", tolerance %.1f m (%s)", tolerance, where));
         }
     }
 

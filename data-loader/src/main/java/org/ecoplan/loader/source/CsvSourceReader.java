@@ -47,31 +47,37 @@ public final class CsvSourceReader implements SourceReader {
         this.lon = options.get("lon");
         this.lat = options.get("lat");
         if ((lon == null) != (lat == null)) throw new SourceException(name, "csv options 'lon' and 'lat' go together");
-        if (wkt != null && lon != null) throw new SourceException(name, "csv options: give either 'wkt' or 'lon'+'lat', not both");
+        if (wkt != null && lon != null)
+            throw new SourceException(name, "csv options: give either 'wkt' or 'lon'+'lat', not both");
         String delimiter = options.getOrDefault("delimiter", ",");
-        if (delimiter.length() != 1) throw new SourceException(name, "csv option 'delimiter' must be one character, not '" + delimiter + "'");
+        if (delimiter.length() != 1)
+            throw new SourceException(name, "csv option 'delimiter' must be one character, not '" + delimiter + "'");
         try {
             BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
             in.mark(1);
             if (in.read() != '\uFEFF') in.reset(); // a byte-order mark is not part of the first column name
             this.parser = CSVFormat.RFC4180.builder().setDelimiter(delimiter.charAt(0)).setHeader()
-                    .setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get().parse(in);
+                    .setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get()
+                    .parse(in);
         } catch (IOException e) {
             throw new SourceException(name, "cannot read: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new SourceException(name + ":1", "bad CSV header: " + e.getMessage());
         }
         this.header = parser.getHeaderNames();
-        for (String column : new String[] {wkt, lon, lat}) {
+        for (String column : new String[]{wkt, lon, lat}) {
             if (column != null && !header.contains(column)) {
-                throw new SourceException(name + ":1", "geometry column '" + column + "' is not in the header " + header);
+                throw new SourceException(name + ":1",
+                        "geometry column '" + column + "' is not in the header " + header);
             }
         }
         this.rows = parser.iterator();
     }
 
     /** Whether this source has a geometry column at all (a layer with geometry needs one). */
-    public boolean hasGeometryColumns() { return wkt != null || lon != null; }
+    public boolean hasGeometryColumns() {
+        return wkt != null || lon != null;
+    }
 
     @Override
     public boolean hasNext() {
@@ -88,7 +94,8 @@ public final class CsvSourceReader implements SourceReader {
         CSVRecord row = rows.next();
         List<SourceRecord.Problem> problems = new ArrayList<>();
         if (!row.isConsistent()) {
-            problems.add(new SourceRecord.Problem(null, "row has " + row.size() + " values, the header has " + header.size()));
+            problems.add(new SourceRecord.Problem(null,
+                    "row has " + row.size() + " values, the header has " + header.size()));
         }
         Map<String, Object> props = new LinkedHashMap<>();
         for (String column : header) {

@@ -163,7 +163,9 @@ public final class GeoJsonSourceReader implements SourceReader {
     private SourceException translate(IOException e) {
         if (e instanceof JsonProcessingException j && j.getLocation() != null) {
             JsonLocation l = j.getLocation();
-            String what = e instanceof JsonEOFException ? "truncated JSON: unexpected end of file" : "invalid JSON: " + j.getOriginalMessage();
+            String what = e instanceof JsonEOFException
+                    ? "truncated JSON: unexpected end of file"
+                    : "invalid JSON: " + j.getOriginalMessage();
             return new SourceException(name + ":" + l.getLineNr() + ":" + l.getColumnNr(), what);
         }
         return new SourceException(name, "cannot read: " + e.getMessage(), e);

@@ -79,14 +79,18 @@ public final class GeoPackageSourceReader implements SourceReader {
     private String table(String wanted) throws SQLException {
         List<String> tables = new ArrayList<>();
         try (Statement s = connection.createStatement();
-             ResultSet r = s.executeQuery("SELECT table_name FROM gpkg_contents WHERE data_type IN ('features', 'attributes') ORDER BY table_name")) {
+                ResultSet r = s.executeQuery(
+                        "SELECT table_name FROM gpkg_contents WHERE data_type IN ('features', 'attributes') ORDER BY table_name")) {
             while (r.next()) tables.add(r.getString(1));
         }
         if (wanted != null) {
-            if (!tables.contains(wanted)) throw new SourceException(name, "no table '" + wanted + "' in the GeoPackage (tables: " + tables + ")");
+            if (!tables.contains(wanted))
+                throw new SourceException(name, "no table '" + wanted + "' in the GeoPackage (tables: " + tables + ")");
             return wanted;
         }
-        if (tables.size() != 1) throw new SourceException(name, "the GeoPackage has tables " + tables + ": name one with source option 'table'");
+        if (tables.size() != 1)
+            throw new SourceException(name,
+                    "the GeoPackage has tables " + tables + ": name one with source option 'table'");
         return tables.get(0);
     }
 
@@ -96,10 +100,12 @@ public final class GeoPackageSourceReader implements SourceReader {
                         + "LEFT JOIN gpkg_spatial_ref_sys r ON r.srs_id = g.srs_id WHERE g.table_name = ?")) {
             s.setString(1, table);
             try (ResultSet r = s.executeQuery()) {
-                if (!r.next()) return new String[] {null, null};
+                if (!r.next()) return new String[]{null, null};
                 String org = r.getString(2);
-                String crs = org == null || r.getInt(3) <= 0 ? null : org.toUpperCase(java.util.Locale.ROOT) + ":" + r.getInt(3);
-                return new String[] {r.getString(1), crs};
+                String crs = org == null || r.getInt(3) <= 0
+                        ? null
+                        : org.toUpperCase(java.util.Locale.ROOT) + ":" + r.getInt(3);
+                return new String[]{r.getString(1), crs};
             }
         }
     }
@@ -143,7 +149,8 @@ public final class GeoPackageSourceReader implements SourceReader {
                 try {
                     g = decode(blob);
                 } catch (ParseException | RuntimeException e) {
-                    problems.add(new SourceRecord.Problem(geometryColumn, "unreadable GeoPackage geometry: " + e.getMessage()));
+                    problems.add(new SourceRecord.Problem(geometryColumn,
+                            "unreadable GeoPackage geometry: " + e.getMessage()));
                 }
             }
             return new SourceRecord(index, null, 0, props, g, problems);
@@ -154,7 +161,8 @@ public final class GeoPackageSourceReader implements SourceReader {
 
     /** Decodes a GeoPackage geometry blob (clause 2.1.3.1.1). */
     private Geometry decode(byte[] blob) throws ParseException {
-        if (blob.length < 8 || blob[0] != 'G' || blob[1] != 'P') throw new ParseException("not a GeoPackage geometry blob (no 'GP' magic)");
+        if (blob.length < 8 || blob[0] != 'G' || blob[1] != 'P')
+            throw new ParseException("not a GeoPackage geometry blob (no 'GP' magic)");
         int flags = blob[3];
         int envelope = (flags >> 1) & 0x7;
         int envelopeBytes = switch (envelope) {

@@ -26,9 +26,10 @@ public final class SourceReaders {
                 yield new CsvSourceReader(file, name, source.options());
             }
             case "gpkg" -> new GeoPackageSourceReader(file, name, source.options());
-            case "shapefile" -> throw new SourceException(name, "format shapefile is not supported (no Shapefile reader "
-                    + "without GeoTools); convert it to GeoJSON with `ogr2ogr -f GeoJSON out.geojson in.shp` "
-                    + "(or to a GeoPackage with `ogr2ogr -f GPKG out.gpkg in.shp`) and change the layer's source");
+            case "shapefile" ->
+                throw new SourceException(name, "format shapefile is not supported (no Shapefile reader "
+                        + "without GeoTools); convert it to GeoJSON with `ogr2ogr -f GeoJSON out.geojson in.shp` "
+                        + "(or to a GeoPackage with `ogr2ogr -f GPKG out.gpkg in.shp`) and change the layer's source");
             default -> throw new SourceException(name, "unknown source format '" + source.format() + "'");
         };
     }

@@ -16,7 +16,7 @@ import org.locationtech.jts.geom.Geometry;
  * @param problems   what the reader could not read, by field
  */
 public record SourceRecord(long index, String id, long line, Map<String, Object> properties, Geometry geometry,
-                           List<Problem> problems) {
+        List<Problem> problems) {
     /** A part of a record the reader could not read. */
     public record Problem(String field, String message) {}
 

@@ -72,7 +72,8 @@ public final class TextFileCheck {
         } catch (IOException e) {
             throw new SourceException(name, "cannot read: " + e.getMessage(), e);
         }
-        if (!content) throw new SourceException(name, offset == 0 ? "file is empty" : "file is empty (white space only)");
+        if (!content)
+            throw new SourceException(name, offset == 0 ? "file is empty" : "file is empty (white space only)");
     }
 
     private static long lines(CharBuffer decoded) {

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The source readers on small real files: records, declared CRS and file-level errors. */
 class SourceReadersTest {
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     private static List<SourceRecord> readAll(SourceReader r) {
         List<SourceRecord> out = new ArrayList<>();
@@ -37,7 +38,8 @@ class SourceReadersTest {
                   {"type": "Feature", "properties": null, "geometry": null}
                 ], "type": "FeatureCollection", "crs": {"type": "name", "properties": {"name": "EPSG:4490"}}}
                 """);
-        try (SourceReader r = SourceReaders.open(f, "a.geojson", new SourceConfig("a.geojson", "geojson", null, Map.of()))) {
+        try (SourceReader r = SourceReaders.open(f, "a.geojson",
+                new SourceConfig("a.geojson", "geojson", null, Map.of()))) {
             List<SourceRecord> all = readAll(r);
             assertEquals(2, all.size());
             SourceRecord first = all.get(0);
@@ -58,7 +60,8 @@ class SourceReadersTest {
     void geoJsonFeatureInsteadOfACollection() throws Exception {
         Path f = write("b.geojson", "{\"type\": \"Feature\", \"properties\": {}, \"geometry\": null}");
         SourceException e = assertThrows(SourceException.class, () -> {
-            try (SourceReader r = SourceReaders.open(f, "b.geojson", new SourceConfig("b.geojson", "geojson", null, Map.of()))) {
+            try (SourceReader r = SourceReaders.open(f, "b.geojson",
+                    new SourceConfig("b.geojson", "geojson", null, Map.of()))) {
                 readAll(r);
             }
         });
@@ -73,7 +76,8 @@ class SourceReadersTest {
                   {"type": "Feature", "properties": {}, "geometry": {"type": "Polygon", "coordinates": "nope"}},
                   {"type": "Feature", "properties": {}, "geometry": {"type": "Point", "coordinates": [1, 2]}}]}
                 """);
-        try (SourceReader r = SourceReaders.open(f, "c.geojson", new SourceConfig("c.geojson", "geojson", null, Map.of()))) {
+        try (SourceReader r = SourceReaders.open(f, "c.geojson",
+                new SourceConfig("c.geojson", "geojson", null, Map.of()))) {
             List<SourceRecord> all = readAll(r);
             assertEquals("geometry", all.get(0).problems().get(0).field());
             assertTrue(all.get(0).problems().get(0).message().startsWith("unreadable GeoJSON geometry"));
@@ -84,7 +88,8 @@ class SourceReadersTest {
     @Test
     void csvWithWktAndARaggedRow() throws Exception {
         Path f = write("d.csv", "\uFEFFname;wkt\nA;POINT (1 2)\nB;LINESTRING (0 0, 1\nC\n");
-        try (SourceReader r = SourceReaders.open(f, "d.csv", new SourceConfig("d.csv", "csv", null, Map.of("wkt", "wkt", "delimiter", ";")))) {
+        try (SourceReader r = SourceReaders.open(f, "d.csv",
+                new SourceConfig("d.csv", "csv", null, Map.of("wkt", "wkt", "delimiter", ";")))) {
             List<SourceRecord> all = readAll(r);
             assertEquals(3, all.size());
             assertEquals(Map.of("name", "A"), all.get(0).properties());
@@ -98,14 +103,16 @@ class SourceReadersTest {
     void csvGeometryColumnMustExist() throws Exception {
         Path f = write("e.csv", "name,x,y\nA,1,2\n");
         SourceException e = assertThrows(SourceException.class,
-                () -> SourceReaders.open(f, "e.csv", new SourceConfig("e.csv", "csv", null, Map.of("lon", "lon", "lat", "y"))));
+                () -> SourceReaders.open(f, "e.csv",
+                        new SourceConfig("e.csv", "csv", null, Map.of("lon", "lon", "lat", "y"))));
         assertEquals("e.csv:1: geometry column 'lon' is not in the header [name, x, y]", e.getMessage());
     }
 
     @Test
     void geoPackageTableAndCrs() throws Exception {
         Path gpkg = Path.of(getClass().getClassLoader().getResource("workspace/data/rivers.gpkg").toURI());
-        try (SourceReader r = SourceReaders.open(gpkg, "rivers.gpkg", new SourceConfig("rivers.gpkg", "gpkg", null, Map.of()))) {
+        try (SourceReader r = SourceReaders.open(gpkg, "rivers.gpkg",
+                new SourceConfig("rivers.gpkg", "gpkg", null, Map.of()))) {
             List<SourceRecord> all = readAll(r);
             assertEquals(2, all.size());
             assertEquals("南洋河", all.get(0).properties().get("name"));

@@ -15,7 +15,7 @@ import java.util.List;
  *                 both in EPSG:4547), or null
  */
 public record AttributeDescriptor(String name, AttributeType type, boolean required, Localized alias,
-                                  List<String> codes, String derive) {
+        List<String> codes, String derive) {
     public AttributeDescriptor {
         codes = codes == null ? List.of() : List.copyOf(codes);
         alias = alias == null ? new Localized(name, name) : alias;

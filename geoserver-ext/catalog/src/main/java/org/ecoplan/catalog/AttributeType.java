@@ -7,10 +7,8 @@ public enum AttributeType {
     STRING(String.class, "xs:string"),
     // xs:integer, not xs:long: clients map the primitive-derived types (the CITE WFS suite maps
     // xs:long to xs:anySimpleType and then cannot compare values)
-    INTEGER(Long.class, "xs:integer"),
-    DOUBLE(Double.class, "xs:double"),
-    BOOLEAN(Boolean.class, "xs:boolean"),
-    DATE(LocalDate.class, "xs:date");
+    INTEGER(Long.class, "xs:integer"), DOUBLE(Double.class, "xs:double"), BOOLEAN(Boolean.class,
+            "xs:boolean"), DATE(LocalDate.class, "xs:date");
 
     private final Class<?> javaType;
     private final String xsdType;
@@ -23,7 +21,9 @@ public enum AttributeType {
     public Class<?> javaType() { return javaType; }
 
     /** The XML Schema type name used in application schemas (DescribeFeatureType). */
-    public String xsdType() { return xsdType; }
+    public String xsdType() {
+        return xsdType;
+    }
 
     /** Parses a config word ("string", "integer", "double", "boolean", "date"); null if unknown. */
     public static AttributeType fromConfig(String word) {

@@ -21,12 +21,12 @@ public final class Catalog {
     private final Map<String, StoreConfig> stores;
 
     public Catalog(Path workspace, Map<String, LayerConfig> layers, Map<String, LayerGroupConfig> groups,
-                   Map<String, StoreConfig> stores) {
+            Map<String, StoreConfig> stores) {
         this(List.of(workspace), layers, groups, stores);
     }
 
     public Catalog(List<Path> roots, Map<String, LayerConfig> layers, Map<String, LayerGroupConfig> groups,
-                   Map<String, StoreConfig> stores) {
+            Map<String, StoreConfig> stores) {
         this.roots = List.copyOf(roots);
         this.layers = new LinkedHashMap<>(layers);
         this.groups = new LinkedHashMap<>(groups);

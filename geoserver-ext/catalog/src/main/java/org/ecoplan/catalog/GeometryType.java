@@ -4,16 +4,17 @@ import org.locationtech.jts.geom.Geometry;
 
 /** The Simple Features geometry type of a layer; one type per layer so every client gets a clean layer. */
 public enum GeometryType {
-    POINT("Point"), LINESTRING("LineString"), POLYGON("Polygon"),
-    MULTIPOINT("MultiPoint"), MULTILINESTRING("MultiLineString"), MULTIPOLYGON("MultiPolygon"),
-    GEOMETRY("Geometry");
+    POINT("Point"), LINESTRING("LineString"), POLYGON("Polygon"), MULTIPOINT("MultiPoint"), MULTILINESTRING(
+            "MultiLineString"), MULTIPOLYGON("MultiPolygon"), GEOMETRY("Geometry");
 
     private final String sfName;
 
     GeometryType(String sfName) { this.sfName = sfName; }
 
     /** The OGC Simple Features name ("MultiPolygon"), as used in GeoPackage and PostGIS. */
-    public String sfName() { return sfName; }
+    public String sfName() {
+        return sfName;
+    }
 
     public static GeometryType fromConfig(String word) {
         if (word == null) return null;

@@ -60,12 +60,13 @@ public final class Dispatcher {
             }
         }
         if (name == null || name.isBlank()) {
-            throw new ServiceException(ServiceException.MISSING_PARAMETER_VALUE, "service", "Missing parameter SERVICE");
+            throw new ServiceException(ServiceException.MISSING_PARAMETER_VALUE, "service",
+                    "Missing parameter SERVICE");
         }
         final String wanted = name;
         return service(wanted).orElseThrow(() -> new ServiceException(ServiceException.INVALID_PARAMETER_VALUE,
                 "service", "No service named '" + wanted + "' (this server has " +
-                services.stream().map(OwsService::name).toList() + ")"));
+                        services.stream().map(OwsService::name).toList() + ")"));
     }
 
     /** The namespace of the root element, read with DTDs and external entities off. */

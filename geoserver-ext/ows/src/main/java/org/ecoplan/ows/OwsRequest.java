@@ -15,7 +15,7 @@ import java.util.Map;
  * @param headers     request headers with lower-case names
  */
 public record OwsRequest(String method, String path, KvpMap params, byte[] body, String contentType,
-                         String baseUrl, Map<String, String> headers) {
+        String baseUrl, Map<String, String> headers) {
     public OwsRequest {
         body = body == null ? new byte[0] : body;
         headers = headers == null ? Map.of() : Map.copyOf(headers);

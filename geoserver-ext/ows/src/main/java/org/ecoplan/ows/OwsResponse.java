@@ -20,7 +20,8 @@ public record OwsResponse(int status, String contentType, Map<String, String> he
 
     /** A body already complete in memory: written in one call, so the server needs no buffer for it. */
     public record Bytes(byte[] data) implements ResponseBody {
-        @Override public void writeTo(java.io.OutputStream out) throws java.io.IOException { out.write(data); }
+        @Override
+        public void writeTo(java.io.OutputStream out) throws java.io.IOException { out.write(data); }
     }
 
     public static OwsResponse text(int status, String contentType, String text) {

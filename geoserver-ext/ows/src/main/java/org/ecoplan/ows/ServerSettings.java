@@ -14,7 +14,7 @@ package org.ecoplan.ows;
  * @param citeEnabled          whether the CITE test namespace is served (false)
  */
 public record ServerSettings(int maxImageWidth, int maxImageHeight, long maxRenderMillis, int maxConcurrentRenders,
-                             int maxFeatures, long requestTimeoutMillis, int maxRequestBytes, boolean citeEnabled) {
+        int maxFeatures, long requestTimeoutMillis, int maxRequestBytes, boolean citeEnabled) {
 
     public static ServerSettings defaults() {
         int cores = Runtime.getRuntime().availableProcessors();

@@ -85,7 +85,8 @@ final class BoundStyle {
                 try {
                     f = FilterBinder.bind(r.filter(), type);
                 } catch (QueryException e) {
-                    throw new StyleException("style '" + style.name() + "', rule '" + r.name() + "': " + e.getMessage(), 0, e);
+                    throw new StyleException("style '" + style.name() + "', rule '" + r.name() + "': " + e.getMessage(),
+                            0, e);
                 }
                 StyleProperties.filterProperties(f, used);
                 for (Symbolizer s : r.symbolizers()) {

@@ -32,7 +32,8 @@ public final class Fonts {
         Set<String> s = installed;
         if (s == null) {
             s = new HashSet<>();
-            for (String f : GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames(Locale.ROOT)) {
+            for (String f : GraphicsEnvironment.getLocalGraphicsEnvironment()
+                    .getAvailableFontFamilyNames(Locale.ROOT)) {
                 s.add(f.toLowerCase(Locale.ROOT));
             }
             installed = s;
@@ -51,7 +52,8 @@ public final class Fonts {
                 return candidate;
             }
         }
-        for (String family : GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames(Locale.ROOT)) {
+        for (String family : GraphicsEnvironment.getLocalGraphicsEnvironment()
+                .getAvailableFontFamilyNames(Locale.ROOT)) {
             if (new java.awt.Font(family, java.awt.Font.PLAIN, 12).canDisplayUpTo(PROBE) == -1) {
                 cjkFamily = family;
                 return family;

@@ -35,7 +35,8 @@ final class GraphicPainter {
         AffineTransform saved = g.getTransform();
         Composite savedComposite = g.getComposite();
         try {
-            if (graphic.opacity() < 1) g.setComposite(AlphaComposite.SrcOver.derive((float) Math.max(0, graphic.opacity())));
+            if (graphic.opacity() < 1)
+                g.setComposite(AlphaComposite.SrcOver.derive((float) Math.max(0, graphic.opacity())));
             g.translate(x + graphic.displacementX(), y - graphic.displacementY());
             if (graphic.rotation() != 0) g.rotate(Math.toRadians(graphic.rotation()));
             GraphicSymbol sym = graphic.symbols().get(0);
@@ -57,7 +58,8 @@ final class GraphicPainter {
 
     /** Draws a mark of the given pixel size centred on the current origin. */
     static void paintMark(Graphics2D g, Mark m, double size) {
-        Shape shape = AffineTransform.getScaleInstance(size, size).createTransformedShape(MarkShapes.shape(m.wellKnownName()));
+        Shape shape = AffineTransform.getScaleInstance(size, size)
+                .createTransformedShape(MarkShapes.shape(m.wellKnownName()));
         Fill fill = m.fill();
         if (fill != null && !MarkShapes.isHatch(m.wellKnownName())) {
             g.setColor(StrokeStyles.withOpacity(fill.color(), fill.opacity()));
@@ -76,7 +78,8 @@ final class GraphicPainter {
         BufferedImage tile = TILES.computeIfAbsent(graphic, GraphicPainter::tile);
         int w = tile.getWidth();
         int h = tile.getHeight();
-        return new TexturePaint(tile, new Rectangle2D.Double(viewport.patternOffsetX(w), viewport.patternOffsetY(h), w, h));
+        return new TexturePaint(tile,
+                new Rectangle2D.Double(viewport.patternOffsetX(w), viewport.patternOffsetY(h), w, h));
     }
 
     private static BufferedImage tile(Graphic graphic) {

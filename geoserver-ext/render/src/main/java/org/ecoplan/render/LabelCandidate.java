@@ -16,4 +16,4 @@ import org.ecoplan.render.style.TextSymbolizer;
  * @param order     creation order (earlier rules and layers first)
  */
 record LabelCandidate(String text, TextSymbolizer symbolizer, double x, double y, double[] line,
-                      double fitWidth, double fitHeight, double priority, double area, long order) {}
+        double fitWidth, double fitHeight, double priority, double area, long order) {}

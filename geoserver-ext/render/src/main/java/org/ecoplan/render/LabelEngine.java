@@ -48,7 +48,8 @@ final class LabelEngine {
         int drawn = 0;
         int n = 0;
         for (LabelCandidate c : candidates) {
-            if ((++n & 31) == 0 && request.pastDeadline()) throw new RenderTimeoutException("rendering labels passed the deadline");
+            if ((++n & 31) == 0 && request.pastDeadline())
+                throw new RenderTimeoutException("rendering labels passed the deadline");
             TextSymbolizer ts = c.symbolizer();
             if (anchorSurelyCovered(c)) continue;
             java.awt.Font font = Fonts.forText(ts.font().families(), ts.font().bold(), ts.font().italic(),
@@ -90,7 +91,8 @@ final class LabelEngine {
         if (c.fitWidth() > 0 && (w > c.fitWidth() || h > c.fitHeight())) return null;
         double left = -pp.anchorX() * w + pp.displacementX();
         double baseline = pp.anchorY() * h - lm.getDescent() - pp.displacementY();
-        Rectangle2D box = new Rectangle2D.Double(left - halo, baseline - lm.getAscent() - halo, w + 2 * halo, h + 2 * halo);
+        Rectangle2D box = new Rectangle2D.Double(left - halo, baseline - lm.getAscent() - halo, w + 2 * halo,
+                h + 2 * halo);
         if (pp.rotation() == 0) {
             // unrotated: drawn from a ready image (LabelSprites), so no outline is needed
             box.setRect(box.getX() + c.x(), box.getY() + c.y(), box.getWidth(), box.getHeight());

@@ -25,7 +25,7 @@ final class LabelSprites {
     private static final ConcurrentHashMap<Key, Sprite> CACHE = new ConcurrentHashMap<>();
 
     private record Key(String text, Font font, FontRenderContext frc, double haloRadius, int haloArgb, int fillArgb,
-                       int phaseX, int phaseY) {}
+            int phaseX, int phaseY) {}
 
     /** The label image and where its top-left pixel lies relative to the whole-pixel glyph origin. */
     private record Sprite(BufferedImage image, int offsetX, int offsetY) {}
@@ -41,7 +41,9 @@ final class LabelSprites {
         if (px == PHASES) { ix++; px = 0; }
         if (py == PHASES) { iy++; py = 0; }
         double halo = ts.halo() == null ? 0 : Math.max(0, ts.halo().radius());
-        int haloArgb = halo > 0 ? StrokeStyles.withOpacity(ts.halo().fill().color(), ts.halo().fill().opacity()).getRGB() : 0;
+        int haloArgb = halo > 0
+                ? StrokeStyles.withOpacity(ts.halo().fill().color(), ts.halo().fill().opacity()).getRGB()
+                : 0;
         int fillArgb = StrokeStyles.withOpacity(ts.fill().color(), ts.fill().opacity()).getRGB();
         Key key = new Key(text, font, glyphs.getFontRenderContext(), halo, haloArgb, fillArgb, px, py);
         Sprite s = CACHE.get(key);

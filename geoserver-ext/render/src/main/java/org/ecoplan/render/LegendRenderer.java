@@ -48,14 +48,15 @@ public final class LegendRenderer {
      * @param scaleDenominator the map scale denominator, or NaN for every rule
      */
     public BufferedImage legend(Style style, String ruleName, double scaleDenominator, int width, int height,
-                                boolean transparent) {
+            boolean transparent) {
         if (width < 1 || height < 1 || width > 512 || height > 512) {
             throw new IllegalArgumentException("legend icon size must be 1..512 pixels, got " + width + "x" + height);
         }
         List<Rule> rules = style.rules();
         if (ruleName != null) {
             rules = rules.stream().filter(r -> ruleName.equals(r.name())).toList();
-            if (rules.isEmpty()) throw new IllegalArgumentException("style '" + style.name() + "' has no rule named '" + ruleName + "'");
+            if (rules.isEmpty())
+                throw new IllegalArgumentException("style '" + style.name() + "' has no rule named '" + ruleName + "'");
         }
         if (!Double.isNaN(scaleDenominator)) rules = rules.stream().filter(r -> r.appliesAt(scaleDenominator)).toList();
         java.awt.Font font = Fonts.forText(List.of(), false, false, TITLE_SIZE, "阳高县");
@@ -117,11 +118,12 @@ public final class LegendRenderer {
     private static Geometry sample(Symbolizer s, int w, int h) {
         if (s instanceof PolygonSymbolizer) {
             double inset = 1;
-            return GF.createPolygon(new Coordinate[] {new Coordinate(inset, inset), new Coordinate(w - inset, inset),
-                    new Coordinate(w - inset, h - inset), new Coordinate(inset, h - inset), new Coordinate(inset, inset)});
+            return GF.createPolygon(new Coordinate[]{new Coordinate(inset, inset), new Coordinate(w - inset, inset),
+                    new Coordinate(w - inset, h - inset), new Coordinate(inset, h - inset),
+                    new Coordinate(inset, inset)});
         }
         if (s instanceof LineSymbolizer) {
-            return GF.createLineString(new Coordinate[] {new Coordinate(1, 1), new Coordinate(w * 0.4, h * 0.7),
+            return GF.createLineString(new Coordinate[]{new Coordinate(1, 1), new Coordinate(w * 0.4, h * 0.7),
                     new Coordinate(w * 0.6, h * 0.3), new Coordinate(w - 1, h - 1)});
         }
         if (s instanceof PointSymbolizer) return GF.createPoint(new Coordinate(w / 2.0, h / 2.0));

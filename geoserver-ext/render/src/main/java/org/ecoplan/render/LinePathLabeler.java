@@ -19,7 +19,8 @@ final class LinePathLabeler {
     private LinePathLabeler() {}
 
     /** The placed label, or null if it does not fit. */
-    static LabelEngine.Placed place(GlyphVector gv, LineMetrics lm, double[] line, double perpendicularOffset, double halo) {
+    static LabelEngine.Placed place(GlyphVector gv, LineMetrics lm, double[] line, double perpendicularOffset,
+            double halo) {
         int n = line.length / 2;
         if (n < 2) return null;
         double[] pts = line;
@@ -54,7 +55,8 @@ final class LinePathLabeler {
             t.rotate(angle);
             t.translate(-(gx + adv / 2), shift);
             outline.append(t.createTransformedShape(gv.getGlyphOutline(i)), false);
-            Rectangle2D cell = new Rectangle2D.Double(gx - halo, -ascent - halo, adv + 2 * halo, ascent + descent + 2 * halo);
+            Rectangle2D cell = new Rectangle2D.Double(gx - halo, -ascent - halo, adv + 2 * halo,
+                    ascent + descent + 2 * halo);
             boxes.add(t.createTransformedShape(cell).getBounds2D());
         }
         return new LabelEngine.Placed(outline, boxes);

@@ -65,8 +65,9 @@ public final class MapRenderer {
      * again. Label-only FeatureTypeStyles need no image. Very large maps read once per
      * FeatureTypeStyle instead, to bound memory.
      */
-    private void drawLayer(MapLayer layer, MapRequest request, MapViewport viewport, Graphics2D g, SymbolizerPainter painter,
-                           LabelEngine labels) {
+    private void drawLayer(MapLayer layer, MapRequest request, MapViewport viewport, Graphics2D g,
+            SymbolizerPainter painter,
+            LabelEngine labels) {
         FeatureType type = layer.source().schema();
         if (!type.hasGeometry() || layer.style() == null) return;
         BoundStyle style = BoundStyle.of(layer.style(), type);
@@ -103,7 +104,8 @@ public final class MapRenderer {
                     p.painter(painter);
                     continue;
                 }
-                BufferedImage img = new BufferedImage(request.width(), request.height(), BufferedImage.TYPE_INT_ARGB_PRE);
+                BufferedImage img = new BufferedImage(request.width(), request.height(),
+                        BufferedImage.TYPE_INT_ARGB_PRE);
                 Graphics2D og = img.createGraphics();
                 applyQualityHints(og);
                 images.add(img);
@@ -121,7 +123,9 @@ public final class MapRenderer {
     private static FeatureQuery query(MapLayer layer, MapRequest request, MapViewport viewport, BoundStyle style) {
         Crs nativeCrs = layer.source().schema().geometry().crs();
         Envelope buffered = viewport.buffered(request.bufferPixels());
-        Envelope nativeBox = nativeCrs == null ? buffered : new GeometryTransformer(request.crs(), nativeCrs).transform(buffered);
+        Envelope nativeBox = nativeCrs == null
+                ? buffered
+                : new GeometryTransformer(request.crs(), nativeCrs).transform(buffered);
         // a map area outside the layer CRS's domain (every corner fails to transform) shows nothing of the layer
         if (nativeBox.isNull()) return null;
         return FeatureQuery.of(new Filter.BBox(nativeBox))
@@ -130,7 +134,7 @@ public final class MapRenderer {
     }
 
     private static void drawFeatures(MapLayer layer, FeatureQuery query, MapRequest request, FilterEvaluator evaluator,
-                                     List<RenderPass> passes) {
+            List<RenderPass> passes) {
         int n = 0;
         try (FeatureCursor cursor = layer.source().features(query)) {
             while (cursor.hasNext()) {
@@ -143,6 +147,7 @@ public final class MapRenderer {
                 for (RenderPass p : passes) p.draw(f, evaluator);
             }
         }
-        if (request.pastDeadline()) throw new RenderTimeoutException("rendering layer '" + layer.name() + "' passed the deadline");
+        if (request.pastDeadline())
+            throw new RenderTimeoutException("rendering layer '" + layer.name() + "' passed the deadline");
     }
 }

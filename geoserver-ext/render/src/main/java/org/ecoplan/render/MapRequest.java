@@ -20,7 +20,7 @@ import org.locationtech.jts.geom.Envelope;
  *                      labels that straddle a tile edge are drawn on both tiles
  */
 public record MapRequest(List<MapLayer> layers, Envelope bbox, Crs crs, int width, int height, boolean transparent,
-                         Color background, int imageType, long deadlineNanos, int bufferPixels) {
+        Color background, int imageType, long deadlineNanos, int bufferPixels) {
     public static final long NO_DEADLINE = Long.MAX_VALUE;
     /** Largest width or height accepted, so a request cannot allocate gigabytes. */
     public static final int MAX_SIZE = 8192;
@@ -33,7 +33,8 @@ public record MapRequest(List<MapLayer> layers, Envelope bbox, Crs crs, int widt
         }
         if (crs == null) throw new IllegalArgumentException("crs is required");
         if (width < 1 || height < 1 || width > MAX_SIZE || height > MAX_SIZE) {
-            throw new IllegalArgumentException("image size must be 1.." + MAX_SIZE + " pixels, got " + width + "x" + height);
+            throw new IllegalArgumentException(
+                    "image size must be 1.." + MAX_SIZE + " pixels, got " + width + "x" + height);
         }
         if (imageType != BufferedImage.TYPE_INT_ARGB && imageType != BufferedImage.TYPE_INT_ARGB_PRE
                 && imageType != BufferedImage.TYPE_INT_RGB) {

@@ -33,7 +33,8 @@ final class PathBuilder {
             if (tooSmall(p)) return;
             appendSequence(p.getExteriorRing().getCoordinateSequence(), true);
             for (int i = 0; i < p.getNumInteriorRing(); i++) {
-                if (!tooSmall(p.getInteriorRingN(i))) appendSequence(p.getInteriorRingN(i).getCoordinateSequence(), true);
+                if (!tooSmall(p.getInteriorRingN(i)))
+                    appendSequence(p.getInteriorRingN(i).getCoordinateSequence(), true);
             }
         } else if (g instanceof LineString l) {
             appendSequence(l.getCoordinateSequence(), false);

@@ -31,7 +31,8 @@ public final class PngWriter {
     /** Whether {@link #write} can encode the image. */
     public static boolean supports(BufferedImage image) {
         int t = image.getType();
-        return (t == BufferedImage.TYPE_INT_ARGB || t == BufferedImage.TYPE_INT_ARGB_PRE || t == BufferedImage.TYPE_INT_RGB)
+        return (t == BufferedImage.TYPE_INT_ARGB || t == BufferedImage.TYPE_INT_ARGB_PRE
+                || t == BufferedImage.TYPE_INT_RGB)
                 && image.getRaster().getDataBuffer() instanceof DataBufferInt
                 && image.getRaster().getSampleModel() instanceof SinglePixelPackedSampleModel;
     }
@@ -42,7 +43,8 @@ public final class PngWriter {
      * @throws IllegalArgumentException when the image does not have a packed int layout
      */
     public static void write(BufferedImage image, OutputStream out) throws IOException {
-        if (!supports(image)) throw new IllegalArgumentException("PngWriter needs a packed int image, not type " + image.getType());
+        if (!supports(image))
+            throw new IllegalArgumentException("PngWriter needs a packed int image, not type " + image.getType());
         int w = image.getWidth();
         int h = image.getHeight();
         boolean alpha = image.getType() != BufferedImage.TYPE_INT_RGB;
@@ -52,7 +54,7 @@ public final class PngWriter {
         byte[] header = new byte[13];
         putInt(header, 0, w);
         putInt(header, 4, h);
-        header[8] = 8;                      // bit depth
+        header[8] = 8; // bit depth
         header[9] = (byte) (alpha ? 6 : 2); // colour type
         // compression 0 (deflate), filter method 0 (adaptive), interlace 0 (none): zeros already
         out.write(SIGNATURE);
@@ -68,7 +70,8 @@ public final class PngWriter {
         DataBufferInt buffer = (DataBufferInt) raster.getDataBuffer();
         int[] data = buffer.getData();
         int stride = sm.getScanlineStride();
-        int origin = buffer.getOffset() + sm.getOffset(-raster.getSampleModelTranslateX(), -raster.getSampleModelTranslateY());
+        int origin = buffer.getOffset()
+                + sm.getOffset(-raster.getSampleModelTranslateX(), -raster.getSampleModelTranslateY());
 
         int rowBytes = w * bpp;
         int[] row = new int[w];

@@ -45,7 +45,8 @@ public final class StyleCheck implements CatalogCheck {
 
     private static StyledLayerDescriptor parse(Path file, LayerConfig layer, List<ConfigError> errors) {
         if (!Files.isRegularFile(file)) {
-            errors.add(new ConfigError(layer.location(), "layer '" + layer.id() + "' uses style file " + file + ", which does not exist"));
+            errors.add(new ConfigError(layer.location(),
+                    "layer '" + layer.id() + "' uses style file " + file + ", which does not exist"));
             return null;
         }
         try (InputStream in = Files.newInputStream(file)) {
@@ -58,13 +59,15 @@ public final class StyleCheck implements CatalogCheck {
         return null;
     }
 
-    private static void checkProperties(StyledLayerDescriptor sld, Path file, LayerConfig layer, List<ConfigError> errors) {
+    private static void checkProperties(StyledLayerDescriptor sld, Path file, LayerConfig layer,
+            List<ConfigError> errors) {
         FeatureType type = layer.featureType();
         if (type == null) return;
         for (var l : sld.layers()) {
             for (Style s : l.styles()) {
                 for (Problem p : problems(s, type)) {
-                    errors.add(new ConfigError(new Location(file, Math.max(1, p.line())), p.message() + " (layer " + layer.id() + ")"));
+                    errors.add(new ConfigError(new Location(file, Math.max(1, p.line())),
+                            p.message() + " (layer " + layer.id() + ")"));
                 }
             }
         }
@@ -91,7 +94,8 @@ public final class StyleCheck implements CatalogCheck {
             StyleProperties.symbolizerProperties(r, used);
             for (String p : used) {
                 if (!type.hasProperty(p)) {
-                    out.add(new Problem(r.line(), where + ": unknown attribute '" + p + "' (feature type " + type.name() + ")"));
+                    out.add(new Problem(r.line(),
+                            where + ": unknown attribute '" + p + "' (feature type " + type.name() + ")"));
                 }
             }
         }

@@ -27,7 +27,8 @@ class GraphicPainterTest {
 
     private static int coloured(BufferedImage img) {
         int n = 0;
-        for (int y = 0; y < img.getHeight(); y++) for (int x = 0; x < img.getWidth(); x++) if ((img.getRGB(x, y) >>> 24) > 0) n++;
+        for (int y = 0; y < img.getHeight(); y++)
+            for (int x = 0; x < img.getWidth(); x++) if ((img.getRGB(x, y) >>> 24) > 0) n++;
         return n;
     }
 
@@ -48,11 +49,15 @@ class GraphicPainterTest {
 
     @Test
     void hatchLinesAreStrokedNotFilledAndSitWhereTheNameSays() {
-        BufferedImage hor = GraphicPainter.pattern(graphic("shape://horline", 10), new MapViewport(new Envelope(0, 10, 0, 10), 10, 10, null)).getImage();
+        BufferedImage hor = GraphicPainter
+                .pattern(graphic("shape://horline", 10), new MapViewport(new Envelope(0, 10, 0, 10), 10, 10, null))
+                .getImage();
         assertTrue(new Color(hor.getRGB(2, 5), true).getRed() > 100, "horizontal line through the middle row");
         assertEquals(0, hor.getRGB(2, 0) >>> 24, "nothing on the top row");
         assertEquals(0, new Color(hor.getRGB(2, 5), true).getBlue(), "hatches are never filled");
-        BufferedImage vert = GraphicPainter.pattern(graphic("shape://vertline", 10), new MapViewport(new Envelope(0, 10, 0, 10), 10, 10, null)).getImage();
+        BufferedImage vert = GraphicPainter
+                .pattern(graphic("shape://vertline", 10), new MapViewport(new Envelope(0, 10, 0, 10), 10, 10, null))
+                .getImage();
         assertTrue(new Color(vert.getRGB(5, 2), true).getRed() > 100);
         assertEquals(0, vert.getRGB(0, 2) >>> 24);
     }
@@ -62,7 +67,8 @@ class GraphicPainterTest {
         BufferedImage img = new BufferedImage(40, 40, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = img.createGraphics();
         // anchor at the bottom-left corner, displaced 5 px right and 5 px up: the square spans x 25..35, y 5..15
-        Graphic gr = new Graphic(List.of(new Mark("square", new Fill(Color.BLUE, 1, null), null)), 1, 10, 0, 0, 0, 5, 5);
+        Graphic gr = new Graphic(List.of(new Mark("square", new Fill(Color.BLUE, 1, null), null)), 1, 10, 0, 0, 0, 5,
+                5);
         GraphicPainter.paint(g, gr, 20, 20);
         g.dispose();
         assertEquals(Color.BLUE.getRGB(), img.getRGB(30, 10));

@@ -44,9 +44,11 @@ class LegendRendererTest {
         BufferedImage one = legends.legend(polygons, "core", 20, 20, false);
         int row = one.getHeight() - 2;
         assertEquals(5 * row + 2, legends.legend(polygons, null, 10_000, 20, 20, false).getHeight());
-        assertEquals(4 * row + 2, legends.legend(polygons, null, 50_000, 20, 20, false).getHeight(), "max is exclusive");
+        assertEquals(4 * row + 2, legends.legend(polygons, null, 50_000, 20, 20, false).getHeight(),
+                "max is exclusive");
         assertEquals(4 * row + 2, legends.legend(polygons, null, 1_000_000, 20, 20, false).getHeight());
-        assertEquals(5 * row + 2, legends.legend(polygons, null, Double.NaN, 20, 20, false).getHeight(), "no SCALE: all");
+        assertEquals(5 * row + 2, legends.legend(polygons, null, Double.NaN, 20, 20, false).getHeight(),
+                "no SCALE: all");
     }
 
     @Test
@@ -68,14 +70,16 @@ class LegendRendererTest {
         Style lines = TestScenes.style("lines.se.sld");
         BufferedImage line = legends.icon(lines.rules().get(0), 20, 20);
         int blue = 0;
-        for (int y = 0; y < 20; y++) for (int x = 0; x < 20; x++) if (MapRendererTest.near(line.getRGB(x, y), new Color(0x1565C0), 20)) blue++;
+        for (int y = 0; y < 20; y++)
+            for (int x = 0; x < 20; x++) if (MapRendererTest.near(line.getRGB(x, y), new Color(0x1565C0), 20)) blue++;
         assertTrue(blue > 20, "line icon stroke pixels " + blue);
         Rule small = TestScenes.style("points.sld").rules().get(1);
         assertTrue(MapRendererTest.near(legends.icon(small, 20, 20).getRGB(10, 10), new Color(0xFF6F00), 10));
         Rule hatch = TestScenes.style("polygons.sld").rules().get(1);
         BufferedImage h = legends.icon(hatch, 20, 20);
         int red = 0;
-        for (int y = 0; y < 20; y++) for (int x = 0; x < 20; x++) if (MapRendererTest.near(h.getRGB(x, y), new Color(0xC62828), 40)) red++;
+        for (int y = 0; y < 20; y++)
+            for (int x = 0; x < 20; x++) if (MapRendererTest.near(h.getRGB(x, y), new Color(0xC62828), 40)) red++;
         assertTrue(red > 30, "hatch and outline pixels in the icon: " + red);
     }
 
@@ -89,6 +93,7 @@ class LegendRendererTest {
 
     @Test
     void legendMatchesReference() throws IOException {
-        ReferenceImageTest.compare("legend-polygons", legends.legend(TestScenes.style("polygons.sld"), null, 20, 20, false));
+        ReferenceImageTest.compare("legend-polygons",
+                legends.legend(TestScenes.style("polygons.sld"), null, 20, 20, false));
     }
 }

@@ -45,7 +45,8 @@ class LinePathLabelerTest {
         LabelEngine.Placed p = place(0, 0, 200, 200);
         assertNotNull(p);
         List<Rectangle2D> boxes = p.boxes();
-        assertTrue(boxes.get(2).getCenterY() - boxes.get(0).getCenterY() > 15, "later glyphs sit lower on a descending line");
+        assertTrue(boxes.get(2).getCenterY() - boxes.get(0).getCenterY() > 15,
+                "later glyphs sit lower on a descending line");
     }
 
     @Test

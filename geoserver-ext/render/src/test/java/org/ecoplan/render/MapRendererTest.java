@@ -27,12 +27,15 @@ class MapRendererTest {
 
     static boolean near(int argb, Color expected, int tolerance) {
         Color c = new Color(argb, true);
-        return Math.abs(c.getRed() - expected.getRed()) <= tolerance && Math.abs(c.getGreen() - expected.getGreen()) <= tolerance
+        return Math.abs(c.getRed() - expected.getRed()) <= tolerance
+                && Math.abs(c.getGreen() - expected.getGreen()) <= tolerance
                 && Math.abs(c.getBlue() - expected.getBlue()) <= tolerance;
     }
 
     /** Pixel of a world coordinate in a 200 x 200 render of WORLD (5 m per pixel). */
-    private static int px(double world) { return (int) (world / 5); }
+    private static int px(double world) {
+        return (int) (world / 5);
+    }
 
     private static int py(double world) { return (int) ((1000 - world) / 5); }
 
@@ -43,7 +46,8 @@ class MapRendererTest {
     }
 
     private BufferedImage zones(Envelope bbox, int w, int h) {
-        return renderer.render(request(List.of(new MapLayer("zone", TestScenes.zones(), TestScenes.style("polygons.sld"))), bbox, w, h));
+        return renderer.render(request(
+                List.of(new MapLayer("zone", TestScenes.zones(), TestScenes.style("polygons.sld"))), bbox, w, h));
     }
 
     @Test
@@ -51,7 +55,8 @@ class MapRendererTest {
         BufferedImage img = zones(WORLD, 200, 200);
         assertEquals(new Color(0x2E7D32).getRGB(), img.getRGB(px(150), py(350)), "core fill");
         // ElseFilter grey at 50 % over white
-        assertTrue(near(img.getRGB(px(150), py(850)), new Color(0xCF, 0xCF, 0xCF), 2), Integer.toHexString(img.getRGB(px(150), py(850))));
+        assertTrue(near(img.getRGB(px(150), py(850)), new Color(0xCF, 0xCF, 0xCF), 2),
+                Integer.toHexString(img.getRGB(px(150), py(850))));
         assertEquals(Color.WHITE.getRGB(), img.getRGB(px(950), py(950)), "background outside every feature");
     }
 
@@ -81,7 +86,8 @@ class MapRendererTest {
     void scaleRangeSwitchesTheDetailRule() {
         // 5 m per pixel: scale 1:17857, inside MaxScaleDenominator 50000 -> blue boundary drawn
         BufferedImage near = zones(WORLD, 200, 200);
-        assertTrue(count(near, px(90), py(300), px(110), py(200), Color.BLUE, 60) > 20, "detail boundary at large scale");
+        assertTrue(count(near, px(90), py(300), px(110), py(200), Color.BLUE, 60) > 20,
+                "detail boundary at large scale");
         // 50 m per pixel: scale 1:178571 -> no blue anywhere
         BufferedImage far = zones(new Envelope(0, 10000, 0, 10000), 200, 200);
         assertEquals(0, count(far, 0, 0, 200, 200, Color.BLUE, 60));
@@ -107,7 +113,7 @@ class MapRendererTest {
         assertEquals(-1, font.canDisplayUpTo("核心区"), "font " + font.getFamily() + " cannot show Chinese");
         var frc = new java.awt.font.FontRenderContext(null, true, true);
         var gv = font.createGlyphVector(frc, "核心区");
-        var missing = font.createGlyphVector(frc, new int[] {font.getMissingGlyphCode()});
+        var missing = font.createGlyphVector(frc, new int[]{font.getMissingGlyphCode()});
         for (int i = 0; i < gv.getNumGlyphs(); i++) {
             assertNotEquals(font.getMissingGlyphCode(), gv.getGlyphCode(i));
         }
@@ -147,22 +153,26 @@ class MapRendererTest {
 
     @Test
     void pointsUseMarksAndExternalGraphics() {
-        BufferedImage img = renderer.render(request(List.of(new MapLayer("site", TestScenes.sites(), TestScenes.style("points.sld"))),
-                WORLD, 200, 200));
+        BufferedImage img = renderer
+                .render(request(List.of(new MapLayer("site", TestScenes.sites(), TestScenes.style("points.sld"))),
+                        WORLD, 200, 200));
         // rank 7 -> red.png, 12 px; rank 1 -> orange circle; rank 99 -> blue inline image drawn over red
-        assertTrue(near(img.getRGB(px(600), py(850)), Color.RED, 10), Integer.toHexString(img.getRGB(px(600), py(850))));
+        assertTrue(near(img.getRGB(px(600), py(850)), Color.RED, 10),
+                Integer.toHexString(img.getRGB(px(600), py(850))));
         assertTrue(near(img.getRGB(px(200), py(950)), new Color(0xFF6F00), 10));
         assertTrue(near(img.getRGB(px(850), py(780)), Color.BLUE, 10));
     }
 
     @Test
     void linesAreStrokedByRuleAndLabelledAlongTheLine() {
-        BufferedImage img = renderer.render(request(List.of(new MapLayer("river", TestScenes.rivers(), TestScenes.style("lines.se.sld"))),
-                WORLD, 200, 200));
+        BufferedImage img = renderer
+                .render(request(List.of(new MapLayer("river", TestScenes.rivers(), TestScenes.style("lines.se.sld"))),
+                        WORLD, 200, 200));
         assertTrue(count(img, px(40), py(720), px(120), py(660), new Color(0x1565C0), 30) > 30, "major river stroke");
         assertTrue(count(img, px(600), py(950), px(660), py(800), new Color(0x64B5F6), 60) > 5, "minor river stroke");
         // the label (dark blue) sits on the line near its middle
-        assertTrue(count(img, px(250), py(720), px(700), py(620), new Color(0x0D47A1), 40) > 20, "label along the line");
+        assertTrue(count(img, px(250), py(720), px(700), py(620), new Color(0x0D47A1), 40) > 20,
+                "label along the line");
     }
 
     @Test
@@ -210,18 +220,21 @@ class MapRendererTest {
     void veryLargeMapsReadOncePerFeatureTypeStyleAndLookTheSame() {
         MemoryFeatureSource zones = TestScenes.zones();
         // 2100 x 2100 is over the overlay-image limit: the detail FeatureTypeStyle reads again instead
-        BufferedImage big = renderer.render(request(List.of(new MapLayer("zone", zones, TestScenes.style("polygons.sld"))),
-                WORLD, 2100, 2100));
+        BufferedImage big = renderer
+                .render(request(List.of(new MapLayer("zone", zones, TestScenes.style("polygons.sld"))),
+                        WORLD, 2100, 2100));
         assertEquals(3, zones.queries());
         int x = (int) (100 * 2.1), y = (int) ((1000 - 250) * 2.1);
-        assertTrue(near(big.getRGB(x, y), Color.BLUE, 60), "detail boundary over the zone: " + Integer.toHexString(big.getRGB(x, y)));
+        assertTrue(near(big.getRGB(x, y), Color.BLUE, 60),
+                "detail boundary over the zone: " + Integer.toHexString(big.getRGB(x, y)));
         assertEquals(new Color(0x2E7D32).getRGB(), big.getRGB((int) (150 * 2.1), (int) ((1000 - 350) * 2.1)));
     }
 
     @Test
     void badRequestsAreRejectedClearly() {
         MapLayer layer = new MapLayer("zone", TestScenes.zones(), TestScenes.style("polygons.sld"));
-        assertThrows(IllegalArgumentException.class, () -> request(List.of(layer), new Envelope(0, Double.NaN, 0, 1), 10, 10));
+        assertThrows(IllegalArgumentException.class,
+                () -> request(List.of(layer), new Envelope(0, Double.NaN, 0, 1), 10, 10));
         assertThrows(IllegalArgumentException.class, () -> request(List.of(layer), new Envelope(5, 5, 0, 1), 10, 10));
         assertThrows(IllegalArgumentException.class, () -> request(List.of(layer), WORLD, 0, 10));
         assertThrows(IllegalArgumentException.class, () -> request(List.of(layer), WORLD, 100000, 10));
@@ -229,14 +242,17 @@ class MapRendererTest {
 
     @Test
     void passingTheDeadlineAborts() {
-        MapRequest r = new MapRequest(List.of(new MapLayer("zone", TestScenes.zones(), TestScenes.style("polygons.sld"))),
-                WORLD, CRS, 200, 200, false, Color.WHITE, BufferedImage.TYPE_INT_RGB, System.nanoTime() - 1_000_000L, 0);
+        MapRequest r = new MapRequest(
+                List.of(new MapLayer("zone", TestScenes.zones(), TestScenes.style("polygons.sld"))),
+                WORLD, CRS, 200, 200, false, Color.WHITE, BufferedImage.TYPE_INT_RGB, System.nanoTime() - 1_000_000L,
+                0);
         assertThrows(RenderTimeoutException.class, () -> renderer.render(r));
     }
 
     @Test
     void transparentImagesStayClearOutsideFeatures() {
-        MapRequest r = new MapRequest(List.of(new MapLayer("zone", TestScenes.zones(), TestScenes.style("polygons.sld"))),
+        MapRequest r = new MapRequest(
+                List.of(new MapLayer("zone", TestScenes.zones(), TestScenes.style("polygons.sld"))),
                 WORLD, CRS, 200, 200, true, Color.WHITE, BufferedImage.TYPE_INT_ARGB, MapRequest.NO_DEADLINE, 0);
         BufferedImage img = renderer.render(r);
         assertEquals(0, img.getRGB(px(950), py(950)) >>> 24);
@@ -246,7 +262,8 @@ class MapRendererTest {
     @Test
     void oneFeatureQueryPerLayerWhateverTheFeatureTypeStyles() {
         MemoryFeatureSource zones = TestScenes.zones();
-        renderer.render(request(List.of(new MapLayer("zone", zones, TestScenes.style("polygons.sld"))), WORLD, 200, 200));
+        renderer.render(
+                request(List.of(new MapLayer("zone", zones, TestScenes.style("polygons.sld"))), WORLD, 200, 200));
         assertEquals(1, zones.queries());
     }
 }

@@ -42,12 +42,13 @@ class PngWriterTest {
 
     @Test
     void straightAlphaAndOpaqueImagesDecodeToTheSamePixels() throws IOException {
-        for (int type : new int[] {BufferedImage.TYPE_INT_ARGB, BufferedImage.TYPE_INT_RGB}) {
+        for (int type : new int[]{BufferedImage.TYPE_INT_ARGB, BufferedImage.TYPE_INT_RGB}) {
             BufferedImage img = scene(type);
             BufferedImage back = roundTrip(img);
             assertEquals(type == BufferedImage.TYPE_INT_ARGB, back.getColorModel().hasAlpha());
             for (int y = 0; y < img.getHeight(); y++) {
-                for (int x = 0; x < img.getWidth(); x++) assertEquals(img.getRGB(x, y), back.getRGB(x, y), "pixel " + x + "," + y);
+                for (int x = 0; x < img.getWidth(); x++)
+                    assertEquals(img.getRGB(x, y), back.getRGB(x, y), "pixel " + x + "," + y);
             }
         }
     }

@@ -40,7 +40,8 @@ class ReferenceImageTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenes")
     void matchesReference(String name, MapLayer layer) throws IOException {
-        BufferedImage actual = new MapRenderer().render(TestScenes.request(List.of(layer), new Envelope(0, 1000, 0, 1000), 256, 256));
+        BufferedImage actual = new MapRenderer()
+                .render(TestScenes.request(List.of(layer), new Envelope(0, 1000, 0, 1000), 256, 256));
         compare(name, actual);
     }
 
@@ -75,7 +76,8 @@ class ReferenceImageTest {
             Path out = Path.of("target/render-actual").resolve(name + ".png");
             Files.createDirectories(out.getParent());
             ImageIO.write(actual, "png", out.toFile());
-            fail(name + ": " + differing + " pixels (" + String.format("%.2f", fraction * 100) + " %) differ from " + ref
+            fail(name + ": " + differing + " pixels (" + String.format("%.2f", fraction * 100) + " %) differ from "
+                    + ref
                     + "; actual image written to " + out);
         }
     }

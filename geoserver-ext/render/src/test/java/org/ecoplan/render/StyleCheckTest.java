@@ -23,8 +23,10 @@ class StyleCheckTest {
     private static final String TAIL = "</FeatureTypeStyle></UserStyle></NamedLayer></StyledLayerDescriptor>";
 
     private static Catalog catalog(Path ws, String... styles) {
-        LayerConfig layer = new LayerConfig("zone", new Localized("分区", "zones"), Localized.EMPTY, List.of(), "plan", "zone",
-                TestScenes.ZONE, null, new StyleRefs(styles[0], List.of(styles).subList(1, styles.length)), true, null, List.of(),
+        LayerConfig layer = new LayerConfig("zone", new Localized("分区", "zones"), Localized.EMPTY, List.of(), "plan",
+                "zone",
+                TestScenes.ZONE, null, new StyleRefs(styles[0], List.of(styles).subList(1, styles.length)), true, null,
+                List.of(),
                 new Location(ws.resolve("layers/zone.yaml"), 1));
         return new Catalog(ws, Map.of("zone", layer), Map.of(), Map.of());
     }
@@ -39,9 +41,11 @@ class StyleCheckTest {
     @Test
     void reportsUnparseableMissingAndUnknownAttributes(@TempDir Path ws) throws IOException {
         Files.createDirectories(ws.resolve("styles"));
-        Files.writeString(ws.resolve("styles/broken.sld"), HEAD + "<Rule>\n<PolygonSymbolizer><Fill><CssParameter name=\"fill\">nope"
-                + "</CssParameter></Fill></PolygonSymbolizer></Rule>" + TAIL);
-        Files.writeString(ws.resolve("styles/typo.sld"), HEAD + "<Rule><Name>r1</Name><ogc:Filter><ogc:PropertyIsEqualTo>"
+        Files.writeString(ws.resolve("styles/broken.sld"),
+                HEAD + "<Rule>\n<PolygonSymbolizer><Fill><CssParameter name=\"fill\">nope"
+                        + "</CssParameter></Fill></PolygonSymbolizer></Rule>" + TAIL);
+        Files.writeString(ws.resolve("styles/typo.sld"), HEAD
+                + "<Rule><Name>r1</Name><ogc:Filter><ogc:PropertyIsEqualTo>"
                 + "<ogc:PropertyName>knd</ogc:PropertyName><ogc:Literal>core</ogc:Literal></ogc:PropertyIsEqualTo></ogc:Filter>"
                 + "<TextSymbolizer><Label><ogc:PropertyName>title</ogc:PropertyName></Label></TextSymbolizer></Rule>"
                 + "<Rule><Name>r2</Name><ogc:Filter><ogc:PropertyIsEqualTo><ogc:PropertyName>rank</ogc:PropertyName>"
@@ -54,7 +58,8 @@ class StyleCheckTest {
         assertTrue(errors.get(1).message().contains("unknown attribute 'knd'"), errors.get(1).message());
         assertEquals(2, errors.get(1).location().line(), "the line of the Rule");
         assertTrue(errors.get(2).message().contains("unknown attribute 'title'"), errors.get(2).message());
-        assertTrue(errors.get(3).message().contains("'high'") && errors.get(3).message().contains("rank"), errors.get(3).message());
+        assertTrue(errors.get(3).message().contains("'high'") && errors.get(3).message().contains("rank"),
+                errors.get(3).message());
         assertTrue(errors.get(4).message().contains("does not exist"), errors.get(4).message());
     }
 

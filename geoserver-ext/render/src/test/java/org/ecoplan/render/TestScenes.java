@@ -33,14 +33,16 @@ final class TestScenes {
     static final FeatureType RIVER = type("river", GeometryType.LINESTRING);
     static final FeatureType SITE = type("site", GeometryType.POINT);
     /** A schema without the "kind" attribute the zone styles filter on. */
-    static final FeatureType RIVER_WITHOUT_KIND = new FeatureType("river", List.of(AttributeDescriptor.of("name", AttributeType.STRING)),
+    static final FeatureType RIVER_WITHOUT_KIND = new FeatureType("river",
+            List.of(AttributeDescriptor.of("name", AttributeType.STRING)),
             new GeometryDescriptor("geom", GeometryType.LINESTRING, CrsRegistry.CGCS2000_GK_114E));
 
     private TestScenes() {}
 
     private static FeatureType type(String name, GeometryType g) {
         return new FeatureType(name, List.of(AttributeDescriptor.of("name", AttributeType.STRING),
-                AttributeDescriptor.of("kind", AttributeType.STRING), AttributeDescriptor.of("rank", AttributeType.INTEGER)),
+                AttributeDescriptor.of("kind", AttributeType.STRING),
+                AttributeDescriptor.of("rank", AttributeType.INTEGER)),
                 new GeometryDescriptor("geom", g, CRS));
     }
 

@@ -55,7 +55,8 @@ public final class EcoplanServer implements AutoCloseable {
         for (OwsServiceProvider p : ServiceLoader.load(OwsServiceProvider.class)) services.add(p.create(workspace));
         Dispatcher dispatcher = new Dispatcher(services);
         List<HttpEndpoint> endpoints = new ArrayList<>();
-        for (HttpEndpointProvider p : ServiceLoader.load(HttpEndpointProvider.class)) endpoints.addAll(p.create(workspace));
+        for (HttpEndpointProvider p : ServiceLoader.load(HttpEndpointProvider.class))
+            endpoints.addAll(p.create(workspace));
 
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("ecoplan-http");
@@ -94,7 +95,8 @@ public final class EcoplanServer implements AutoCloseable {
 
     public void join() throws InterruptedException { jetty.join(); }
 
-    @Override public void close() throws Exception {
+    @Override
+    public void close() throws Exception {
         jetty.stop();
         workspace.close();
     }
@@ -105,7 +107,8 @@ public final class EcoplanServer implements AutoCloseable {
 
         Root(int maxBodyBytes) { this.maxBodyBytes = maxBodyBytes; }
 
-        @Override public boolean handle(Request request, Response response, Callback callback) {
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
             String path = request.getHttpURI().getPath();
             OwsResponse answer;
             try {
@@ -119,7 +122,8 @@ public final class EcoplanServer implements AutoCloseable {
             } catch (ServiceException e) {
                 answer = OwsResponse.text(e.httpStatus(), "text/plain; charset=UTF-8", e.getMessage() + "\n");
             } catch (IOException e) {
-                answer = OwsResponse.text(400, "text/plain; charset=UTF-8", "Cannot read the request: " + e.getMessage() + "\n");
+                answer = OwsResponse.text(400, "text/plain; charset=UTF-8",
+                        "Cannot read the request: " + e.getMessage() + "\n");
             }
             response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
             HttpExchange.write(answer, request, response, callback);
@@ -141,15 +145,18 @@ public final class EcoplanServer implements AutoCloseable {
             try {
                 r = HttpExchange.read(request, maxBodyBytes);
             } catch (ServiceException e) {
-                return dispatcher.services().isEmpty() ? OwsResponse.text(e.httpStatus(), "text/plain", e.getMessage())
-                        : dispatcher.services().get(0).exception(e, new OwsRequest("GET", request.getHttpURI().getPath(),
-                                org.ecoplan.ows.KvpMap.empty(), null, null, "", null));
+                return dispatcher.services().isEmpty()
+                        ? OwsResponse.text(e.httpStatus(), "text/plain", e.getMessage())
+                        : dispatcher.services().get(0).exception(e,
+                                new OwsRequest("GET", request.getHttpURI().getPath(),
+                                        org.ecoplan.ows.KvpMap.empty(), null, null, "", null));
             }
             return dispatcher.dispatch(r);
         }
 
         private OwsResponse health() {
-            StringBuilder b = new StringBuilder("{\"status\":\"UP\",\"layers\":").append(workspace.catalog().layers().size())
+            StringBuilder b = new StringBuilder("{\"status\":\"UP\",\"layers\":")
+                    .append(workspace.catalog().layers().size())
                     .append(",\"groups\":").append(workspace.catalog().groups().size()).append(",\"services\":[");
             for (int i = 0; i < dispatcher.services().size(); i++) {
                 if (i > 0) b.append(',');
@@ -171,7 +178,9 @@ public final class EcoplanServer implements AutoCloseable {
             return;
         } catch (Exception e) {
             // a taken port surfaces as an IOException from Jetty: say so in one line, not a trace
-            String why = e instanceof java.net.BindException ? "port " + config.port() + " is in use (set PORT)" : e.getMessage();
+            String why = e instanceof java.net.BindException
+                    ? "port " + config.port() + " is in use (set PORT)"
+                    : e.getMessage();
             System.err.println("Cannot start: " + why);
             System.exit(1);
             return;

@@ -32,13 +32,15 @@ final class HttpExchange {
         String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
         if ("POST".equals(request.getMethod())) {
             body = readBounded(Content.Source.asInputStream(request), maxBodyBytes);
-            if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            if (contentType != null
+                    && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
                 decodeForm(new String(body, StandardCharsets.UTF_8), params);
                 body = new byte[0];
             }
         }
         Map<String, String> headers = new LinkedHashMap<>();
-        for (HttpField f : request.getHeaders()) headers.putIfAbsent(f.getName().toLowerCase(Locale.ROOT), f.getValue());
+        for (HttpField f : request.getHeaders())
+            headers.putIfAbsent(f.getName().toLowerCase(Locale.ROOT), f.getValue());
         String scheme = request.getHttpURI().getScheme() == null ? "http" : request.getHttpURI().getScheme();
         String host = request.getHeaders().get(HttpHeader.HOST);
         if (host == null) host = Request.getServerName(request) + ":" + Request.getServerPort(request);
@@ -68,9 +70,11 @@ final class HttpExchange {
             String k = eq < 0 ? pair : pair.substring(0, eq);
             String v = eq < 0 ? "" : pair.substring(eq + 1);
             try {
-                into.putIfAbsent(URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v, StandardCharsets.UTF_8));
+                into.putIfAbsent(URLDecoder.decode(k, StandardCharsets.UTF_8),
+                        URLDecoder.decode(v, StandardCharsets.UTF_8));
             } catch (IllegalArgumentException e) {
-                throw new ServiceException(ServiceException.INVALID_PARAMETER_VALUE, k, "Malformed percent-encoding in parameter " + k);
+                throw new ServiceException(ServiceException.INVALID_PARAMETER_VALUE, k,
+                        "Malformed percent-encoding in parameter " + k);
             }
         }
     }
@@ -85,7 +89,8 @@ final class HttpExchange {
         }
         // streaming encoders write element by element: buffer them, or every small write becomes a
         // socket write; a body complete in memory (a cached tile) goes out in one write, unbuffered
-        try (OutputStream out = r.body() instanceof OwsResponse.Bytes ? Content.Sink.asOutputStream(response)
+        try (OutputStream out = r.body() instanceof OwsResponse.Bytes
+                ? Content.Sink.asOutputStream(response)
                 : new java.io.BufferedOutputStream(Content.Sink.asOutputStream(response), 32 * 1024)) {
             r.body().writeTo(out);
         } catch (IOException | RuntimeException e) {

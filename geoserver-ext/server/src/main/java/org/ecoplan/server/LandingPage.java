@@ -26,15 +26,19 @@ final class LandingPage {
                     .append("&amp;request=GetCapabilities\">GetCapabilities</a></li>\n");
         }
         b.append("<li><a href=\"health\">health</a></li>\n</ul>\n");
-        b.append("<h2>图层组 / Layer groups</h2>\n<table><tr><th>id</th><th>名称</th><th>Title</th><th>图层 / layers</th></tr>\n");
+        b.append(
+                "<h2>图层组 / Layer groups</h2>\n<table><tr><th>id</th><th>名称</th><th>Title</th><th>图层 / layers</th></tr>\n");
         for (LayerGroupConfig g : catalog.groups()) {
             b.append("<tr><td>").append(esc(g.id())).append("</td><td>").append(esc(g.title().zh())).append("</td><td>")
-                    .append(esc(g.title().en())).append("</td><td>").append(esc(String.join(", ", g.layers()))).append("</td></tr>\n");
+                    .append(esc(g.title().en())).append("</td><td>").append(esc(String.join(", ", g.layers())))
+                    .append("</td></tr>\n");
         }
-        b.append("</table>\n<h2>图层 / Layers</h2>\n<table><tr><th>id</th><th>名称</th><th>Title</th><th>几何 / geometry</th><th>示意 / schematic</th><th>来源 / source</th></tr>\n");
+        b.append(
+                "</table>\n<h2>图层 / Layers</h2>\n<table><tr><th>id</th><th>名称</th><th>Title</th><th>几何 / geometry</th><th>示意 / schematic</th><th>来源 / source</th></tr>\n");
         for (LayerConfig l : catalog.layers()) {
             String geom = l.featureType().hasGeometry()
-                    ? l.featureType().geometry().type().sfName() + " · " + l.featureType().geometry().crs().id() : "—（表 / table）";
+                    ? l.featureType().geometry().type().sfName() + " · " + l.featureType().geometry().crs().id()
+                    : "—（表 / table）";
             b.append("<tr><td>").append(esc(l.id())).append("</td><td>").append(esc(l.title().zh())).append("</td><td>")
                     .append(esc(l.title().en())).append("</td><td>").append(esc(geom)).append("</td><td>")
                     .append(l.metadata().schematic() ? "是 / yes" : "否 / no").append("</td><td>")

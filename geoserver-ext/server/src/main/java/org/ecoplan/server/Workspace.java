@@ -34,7 +34,8 @@ public final class Workspace implements ServiceContext, AutoCloseable {
                 DataStore store = stores.get(l.store());
                 if (!store.hasTable(l.table())) {
                     missing.append("\n  layer ").append(l.id()).append(": table '").append(l.table())
-                            .append("' not in store '").append(l.store()).append("' (").append(store.description()).append(")");
+                            .append("' not in store '").append(l.store()).append("' (").append(store.description())
+                            .append(")");
                     continue;
                 }
                 sources.put(l.id(), store.featureSource(l.featureType(), l.table()));
@@ -63,17 +64,21 @@ public final class Workspace implements ServiceContext, AutoCloseable {
         return "gpkg:" + root.resolve(p).normalize();
     }
 
-    @Override public Catalog catalog() { return catalog; }
+    @Override
+    public Catalog catalog() { return catalog; }
 
-    @Override public FeatureSource featureSource(LayerConfig layer) {
+    @Override
+    public FeatureSource featureSource(LayerConfig layer) {
         FeatureSource s = sources.get(layer.id());
         if (s == null) throw new StoreException("no feature source for layer " + layer.id());
         return s;
     }
 
-    @Override public ServerSettings settings() { return settings; }
+    @Override
+    public ServerSettings settings() { return settings; }
 
-    @Override public String updateSequence() {
+    @Override
+    public String updateSequence() {
         long h = 17;
         for (LayerConfig l : catalog.layers()) h = 31 * h + sources.get(l.id()).version().hashCode();
         return Long.toString(h & 0x7fffffffffffL);
@@ -81,7 +86,8 @@ public final class Workspace implements ServiceContext, AutoCloseable {
 
     public Map<String, DataStore> stores() { return stores; }
 
-    @Override public void close() {
+    @Override
+    public void close() {
         for (DataStore s : stores.values()) {
             try {
                 s.close();

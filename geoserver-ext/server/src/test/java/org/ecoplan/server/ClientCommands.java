@@ -28,7 +28,8 @@ public final class ClientCommands {
 
     public static Result run(List<String> cmd, Path workDir) throws IOException, InterruptedException {
         Path log = Files.createTempFile(workDir, "client", ".log");
-        Process p = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
         if (!p.waitFor(3, TimeUnit.MINUTES)) {
             p.destroyForcibly();
             throw new AssertionError("client did not finish: " + cmd);

@@ -30,7 +30,8 @@ public final class ServerFixture {
                 runLoader("load", "--workspace", workspace().toString(), "--store", "gpkg:" + gpkg);
                 System.setProperty("PLAN_STORE_URL", "gpkg:" + gpkg);
                 System.setProperty("ECOPLAN_CITE", System.getProperty("ECOPLAN_CITE", "false"));
-                server = EcoplanServer.start(new ServerConfig(0, "127.0.0.1", workspace(), ServerSettings.fromEnvironment()));
+                server = EcoplanServer
+                        .start(new ServerConfig(0, "127.0.0.1", workspace(), ServerSettings.fromEnvironment()));
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
                         server.close();

@@ -28,11 +28,13 @@ class ServerIT {
                 .extract().asString();
         var catalog = ServerFixture.server().workspace().catalog();
         for (LayerConfig l : catalog.layers()) {
-            org.junit.jupiter.api.Assertions.assertTrue(body.contains(">" + l.id() + "<"), "landing page lacks layer " + l.id());
-            org.junit.jupiter.api.Assertions.assertTrue(body.contains(LandingPage.esc(l.title().zh())), "lacks title of " + l.id());
+            org.junit.jupiter.api.Assertions.assertTrue(body.contains(">" + l.id() + "<"),
+                    "landing page lacks layer " + l.id());
+            org.junit.jupiter.api.Assertions.assertTrue(body.contains(LandingPage.esc(l.title().zh())),
+                    "lacks title of " + l.id());
         }
-        catalog.groups().forEach(g ->
-                org.junit.jupiter.api.Assertions.assertTrue(body.contains(">" + g.id() + "<"), "landing page lacks group " + g.id()));
+        catalog.groups().forEach(g -> org.junit.jupiter.api.Assertions.assertTrue(body.contains(">" + g.id() + "<"),
+                "landing page lacks group " + g.id()));
     }
 
     @Test

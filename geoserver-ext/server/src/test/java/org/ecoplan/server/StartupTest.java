@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** An invalid catalog or a store without the layers' tables stops the start with a full report. */
 class StartupTest {
-    @TempDir Path ws;
+    @TempDir
+    Path ws;
 
     private void write(String rel, String text) throws IOException {
         Path p = ws.resolve(rel);
@@ -50,16 +51,17 @@ class StartupTest {
     @Test
     void styleNamingAnUnknownAttributeStopsTheStart() throws IOException {
         write("layers/stores/plan.yaml", "id: plan\nurl: gpkg:" + ws.resolve("plan.gpkg") + "\n");
-        write("styles/by_colour.sld", """
-                <StyledLayerDescriptor version="1.0.0" xmlns="http://www.opengis.net/sld" xmlns:ogc="http://www.opengis.net/ogc">
-                  <NamedLayer><Name>a</Name><UserStyle><Name>by_colour</Name><FeatureTypeStyle>
-                    <Rule>
-                      <ogc:Filter><ogc:PropertyIsEqualTo><ogc:PropertyName>colour</ogc:PropertyName>
-                        <ogc:Literal>red</ogc:Literal></ogc:PropertyIsEqualTo></ogc:Filter>
-                      <PointSymbolizer/>
-                    </Rule></FeatureTypeStyle></UserStyle></NamedLayer>
-                </StyledLayerDescriptor>
-                """);
+        write("styles/by_colour.sld",
+                """
+                        <StyledLayerDescriptor version="1.0.0" xmlns="http://www.opengis.net/sld" xmlns:ogc="http://www.opengis.net/ogc">
+                          <NamedLayer><Name>a</Name><UserStyle><Name>by_colour</Name><FeatureTypeStyle>
+                            <Rule>
+                              <ogc:Filter><ogc:PropertyIsEqualTo><ogc:PropertyName>colour</ogc:PropertyName>
+                                <ogc:Literal>red</ogc:Literal></ogc:PropertyIsEqualTo></ogc:Filter>
+                              <PointSymbolizer/>
+                            </Rule></FeatureTypeStyle></UserStyle></NamedLayer>
+                        </StyledLayerDescriptor>
+                        """);
         layer("a", "by_colour");
         CatalogException e = assertThrows(CatalogException.class,
                 () -> EcoplanServer.start(new ServerConfig(0, "127.0.0.1", ws, ServerSettings.defaults())));

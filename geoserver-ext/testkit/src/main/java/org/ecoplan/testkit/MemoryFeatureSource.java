@@ -44,15 +44,18 @@ public final class MemoryFeatureSource implements FeatureSource {
     /** Changes the content version, as a reload would. */
     public void setVersion(String v) { version = v; }
 
-    @Override public FeatureType schema() { return type; }
+    @Override
+    public FeatureType schema() { return type; }
 
-    @Override public Envelope bounds() {
+    @Override
+    public Envelope bounds() {
         Envelope e = new Envelope();
         for (Feature f : features) if (f.geometry() != null) e.expandToInclude(f.geometry().getEnvelopeInternal());
         return e;
     }
 
-    @Override public long count(FeatureQuery q) {
+    @Override
+    public long count(FeatureQuery q) {
         return matching(q).size();
     }
 
@@ -63,41 +66,50 @@ public final class MemoryFeatureSource implements FeatureSource {
         return out;
     }
 
-    @Override public FeatureCursor features(FeatureQuery q) {
+    @Override
+    public FeatureCursor features(FeatureQuery q) {
         queries.incrementAndGet();
         List<Feature> m = matching(q);
         Comparator<Feature> order = null;
         for (SortBy s : q.sortBy()) {
-            Comparator<Feature> c = (a, b) -> FilterEvaluator.compareValues(a.get(s.property()), b.get(s.property()), true);
+            Comparator<Feature> c = (a, b) -> FilterEvaluator.compareValues(a.get(s.property()), b.get(s.property()),
+                    true);
             if (!s.ascending()) c = c.reversed();
             order = order == null ? c : order.thenComparing(c);
         }
-        Comparator<Feature> byId = Comparator.comparingLong(f -> Long.parseLong(f.id().substring(f.id().lastIndexOf('.') + 1)));
+        Comparator<Feature> byId = Comparator
+                .comparingLong(f -> Long.parseLong(f.id().substring(f.id().lastIndexOf('.') + 1)));
         m.sort(order == null ? byId : order.thenComparing(byId));
         long end = q.limit() < 0 ? m.size() : Math.min(m.size(), q.offset() + q.limit());
         List<Feature> page = q.offset() >= m.size() ? List.of() : m.subList((int) q.offset(), (int) end);
         GeometryTransformer t = type.hasGeometry() && q.targetCrs() != null
-                ? new GeometryTransformer(type.geometry().crs(), q.targetCrs()) : null;
+                ? new GeometryTransformer(type.geometry().crs(), q.targetCrs())
+                : null;
         List<Feature> out = new ArrayList<>();
         for (Feature f : page) {
             Map<String, Object> a = new LinkedHashMap<>();
             f.attributes().forEach((k, v) -> {
                 if (q.properties() == null || q.properties().contains(k)) a.put(k, v);
             });
-            out.add(new Feature(f.id(), a, q.withGeometry() ? (t == null ? f.geometry() : t.transform(f.geometry())) : null));
+            out.add(new Feature(f.id(), a,
+                    q.withGeometry() ? (t == null ? f.geometry() : t.transform(f.geometry())) : null));
         }
         openCursors.incrementAndGet();
         Iterator<Feature> it = out.iterator();
         return new FeatureCursor() {
             boolean closed;
-            @Override public boolean hasNext() { return it.hasNext(); }
-            @Override public Feature next() { return it.next(); }
-            @Override public void close() {
+            @Override
+            public boolean hasNext() { return it.hasNext(); }
+            @Override
+            public Feature next() { return it.next(); }
+            @Override
+            public void close() {
                 if (!closed) openCursors.decrementAndGet();
                 closed = true;
             }
         };
     }
 
-    @Override public String version() { return version; }
+    @Override
+    public String version() { return version; }
 }

@@ -30,7 +30,8 @@ public final class OgcSchemas {
      * Validates {@code xml} against schemas given by URL; {@code extra} maps further URLs to their
      * bytes. Returns the error messages (empty when valid).
      */
-    public static List<String> validate(byte[] xml, List<String> schemaUrls, Map<String, byte[]> extra) throws Exception {
+    public static List<String> validate(byte[] xml, List<String> schemaUrls, Map<String, byte[]> extra)
+            throws Exception {
         SchemaFactory f = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
         f.setResourceResolver(resolver(extra));
         Source[] sources = new Source[schemaUrls.size()];
@@ -43,8 +44,10 @@ public final class OgcSchemas {
         Validator v = schema.newValidator();
         List<String> errors = new ArrayList<>();
         v.setErrorHandler(new DefaultHandler() {
-            @Override public void error(SAXParseException e) { errors.add(e.getLineNumber() + ":" + e.getMessage()); }
-            @Override public void fatalError(SAXParseException e) { errors.add(e.getLineNumber() + ":" + e.getMessage()); }
+            @Override
+            public void error(SAXParseException e) { errors.add(e.getLineNumber() + ":" + e.getMessage()); }
+            @Override
+            public void fatalError(SAXParseException e) { errors.add(e.getLineNumber() + ":" + e.getMessage()); }
         });
         v.validate(new StreamSource(new ByteArrayInputStream(xml)));
         return errors;
@@ -58,10 +61,12 @@ public final class OgcSchemas {
     public static InputStream open(String url, Map<String, byte[]> extra) {
         if (extra.containsKey(url)) return new ByteArrayInputStream(extra.get(url));
         String path;
-        if (url.startsWith("http://schemas.opengis.net/")) path = "ogc/" + url.substring("http://schemas.opengis.net/".length());
-        else if (url.equals("http://www.w3.org/1999/xlink.xsd")) path = "org/ecoplan/testkit/xlink.xsd";
-        else if (url.equals("http://www.w3.org/2001/xml.xsd")) path = "org/ecoplan/testkit/xml.xsd";
-        else throw new IllegalArgumentException("no offline copy of " + url);
+        if (url.startsWith("http://schemas.opengis.net/"))
+            path = "ogc/" + url.substring("http://schemas.opengis.net/".length());
+        else
+            if (url.equals("http://www.w3.org/1999/xlink.xsd")) path = "org/ecoplan/testkit/xlink.xsd";
+            else if (url.equals("http://www.w3.org/2001/xml.xsd")) path = "org/ecoplan/testkit/xml.xsd";
+            else throw new IllegalArgumentException("no offline copy of " + url);
         InputStream in = OgcSchemas.class.getClassLoader().getResourceAsStream(path);
         if (in == null) throw new IllegalArgumentException("missing resource " + path + " for " + url);
         return in;
@@ -75,22 +80,38 @@ public final class OgcSchemas {
             String resolved = url;
             InputStream in = open(resolved, extra);
             return new LSInput() {
-                @Override public Reader getCharacterStream() { return null; }
-                @Override public void setCharacterStream(Reader r) { }
-                @Override public InputStream getByteStream() { return in; }
-                @Override public void setByteStream(InputStream s) { }
-                @Override public String getStringData() { return null; }
-                @Override public void setStringData(String s) { }
-                @Override public String getSystemId() { return resolved; }
-                @Override public void setSystemId(String s) { }
-                @Override public String getPublicId() { return publicId; }
-                @Override public void setPublicId(String s) { }
-                @Override public String getBaseURI() { return resolved; }
-                @Override public void setBaseURI(String s) { }
-                @Override public String getEncoding() { return null; }
-                @Override public void setEncoding(String s) { }
-                @Override public boolean getCertifiedText() { return false; }
-                @Override public void setCertifiedText(boolean b) { }
+                @Override
+                public Reader getCharacterStream() { return null; }
+                @Override
+                public void setCharacterStream(Reader r) {}
+                @Override
+                public InputStream getByteStream() { return in; }
+                @Override
+                public void setByteStream(InputStream s) {}
+                @Override
+                public String getStringData() { return null; }
+                @Override
+                public void setStringData(String s) {}
+                @Override
+                public String getSystemId() { return resolved; }
+                @Override
+                public void setSystemId(String s) {}
+                @Override
+                public String getPublicId() { return publicId; }
+                @Override
+                public void setPublicId(String s) {}
+                @Override
+                public String getBaseURI() { return resolved; }
+                @Override
+                public void setBaseURI(String s) {}
+                @Override
+                public String getEncoding() { return null; }
+                @Override
+                public void setEncoding(String s) {}
+                @Override
+                public boolean getCertifiedText() { return false; }
+                @Override
+                public void setCertifiedText(boolean b) {}
             };
         };
     }

@@ -20,7 +20,8 @@ public final class Xml {
         doc = f.newDocumentBuilder().parse(new ByteArrayInputStream(body));
         xpath = XPathFactory.newInstance().newXPath();
         xpath.setNamespaceContext(new NamespaceContext() {
-            @Override public String getNamespaceURI(String p) {
+            @Override
+            public String getNamespaceURI(String p) {
                 return switch (p) {
                     case "wfs" -> "http://www.opengis.net/wfs/2.0";
                     case "wfs1" -> "http://www.opengis.net/wfs";
@@ -36,14 +37,20 @@ public final class Xml {
                     default -> null;
                 };
             }
-            @Override public String getPrefix(String uri) { return null; }
-            @Override public java.util.Iterator<String> getPrefixes(String uri) { return null; }
+            @Override
+            public String getPrefix(String uri) { return null; }
+            @Override
+            public java.util.Iterator<String> getPrefixes(String uri) { return null; }
         });
     }
 
     public String s(String expr) throws Exception { return (String) xpath.evaluate(expr, doc, XPathConstants.STRING); }
 
-    public int n(String expr) throws Exception { return ((Double) xpath.evaluate("count(" + expr + ")", doc, XPathConstants.NUMBER)).intValue(); }
+    public int n(String expr) throws Exception {
+        return ((Double) xpath.evaluate("count(" + expr + ")", doc, XPathConstants.NUMBER)).intValue();
+    }
 
-    public NodeList nodes(String expr) throws Exception { return (NodeList) xpath.evaluate(expr, doc, XPathConstants.NODESET); }
+    public NodeList nodes(String expr) throws Exception {
+        return (NodeList) xpath.evaluate(expr, doc, XPathConstants.NODESET);
+    }
 }

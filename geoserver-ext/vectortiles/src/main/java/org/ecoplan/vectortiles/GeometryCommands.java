@@ -48,7 +48,7 @@ final class GeometryCommands {
                 case POINT -> c.points(g);
                 case LINESTRING -> c.line(((LineString) part).getCoordinates());
                 case POLYGON -> c.polygon((Polygon) part);
-                default -> { }
+                default -> {}
             }
             if (type == POINT) break;
         }

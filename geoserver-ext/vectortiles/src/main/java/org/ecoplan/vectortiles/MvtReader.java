@@ -13,7 +13,8 @@ import java.util.Map;
 public final class MvtReader {
     public record Layer(String name, int version, int extent, List<TileFeature> features) {}
 
-    public record TileFeature(long id, int type, Map<String, Object> properties, List<long[]> vertices, int[] commands) {}
+    public record TileFeature(long id, int type, Map<String, Object> properties, List<long[]> vertices,
+            int[] commands) {}
 
     private final byte[] b;
     private int pos;
@@ -80,7 +81,7 @@ public final class MvtReader {
         for (int i = 0; i < tags.length; i += 2) props.put(keys.get(tags[i]), values.get(tags[i + 1]));
         List<long[]> vertices = new ArrayList<>();
         long x = 0, y = 0;
-        for (int i = 0; i < geom.length; ) {
+        for (int i = 0; i < geom.length;) {
             int cmd = geom[i] & 7;
             int count = geom[i] >>> 3;
             i++;
@@ -88,7 +89,7 @@ public final class MvtReader {
             for (int k = 0; k < count; k++) {
                 x += unzig(geom[i++]);
                 y += unzig(geom[i++]);
-                vertices.add(new long[] {x, y});
+                vertices.add(new long[]{x, y});
             }
         }
         return new TileFeature(id, type, props, vertices, geom);

@@ -11,7 +11,8 @@ final class MvtValue {
 
     /** The value as one of String, Double, Long, Boolean; null stays null. */
     static Object normalise(Object v) {
-        if (v == null || v instanceof String || v instanceof Boolean || v instanceof Long || v instanceof Double) return v;
+        if (v == null || v instanceof String || v instanceof Boolean || v instanceof Long || v instanceof Double)
+            return v;
         if (v instanceof Integer || v instanceof Short || v instanceof Byte) return ((Number) v).longValue();
         if (v instanceof Number n) return n.doubleValue();
         if (v instanceof TemporalAccessor) return v.toString();

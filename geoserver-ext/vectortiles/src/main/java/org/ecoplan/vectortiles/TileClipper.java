@@ -40,7 +40,9 @@ final class TileClipper {
     }
 
     /** The buffered tile, in grid-CRS coordinates: what features are read for. */
-    Envelope clipEnvelope() { return clip; }
+    Envelope clipEnvelope() {
+        return clip;
+    }
 
     /** The geometry in tile coordinates, or null when nothing of it lies in the buffered tile. */
     Geometry toTile(Geometry g) {
@@ -48,20 +50,25 @@ final class TileClipper {
         Geometry work = g;
         if (!(work instanceof Puntal) && tolerance > 0) work = TopologyPreservingSimplifier.simplify(work, tolerance);
         if (!clip.contains(work.getEnvelopeInternal())) {
-            work = work instanceof Puntal ? keepInside(work) : OverlayNGRobust.overlay(work, clipBox, OverlayNG.INTERSECTION);
+            work = work instanceof Puntal
+                    ? keepInside(work)
+                    : OverlayNGRobust.overlay(work, clipBox, OverlayNG.INTERSECTION);
         }
         if (work == null || work.isEmpty()) return null;
         Geometry scaled = work.copy();
         double sx = extent / tile.getWidth();
         double sy = extent / tile.getHeight();
         scaled.apply(new CoordinateSequenceFilter() {
-            @Override public void filter(CoordinateSequence seq, int i) {
+            @Override
+            public void filter(CoordinateSequence seq, int i) {
                 seq.setOrdinate(i, 0, Math.round((seq.getX(i) - tile.getMinX()) * sx));
                 seq.setOrdinate(i, 1, Math.round((tile.getMaxY() - seq.getY(i)) * sy));
             }
 
-            @Override public boolean isDone() { return false; }
-            @Override public boolean isGeometryChanged() { return true; }
+            @Override
+            public boolean isDone() { return false; }
+            @Override
+            public boolean isGeometryChanged() { return true; }
         });
         return scaled;
     }

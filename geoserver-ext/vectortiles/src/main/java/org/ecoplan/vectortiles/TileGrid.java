@@ -24,7 +24,7 @@ import org.locationtech.jts.geom.Envelope;
  * @param maxZoom highest level served
  */
 public record TileGrid(String id, List<String> aliases, Crs crs, double minX, double maxY, double span0,
-                       int heightShift, int minZoom, int maxZoom) {
+        int heightShift, int minZoom, int maxZoom) {
     private static final double MERCATOR_HALF = 20037508.342789244;
 
     public static final TileGrid WEB_MERCATOR_QUAD = new TileGrid("WebMercatorQuad",
@@ -52,7 +52,9 @@ public record TileGrid(String id, List<String> aliases, Crs crs, double minX, do
     public long matrixHeight(int z) { return Math.max(1L, 1L << Math.max(0, z - heightShift)); }
 
     /** Width (= height) of one tile at a level, in CRS units. */
-    public double tileSpan(int z) { return span0 / (1L << z); }
+    public double tileSpan(int z) {
+        return span0 / (1L << z);
+    }
 
     /** Whether the address names a tile of this grid. */
     public boolean contains(int z, long x, long y) {

@@ -30,7 +30,8 @@ final class TileJson {
         root.put("scheme", "xyz");
         root.put("tileMatrixSet", grid.id());
         root.put("crs", grid.crs().id());
-        root.putArray("tiles").add(baseUrl + VectorTileEndpoint.PREFIX + "/" + set.id() + "/" + grid.id() + "/{z}/{x}/{y}.mvt");
+        root.putArray("tiles")
+                .add(baseUrl + VectorTileEndpoint.PREFIX + "/" + set.id() + "/" + grid.id() + "/{z}/{x}/{y}.mvt");
         root.put("minzoom", grid.minZoom());
         root.put("maxzoom", grid.maxZoom());
         Envelope lonLat = new Envelope();
@@ -39,10 +40,12 @@ final class TileJson {
         for (LayerConfig l : set.layers()) {
             Envelope b = context.featureSource(l).bounds();
             if (b != null && !b.isNull()) {
-                lonLat.expandToInclude(new GeometryTransformer(l.featureType().geometry().crs(), CrsRegistry.CGCS2000).transform(b));
+                lonLat.expandToInclude(
+                        new GeometryTransformer(l.featureType().geometry().crs(), CrsRegistry.CGCS2000).transform(b));
             }
             String a = l.metadata() == null ? null : l.metadata().attribution();
-            if (a != null && !a.isBlank() && attribution.indexOf(a) < 0) attribution.append(attribution.isEmpty() ? "" : "; ").append(a);
+            if (a != null && !a.isBlank() && attribution.indexOf(a) < 0)
+                attribution.append(attribution.isEmpty() ? "" : "; ").append(a);
             ObjectNode vl = vectorLayers.addObject();
             vl.put("id", l.id());
             vl.put("description", l.title().both());
@@ -53,7 +56,8 @@ final class TileJson {
         }
         if (!attribution.isEmpty()) root.put("attribution", attribution.toString());
         if (!lonLat.isNull()) {
-            root.putArray("bounds").add(lonLat.getMinX()).add(lonLat.getMinY()).add(lonLat.getMaxX()).add(lonLat.getMaxY());
+            root.putArray("bounds").add(lonLat.getMinX()).add(lonLat.getMinY()).add(lonLat.getMaxX())
+                    .add(lonLat.getMaxY());
             root.putArray("center").add(lonLat.centre().x).add(lonLat.centre().y).add(Math.min(9, grid.maxZoom()));
         }
         try {

@@ -38,7 +38,8 @@ public record TileLayerSet(String id, Localized title, List<LayerConfig> layers)
     /** The data versions of every layer, joined: any reload of any layer changes it. */
     public String dataVersion(ServiceContext context) {
         StringBuilder b = new StringBuilder();
-        for (LayerConfig l : layers) b.append(l.id()).append('=').append(context.featureSource(l).version()).append(';');
+        for (LayerConfig l : layers)
+            b.append(l.id()).append('=').append(context.featureSource(l).version()).append(';');
         return b.toString();
     }
 

@@ -31,7 +31,8 @@ public final class VectorTileEndpoint implements HttpEndpoint {
     public static final String MVT = "application/vnd.mapbox-vector-tile";
     /** Bumped when the encoding changes, so clients' cached tiles are revalidated. */
     private static final String ENCODING_VERSION = "mvt-1";
-    private static final Pattern TILE = Pattern.compile("/([^/]+)/([^/]+)/(\\d{1,2})/(\\d{1,9})/(\\d{1,9})\\.(mvt|pbf)");
+    private static final Pattern TILE = Pattern
+            .compile("/([^/]+)/([^/]+)/(\\d{1,2})/(\\d{1,9})/(\\d{1,9})\\.(mvt|pbf)");
     private static final Pattern TILEJSON = Pattern.compile("/([^/]+)/([^/]+)/tilejson\\.json");
 
     private final ServiceContext context;
@@ -43,12 +44,14 @@ public final class VectorTileEndpoint implements HttpEndpoint {
                 .weigher((String k, byte[] v) -> v.length + k.length() + 64).build();
     }
 
-    @Override public String pathPrefix() { return PREFIX; }
+    @Override
+    public String pathPrefix() { return PREFIX; }
 
     @Override
     public OwsResponse handle(OwsRequest request) {
         if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
-            return OwsResponse.text(405, "text/plain; charset=UTF-8", "Only GET and HEAD are supported\n").withHeader("Allow", "GET, HEAD");
+            return OwsResponse.text(405, "text/plain; charset=UTF-8", "Only GET and HEAD are supported\n")
+                    .withHeader("Allow", "GET, HEAD");
         }
         String rest = request.path().substring(PREFIX.length());
         Matcher m = TILE.matcher(rest);
@@ -63,7 +66,8 @@ public final class VectorTileEndpoint implements HttpEndpoint {
         Optional<TileLayerSet> set = TileLayerSet.resolve(context.catalog(), m.group(1));
         if (set.isEmpty()) return notFound("Unknown layer or group (or a layer without geometry): " + m.group(1));
         Optional<TileGrid> grid = TileGrid.byName(m.group(2));
-        if (grid.isEmpty()) return notFound("Unknown tile matrix set '" + m.group(2) + "'; known: WebMercatorQuad, CGCS2000Quad");
+        if (grid.isEmpty())
+            return notFound("Unknown tile matrix set '" + m.group(2) + "'; known: WebMercatorQuad, CGCS2000Quad");
         int z = Integer.parseInt(m.group(3));
         long x = Long.parseLong(m.group(4));
         long y = Long.parseLong(m.group(5));
@@ -75,12 +79,12 @@ public final class VectorTileEndpoint implements HttpEndpoint {
                 + "|" + set.get().dataVersion(context);
         String etag = "\"" + digest(key) + "\"";
         if (etagMatches(request.header("if-none-match"), etag)) {
-            return new OwsResponse(304, null, java.util.Map.of(), out -> { }).withHeader("ETag", etag)
+            return new OwsResponse(304, null, java.util.Map.of(), out -> {}).withHeader("ETag", etag)
                     .withHeader("Cache-Control", cacheControl());
         }
         byte[] data = cache.get(key, k -> new MvtTileBuilder(grid.get()).build(set.get().sources(context), z, x, y));
         OwsResponse r = data.length == 0
-                ? new OwsResponse(204, null, java.util.Map.of(), out -> { })
+                ? new OwsResponse(204, null, java.util.Map.of(), out -> {})
                 : OwsResponse.bytes(200, MVT, data);
         return r.withHeader("ETag", etag).withHeader("Cache-Control", cacheControl());
     }
@@ -89,13 +93,17 @@ public final class VectorTileEndpoint implements HttpEndpoint {
         Optional<TileLayerSet> set = TileLayerSet.resolve(context.catalog(), layer);
         if (set.isEmpty()) return notFound("Unknown layer or group (or a layer without geometry): " + layer);
         Optional<TileGrid> grid = TileGrid.byName(gridName);
-        if (grid.isEmpty()) return notFound("Unknown tile matrix set '" + gridName + "'; known: WebMercatorQuad, CGCS2000Quad");
-        return OwsResponse.bytes(200, "application/json", TileJson.write(set.get(), grid.get(), request.baseUrl(), context))
+        if (grid.isEmpty())
+            return notFound("Unknown tile matrix set '" + gridName + "'; known: WebMercatorQuad, CGCS2000Quad");
+        return OwsResponse
+                .bytes(200, "application/json", TileJson.write(set.get(), grid.get(), request.baseUrl(), context))
                 .withHeader("Cache-Control", "no-cache");
     }
 
     /** Clients may keep a tile for a minute, then revalidate with its ETag. */
-    private static String cacheControl() { return "public, max-age=60"; }
+    private static String cacheControl() {
+        return "public, max-age=60";
+    }
 
     static boolean etagMatches(String ifNoneMatch, String etag) {
         if (ifNoneMatch == null) return false;

@@ -18,7 +18,8 @@ public final class VectorTileEndpointProvider implements HttpEndpointProvider {
             try {
                 mb = Math.max(1, Long.parseLong(v.trim()));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("ECOPLAN_VTILE_MEMORY_MB must be a whole number of megabytes, not '" + v + "'");
+                throw new IllegalArgumentException(
+                        "ECOPLAN_VTILE_MEMORY_MB must be a whole number of megabytes, not '" + v + "'");
             }
         }
         return List.of(new VectorTileEndpoint(context, mb * 1024 * 1024));

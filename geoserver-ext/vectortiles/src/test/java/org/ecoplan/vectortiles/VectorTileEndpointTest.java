@@ -44,7 +44,8 @@ class VectorTileEndpointTest {
     @BeforeEach
     void setUp() throws Exception {
         FeatureType siteType = new FeatureType("sites", List.of(
-                new AttributeDescriptor("name_zh", AttributeType.STRING, true, new Localized("名称", "Name"), List.of(), null),
+                new AttributeDescriptor("name_zh", AttributeType.STRING, true, new Localized("名称", "Name"), List.of(),
+                        null),
                 AttributeDescriptor.of("phase", AttributeType.STRING),
                 AttributeDescriptor.of("area_km2", AttributeType.DOUBLE),
                 AttributeDescriptor.of("count", AttributeType.INTEGER),
@@ -62,7 +63,8 @@ class VectorTileEndpointTest {
         sites = new MemoryFeatureSource(siteType, List.of(
                 new Feature("sites.1", a1, GF.createPoint(new Coordinate(113.75, 40.1))),
                 new Feature("sites.2", a2, GF.createPoint(new Coordinate(113.76, 40.11)))));
-        FeatureType zoneType = new FeatureType("zones", List.of(AttributeDescriptor.of("zone_code", AttributeType.STRING)),
+        FeatureType zoneType = new FeatureType("zones",
+                List.of(AttributeDescriptor.of("zone_code", AttributeType.STRING)),
                 new GeometryDescriptor("geom", GeometryType.valueOf("MULTIPOLYGON"), CrsRegistry.CGCS2000));
         zones = new MemoryFeatureSource(zoneType, List.of(new Feature("zones.5", Map.of("zone_code", "Z1"),
                 new WKTReader().read("MULTIPOLYGON(((113.5 40.0, 114.2 40.0, 114.2 40.4, 113.5 40.4, 113.5 40.0),"
@@ -71,14 +73,19 @@ class VectorTileEndpointTest {
         LayerConfig zoneLayer = layer("zones", zoneType);
         Catalog catalog = new Catalog(Path.of("."), Map.of("sites", siteLayer, "zones", zoneLayer),
                 Map.of("plan", new LayerGroupConfig("plan", new Localized("规划", "Plan"), Localized.EMPTY, List.of(),
-                        List.of("zones", "sites"), null)), Map.of());
+                        List.of("zones", "sites"), null)),
+                Map.of());
         ServiceContext ctx = new ServiceContext() {
-            @Override public Catalog catalog() { return catalog; }
-            @Override public org.ecoplan.catalog.store.FeatureSource featureSource(LayerConfig l) {
+            @Override
+            public Catalog catalog() { return catalog; }
+            @Override
+            public org.ecoplan.catalog.store.FeatureSource featureSource(LayerConfig l) {
                 return l.id().equals("sites") ? sites : zones;
             }
-            @Override public ServerSettings settings() { return null; }
-            @Override public String updateSequence() { return sites.version() + zones.version(); }
+            @Override
+            public ServerSettings settings() { return null; }
+            @Override
+            public String updateSequence() { return sites.version() + zones.version(); }
         };
         endpoint = new VectorTileEndpoint(ctx, 1 << 20);
     }
@@ -92,7 +99,8 @@ class VectorTileEndpointTest {
     private static long[] mercatorTile(double lon, double lat, int z) {
         double n = 1 << z;
         double r = Math.toRadians(lat);
-        return new long[] {(long) ((lon + 180) / 360 * n), (long) ((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2 * n)};
+        return new long[]{(long) ((lon + 180) / 360 * n),
+                (long) ((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2 * n)};
     }
 
     private OwsResponse get(String path, String ifNoneMatch) {
@@ -130,7 +138,8 @@ class VectorTileEndpointTest {
         assertTrue(!l.features().get(1).properties().containsKey("area_km2"), "null values are left out");
         for (MvtReader.TileFeature tf : l.features()) {
             long[] v = tf.vertices().get(0);
-            assertTrue(v[0] >= 0 && v[0] < 4096 && v[1] >= 0 && v[1] < 4096, "point inside the tile: " + v[0] + "," + v[1]);
+            assertTrue(v[0] >= 0 && v[0] < 4096 && v[1] >= 0 && v[1] < 4096,
+                    "point inside the tile: " + v[0] + "," + v[1]);
         }
     }
 
@@ -145,7 +154,8 @@ class VectorTileEndpointTest {
         assertEquals(5, zone.id());
         assertEquals("Z1", zone.properties().get("zone_code"));
         for (long[] v : zone.vertices()) {
-            assertTrue(v[0] >= -64 && v[0] <= 4160 && v[1] >= -64 && v[1] <= 4160, "clipped to tile + buffer: " + v[0] + "," + v[1]);
+            assertTrue(v[0] >= -64 && v[0] <= 4160 && v[1] >= -64 && v[1] <= 4160,
+                    "clipped to tile + buffer: " + v[0] + "," + v[1]);
         }
         // the tile lies inside the polygon, so the clip is the buffered square: exterior ring, clockwise (positive area)
         assertEquals(4, zone.vertices().size());
@@ -159,7 +169,7 @@ class VectorTileEndpointTest {
         MvtReader.TileFeature zone = MvtReader.decode(body(r)).get(0).features().get(0);
         int[] g = zone.commands();
         int closes = 0;
-        for (int i = 0; i < g.length; ) {
+        for (int i = 0; i < g.length;) {
             int cmd = g[i] & 7, count = g[i] >>> 3;
             i += 1 + (cmd == 7 ? 0 : 2 * count);
             if (cmd == 7) closes++;

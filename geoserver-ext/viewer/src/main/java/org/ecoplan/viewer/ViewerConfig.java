@@ -45,16 +45,20 @@ final class ViewerConfig {
             n.put("geometry", l.featureType().hasGeometry());
             ArrayNode attrs = n.putArray("attributes");
             for (AttributeDescriptor a : l.featureType().attributes()) {
-                attrs.addObject().put("name", a.name()).put("alias", a.alias().in("zh")).put("aliasEn", a.alias().in("en"));
+                attrs.addObject().put("name", a.name()).put("alias", a.alias().in("zh")).put("aliasEn",
+                        a.alias().in("en"));
             }
             if (l.featureType().hasGeometry()) {
                 Envelope b = context.featureSource(l).bounds();
                 if (b != null && !b.isNull()) {
-                    extent.expandToInclude(new GeometryTransformer(l.featureType().geometry().crs(), CrsRegistry.CGCS2000).transform(b));
+                    extent.expandToInclude(
+                            new GeometryTransformer(l.featureType().geometry().crs(), CrsRegistry.CGCS2000)
+                                    .transform(b));
                 }
             }
             if (l.metadata() != null && l.metadata().attribution() != null && !l.metadata().attribution().isBlank()) {
-                for (String part : l.metadata().attribution().split(";")) if (!part.isBlank()) attributions.add(part.trim());
+                for (String part : l.metadata().attribution().split(";"))
+                    if (!part.isBlank()) attributions.add(part.trim());
             }
         }
         ArrayNode groups = root.putArray("groups");

@@ -19,7 +19,8 @@ public final class ViewerEndpoint implements HttpEndpoint {
     public static final String PREFIX = "/viewer";
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9]+)+");
     private static final Map<String, String> TYPES = Map.of(
-            "html", "text/html; charset=UTF-8", "js", "text/javascript; charset=UTF-8", "css", "text/css; charset=UTF-8",
+            "html", "text/html; charset=UTF-8", "js", "text/javascript; charset=UTF-8", "css",
+            "text/css; charset=UTF-8",
             "json", "application/json", "map", "application/json", "png", "image/png", "svg", "image/svg+xml",
             "ico", "image/x-icon");
 
@@ -33,16 +34,18 @@ public final class ViewerEndpoint implements HttpEndpoint {
         this.loader = ViewerEndpoint.class.getClassLoader();
     }
 
-    @Override public String pathPrefix() { return PREFIX; }
+    @Override
+    public String pathPrefix() { return PREFIX; }
 
     @Override
     public OwsResponse handle(OwsRequest request) {
         if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
-            return OwsResponse.text(405, "text/plain; charset=UTF-8", "Only GET and HEAD are supported\n").withHeader("Allow", "GET, HEAD");
+            return OwsResponse.text(405, "text/plain; charset=UTF-8", "Only GET and HEAD are supported\n")
+                    .withHeader("Allow", "GET, HEAD");
         }
         String rest = request.path().substring(PREFIX.length());
         // relative URLs in the page need the trailing slash
-        if (rest.isEmpty()) return new OwsResponse(302, null, Map.of("Location", PREFIX + "/"), out -> { });
+        if (rest.isEmpty()) return new OwsResponse(302, null, Map.of("Location", PREFIX + "/"), out -> {});
         String name = rest.equals("/") ? "index.html" : rest.substring(1);
         if (name.equals("config.json")) {
             return OwsResponse.bytes(200, "application/json", ViewerConfig.write(context, tiandituKey))
@@ -64,7 +67,8 @@ public final class ViewerEndpoint implements HttpEndpoint {
         } catch (IOException e) {
             return OwsResponse.text(500, "text/plain; charset=UTF-8", "Cannot read the viewer file " + name + "\n");
         }
-        return OwsResponse.bytes(200, type, data).withHeader("Cache-Control", name.equals("index.html") ? "no-cache" : "public, max-age=300");
+        return OwsResponse.bytes(200, type, data).withHeader("Cache-Control",
+                name.equals("index.html") ? "no-cache" : "public, max-age=300");
     }
 
     private static OwsResponse notFound(String path) {

@@ -32,27 +32,40 @@ import org.locationtech.jts.geom.Envelope;
 
 class ViewerEndpointTest {
     private static final FeatureType TYPE = new FeatureType("project_areas", List.of(
-            new AttributeDescriptor("phase", AttributeType.STRING, true, new Localized("实施阶段", "Phase"), List.of("近期", "中远期"), null)),
+            new AttributeDescriptor("phase", AttributeType.STRING, true, new Localized("实施阶段", "Phase"),
+                    List.of("近期", "中远期"), null)),
             new GeometryDescriptor("geom", GeometryType.MULTIPOLYGON, CrsRegistry.CGCS2000));
 
     private static ViewerEndpoint endpoint(String key) {
-        LayerConfig layer = new LayerConfig("project_areas", new Localized("项目安排（面状）", "Projects"), Localized.EMPTY, List.of(),
+        LayerConfig layer = new LayerConfig("project_areas", new Localized("项目安排（面状）", "Projects"), Localized.EMPTY,
+                List.of(),
                 "plan", "project_areas", TYPE, null, null, true, null, List.of(), null);
         Catalog catalog = new Catalog(Path.of("."), Map.of("project_areas", layer),
-                Map.of("plan_projects", new LayerGroupConfig("plan_projects", new Localized("项目安排", "Projects"), Localized.EMPTY,
-                        List.of(), List.of("project_areas"), null)), Map.of());
+                Map.of("plan_projects",
+                        new LayerGroupConfig("plan_projects", new Localized("项目安排", "Projects"), Localized.EMPTY,
+                                List.of(), List.of("project_areas"), null)),
+                Map.of());
         FeatureSource source = new FeatureSource() {
-            @Override public FeatureType schema() { return TYPE; }
-            @Override public Envelope bounds() { return new Envelope(113.5, 114.2, 39.8, 40.5); }
-            @Override public long count(FeatureQuery q) { return 0; }
-            @Override public FeatureCursor features(FeatureQuery q) { throw new UnsupportedOperationException(); }
-            @Override public String version() { return "1"; }
+            @Override
+            public FeatureType schema() { return TYPE; }
+            @Override
+            public Envelope bounds() { return new Envelope(113.5, 114.2, 39.8, 40.5); }
+            @Override
+            public long count(FeatureQuery q) { return 0; }
+            @Override
+            public FeatureCursor features(FeatureQuery q) { throw new UnsupportedOperationException(); }
+            @Override
+            public String version() { return "1"; }
         };
         return new ViewerEndpoint(new ServiceContext() {
-            @Override public Catalog catalog() { return catalog; }
-            @Override public FeatureSource featureSource(LayerConfig l) { return source; }
-            @Override public ServerSettings settings() { return null; }
-            @Override public String updateSequence() { return "1"; }
+            @Override
+            public Catalog catalog() { return catalog; }
+            @Override
+            public FeatureSource featureSource(LayerConfig l) { return source; }
+            @Override
+            public ServerSettings settings() { return null; }
+            @Override
+            public String updateSequence() { return "1"; }
         }, key);
     }
 
@@ -92,6 +105,7 @@ class ViewerEndpointTest {
         assertEquals(404, get(e, "/viewer/../secret.txt").status());
         assertEquals(404, get(e, "/viewer/sub/dir.js").status());
         assertEquals(404, get(e, "/viewer/missing.js").status());
-        assertEquals(405, e.handle(new OwsRequest("POST", "/viewer/", KvpMap.empty(), new byte[0], null, "", Map.of())).status());
+        assertEquals(405,
+                e.handle(new OwsRequest("POST", "/viewer/", KvpMap.empty(), new byte[0], null, "", Map.of())).status());
     }
 }

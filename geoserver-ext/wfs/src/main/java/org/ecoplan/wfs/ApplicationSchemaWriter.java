@@ -30,11 +30,13 @@ final class ApplicationSchemaWriter {
             x.root("xs", "schema", XmlWriter.XSD, "gml", gml.namespace(), ns.prefix(), ns.uri());
             x.attr("targetNamespace", ns.uri()).attr("elementFormDefault", "qualified")
                     .attr("attributeFormDefault", "unqualified").attr("version", "1.0");
-            x.start("xs", "import").attr("namespace", gml.namespace()).attr("schemaLocation", gml.schemaLocation()).end();
+            x.start("xs", "import").attr("namespace", gml.namespace()).attr("schemaLocation", gml.schemaLocation())
+                    .end();
             for (FeatureType t : types) type(x, t);
             for (FeatureType t : types) {
                 x.start("xs", "element").attr("name", t.name()).attr("type", ns.prefix() + ":" + t.name() + "Type")
-                        .attr("substitutionGroup", gml == GmlVersion.GML32 ? "gml:AbstractFeature" : "gml:_Feature").end();
+                        .attr("substitutionGroup", gml == GmlVersion.GML32 ? "gml:AbstractFeature" : "gml:_Feature")
+                        .end();
             }
             x.end();
         }

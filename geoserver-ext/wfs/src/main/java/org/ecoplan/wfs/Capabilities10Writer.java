@@ -54,7 +54,8 @@ final class Capabilities10Writer {
                 x.element("wfs", "Name", t.name());
                 x.element("wfs", "Title", t.layer().title().both());
                 x.element("wfs", "Abstract", t.abstractText("zh") + " " + t.abstractText("en"));
-                if (!t.layer().keywords().isEmpty()) x.element("wfs", "Keywords", String.join(", ", t.layer().keywords()));
+                if (!t.layer().keywords().isEmpty())
+                    x.element("wfs", "Keywords", String.join(", ", t.layer().keywords()));
                 // WFS 1.0 requires an SRS even for tables without geometry; theirs is moot
                 x.element("wfs", "SRS", t.nativeCrs() == null ? "EPSG:4490" : t.nativeCrs().id());
                 var b = t.wgs84();
@@ -72,7 +73,9 @@ final class Capabilities10Writer {
     }
 
     private static void dcp(XmlWriter x, String url) throws XMLStreamException {
-        x.start("wfs", "DCPType").start("wfs", "HTTP").start("wfs", "Get").attr("onlineResource", url).end().end().end();
-        x.start("wfs", "DCPType").start("wfs", "HTTP").start("wfs", "Post").attr("onlineResource", url).end().end().end();
+        x.start("wfs", "DCPType").start("wfs", "HTTP").start("wfs", "Get").attr("onlineResource", url).end().end()
+                .end();
+        x.start("wfs", "DCPType").start("wfs", "HTTP").start("wfs", "Post").attr("onlineResource", url).end().end()
+                .end();
     }
 }

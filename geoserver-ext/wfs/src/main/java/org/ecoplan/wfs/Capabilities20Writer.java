@@ -15,11 +15,13 @@ import org.ecoplan.catalog.crs.CrsRegistry;
 final class Capabilities20Writer {
     /** WFS 2.0 Table 13 constraints and whether this service implements them. */
     private static final String[][] CONSTRAINTS = {
-        {"ImplementsBasicWFS", "TRUE"}, {"ImplementsTransactionalWFS", "FALSE"}, {"ImplementsLockingWFS", "FALSE"},
-        {"KVPEncoding", "TRUE"}, {"XMLEncoding", "TRUE"}, {"SOAPEncoding", "FALSE"},
-        {"ImplementsInheritance", "FALSE"}, {"ImplementsRemoteResolve", "FALSE"}, {"ImplementsResultPaging", "TRUE"},
-        {"ImplementsStandardJoins", "FALSE"}, {"ImplementsSpatialJoins", "FALSE"}, {"ImplementsTemporalJoins", "FALSE"},
-        {"ImplementsFeatureVersioning", "FALSE"}, {"ManageStoredQueries", "FALSE"},
+            {"ImplementsBasicWFS", "TRUE"}, {"ImplementsTransactionalWFS", "FALSE"}, {"ImplementsLockingWFS", "FALSE"},
+            {"KVPEncoding", "TRUE"}, {"XMLEncoding", "TRUE"}, {"SOAPEncoding", "FALSE"},
+            {"ImplementsInheritance", "FALSE"}, {"ImplementsRemoteResolve", "FALSE"},
+            {"ImplementsResultPaging", "TRUE"},
+            {"ImplementsStandardJoins", "FALSE"}, {"ImplementsSpatialJoins", "FALSE"},
+            {"ImplementsTemporalJoins", "FALSE"},
+            {"ImplementsFeatureVersioning", "FALSE"}, {"ManageStoredQueries", "FALSE"},
     };
 
     private final WfsContext wfs;
@@ -32,7 +34,8 @@ final class Capabilities20Writer {
     }
 
     private boolean wants(String section) {
-        return sections == null || sections.contains("ALL") || sections.contains(section.toUpperCase(java.util.Locale.ROOT));
+        return sections == null || sections.contains("ALL")
+                || sections.contains(section.toUpperCase(java.util.Locale.ROOT));
     }
 
     void write(OutputStream out, String baseUrl) throws XMLStreamException {
@@ -106,7 +109,8 @@ final class Capabilities20Writer {
         constraint(x, "CountDefault", Integer.toString(wfs.context().settings().maxFeatures()));
         constraint(x, "PagingIsTransactionSafe", "FALSE");
         x.start("ows", "Constraint").attr("name", "QueryExpressions");
-        x.start("ows", "AllowedValues").element("ows", "Value", "wfs:Query").element("ows", "Value", "wfs:StoredQuery").end();
+        x.start("ows", "AllowedValues").element("ows", "Value", "wfs:Query").element("ows", "Value", "wfs:StoredQuery")
+                .end();
         x.end();
         x.end();
     }
@@ -127,7 +131,8 @@ final class Capabilities20Writer {
     }
 
     static void constraint(XmlWriter x, String name, String value) throws XMLStreamException {
-        x.start("ows", "Constraint").attr("name", name).empty("ows", "NoValues").element("ows", "DefaultValue", value).end();
+        x.start("ows", "Constraint").attr("name", name).empty("ows", "NoValues").element("ows", "DefaultValue", value)
+                .end();
     }
 
     private void featureTypes(XmlWriter x) throws XMLStreamException {

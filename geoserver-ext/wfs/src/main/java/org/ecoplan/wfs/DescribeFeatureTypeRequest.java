@@ -52,7 +52,8 @@ record DescribeFeatureTypeRequest(WfsVersion version, List<LayerConfig> types, G
         if (f.contains("3.2")) return GmlVersion.GML32;
         if (f.contains("3.1")) return GmlVersion.GML311;
         if (f.contains("2.1") || f.equals("xmlschema") || f.equals("gml2")) return GmlVersion.GML2;
-        if (f.equals("text/xml") || f.equals("application/xml") || f.equals("application/gmlxml")) return version.defaultGml();
+        if (f.equals("text/xml") || f.equals("application/xml") || f.equals("application/gmlxml"))
+            return version.defaultGml();
         throw new ServiceException(ServiceException.INVALID_PARAMETER_VALUE, "outputFormat",
                 "Unsupported DescribeFeatureType outputFormat '" + outputFormat
                         + "' (supported: application/gml+xml; version=3.2, text/xml; subtype=gml/3.1.1, XMLSCHEMA)");

@@ -20,7 +20,9 @@ public interface FeatureCollectionFormat {
     String contentType();
 
     /** Whether the format is offered for a WFS version (in its capabilities and requests). */
-    default boolean offeredIn(WfsVersion version) { return true; }
+    default boolean offeredIn(WfsVersion version) {
+        return true;
+    }
 
     /** Writes a whole collection, streaming the features. */
     void write(OutputStream out, FeatureCollectionResult result) throws IOException;

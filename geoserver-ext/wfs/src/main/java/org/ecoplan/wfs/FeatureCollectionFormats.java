@@ -11,7 +11,8 @@ final class FeatureCollectionFormats {
 
     FeatureCollectionFormats() {
         for (FeatureCollectionFormat f : ServiceLoader.load(FeatureCollectionFormat.class,
-                FeatureCollectionFormats.class.getClassLoader())) formats.add(f);
+                FeatureCollectionFormats.class.getClassLoader()))
+            formats.add(f);
     }
 
     /** The advertised names of the formats offered in a version, default first. */

@@ -18,7 +18,7 @@ import org.ecoplan.ows.encode.FeatureStream;
  * @param baseUrl        the service URL, for links inside the response
  */
 public record FeatureCollectionResult(WfsVersion version, CollectionMetadata meta, List<FeatureStream> streams,
-                                      boolean hits, AppNamespace ns, String schemaLocation, String baseUrl) {
+        boolean hits, AppNamespace ns, String schemaLocation, String baseUrl) {
     public FeatureCollectionResult {
         streams = List.copyOf(streams);
     }

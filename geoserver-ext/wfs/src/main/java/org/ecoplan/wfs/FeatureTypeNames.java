@@ -56,7 +56,9 @@ public final class FeatureTypeNames {
         } else if (n.indexOf(':') > 0) {
             String prefix = n.substring(0, n.indexOf(':'));
             local = n.substring(n.indexOf(':') + 1);
-            uri = prefixes.containsKey(prefix) ? prefixes.get(prefix) : prefix.equals(ns.prefix()) ? ns.uri() : "?" + prefix;
+            uri = prefixes.containsKey(prefix)
+                    ? prefixes.get(prefix)
+                    : prefix.equals(ns.prefix()) ? ns.uri() : "?" + prefix;
         }
         if (uri != null && !uri.equals(ns.uri())) throw unknown(name, locator);
         final String id = local;

@@ -31,7 +31,8 @@ record FeatureTypeSummary(LayerConfig layer, String name, Crs nativeCrs, Envelop
             Envelope box = null;
             if (crs != null) {
                 Envelope nat = ctx.featureSource(l).bounds();
-                if (nat != null && !nat.isNull()) box = new GeometryTransformer(crs, CrsRegistry.EPSG_4326).transform(nat);
+                if (nat != null && !nat.isNull())
+                    box = new GeometryTransformer(crs, CrsRegistry.EPSG_4326).transform(nat);
             }
             out.add(new FeatureTypeSummary(l, names.qualified(l), crs, box));
         }
@@ -57,8 +58,10 @@ record FeatureTypeSummary(LayerConfig layer, String name, Crs nativeCrs, Envelop
             if (m.source() != null) sb.append(en ? " Source: " : " 来源：").append(m.source()).append('.');
             if (m.licence() != null) sb.append(en ? " Licence: " : " 许可：").append(m.licence()).append('.');
             if (m.attribution() != null) sb.append(en ? " Attribution: " : " 署名：").append(m.attribution()).append('.');
-            if (m.schematic()) sb.append(en ? " Schematic geometry drawn from the plan, not surveyed."
-                    : " 示意性几何，依据规划文本绘制，非测量成果。");
+            if (m.schematic())
+                sb.append(en
+                        ? " Schematic geometry drawn from the plan, not surveyed."
+                        : " 示意性几何，依据规划文本绘制，非测量成果。");
         }
         return sb.toString().trim();
     }

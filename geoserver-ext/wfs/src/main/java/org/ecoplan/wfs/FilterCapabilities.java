@@ -22,12 +22,13 @@ final class FilterCapabilities {
     static final List<String> TEMPORAL = List.of("After", "Before", "TEquals", "During", "Begins", "Ends");
 
     private static final String[][] FES_CONFORMANCE = {
-        {"ImplementsQuery", "TRUE"}, {"ImplementsAdHocQuery", "TRUE"}, {"ImplementsFunctions", "FALSE"},
-        {"ImplementsResourceId", "TRUE"}, {"ImplementsMinStandardFilter", "TRUE"}, {"ImplementsStandardFilter", "TRUE"},
-        {"ImplementsMinSpatialFilter", "TRUE"}, {"ImplementsSpatialFilter", "TRUE"},
-        {"ImplementsMinTemporalFilter", "TRUE"}, {"ImplementsTemporalFilter", "TRUE"},
-        {"ImplementsVersionNav", "FALSE"}, {"ImplementsSorting", "TRUE"}, {"ImplementsExtendedOperators", "FALSE"},
-        {"ImplementsMinimumXPath", "TRUE"}, {"ImplementsSchemaElementFunc", "FALSE"},
+            {"ImplementsQuery", "TRUE"}, {"ImplementsAdHocQuery", "TRUE"}, {"ImplementsFunctions", "FALSE"},
+            {"ImplementsResourceId", "TRUE"}, {"ImplementsMinStandardFilter", "TRUE"},
+            {"ImplementsStandardFilter", "TRUE"},
+            {"ImplementsMinSpatialFilter", "TRUE"}, {"ImplementsSpatialFilter", "TRUE"},
+            {"ImplementsMinTemporalFilter", "TRUE"}, {"ImplementsTemporalFilter", "TRUE"},
+            {"ImplementsVersionNav", "FALSE"}, {"ImplementsSorting", "TRUE"}, {"ImplementsExtendedOperators", "FALSE"},
+            {"ImplementsMinimumXPath", "TRUE"}, {"ImplementsSchemaElementFunc", "FALSE"},
     };
 
     static void writeFes20(XmlWriter x) throws XMLStreamException {
@@ -70,7 +71,8 @@ final class FilterCapabilities {
         x.start("ogc", "Filter_Capabilities");
         x.start("ogc", "Spatial_Capabilities");
         x.start("ogc", "GeometryOperands");
-        for (String g : List.of("Envelope", "Point", "LineString", "Polygon")) x.element("ogc", "GeometryOperand", "gml:" + g);
+        for (String g : List.of("Envelope", "Point", "LineString", "Polygon"))
+            x.element("ogc", "GeometryOperand", "gml:" + g);
         x.end();
         x.start("ogc", "SpatialOperators");
         for (String op : SPATIAL) x.start("ogc", "SpatialOperator").attr("name", op).end();
@@ -80,7 +82,8 @@ final class FilterCapabilities {
         x.empty("ogc", "LogicalOperators");
         x.start("ogc", "ComparisonOperators");
         for (String op : List.of("LessThan", "GreaterThan", "LessThanEqualTo", "GreaterThanEqualTo", "EqualTo",
-                "NotEqualTo", "Like", "Between", "NullCheck")) x.element("ogc", "ComparisonOperator", op);
+                "NotEqualTo", "Like", "Between", "NullCheck"))
+            x.element("ogc", "ComparisonOperator", op);
         x.end();
         x.end();
         x.start("ogc", "Id_Capabilities").empty("ogc", "EID").empty("ogc", "FID").end();
@@ -93,7 +96,8 @@ final class FilterCapabilities {
         x.start("ogc", "Spatial_Capabilities").start("ogc", "Spatial_Operators");
         // Filter 1.0 spells Intersects "Intersect" and fixes the order
         for (String op : List.of("BBOX", "Equals", "Disjoint", "Intersect", "Touches", "Crosses", "Within", "Contains",
-                "Overlaps", "Beyond", "DWithin")) x.empty("ogc", op);
+                "Overlaps", "Beyond", "DWithin"))
+            x.empty("ogc", op);
         x.end().end();
         x.start("ogc", "Scalar_Capabilities");
         x.empty("ogc", "Logical_Operators");

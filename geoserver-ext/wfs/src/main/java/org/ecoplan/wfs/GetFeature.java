@@ -97,7 +97,7 @@ final class GetFeature {
     }
 
     private OwsResponse featureById(GetFeatureRequest req, List<Slice> slices, FeatureCollectionFormat format,
-                                    OutputCrsChoice crs, OwsRequest http) {
+            OutputCrsChoice crs, OwsRequest http) {
         Slice s = slices.get(0);
         Feature found;
         try (LazyFeatureIterator it = new LazyFeatureIterator(s.source(), featureQuery(s, crs.crs()),
@@ -105,12 +105,16 @@ final class GetFeature {
             found = it.hasNext() ? it.next() : null;
         }
         if (found == null) {
-            throw new ServiceException(WfsExceptions.NOT_FOUND, "ID", "No feature with identifier '" + req.featureById() + "'", 404);
+            throw new ServiceException(WfsExceptions.NOT_FOUND, "ID",
+                    "No feature with identifier '" + req.featureById() + "'", 404);
         }
-        CollectionMetadata meta = new CollectionMetadata(1, 1, Instant.now(), null, null, crs.crs(), crs.name(), crs.order());
-        FeatureStream shape = new FeatureStream(s.query().layer().featureType(), null, true, java.util.Collections.emptyIterator());
+        CollectionMetadata meta = new CollectionMetadata(1, 1, Instant.now(), null, null, crs.crs(), crs.name(),
+                crs.order());
+        FeatureStream shape = new FeatureStream(s.query().layer().featureType(), null, true,
+                java.util.Collections.emptyIterator());
         FeatureCollectionResult ctx = new FeatureCollectionResult(req.version(), meta, List.of(), false, wfs.ns(),
-                schemaUrl(http.baseUrl(), format, List.of(wfs.ns().prefix() + ":" + s.query().layer().id())), http.baseUrl());
+                schemaUrl(http.baseUrl(), format, List.of(wfs.ns().prefix() + ":" + s.query().layer().id())),
+                http.baseUrl());
         Feature feature = found;
         return OwsResponse.ok(format.contentType(), out -> format.writeFeature(out, feature, shape, ctx));
     }
@@ -144,7 +148,8 @@ final class GetFeature {
         }
         AxisOrder order = AxisOrders.of(name, legacy ? AxisConvention.EAST_NORTH : AxisConvention.BY_FORM);
         String written = gml2 && name.form() != CrsName.Form.CRS84
-                ? "http://www.opengis.net/gml/srs/epsg.xml#" + name.crs().epsg() : name.text();
+                ? "http://www.opengis.net/gml/srs/epsg.xml#" + name.crs().epsg()
+                : name.text();
         return new OutputCrsChoice(name.crs(), written, order);
     }
 

@@ -76,7 +76,8 @@ final class GetFeatureKvpReader {
         }
         if (typeList != null && !typeList.isBlank()) ResourceIdConsistency.check(queries, wfs.context().catalog());
         CrsName srs = OutputCrs.parse(p.value("SRSNAME"), layers);
-        return new GetFeatureRequest(version, queries, srs, count(p, version), nonNegative(p.value("STARTINDEX"), "startIndex"),
+        return new GetFeatureRequest(version, queries, srs, count(p, version),
+                nonNegative(p.value("STARTINDEX"), "startIndex"),
                 hits(p.value("RESULTTYPE")), p.value("OUTPUTFORMAT"), null, linkParameters(p));
     }
 
@@ -102,7 +103,8 @@ final class GetFeatureKvpReader {
         LayerConfig layer = layerOfId(fid, wfs);
         CrsName srs = OutputCrs.parse(r.params().value("SRSNAME"), List.of(layer));
         Query q = new Query(layer, null, true, new Filter.ResourceId(List.of(fid)), List.of());
-        return new GetFeatureRequest(version, List.of(q), srs, 1, 0, false, r.params().value("OUTPUTFORMAT"), fid, null);
+        return new GetFeatureRequest(version, List.of(q), srs, 1, 0, false, r.params().value("OUTPUTFORMAT"), fid,
+                null);
     }
 
     /** The layer a "layer.fid" identifier belongs to; NotFound (404) when none (WFS 2.0 clause 7.9.3.6). */
@@ -110,7 +112,8 @@ final class GetFeatureKvpReader {
         int dot = fid.lastIndexOf('.');
         LayerConfig l = dot > 0 ? wfs.context().catalog().layer(fid.substring(0, dot)).orElse(null) : null;
         if (l == null) {
-            throw new ServiceException(WfsExceptions.NOT_FOUND, "ID", "No feature with identifier '" + abbreviate(fid) + "'", 404);
+            throw new ServiceException(WfsExceptions.NOT_FOUND, "ID",
+                    "No feature with identifier '" + abbreviate(fid) + "'", 404);
         }
         return l;
     }
@@ -122,7 +125,8 @@ final class GetFeatureKvpReader {
             if (dot > 0) wfs.context().catalog().layer(id.trim().substring(0, dot)).ifPresent(out::add);
         }
         if (out.isEmpty()) {
-            throw WfsExceptions.invalid("resourceId", "RESOURCEID names no feature of this service: " + abbreviate(ids));
+            throw WfsExceptions.invalid("resourceId",
+                    "RESOURCEID names no feature of this service: " + abbreviate(ids));
         }
         return new ArrayList<>(out);
     }
@@ -183,7 +187,8 @@ final class GetFeatureKvpReader {
         while (i < v.length()) {
             if (v.charAt(i) != '(') throw WfsExceptions.invalid(locator, "expected '(' at character " + (i + 1));
             int close = v.indexOf(')', i);
-            if (close < 0) throw WfsExceptions.invalid(locator, "unbalanced parentheses in '" + abbreviate(value) + "'");
+            if (close < 0)
+                throw WfsExceptions.invalid(locator, "unbalanced parentheses in '" + abbreviate(value) + "'");
             out.add(v.substring(i + 1, close).trim());
             i = close + 1;
             while (i < v.length() && (v.charAt(i) == ',' || Character.isWhitespace(v.charAt(i)))) i++;
@@ -232,7 +237,8 @@ final class GetFeatureKvpReader {
             if (n < 0) throw new NumberFormatException();
             return n;
         } catch (NumberFormatException e) {
-            throw WfsExceptions.invalid(locator, locator + " must be a non-negative integer, not '" + abbreviate(value) + "'");
+            throw WfsExceptions.invalid(locator,
+                    locator + " must be a non-negative integer, not '" + abbreviate(value) + "'");
         }
     }
 

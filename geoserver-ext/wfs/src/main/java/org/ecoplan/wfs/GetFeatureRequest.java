@@ -18,8 +18,8 @@ import org.ecoplan.catalog.crs.CrsName;
  *                       {@link XmlQueryLinks}), for next/previous links; null where there is none
  */
 record GetFeatureRequest(WfsVersion version, List<Query> queries, CrsName srsName, long count, long startIndex,
-                         boolean hits, String outputFormat, String featureById,
-                         java.util.Map<String, String> linkParameters) {
+        boolean hits, String outputFormat, String featureById,
+        java.util.Map<String, String> linkParameters) {
     GetFeatureRequest {
         queries = List.copyOf(queries);
     }

@@ -37,7 +37,8 @@ final class GetFeatureXmlReader {
                         srs = OutputCrs.parse(srsText, List.of(layer));
                     }
                     queries.add(query(child, layer, version, wfs));
-                    filters.add(children(child).stream().filter(c -> "Filter".equals(c.getLocalName())).findFirst().orElse(null));
+                    filters.add(children(child).stream().filter(c -> "Filter".equals(c.getLocalName())).findFirst()
+                            .orElse(null));
                     ResourceIdConsistency.check(List.of(queries.get(queries.size() - 1)), wfs.context().catalog());
                 }
                 case "StoredQuery" -> {
@@ -54,7 +55,7 @@ final class GetFeatureXmlReader {
                     LayerConfig layer = GetFeatureKvpReader.layerOfId(featureById, wfs);
                     queries.add(new Query(layer, null, true, new Filter.ResourceId(List.of(featureById)), List.of()));
                 }
-                default -> { }
+                default -> {}
             }
         }
         if (queries.isEmpty()) throw WfsExceptions.missing(version == WfsVersion.V200 ? "Query" : "Query");
@@ -64,7 +65,8 @@ final class GetFeatureXmlReader {
                 GetFeatureKvpReader.nonNegative(attr(root, "startIndex"), "startIndex"),
                 GetFeatureKvpReader.hits(attr(root, "resultType")), first(root, "outputFormat", "outputformat"),
                 featureById, featureById == null && version == WfsVersion.V200
-                        ? XmlQueryLinks.of(root, version, queries, filters, srsText, wfs) : null);
+                        ? XmlQueryLinks.of(root, version, queries, filters, srsText, wfs)
+                        : null);
     }
 
     static GetPropertyValueRequest readPropertyValue(Element root, WfsVersion version, WfsContext wfs) {
@@ -73,7 +75,8 @@ final class GetFeatureXmlReader {
         if (ref.isBlank()) throw WfsExceptions.invalid("valueReference", "valueReference is empty");
         GetFeatureRequest gf = read(root, version, wfs);
         if (gf.queries().size() != 1) throw WfsExceptions.invalid("Query", "GetPropertyValue takes exactly one query");
-        return new GetPropertyValueRequest(gf, PropertyNames.resolveValueReference(gf.queries().get(0).layer(), ref, wfs.ns()));
+        return new GetPropertyValueRequest(gf,
+                PropertyNames.resolveValueReference(gf.queries().get(0).layer(), ref, wfs.ns()));
     }
 
     private static LayerConfig layer(Element query, WfsContext wfs) {
@@ -103,12 +106,13 @@ final class GetFeatureXmlReader {
         for (Element c : children(q)) {
             switch (c.getLocalName()) {
                 case "PropertyName", "ValueReference" ->
-                        requested.add(PropertyNames.resolve(layer, c.getTextContent(), "PropertyName", wfs.ns()));
+                    requested.add(PropertyNames.resolve(layer, c.getTextContent(), "PropertyName", wfs.ns()));
                 case "Filter" -> filter = version == WfsVersion.V100
-                        ? new FesFilterParser(layer.featureType(), shortCrs(layer), AxisConvention.EAST_NORTH).parse(c, "Filter")
+                        ? new FesFilterParser(layer.featureType(), shortCrs(layer), AxisConvention.EAST_NORTH).parse(c,
+                                "Filter")
                         : new FesFilterParser(layer.featureType()).parse(c, "Filter");
                 case "SortBy" -> sortBy.addAll(sortBy(c, layer, wfs));
-                default -> { }
+                default -> {}
             }
         }
         if (requested.isEmpty()) return new Query(layer, null, true, filter, sortBy);
@@ -118,7 +122,8 @@ final class GetFeatureXmlReader {
 
     private static CrsName shortCrs(LayerConfig layer) {
         return layer.featureType().hasGeometry()
-                ? CrsRegistry.parse(layer.featureType().geometry().crs().id()).orElse(null) : null;
+                ? CrsRegistry.parse(layer.featureType().geometry().crs().id()).orElse(null)
+                : null;
     }
 
     private static List<SortBy> sortBy(Element e, LayerConfig layer, WfsContext wfs) {
@@ -132,7 +137,8 @@ final class GetFeatureXmlReader {
                     name = PropertyNames.resolve(layer, c.getTextContent(), "SortBy", wfs.ns());
                 } else if ("SortOrder".equals(c.getLocalName())) {
                     String o = c.getTextContent().trim().toUpperCase(Locale.ROOT);
-                    if (!o.equals("ASC") && !o.equals("DESC")) throw WfsExceptions.invalid("SortOrder", "SortOrder must be ASC or DESC");
+                    if (!o.equals("ASC") && !o.equals("DESC"))
+                        throw WfsExceptions.invalid("SortOrder", "SortOrder must be ASC or DESC");
                     asc = o.equals("ASC");
                 }
             }

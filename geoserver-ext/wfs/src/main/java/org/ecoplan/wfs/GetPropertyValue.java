@@ -46,7 +46,7 @@ final class GetPropertyValue {
         long deadline = System.nanoTime() + wfs.context().settings().requestTimeoutMillis() * 1_000_000L;
         return OwsResponse.ok("application/gml+xml; version=3.2; charset=UTF-8", out -> {
             try (XmlWriter x = new XmlWriter(out);
-                 LazyFeatureIterator it = new LazyFeatureIterator(fs, fq, deadline)) {
+                    LazyFeatureIterator it = new LazyFeatureIterator(fs, fq, deadline)) {
                 x.root("wfs", "ValueCollection", WfsVersion.V200.namespace(), "gml", GmlVersion.GML32.namespace(),
                         wfs.ns().prefix(), wfs.ns().uri(), "xsi", XmlWriter.XSI);
                 x.attr("timeStamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());

@@ -61,7 +61,7 @@ abstract class GmlFormat implements FeatureCollectionFormat {
                     x.attr("timeStamp", timeStamp);
                     x.attr("numberOfFeatures", Long.toString(r.hits() ? meta.numberMatched() : meta.numberReturned()));
                 }
-                case V100 -> { }
+                case V100 -> {}
             }
             x.attr("xsi", "schemaLocation", schemaLocation(wfs, r));
             if (wfs == WfsVersion.V100) {
@@ -72,7 +72,8 @@ abstract class GmlFormat implements FeatureCollectionFormat {
                 Iterator<Feature> it = s.features();
                 while (it.hasNext()) {
                     Feature f = it.next();
-                    x.start(wfs == WfsVersion.V200 ? "wfs" : "gml", wfs == WfsVersion.V200 ? "member" : "featureMember");
+                    x.start(wfs == WfsVersion.V200 ? "wfs" : "gml",
+                            wfs == WfsVersion.V200 ? "member" : "featureMember");
                     features.write(x.raw(), f, s);
                     x.end();
                 }
@@ -97,7 +98,8 @@ abstract class GmlFormat implements FeatureCollectionFormat {
 
     private GmlFeatureWriter featureWriter(FeatureCollectionResult r) {
         CollectionMetadata meta = r.meta();
-        GmlGeometryWriter geometries = new GmlGeometryWriter(gml, meta.axisOrder(), CoordinatePrecision.forCrs(meta.crs()));
+        GmlGeometryWriter geometries = new GmlGeometryWriter(gml, meta.axisOrder(),
+                CoordinatePrecision.forCrs(meta.crs()));
         return new GmlFeatureWriter(gml, r.ns(), geometries, meta.crsName());
     }
 

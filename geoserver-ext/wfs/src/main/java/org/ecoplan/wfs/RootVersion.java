@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * so that an error about an unparseable body is still reported in the version the client used.
  */
 final class RootVersion {
-    private static final Pattern VERSION = Pattern.compile("<[A-Za-z_][\\w.:-]*\\b[^>]*?\\sversion\\s*=\\s*[\"']([0-9.]+)[\"']");
+    private static final Pattern VERSION = Pattern
+            .compile("<[A-Za-z_][\\w.:-]*\\b[^>]*?\\sversion\\s*=\\s*[\"']([0-9.]+)[\"']");
 
     private RootVersion() {}
 

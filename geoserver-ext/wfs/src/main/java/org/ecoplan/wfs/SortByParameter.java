@@ -28,7 +28,8 @@ final class SortByParameter {
                 switch (words[1].toUpperCase(Locale.ROOT)) {
                     case "ASC", "A" -> ascending = true;
                     case "DESC", "D" -> ascending = false;
-                    default -> throw WfsExceptions.invalid("sortBy", "sort order '" + words[1] + "' is not ASC or DESC");
+                    default ->
+                        throw WfsExceptions.invalid("sortBy", "sort order '" + words[1] + "' is not ASC or DESC");
                 }
             }
             String name = PropertyNames.resolve(layer, words[0], "sortBy", ns);

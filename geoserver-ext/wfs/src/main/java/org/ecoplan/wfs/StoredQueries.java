@@ -22,7 +22,8 @@ final class StoredQueries {
             x.attr("xsi", "schemaLocation", WfsVersion.V200.namespace() + " " + WfsVersion.V200.schemaLocation());
             x.start("wfs", "StoredQuery").attr("id", GetFeatureKvpReader.GET_FEATURE_BY_ID);
             x.element("wfs", "Title", "Get feature by identifier / 按标识获取要素");
-            for (var l : wfs.context().catalog().layers()) x.element("wfs", "ReturnFeatureType", wfs.names().qualified(l));
+            for (var l : wfs.context().catalog().layers())
+                x.element("wfs", "ReturnFeatureType", wfs.names().qualified(l));
             x.end();
             x.end();
         });
@@ -42,7 +43,8 @@ final class StoredQueries {
             x.attr("xsi", "schemaLocation", WfsVersion.V200.namespace() + " " + WfsVersion.V200.schemaLocation());
             x.start("wfs", "StoredQueryDescription").attr("id", GetFeatureKvpReader.GET_FEATURE_BY_ID);
             x.element("wfs", "Title", "Get feature by identifier / 按标识获取要素");
-            x.element("wfs", "Abstract", "Returns the single feature whose gml:id is the value of ID, or NotFound (404).");
+            x.element("wfs", "Abstract",
+                    "Returns the single feature whose gml:id is the value of ID, or NotFound (404).");
             x.start("wfs", "Parameter").attr("name", "ID").attr("type", "xs:string").end();
             List<String> types = new ArrayList<>();
             for (var l : wfs.context().catalog().layers()) types.add(wfs.names().qualified(l));

@@ -22,7 +22,9 @@ final class WfsContext {
     FeatureCollectionFormats formats() { return formats; }
 
     /** A fresh name resolver (prefix bindings are per request). */
-    FeatureTypeNames names() { return new FeatureTypeNames(context.catalog(), ns); }
+    FeatureTypeNames names() {
+        return new FeatureTypeNames(context.catalog(), ns);
+    }
 
     List<FeatureTypeSummary> featureTypes() { return FeatureTypeSummary.of(context, names()); }
 }

@@ -28,11 +28,13 @@ public final class WfsExceptions {
     private static byte[] serviceExceptionReport(ServiceException e) {
         StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         sb.append("<ServiceExceptionReport version=\"1.2.0\" xmlns=\"http://www.opengis.net/ogc\"")
-          .append(" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"")
-          .append(" xsi:schemaLocation=\"http://www.opengis.net/ogc http://schemas.opengis.net/wfs/1.0.0/OGC-exception.xsd\">\n");
+                .append(" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"")
+                .append(" xsi:schemaLocation=\"http://www.opengis.net/ogc http://schemas.opengis.net/wfs/1.0.0/OGC-exception.xsd\">\n");
         sb.append("  <ServiceException code=\"").append(escape(e.code())).append('"');
-        if (e.locator() != null && !e.locator().isEmpty()) sb.append(" locator=\"").append(escape(e.locator())).append('"');
-        sb.append('>').append(escape(e.getMessage() == null ? e.code() : e.getMessage())).append("</ServiceException>\n");
+        if (e.locator() != null && !e.locator().isEmpty())
+            sb.append(" locator=\"").append(escape(e.locator())).append('"');
+        sb.append('>').append(escape(e.getMessage() == null ? e.code() : e.getMessage()))
+                .append("</ServiceException>\n");
         sb.append("</ServiceExceptionReport>\n");
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }

@@ -27,7 +27,9 @@ public final class WfsService implements OwsService {
     }
 
     /** The shared state of the operations (package-private, for tests of the readers). */
-    WfsContext context() { return wfs; }
+    WfsContext context() {
+        return wfs;
+    }
 
     @Override
     public String name() { return "WFS"; }
@@ -45,7 +47,8 @@ public final class WfsService implements OwsService {
         try {
             return request.hasXmlBody() && !isForm(request) ? xml(request) : kvp(request);
         } catch (QueryException e) {
-            throw new ServiceException(e.code() != null ? e.code() : ServiceException.INVALID_PARAMETER_VALUE, e.locator(), e.getMessage());
+            throw new ServiceException(e.code() != null ? e.code() : ServiceException.INVALID_PARAMETER_VALUE,
+                    e.locator(), e.getMessage());
         }
     }
 
@@ -66,9 +69,11 @@ public final class WfsService implements OwsService {
         }
         WfsVersion version = requestVersion(r.params().value("VERSION"));
         return switch (canonical(op)) {
-            case "DescribeFeatureType" -> new DescribeFeatureType(wfs).handle(DescribeFeatureTypeRequest.fromKvp(r, version, wfs), r);
+            case "DescribeFeatureType" ->
+                new DescribeFeatureType(wfs).handle(DescribeFeatureTypeRequest.fromKvp(r, version, wfs), r);
             case "GetFeature" -> new GetFeature(wfs).handle(GetFeatureKvpReader.read(r, version, wfs), r);
-            case "GetPropertyValue" -> new GetPropertyValue(wfs).handle(GetFeatureKvpReader.readPropertyValue(r, version, wfs), r);
+            case "GetPropertyValue" ->
+                new GetPropertyValue(wfs).handle(GetFeatureKvpReader.readPropertyValue(r, version, wfs), r);
             case "ListStoredQueries" -> StoredQueries.list(wfs, r.baseUrl());
             case "DescribeStoredQueries" -> StoredQueries.describe(wfs, r.params().value("STOREDQUERY_ID"));
             default -> throw notSupported(op);
@@ -76,14 +81,18 @@ public final class WfsService implements OwsService {
     }
 
     private OwsResponse xml(OwsRequest r) {
-        Element root = new org.ecoplan.ows.filter.SecureXmlParser(wfs.context().settings().maxRequestBytes()).parse(r.body(), null);
+        Element root = new org.ecoplan.ows.filter.SecureXmlParser(wfs.context().settings().maxRequestBytes())
+                .parse(r.body(), null);
         String op = root.getLocalName();
         if ("GetCapabilities".equals(op)) return new GetCapabilities(wfs).xml(root, r);
-        WfsVersion version = requestVersion(root.getAttribute("version").isEmpty() ? null : root.getAttribute("version"));
+        WfsVersion version = requestVersion(
+                root.getAttribute("version").isEmpty() ? null : root.getAttribute("version"));
         return switch (op) {
-            case "DescribeFeatureType" -> new DescribeFeatureType(wfs).handle(DescribeFeatureTypeRequest.fromXml(root, version, wfs), r);
+            case "DescribeFeatureType" ->
+                new DescribeFeatureType(wfs).handle(DescribeFeatureTypeRequest.fromXml(root, version, wfs), r);
             case "GetFeature" -> new GetFeature(wfs).handle(GetFeatureXmlReader.read(root, version, wfs), r);
-            case "GetPropertyValue" -> new GetPropertyValue(wfs).handle(GetFeatureXmlReader.readPropertyValue(root, version, wfs), r);
+            case "GetPropertyValue" ->
+                new GetPropertyValue(wfs).handle(GetFeatureXmlReader.readPropertyValue(root, version, wfs), r);
             case "ListStoredQueries" -> StoredQueries.list(wfs, r.baseUrl());
             case "DescribeStoredQueries" -> StoredQueries.describe(wfs, StoredQueries.idsFromXml(root));
             default -> throw notSupported(op);

@@ -8,9 +8,11 @@ import org.ecoplan.ows.encode.GmlVersion;
  * the name of the type-name parameter (WFS 2.0 09-025r2, WFS 1.1 04-094, WFS 1.0 02-058).
  */
 public enum WfsVersion {
-    V200("2.0.0", "http://www.opengis.net/wfs/2.0", "http://schemas.opengis.net/wfs/2.0/wfs.xsd", GmlVersion.GML32),
-    V110("1.1.0", "http://www.opengis.net/wfs", "http://schemas.opengis.net/wfs/1.1.0/wfs.xsd", GmlVersion.GML311),
-    V100("1.0.0", "http://www.opengis.net/wfs", "http://schemas.opengis.net/wfs/1.0.0/WFS-basic.xsd", GmlVersion.GML2);
+    V200("2.0.0", "http://www.opengis.net/wfs/2.0", "http://schemas.opengis.net/wfs/2.0/wfs.xsd",
+            GmlVersion.GML32), V110("1.1.0", "http://www.opengis.net/wfs",
+                    "http://schemas.opengis.net/wfs/1.1.0/wfs.xsd", GmlVersion.GML311), V100("1.0.0",
+                            "http://www.opengis.net/wfs", "http://schemas.opengis.net/wfs/1.0.0/WFS-basic.xsd",
+                            GmlVersion.GML2);
 
     private final String text;
     private final String namespace;
@@ -31,13 +33,19 @@ public enum WfsVersion {
     public String schemaLocation() { return schemaLocation; }
 
     /** The GML version of GetFeature responses when the request names no output format. */
-    public GmlVersion defaultGml() { return gml; }
+    public GmlVersion defaultGml() {
+        return gml;
+    }
 
     /** "TYPENAMES" in 2.0, "TYPENAME" before. */
-    public String typeNameParameter() { return this == V200 ? "TYPENAMES" : "TYPENAME"; }
+    public String typeNameParameter() {
+        return this == V200 ? "TYPENAMES" : "TYPENAME";
+    }
 
     /** "COUNT" in 2.0, "MAXFEATURES" before. */
-    public String countParameter() { return this == V200 ? "COUNT" : "MAXFEATURES"; }
+    public String countParameter() {
+        return this == V200 ? "COUNT" : "MAXFEATURES";
+    }
 
     /** The version with this exact text ("2.0.0"); "2.0" is accepted for 2.0.0 as clients send it. */
     public static Optional<WfsVersion> of(String text) {

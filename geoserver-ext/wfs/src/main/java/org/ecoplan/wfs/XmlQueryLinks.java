@@ -26,7 +26,7 @@ final class XmlQueryLinks {
      * @param srsName the srsName of the request as given, or null
      */
     static Map<String, String> of(Element root, WfsVersion version, List<Query> queries, List<Element> filters,
-                                  String srsName, WfsContext wfs) {
+            String srsName, WfsContext wfs) {
         long withFilter = filters.stream().filter(f -> f != null).count();
         if (withFilter != 0 && withFilter != filters.size()) return null;
         Map<String, String> p = new LinkedHashMap<>();
@@ -44,7 +44,8 @@ final class XmlQueryLinks {
             if (q.propertyNames() != null) {
                 anyProperties = true;
                 names.addAll(q.propertyNames());
-                if (q.withGeometry() && q.layer().featureType().hasGeometry()) names.add(q.layer().featureType().geometry().name());
+                if (q.withGeometry() && q.layer().featureType().hasGeometry())
+                    names.add(q.layer().featureType().geometry().name());
             } else {
                 names.add("*");
             }

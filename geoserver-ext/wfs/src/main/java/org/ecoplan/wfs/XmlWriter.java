@@ -57,7 +57,8 @@ final class XmlWriter implements AutoCloseable {
     }
 
     XmlWriter attr(String prefix, String name, String value) throws XMLStreamException {
-        if (value != null) w.writeAttribute(prefix, w.getNamespaceContext().getNamespaceURI(prefix), name, XmlText.clean(value));
+        if (value != null)
+            w.writeAttribute(prefix, w.getNamespaceContext().getNamespaceURI(prefix), name, XmlText.clean(value));
         return this;
     }
 

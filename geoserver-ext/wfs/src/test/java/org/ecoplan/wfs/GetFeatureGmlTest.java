@@ -24,9 +24,11 @@ class GetFeatureGmlTest {
         assertEquals(200, dft.status());
         Xml schema = new Xml(dft.body());
         assertEquals("http://ecoplan.org/yanggao", schema.s("/xs:schema/@targetNamespace"));
-        assertEquals("gml:MultiSurfacePropertyType", schema.s("//xs:complexType[@name='zonesType']//xs:element[@name='geom']/@type"));
+        assertEquals("gml:MultiSurfacePropertyType",
+                schema.s("//xs:complexType[@name='zonesType']//xs:element[@name='geom']/@type"));
         assertEquals("xs:date", schema.s("//xs:complexType[@name='zonesType']//xs:element[@name='since']/@type"));
-        assertEquals("", schema.s("//xs:complexType[@name='zonesType']//xs:element[@name='name']/@minOccurs"), "required");
+        assertEquals("", schema.s("//xs:complexType[@name='zonesType']//xs:element[@name='name']/@minOccurs"),
+                "required");
         assertEquals("0", schema.s("//xs:complexType[@name='zonesType']//xs:element[@name='rank']/@minOccurs"));
 
         TestService.Result gf = wfs.get("SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "GetFeature",
@@ -39,50 +41,61 @@ class GetFeatureGmlTest {
         assertEquals(5, x.n("//wfs:member/yg:zones"));
         assertEquals(3, x.n("//wfs:member/yg:targets"));
         // default CRS in URN form: latitude first
-        assertEquals("urn:ogc:def:crs:EPSG::4490", x.s("//yg:zones[@gml:id='zones.1']/yg:geom/gml:MultiSurface/@srsName"));
+        assertEquals("urn:ogc:def:crs:EPSG::4490",
+                x.s("//yg:zones[@gml:id='zones.1']/yg:geom/gml:MultiSurface/@srsName"));
         assertTrue(x.s("//yg:zones[@gml:id='zones.1']//gml:posList").startsWith("40 113.6 40 113.65"),
                 x.s("//yg:zones[@gml:id='zones.1']//gml:posList"));
         assertEquals("北部 <防风> & \"固沙\"", x.s("//yg:zones[@gml:id='zones.3']/yg:name"));
         assertEquals(0, x.n("//yg:zones[@gml:id='zones.5']/yg:since"), "null optional values are left out");
 
-        List<String> errors = OgcSchemas.validate(gf.body(), List.of("http://schemas.opengis.net/wfs/2.0/wfs.xsd", DFT32),
+        List<String> errors = OgcSchemas.validate(gf.body(),
+                List.of("http://schemas.opengis.net/wfs/2.0/wfs.xsd", DFT32),
                 Map.of(DFT32, dft.body()));
         assertEquals(List.of(), errors);
-        assertTrue(x.s("/wfs:FeatureCollection/@*[local-name()='schemaLocation']").contains(DFT32.replace("yg:zones,yg:targets", "yg:zones,yg:targets")));
+        assertTrue(x.s("/wfs:FeatureCollection/@*[local-name()='schemaLocation']")
+                .contains(DFT32.replace("yg:zones,yg:targets", "yg:zones,yg:targets")));
     }
 
     @Test
     void gml311AndGml2ValidateToo() throws Exception {
         String dft11 = "http://test.local/wfs?service=WFS&version=1.1.0&request=DescribeFeatureType&typeName=yg:zones"
                 + "&outputFormat=text/xml;%20subtype=gml/3.1.1";
-        TestService.Result schema11 = wfs.get("SERVICE", "WFS", "VERSION", "1.1.0", "REQUEST", "DescribeFeatureType", "TYPENAME", "yg:zones");
-        TestService.Result gf11 = wfs.get("SERVICE", "WFS", "VERSION", "1.1.0", "REQUEST", "GetFeature", "TYPENAME", "yg:zones",
+        TestService.Result schema11 = wfs.get("SERVICE", "WFS", "VERSION", "1.1.0", "REQUEST", "DescribeFeatureType",
+                "TYPENAME", "yg:zones");
+        TestService.Result gf11 = wfs.get("SERVICE", "WFS", "VERSION", "1.1.0", "REQUEST", "GetFeature", "TYPENAME",
+                "yg:zones",
                 "SRSNAME", "EPSG:4326");
         Xml x11 = new Xml(gf11.body());
         assertEquals("5", x11.s("/wfs1:FeatureCollection/@numberOfFeatures"));
         assertTrue(x11.s("(//gml3:posList)[1]").startsWith("113.6 40 "), "EPSG:n short form is x/y in WFS 1.1");
-        assertEquals(List.of(), OgcSchemas.validate(gf11.body(), List.of("http://schemas.opengis.net/wfs/1.1.0/wfs.xsd", dft11),
-                Map.of(dft11, schema11.body())));
+        assertEquals(List.of(),
+                OgcSchemas.validate(gf11.body(), List.of("http://schemas.opengis.net/wfs/1.1.0/wfs.xsd", dft11),
+                        Map.of(dft11, schema11.body())));
 
         String dft10 = "http://test.local/wfs?service=WFS&version=1.0.0&request=DescribeFeatureType&typeName=yg:zones&outputFormat=XMLSCHEMA";
-        TestService.Result schema10 = wfs.get("SERVICE", "WFS", "VERSION", "1.0.0", "REQUEST", "DescribeFeatureType", "TYPENAME", "yg:zones");
-        TestService.Result gf10 = wfs.get("SERVICE", "WFS", "VERSION", "1.0.0", "REQUEST", "GetFeature", "TYPENAME", "yg:zones",
+        TestService.Result schema10 = wfs.get("SERVICE", "WFS", "VERSION", "1.0.0", "REQUEST", "DescribeFeatureType",
+                "TYPENAME", "yg:zones");
+        TestService.Result gf10 = wfs.get("SERVICE", "WFS", "VERSION", "1.0.0", "REQUEST", "GetFeature", "TYPENAME",
+                "yg:zones",
                 "MAXFEATURES", "2");
         Xml x10 = new Xml(gf10.body());
         assertEquals(2, x10.n("//gml3:featureMember"));
         assertEquals("http://www.opengis.net/gml/srs/epsg.xml#4490", x10.s("(//gml3:MultiPolygon)[1]/@srsName"));
         assertTrue(x10.s("(//gml3:coordinates)[1]").startsWith("113.6,40 113.65,40"), x10.s("(//gml3:coordinates)[1]"));
-        assertEquals(List.of(), OgcSchemas.validate(gf10.body(), List.of("http://schemas.opengis.net/wfs/1.0.0/WFS-basic.xsd", dft10),
-                Map.of(dft10, schema10.body())));
+        assertEquals(List.of(),
+                OgcSchemas.validate(gf10.body(), List.of("http://schemas.opengis.net/wfs/1.0.0/WFS-basic.xsd", dft10),
+                        Map.of(dft10, schema10.body())));
     }
 
     @Test
     void srsNameFormsDecideAxisOrder() throws Exception {
-        Xml urn = new Xml(wfs.get("SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "GetFeature", "TYPENAMES", "yg:zones",
-                "RESOURCEID", "zones.1", "SRSNAME", "urn:ogc:def:crs:EPSG::4326").body());
+        Xml urn = new Xml(
+                wfs.get("SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "GetFeature", "TYPENAMES", "yg:zones",
+                        "RESOURCEID", "zones.1", "SRSNAME", "urn:ogc:def:crs:EPSG::4326").body());
         assertTrue(urn.s("//gml:posList").startsWith("40 113.6 "), urn.s("//gml:posList"));
-        Xml shortForm = new Xml(wfs.get("SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "GetFeature", "TYPENAMES", "yg:zones",
-                "RESOURCEID", "zones.1", "SRSNAME", "EPSG:4490").body());
+        Xml shortForm = new Xml(
+                wfs.get("SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "GetFeature", "TYPENAMES", "yg:zones",
+                        "RESOURCEID", "zones.1", "SRSNAME", "EPSG:4490").body());
         assertTrue(shortForm.s("//gml:posList").startsWith("113.6 40 "), shortForm.s("//gml:posList"));
         Xml gk = new Xml(wfs.get("SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "GetFeature", "TYPENAMES", "yg:zones",
                 "RESOURCEID", "zones.1", "SRSNAME", "urn:ogc:def:crs:EPSG::4547").body());
@@ -102,7 +115,8 @@ class GetFeatureGmlTest {
         Xml x = new Xml(pv.body());
         assertEquals("5", x.s("/wfs:ValueCollection/@numberMatched"));
         assertEquals("zone 5", x.s("/wfs:ValueCollection/wfs:member[1]"));
-        assertEquals(List.of(), OgcSchemas.validate(pv.body(), List.of("http://schemas.opengis.net/wfs/2.0/wfs.xsd"), Map.of()));
+        assertEquals(List.of(),
+                OgcSchemas.validate(pv.body(), List.of("http://schemas.opengis.net/wfs/2.0/wfs.xsd"), Map.of()));
         TestService.Result xpath = wfs.get("SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "GetPropertyValue",
                 "TYPENAMES", "yg:zones", "VALUEREFERENCE", "//*[1]");
         assertEquals(400, xpath.status());
@@ -117,9 +131,11 @@ class GetFeatureGmlTest {
         assertEquals("InvalidParameterValue", new Xml(empty.body()).s("//ows:Exception/@exceptionCode"));
 
         TestService.Result list = wfs.get("SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "ListStoredQueries");
-        assertEquals(List.of(), OgcSchemas.validate(list.body(), List.of("http://schemas.opengis.net/wfs/2.0/wfs.xsd"), Map.of()));
+        assertEquals(List.of(),
+                OgcSchemas.validate(list.body(), List.of("http://schemas.opengis.net/wfs/2.0/wfs.xsd"), Map.of()));
         TestService.Result desc = wfs.get("SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "DescribeStoredQueries");
-        assertEquals(List.of(), OgcSchemas.validate(desc.body(), List.of("http://schemas.opengis.net/wfs/2.0/wfs.xsd"), Map.of()));
+        assertEquals(List.of(),
+                OgcSchemas.validate(desc.body(), List.of("http://schemas.opengis.net/wfs/2.0/wfs.xsd"), Map.of()));
 
         TestService.Result byId = wfs.get("SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "GetFeature",
                 "STOREDQUERY_ID", "urn:ogc:def:query:OGC-WFS::GetFeatureById", "ID", "zones.2");

@@ -36,7 +36,8 @@ class GetFeatureKvpReaderTest {
     @Test
     void parenthesisedListsMakeOneQueryPerType() {
         GetFeatureRequest r = read("TYPENAMES", "(yg:zones)(targets)", "PROPERTYNAME", "(rank,geom)(value)",
-                "SORTBY", "(rank DESC)(value)", "COUNT", "3", "STARTINDEX", "2", "SRSNAME", "urn:ogc:def:crs:EPSG::4326");
+                "SORTBY", "(rank DESC)(value)", "COUNT", "3", "STARTINDEX", "2", "SRSNAME",
+                "urn:ogc:def:crs:EPSG::4326");
         assertEquals(2, r.queries().size());
         Query zones = r.queries().get(0);
         assertEquals("zones", zones.layer().id());
@@ -55,7 +56,8 @@ class GetFeatureKvpReaderTest {
 
     @Test
     void namespacesParameterBindsOtherPrefixes() {
-        GetFeatureRequest r = read("TYPENAMES", "eco:zones", "NAMESPACES", "xmlns(eco," + AppNamespace.YANGGAO.uri() + ")",
+        GetFeatureRequest r = read("TYPENAMES", "eco:zones", "NAMESPACES",
+                "xmlns(eco," + AppNamespace.YANGGAO.uri() + ")",
                 "RESULTTYPE", "hits");
         assertEquals("zones", r.queries().get(0).layer().id());
         assertTrue(r.hits());
@@ -75,9 +77,13 @@ class GetFeatureKvpReaderTest {
 
     @Test
     void badValuesNameTheirParameter() {
-        assertEquals("sortBy", assertThrows(ServiceException.class, () -> read("TYPENAMES", "zones", "SORTBY", "rank SIDEWAYS")).locator());
-        assertEquals("startIndex", assertThrows(ServiceException.class, () -> read("TYPENAMES", "zones", "STARTINDEX", "x")).locator());
-        assertEquals("resultType", assertThrows(ServiceException.class, () -> read("TYPENAMES", "zones", "RESULTTYPE", "all")).locator());
+        assertEquals("sortBy",
+                assertThrows(ServiceException.class, () -> read("TYPENAMES", "zones", "SORTBY", "rank SIDEWAYS"))
+                        .locator());
+        assertEquals("startIndex",
+                assertThrows(ServiceException.class, () -> read("TYPENAMES", "zones", "STARTINDEX", "x")).locator());
+        assertEquals("resultType",
+                assertThrows(ServiceException.class, () -> read("TYPENAMES", "zones", "RESULTTYPE", "all")).locator());
         assertEquals("propertyName", assertThrows(ServiceException.class,
                 () -> read("TYPENAMES", "zones", "PROPERTYNAME", "zones/../../etc")).locator());
         assertEquals("FILTER", assertThrows(ServiceException.class,
@@ -88,8 +94,9 @@ class GetFeatureKvpReaderTest {
 
     @Test
     void owslibStyleXmlPostWithLowerCaseAttributes() throws Exception {
-        TestService.Result r = fixture.post("<wfs:GetFeature xmlns:wfs='http://www.opengis.net/wfs/2.0' service='WFS' version='2.0.0'"
-                + " outputformat='application/json' count='1'><wfs:Query typenames='yg:zones'/></wfs:GetFeature>");
+        TestService.Result r = fixture
+                .post("<wfs:GetFeature xmlns:wfs='http://www.opengis.net/wfs/2.0' service='WFS' version='2.0.0'"
+                        + " outputformat='application/json' count='1'><wfs:Query typenames='yg:zones'/></wfs:GetFeature>");
         assertEquals(200, r.status(), r.text());
         assertTrue(r.contentType().startsWith("application/json"));
         assertTrue(r.text().contains("\"numberReturned\":1"), r.text());

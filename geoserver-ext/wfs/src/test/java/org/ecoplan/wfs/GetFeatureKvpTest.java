@@ -17,7 +17,8 @@ class GetFeatureKvpTest {
 
     private JsonNode json(String... kv) throws Exception {
         String[] all = new String[kv.length + 8];
-        System.arraycopy(new String[] {"SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "GetFeature", "OUTPUTFORMAT", "application/json"}, 0, all, 0, 8);
+        System.arraycopy(new String[]{"SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "GetFeature", "OUTPUTFORMAT",
+                "application/json"}, 0, all, 0, 8);
         System.arraycopy(kv, 0, all, 8, kv.length);
         TestService.Result r = wfs.get(all);
         assertEquals(200, r.status(), r.text());
@@ -51,7 +52,8 @@ class GetFeatureKvpTest {
 
     @Test
     void hitsCountsWithoutFeatures() throws Exception {
-        TestService.Result r = wfs.get("SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "GetFeature", "TYPENAMES", "yg:zones",
+        TestService.Result r = wfs.get("SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "GetFeature", "TYPENAMES",
+                "yg:zones",
                 "RESULTTYPE", "hits");
         Xml x = new Xml(r.body());
         assertEquals("5", x.s("/wfs:FeatureCollection/@numberMatched"));
@@ -70,7 +72,8 @@ class GetFeatureKvpTest {
         assertTrue(props.has("rank") && props.has("name"), "requested + required properties: " + props);
         assertFalse(props.has("area_km2"));
         assertTrue(sorted.get("features").get(0).get("geometry").isNull(), "geometry not requested");
-        assertEquals("zones.1", json("TYPENAMES", "zones", "SORTBY", "rank D").get("features").get(0).get("id").asText());
+        assertEquals("zones.1",
+                json("TYPENAMES", "zones", "SORTBY", "rank D").get("features").get(0).get("id").asText());
 
         JsonNode byId = json("RESOURCEID", "zones.2,targets.3");
         assertEquals(2, byId.get("numberMatched").asInt());
@@ -95,13 +98,15 @@ class GetFeatureKvpTest {
 
     @Test
     void csvHasHeaderRowsAndWkt() throws Exception {
-        TestService.Result r = wfs.get("SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "GetFeature", "TYPENAMES", "yg:zones",
+        TestService.Result r = wfs.get("SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "GetFeature", "TYPENAMES",
+                "yg:zones",
                 "OUTPUTFORMAT", "text/csv", "COUNT", "3");
         assertTrue(r.contentType().startsWith("text/csv"));
         String[] lines = r.text().replace("\uFEFF", "").split("\r\n");
         assertEquals("FID,name,rank,area_km2,active,since,geom", lines[0]);
         assertEquals(4, lines.length);
-        assertTrue(lines[3].startsWith("zones.3,\"北部 <防风> & \"\"固沙\"\"\",3,4.5,true,2023-01-01,\"MULTIPOLYGON"), lines[3]);
+        assertTrue(lines[3].startsWith("zones.3,\"北部 <防风> & \"\"固沙\"\"\",3,4.5,true,2023-01-01,\"MULTIPOLYGON"),
+                lines[3]);
     }
 
     @Test
@@ -127,22 +132,27 @@ class GetFeatureKvpTest {
                 501, "OperationNotSupported", "Transaction");
         assertException(wfs.get("SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "GetFeature", "TYPENAMES", "yg:zones",
                 "RESOURCEID", "targets.1"), 400, "InvalidParameterValue", "RESOURCEID");
-        assertEquals(200, wfs.get("SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "GetFeature", "TYPENAMES", "yg:zones",
-                "RESOURCEID", "test-123").status(), "an id of no served type matches nothing");
-        TestService.Result v1 = wfs.get("SERVICE", "WFS", "VERSION", "1.0.0", "REQUEST", "GetFeature", "TYPENAME", "nope");
+        assertEquals(200,
+                wfs.get("SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "GetFeature", "TYPENAMES", "yg:zones",
+                        "RESOURCEID", "test-123").status(),
+                "an id of no served type matches nothing");
+        TestService.Result v1 = wfs.get("SERVICE", "WFS", "VERSION", "1.0.0", "REQUEST", "GetFeature", "TYPENAME",
+                "nope");
         assertEquals("InvalidParameterValue", new Xml(v1.body()).s("//ogc:ServiceException/@code"));
-        TestService.Result v11 = wfs.get("SERVICE", "WFS", "VERSION", "1.1.0", "REQUEST", "GetFeature", "TYPENAME", "nope");
+        TestService.Result v11 = wfs.get("SERVICE", "WFS", "VERSION", "1.1.0", "REQUEST", "GetFeature", "TYPENAME",
+                "nope");
         assertEquals("1.1.0", new Xml(v11.body()).s("/ows1:ExceptionReport/@version"));
     }
 
     @Test
     void xmlPostGetFeatureAndBillionLaughs() throws Exception {
-        TestService.Result r = wfs.post("<wfs:GetFeature xmlns:wfs='http://www.opengis.net/wfs/2.0' xmlns:fes='http://www.opengis.net/fes/2.0'"
-                + " xmlns:yg='http://ecoplan.org/yanggao' service='WFS' version='2.0.0' outputFormat='application/json' count='2'>"
-                + "<wfs:Query typeNames='yg:zones'><fes:Filter><fes:PropertyIsEqualTo><fes:ValueReference>active</fes:ValueReference>"
-                + "<fes:Literal>true</fes:Literal></fes:PropertyIsEqualTo></fes:Filter>"
-                + "<fes:SortBy><fes:SortProperty><fes:ValueReference>rank</fes:ValueReference><fes:SortOrder>ASC</fes:SortOrder></fes:SortProperty></fes:SortBy>"
-                + "</wfs:Query></wfs:GetFeature>");
+        TestService.Result r = wfs.post(
+                "<wfs:GetFeature xmlns:wfs='http://www.opengis.net/wfs/2.0' xmlns:fes='http://www.opengis.net/fes/2.0'"
+                        + " xmlns:yg='http://ecoplan.org/yanggao' service='WFS' version='2.0.0' outputFormat='application/json' count='2'>"
+                        + "<wfs:Query typeNames='yg:zones'><fes:Filter><fes:PropertyIsEqualTo><fes:ValueReference>active</fes:ValueReference>"
+                        + "<fes:Literal>true</fes:Literal></fes:PropertyIsEqualTo></fes:Filter>"
+                        + "<fes:SortBy><fes:SortProperty><fes:ValueReference>rank</fes:ValueReference><fes:SortOrder>ASC</fes:SortOrder></fes:SortProperty></fes:SortBy>"
+                        + "</wfs:Query></wfs:GetFeature>");
         assertEquals(200, r.status(), r.text());
         JsonNode fc = JSON.readTree(r.body());
         assertEquals(3, fc.get("numberMatched").asInt());
@@ -157,7 +167,8 @@ class GetFeatureKvpTest {
         assertEquals("2.0.0", new Xml(b.body()).s("/ows:ExceptionReport/@version"));
     }
 
-    private static void assertException(TestService.Result r, int status, String code, String locator) throws Exception {
+    private static void assertException(TestService.Result r, int status, String code, String locator)
+            throws Exception {
         Xml x = new Xml(r.body());
         assertEquals(code, x.s("//ows:Exception/@exceptionCode"), r.text());
         assertEquals(locator, x.s("//ows:Exception/@locator"), r.text());

@@ -88,10 +88,14 @@ final class TestService {
         ServerSettings settings = new ServerSettings(d.maxImageWidth(), d.maxImageHeight(), d.maxRenderMillis(),
                 d.maxConcurrentRenders(), maxFeatures, d.requestTimeoutMillis(), d.maxRequestBytes(), false);
         service = new WfsService(new ServiceContext() {
-            @Override public Catalog catalog() { return catalog; }
-            @Override public FeatureSource featureSource(LayerConfig layer) { return sources.get(layer.id()); }
-            @Override public ServerSettings settings() { return settings; }
-            @Override public String updateSequence() { return "7"; }
+            @Override
+            public Catalog catalog() { return catalog; }
+            @Override
+            public FeatureSource featureSource(LayerConfig layer) { return sources.get(layer.id()); }
+            @Override
+            public ServerSettings settings() { return settings; }
+            @Override
+            public String updateSequence() { return "7"; }
         });
     }
 

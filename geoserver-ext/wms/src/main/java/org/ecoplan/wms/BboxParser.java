@@ -43,8 +43,8 @@ public final class BboxParser {
     public static double[] ordered(Envelope e, CrsName crs, WmsVersion version) {
         boolean northFirst = AxisOrders.of(crs, version.axisConvention()) == AxisOrder.NORTH_EAST;
         return northFirst
-                ? new double[] {e.getMinY(), e.getMinX(), e.getMaxY(), e.getMaxX()}
-                : new double[] {e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY()};
+                ? new double[]{e.getMinY(), e.getMinX(), e.getMaxY(), e.getMaxX()}
+                : new double[]{e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY()};
     }
 
     private static ServiceException bad(String message) {

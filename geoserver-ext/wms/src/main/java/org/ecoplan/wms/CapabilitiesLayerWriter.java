@@ -29,7 +29,8 @@ public final class CapabilitiesLayerWriter {
     private final LegendGraphics legends;
     private final Localized rootTitle;
 
-    public CapabilitiesLayerWriter(LayerExtents extents, StyleLibrary styles, LegendGraphics legends, Localized rootTitle) {
+    public CapabilitiesLayerWriter(LayerExtents extents, StyleLibrary styles, LegendGraphics legends,
+            Localized rootTitle) {
         this.extents = extents;
         this.styles = styles;
         this.legends = legends;
@@ -51,7 +52,8 @@ public final class CapabilitiesLayerWriter {
         bounds(x, version, all);
         for (LayerConfig l : layers) layer(x, version, url, l);
         for (LayerGroupConfig g : catalog.groups()) {
-            List<LayerConfig> members = catalog.expand(g.id()).stream().filter(l -> l.featureType().hasGeometry()).toList();
+            List<LayerConfig> members = catalog.expand(g.id()).stream().filter(l -> l.featureType().hasGeometry())
+                    .toList();
             if (members.isEmpty()) continue;
             x.start("Layer").attr("queryable", members.stream().anyMatch(LayerConfig::queryable) ? "1" : "0");
             x.element("Name", g.id());
@@ -62,7 +64,8 @@ public final class CapabilitiesLayerWriter {
             keywords(x, g.keywords());
             bounds(x, version, extents.union(members));
             x.start("MetadataURL").attr("type", v13 ? "ISO19115:2003" : "TC211");
-            x.element("Format", "text/html").onlineResource(url + "SERVICE=WMS&REQUEST=GetMetadata&LAYER=" + enc(g.id())).end();
+            x.element("Format", "text/html")
+                    .onlineResource(url + "SERVICE=WMS&REQUEST=GetMetadata&LAYER=" + enc(g.id())).end();
             x.end();
         }
         x.end();
@@ -92,8 +95,9 @@ public final class CapabilitiesLayerWriter {
             java.awt.Dimension d = legends.size(s);
             x.start("LegendURL").attr("width", Integer.toString(d.width)).attr("height", Integer.toString(d.height));
             x.element("Format", "image/png");
-            x.onlineResource(url + "SERVICE=WMS&VERSION=" + version.text() + "&REQUEST=GetLegendGraphic&FORMAT=image/png&LAYER="
-                    + enc(l.id()) + "&STYLE=" + enc(styleId));
+            x.onlineResource(
+                    url + "SERVICE=WMS&VERSION=" + version.text() + "&REQUEST=GetLegendGraphic&FORMAT=image/png&LAYER="
+                            + enc(l.id()) + "&STYLE=" + enc(styleId));
             x.end().end();
             if (styleId.equals(l.styles().defaultStyle())) {
                 for (Rule r : s.rules()) {
@@ -144,7 +148,8 @@ public final class CapabilitiesLayerWriter {
             if (env == null) continue;
             double[] o = BboxParser.ordered(env, CrsRegistry.parse(code).orElseThrow(), version);
             x.start("BoundingBox").attr(version == WmsVersion.V_1_3_0 ? "CRS" : "SRS", code)
-                    .attr("minx", num(o[0])).attr("miny", num(o[1])).attr("maxx", num(o[2])).attr("maxy", num(o[3])).end();
+                    .attr("minx", num(o[0])).attr("miny", num(o[1])).attr("maxx", num(o[2])).attr("maxy", num(o[3]))
+                    .end();
         }
     }
 

@@ -24,7 +24,7 @@ public final class CapabilitiesWriter {
 
     /** The service-level texts of the Service section, ContactInformation included. */
     public record ServiceInfo(String title, String abstractText, List<String> keywords, int layerLimit,
-                              ServiceContact contact) {}
+            ServiceContact contact) {}
 
     public CapabilitiesWriter(Catalog catalog, CapabilitiesLayerWriter layers, ServiceInfo info) {
         this.catalog = catalog;
@@ -36,16 +36,18 @@ public final class CapabilitiesWriter {
      * @param serviceUrl the WMS endpoint as the client reached it, ending in "?" ("http://h:p/wms?")
      */
     public void write(OutputStream out, WmsVersion version, String serviceUrl, String updateSequence,
-                      int maxWidth, int maxHeight) {
+            int maxWidth, int maxHeight) {
         boolean v13 = version == WmsVersion.V_1_3_0;
         try (XmlOut x = new XmlOut(out, v13 ? WMS_NS : null)) {
             x.start(v13 ? "WMS_Capabilities" : "WMT_MS_Capabilities");
             if (v13) {
                 x.namespace(null, WMS_NS).namespace("sld", SLD_NS).namespace("xsi", XmlOut.XSI);
-                x.attr("xsi", XmlOut.XSI, "schemaLocation", WMS_NS + " http://schemas.opengis.net/wms/1.3.0/capabilities_1_3_0.xsd "
-                        + SLD_NS + " http://schemas.opengis.net/sld/1.1.0/sld_capabilities.xsd");
+                x.attr("xsi", XmlOut.XSI, "schemaLocation",
+                        WMS_NS + " http://schemas.opengis.net/wms/1.3.0/capabilities_1_3_0.xsd "
+                                + SLD_NS + " http://schemas.opengis.net/sld/1.1.0/sld_capabilities.xsd");
             }
-            if (v13) x.namespace("xlink", XmlOut.XLINK); else x.xlinkOnEachLink();
+            if (v13) x.namespace("xlink", XmlOut.XLINK);
+            else x.xlinkOnEachLink();
             x.attr("version", version.text()).attr("updateSequence", updateSequence);
             service(x, v13, serviceUrl, maxWidth, maxHeight);
             x.start("Capability");
@@ -55,7 +57,8 @@ public final class CapabilitiesWriter {
             x.end();
             if (v13) {
                 x.start("sld", SLD_NS, "UserDefinedSymbolization").attr("SupportSLD", "1").attr("UserLayer", "0")
-                        .attr("UserStyle", "1").attr("RemoteWFS", "0").attr("InlineFeature", "0").attr("RemoteWCS", "0").end();
+                        .attr("UserStyle", "1").attr("RemoteWFS", "0").attr("InlineFeature", "0").attr("RemoteWCS", "0")
+                        .end();
             } else {
                 x.start("UserDefinedSymbolization").attr("SupportSLD", "1").attr("UserLayer", "0")
                         .attr("UserStyle", "1").attr("RemoteWFS", "0").end();

@@ -50,7 +50,8 @@ final class DescribeLayer {
 
     private Description describe(String name) {
         var group = catalog.group(name);
-        List<LayerConfig> members = group.isPresent() ? catalog.expand(name)
+        List<LayerConfig> members = group.isPresent()
+                ? catalog.expand(name)
                 : catalog.layer(name).map(List::of).orElse(List.of());
         List<String> types = new ArrayList<>();
         for (LayerConfig l : members) {
@@ -65,9 +66,11 @@ final class DescribeLayer {
 
     private void write13(ByteArrayOutputStream out, List<Description> described, String wfsUrl) {
         try (XmlOut x = new XmlOut(out, SLD_NS)) {
-            x.start("DescribeLayerResponse").namespace(null, SLD_NS).namespace("se", SE_NS).namespace("xlink", XmlOut.XLINK)
+            x.start("DescribeLayerResponse").namespace(null, SLD_NS).namespace("se", SE_NS)
+                    .namespace("xlink", XmlOut.XLINK)
                     .namespace(ns.prefix(), ns.uri()).namespace("xsi", XmlOut.XSI)
-                    .attr("xsi", XmlOut.XSI, "schemaLocation", SLD_NS + " http://schemas.opengis.net/sld/1.1.0/DescribeLayer.xsd");
+                    .attr("xsi", XmlOut.XSI, "schemaLocation",
+                            SLD_NS + " http://schemas.opengis.net/sld/1.1.0/DescribeLayer.xsd");
             x.element("Version", "1.1.0");
             for (Description d : described) {
                 x.start("LayerDescription");
@@ -87,7 +90,8 @@ final class DescribeLayer {
         try (XmlOut x = new XmlOut(out, null)) {
             x.start("WMS_DescribeLayerResponse").attr("version", "1.1.1");
             for (Description d : described) {
-                x.start("LayerDescription").attr("name", d.name()).attr("wfs", wfsUrl).attr("owsURL", wfsUrl).attr("owsType", "WFS");
+                x.start("LayerDescription").attr("name", d.name()).attr("wfs", wfsUrl).attr("owsURL", wfsUrl)
+                        .attr("owsType", "WFS");
                 for (String t : d.typeNames()) x.start("Query").attr("typeName", t).end();
                 x.end();
             }

@@ -21,7 +21,8 @@ public enum ExceptionFormat {
     /** The formats a capabilities document lists for a version. */
     public static String[] advertised(WmsVersion version) {
         return version == WmsVersion.V_1_3_0
-                ? new String[] {"XML", "INIMAGE", "BLANK"}
-                : new String[] {"application/vnd.ogc.se_xml", "application/vnd.ogc.se_inimage", "application/vnd.ogc.se_blank"};
+                ? new String[]{"XML", "INIMAGE", "BLANK"}
+                : new String[]{"application/vnd.ogc.se_xml", "application/vnd.ogc.se_inimage",
+                        "application/vnd.ogc.se_blank"};
     }
 }

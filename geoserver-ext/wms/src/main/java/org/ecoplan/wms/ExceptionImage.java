@@ -25,7 +25,8 @@ public final class ExceptionImage {
     private ExceptionImage() {}
 
     /** The image response, or null when the request does not describe an image that can be made. */
-    public static OwsResponse response(ServiceException e, KvpMap params, ExceptionFormat kind, ServerSettings settings) {
+    public static OwsResponse response(ServiceException e, KvpMap params, ExceptionFormat kind,
+            ServerSettings settings) {
         ImageFormat format = ImageFormat.find(params.value("FORMAT"));
         int width = lenientSize(params.value("WIDTH"), settings.maxImageWidth());
         int height = lenientSize(params.value("HEIGHT"), settings.maxImageHeight());

@@ -5,11 +5,8 @@ import org.ecoplan.ows.ServiceException;
 
 /** The INFO_FORMAT values of GetFeatureInfo this service answers in. */
 public enum FeatureInfoFormat {
-    TEXT("text/plain; charset=UTF-8"),
-    HTML("text/html; charset=UTF-8"),
-    JSON("application/json"),
-    GML2("application/vnd.ogc.gml"),
-    GML3("application/vnd.ogc.gml/3.1.1");
+    TEXT("text/plain; charset=UTF-8"), HTML("text/html; charset=UTF-8"), JSON("application/json"), GML2(
+            "application/vnd.ogc.gml"), GML3("application/vnd.ogc.gml/3.1.1");
 
     private final String contentType;
 
@@ -26,8 +23,9 @@ public enum FeatureInfoFormat {
             case "application/json", "application/geo+json", "json", "geojson" -> JSON;
             case "application/vnd.ogc.gml", "gml2", "text/xml;subtype=gml/2.1.2" -> GML2;
             case "application/vnd.ogc.gml/3.1.1", "text/xml", "gml3", "text/xml;subtype=gml/3.1.1" -> GML3;
-            default -> throw new ServiceException(WmsExceptionCode.INVALID_FORMAT, "INFO_FORMAT", "Unsupported INFO_FORMAT '"
-                    + value + "'; supported: " + String.join(", ", CapabilitiesWriter.INFO_FORMATS));
+            default ->
+                throw new ServiceException(WmsExceptionCode.INVALID_FORMAT, "INFO_FORMAT", "Unsupported INFO_FORMAT '"
+                        + value + "'; supported: " + String.join(", ", CapabilitiesWriter.INFO_FORMATS));
         };
     }
 }

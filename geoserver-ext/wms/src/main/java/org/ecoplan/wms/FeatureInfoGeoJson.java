@@ -31,7 +31,8 @@ final class FeatureInfoGeoJson {
             streams.add(FeatureStream.all(h.layer().featureType(), it));
             n += h.features().size();
         }
-        CollectionMetadata meta = new CollectionMetadata(n, n, null, null, null, CrsRegistry.CRS84_CRS, "CRS:84", AxisOrder.EAST_NORTH);
+        CollectionMetadata meta = new CollectionMetadata(n, n, null, null, null, CrsRegistry.CRS84_CRS, "CRS:84",
+                AxisOrder.EAST_NORTH);
         new GeoJsonEncoder().writeCollection(out, meta, streams);
     }
 }

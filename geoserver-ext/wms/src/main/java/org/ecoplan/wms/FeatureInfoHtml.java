@@ -30,7 +30,8 @@ final class FeatureInfoHtml {
             List<AttributeDescriptor> attrs = h.layer().featureType().attributes();
             w.write("<table><caption>" + esc(h.layer().title().both()) + "</caption>\n<tr>");
             for (AttributeDescriptor a : attrs) {
-                w.write("<th title=\"" + esc(a.alias().in("en") + " (" + a.name() + ")") + "\">" + esc(a.alias().in("zh")) + "</th>");
+                w.write("<th title=\"" + esc(a.alias().in("en") + " (" + a.name() + ")") + "\">"
+                        + esc(a.alias().in("zh")) + "</th>");
             }
             w.write("</tr>\n");
             for (Feature f : h.features()) {

@@ -36,8 +36,11 @@ public final class GetCapabilities {
             }
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        writer.write(out, version, serviceUrl, current, context.settings().maxImageWidth(), context.settings().maxImageHeight());
-        String type = version == WmsVersion.V_1_3_0 ? "text/xml; charset=UTF-8" : "application/vnd.ogc.wms_xml; charset=UTF-8";
+        writer.write(out, version, serviceUrl, current, context.settings().maxImageWidth(),
+                context.settings().maxImageHeight());
+        String type = version == WmsVersion.V_1_3_0
+                ? "text/xml; charset=UTF-8"
+                : "application/vnd.ogc.wms_xml; charset=UTF-8";
         return OwsResponse.bytes(200, type, out.toByteArray());
     }
 

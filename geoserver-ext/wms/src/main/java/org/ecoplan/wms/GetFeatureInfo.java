@@ -79,7 +79,8 @@ public final class GetFeatureInfo {
             Optional<LayerConfig> layer = catalog.layer(name).filter(l -> l.featureType().hasGeometry());
             boolean group = catalog.group(name).isPresent();
             if (layer.isEmpty() && !group) {
-                throw new ServiceException(WmsExceptionCode.LAYER_NOT_DEFINED, "QUERY_LAYERS", "No layer named '" + name + "'");
+                throw new ServiceException(WmsExceptionCode.LAYER_NOT_DEFINED, "QUERY_LAYERS",
+                        "No layer named '" + name + "'");
             }
             if (!r.map().layers().isEmpty() && !drawn.contains(name)) {
                 throw new ServiceException(WmsExceptionCode.LAYER_NOT_DEFINED, "QUERY_LAYERS",
@@ -87,20 +88,23 @@ public final class GetFeatureInfo {
             }
             if (layer.isPresent()) {
                 if (!layer.get().queryable()) {
-                    throw new ServiceException(WmsExceptionCode.LAYER_NOT_QUERYABLE, "QUERY_LAYERS", "Layer '" + name + "' is not queryable");
+                    throw new ServiceException(WmsExceptionCode.LAYER_NOT_QUERYABLE, "QUERY_LAYERS",
+                            "Layer '" + name + "' is not queryable");
                 }
                 out.add(layer.get());
             } else {
                 List<LayerConfig> members = catalog.expand(name).stream()
                         .filter(l -> l.featureType().hasGeometry() && l.queryable()).toList();
                 if (members.isEmpty()) {
-                    throw new ServiceException(WmsExceptionCode.LAYER_NOT_QUERYABLE, "QUERY_LAYERS", "Layer group '" + name + "' has no queryable layer");
+                    throw new ServiceException(WmsExceptionCode.LAYER_NOT_QUERYABLE, "QUERY_LAYERS",
+                            "Layer group '" + name + "' has no queryable layer");
                 }
                 out.addAll(members);
             }
         }
         if (out.isEmpty()) {
-            throw new ServiceException(ServiceException.MISSING_PARAMETER_VALUE, "QUERY_LAYERS", "QUERY_LAYERS names no layer");
+            throw new ServiceException(ServiceException.MISSING_PARAMETER_VALUE, "QUERY_LAYERS",
+                    "QUERY_LAYERS names no layer");
         }
         return new ArrayList<>(out);
     }

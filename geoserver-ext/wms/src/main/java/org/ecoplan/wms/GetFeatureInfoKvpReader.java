@@ -25,7 +25,8 @@ public final class GetFeatureInfoKvpReader {
         String infoText = params.value("INFO_FORMAT");
         if (infoText == null || infoText.isBlank()) {
             if (version == WmsVersion.V_1_3_0) {
-                throw new ServiceException(ServiceException.MISSING_PARAMETER_VALUE, "INFO_FORMAT", "Missing parameter INFO_FORMAT");
+                throw new ServiceException(ServiceException.MISSING_PARAMETER_VALUE, "INFO_FORMAT",
+                        "Missing parameter INFO_FORMAT");
             }
             infoText = "text/plain";
         }
@@ -33,7 +34,8 @@ public final class GetFeatureInfoKvpReader {
         int count = featureCount(params.value("FEATURE_COUNT"));
         int i = pixel(params, version.iParam(), map.width());
         int j = pixel(params, version.jParam(), map.height());
-        return new GetFeatureInfoRequest(map, queryLayers, format, infoText.trim(), count, i, j, ExceptionFormat.of(params.value("EXCEPTIONS")));
+        return new GetFeatureInfoRequest(map, queryLayers, format, infoText.trim(), count, i, j,
+                ExceptionFormat.of(params.value("EXCEPTIONS")));
     }
 
     private int featureCount(String v) {
@@ -57,10 +59,12 @@ public final class GetFeatureInfoKvpReader {
         try {
             n = Integer.parseInt(v.trim());
         } catch (NumberFormatException e) {
-            throw new ServiceException(WmsExceptionCode.INVALID_POINT, name, name + " must be an integer pixel, not '" + v + "'");
+            throw new ServiceException(WmsExceptionCode.INVALID_POINT, name,
+                    name + " must be an integer pixel, not '" + v + "'");
         }
         if (n < 0 || n >= size) {
-            throw new ServiceException(WmsExceptionCode.INVALID_POINT, name, name + "=" + n + " is outside the map (0.." + (size - 1) + ")");
+            throw new ServiceException(WmsExceptionCode.INVALID_POINT, name,
+                    name + "=" + n + " is outside the map (0.." + (size - 1) + ")");
         }
         return n;
     }

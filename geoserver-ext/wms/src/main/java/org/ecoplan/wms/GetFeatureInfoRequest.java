@@ -9,7 +9,7 @@ import java.util.List;
  * @param infoFormatText the INFO_FORMAT value as sent; XML answers are labelled with it
  */
 public record GetFeatureInfoRequest(GetMapRequest map, List<String> queryLayers, FeatureInfoFormat infoFormat,
-                                    String infoFormatText, int featureCount, int i, int j, ExceptionFormat exceptions) {
+        String infoFormatText, int featureCount, int i, int j, ExceptionFormat exceptions) {
     public GetFeatureInfoRequest {
         queryLayers = List.copyOf(queryLayers);
     }

@@ -27,9 +27,12 @@ public final class GetLegendGraphic {
 
     public OwsResponse run(GetLegendGraphicRequest r) {
         LayerConfig layer = catalog.layer(r.layer()).filter(l -> l.featureType().hasGeometry())
-                .orElseThrow(() -> new ServiceException(WmsExceptionCode.LAYER_NOT_DEFINED, "LAYER", "No layer named '" + r.layer() + "'"));
+                .orElseThrow(() -> new ServiceException(WmsExceptionCode.LAYER_NOT_DEFINED, "LAYER",
+                        "No layer named '" + r.layer() + "'"));
         List<String> ids = CapabilitiesLayerWriter.styleIds(layer);
-        if (ids.isEmpty()) throw new ServiceException(WmsExceptionCode.STYLE_NOT_DEFINED, "STYLE", "Layer '" + layer.id() + "' has no style");
+        if (ids.isEmpty())
+            throw new ServiceException(WmsExceptionCode.STYLE_NOT_DEFINED, "STYLE",
+                    "Layer '" + layer.id() + "' has no style");
         String styleId = r.style() == null ? ids.get(0) : r.style();
         if (!ids.contains(styleId)) {
             throw new ServiceException(WmsExceptionCode.STYLE_NOT_DEFINED, "STYLE",
@@ -38,15 +41,18 @@ public final class GetLegendGraphic {
         Style style = styles.style(styleId);
         BufferedImage image;
         try {
-            image = legends.legend(style, r.rule(), r.scaleDenominator(), r.width(), r.height(), r.transparent() && r.format().supportsTransparency());
+            image = legends.legend(style, r.rule(), r.scaleDenominator(), r.width(), r.height(),
+                    r.transparent() && r.format().supportsTransparency());
         } catch (IllegalArgumentException e) {
-            throw new ServiceException(ServiceException.INVALID_PARAMETER_VALUE, r.rule() != null ? "RULE" : "WIDTH", e.getMessage());
+            throw new ServiceException(ServiceException.INVALID_PARAMETER_VALUE, r.rule() != null ? "RULE" : "WIDTH",
+                    e.getMessage());
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             MapImageEncoder.write(image, r.format(), Color.WHITE, out);
         } catch (IOException e) {
-            throw new ServiceException(ServiceException.NO_APPLICABLE_CODE, null, "Cannot encode the legend: " + e.getMessage(), 500);
+            throw new ServiceException(ServiceException.NO_APPLICABLE_CODE, null,
+                    "Cannot encode the legend: " + e.getMessage(), 500);
         }
         return OwsResponse.bytes(200, r.format().mime(), out.toByteArray());
     }

@@ -18,7 +18,9 @@ public final class GetLegendGraphicKvpReader {
         String f = params.value("FORMAT");
         ImageFormat format = f == null || f.isBlank() ? ImageFormat.PNG : ImageFormat.require(f, "FORMAT");
         int width = params.has("WIDTH") ? MapParameters.size(params, "WIDTH", MAX_ICON) : LegendGraphics.DEFAULT_ICON;
-        int height = params.has("HEIGHT") ? MapParameters.size(params, "HEIGHT", MAX_ICON) : LegendGraphics.DEFAULT_ICON;
+        int height = params.has("HEIGHT")
+                ? MapParameters.size(params, "HEIGHT", MAX_ICON)
+                : LegendGraphics.DEFAULT_ICON;
         String scale = params.value("SCALE");
         double scaleDenominator = Double.NaN;
         if (scale != null && !scale.isBlank()) {
@@ -26,7 +28,8 @@ public final class GetLegendGraphicKvpReader {
                 scaleDenominator = Double.parseDouble(scale.trim());
                 if (!(scaleDenominator > 0) || Double.isInfinite(scaleDenominator)) throw new NumberFormatException();
             } catch (NumberFormatException e) {
-                throw new ServiceException(ServiceException.INVALID_PARAMETER_VALUE, "SCALE", "SCALE must be a positive number, not '" + scale + "'");
+                throw new ServiceException(ServiceException.INVALID_PARAMETER_VALUE, "SCALE",
+                        "SCALE must be a positive number, not '" + scale + "'");
             }
         }
         return new GetLegendGraphicRequest(layer, style, rule, scaleDenominator, format, width, height,

@@ -8,5 +8,6 @@ package org.ecoplan.wms;
  * @param rule             a rule name, or null for every rule
  * @param scaleDenominator SCALE: only rules that apply at this scale denominator; NaN for all
  */
-public record GetLegendGraphicRequest(String layer, String style, String rule, double scaleDenominator, ImageFormat format,
-                                      int width, int height, boolean transparent, ExceptionFormat exceptions) {}
+public record GetLegendGraphicRequest(String layer, String style, String rule, double scaleDenominator,
+        ImageFormat format,
+        int width, int height, boolean transparent, ExceptionFormat exceptions) {}

@@ -40,14 +40,16 @@ public final class GetMap {
     public OwsResponse run(GetMapRequest r) {
         List<StyledMapLayer> styled = resolver.resolve(r);
         List<MapLayer> layers = new ArrayList<>();
-        for (StyledMapLayer s : styled) layers.add(new MapLayer(s.layer().id(), context.featureSource(s.layer()), s.style()));
+        for (StyledMapLayer s : styled)
+            layers.add(new MapLayer(s.layer().id(), context.featureSource(s.layer()), s.style()));
         boolean transparent = r.transparent() && r.format().supportsTransparency();
         checkMemory(r.width(), r.height());
         long limit = context.settings().maxRenderMillis();
         gate.acquire();
         try {
             MapRequest request = new MapRequest(layers, r.bbox(), r.crs().crs(), r.width(), r.height(), transparent,
-                    r.background(), transparent || r.format().palette() ? BufferedImage.TYPE_INT_ARGB_PRE : BufferedImage.TYPE_INT_RGB,
+                    r.background(),
+                    transparent || r.format().palette() ? BufferedImage.TYPE_INT_ARGB_PRE : BufferedImage.TYPE_INT_RGB,
                     MapRequest.deadlineIn(Duration.ofMillis(limit)), BUFFER_PIXELS);
             BufferedImage image = renderer.render(request);
             ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1024, r.width() * r.height() / 4));
@@ -55,9 +57,11 @@ public final class GetMap {
             return OwsResponse.bytes(200, r.format().mime(), out.toByteArray());
         } catch (RenderTimeoutException e) {
             throw new ServiceException(ServiceException.NO_APPLICABLE_CODE, null,
-                    "Rendering took longer than the limit of " + limit + " ms; request a smaller area or fewer layers", 503);
+                    "Rendering took longer than the limit of " + limit + " ms; request a smaller area or fewer layers",
+                    503);
         } catch (IOException e) {
-            throw new ServiceException(ServiceException.NO_APPLICABLE_CODE, null, "Cannot encode the image: " + e.getMessage(), 500);
+            throw new ServiceException(ServiceException.NO_APPLICABLE_CODE, null,
+                    "Cannot encode the image: " + e.getMessage(), 500);
         } finally {
             gate.release();
         }
@@ -74,7 +78,9 @@ public final class GetMap {
         long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
         if (needed > free) {
             throw new ServiceException(WmsExceptionCode.SERVICE_UNAVAILABLE, null,
-                    "Not enough memory for a " + width + "x" + height + " map right now; retry or request a smaller image", 503);
+                    "Not enough memory for a " + width + "x" + height
+                            + " map right now; retry or request a smaller image",
+                    503);
         }
     }
 }

@@ -35,7 +35,8 @@ public final class GetMapKvpReader {
             throw new ServiceException(ServiceException.MISSING_PARAMETER_VALUE, "LAYERS", "Missing parameter LAYERS");
         }
         for (String l : layers) {
-            if (l.isEmpty()) throw new ServiceException(WmsExceptionCode.LAYER_NOT_DEFINED, "LAYERS", "LAYERS has an empty name");
+            if (l.isEmpty())
+                throw new ServiceException(WmsExceptionCode.LAYER_NOT_DEFINED, "LAYERS", "LAYERS has an empty name");
         }
         List<String> styles = NameList.parse(params.value("STYLES"));
         if (styles.stream().allMatch(String::isEmpty)) styles = List.of();
@@ -52,7 +53,8 @@ public final class GetMapKvpReader {
         int width = MapParameters.size(params, "WIDTH", settings.maxImageWidth());
         int height = MapParameters.size(params, "HEIGHT", settings.maxImageHeight());
         ImageFormat format = needFormat || params.has("FORMAT")
-                ? ImageFormat.require(params.value("FORMAT"), "FORMAT") : ImageFormat.PNG;
+                ? ImageFormat.require(params.value("FORMAT"), "FORMAT")
+                : ImageFormat.PNG;
         return new GetMapRequest(version, layers, styles, sldBody, crs, bbox, width, height, format,
                 MapParameters.transparent(params), MapParameters.bgcolor(params),
                 ExceptionFormat.of(params.value("EXCEPTIONS")));

@@ -14,8 +14,8 @@ import org.locationtech.jts.geom.Envelope;
  * @param bbox    BBOX in east/north order in the request CRS
  */
 public record GetMapRequest(WmsVersion version, List<String> layers, List<String> styles, String sldBody,
-                            CrsName crs, Envelope bbox, int width, int height, ImageFormat format,
-                            boolean transparent, Color background, ExceptionFormat exceptions) {
+        CrsName crs, Envelope bbox, int width, int height, ImageFormat format,
+        boolean transparent, Color background, ExceptionFormat exceptions) {
     public GetMapRequest {
         layers = List.copyOf(layers);
         styles = List.copyOf(styles);

@@ -62,6 +62,7 @@ final class GetMapXmlReader {
     }
 
     private static Element child(Element parent, String name) {
-        return DomElements.children(parent).stream().filter(e -> name.equals(DomElements.local(e))).findFirst().orElse(null);
+        return DomElements.children(parent).stream().filter(e -> name.equals(DomElements.local(e))).findFirst()
+                .orElse(null);
     }
 }

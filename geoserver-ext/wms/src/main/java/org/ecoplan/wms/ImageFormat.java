@@ -8,10 +8,8 @@ import org.ecoplan.ows.ServiceException;
  * palette PNG, JPEG (no alpha) and GIF (palette).
  */
 public enum ImageFormat {
-    PNG("image/png", "png", true),
-    PNG8("image/png; mode=8bit", "png", true),
-    JPEG("image/jpeg", "jpeg", false),
-    GIF("image/gif", "gif", true);
+    PNG("image/png", "png", true), PNG8("image/png; mode=8bit", "png", true), JPEG("image/jpeg", "jpeg",
+            false), GIF("image/gif", "gif", true);
 
     private final String mime;
     private final String imageIoName;
@@ -48,7 +46,8 @@ public enum ImageFormat {
     /** Like {@link #find}, but an unsupported format is InvalidFormat naming the supported ones. */
     public static ImageFormat require(String value, String locator) {
         if (value == null || value.isBlank()) {
-            throw new ServiceException(ServiceException.MISSING_PARAMETER_VALUE, locator, "Missing parameter " + locator);
+            throw new ServiceException(ServiceException.MISSING_PARAMETER_VALUE, locator,
+                    "Missing parameter " + locator);
         }
         ImageFormat f = find(value);
         if (f == null) {

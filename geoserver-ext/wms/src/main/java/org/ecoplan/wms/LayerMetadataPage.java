@@ -21,7 +21,8 @@ public final class LayerMetadataPage {
 
     public static OwsResponse response(LayerConfig l, LayerExtents.Extent extent) {
         StringBuilder b = new StringBuilder();
-        b.append("<!DOCTYPE html>\n<html lang=\"zh\"><head><meta charset=\"UTF-8\"><title>").append(esc(l.title().both()))
+        b.append("<!DOCTYPE html>\n<html lang=\"zh\"><head><meta charset=\"UTF-8\"><title>")
+                .append(esc(l.title().both()))
                 .append("</title></head><body>\n<h1>").append(esc(l.title().both())).append("</h1>\n<dl>\n");
         row(b, "标识 / Identifier", l.id());
         row(b, "摘要 / Abstract (zh)", l.abstractText().zh());
@@ -34,9 +35,11 @@ public final class LayerMetadataPage {
             row(b, "署名 / Attribution", m.attribution());
             row(b, "规划章节 / Plan section", m.planSection());
             row(b, "可信度 / Confidence", m.confidence());
-            if (m.schematic()) row(b, "注意 / Note", "示意性几何，由项目绘制，非测绘成果 / Schematic geometry drawn by the project, not surveyed");
+            if (m.schematic())
+                row(b, "注意 / Note", "示意性几何，由项目绘制，非测绘成果 / Schematic geometry drawn by the project, not surveyed");
         }
-        row(b, "参照系 / Reference system", l.featureType().geometry() == null ? "" : l.featureType().geometry().crs().id());
+        row(b, "参照系 / Reference system",
+                l.featureType().geometry() == null ? "" : l.featureType().geometry().crs().id());
         geographic(b, extent);
         b.append("</dl>\n</body></html>\n");
         return OwsResponse.bytes(200, "text/html; charset=UTF-8", b.toString().getBytes(StandardCharsets.UTF_8));
@@ -45,7 +48,8 @@ public final class LayerMetadataPage {
     /** The page of a layer group (a plan figure): its texts, extent and each member with its licence. */
     public static OwsResponse group(LayerGroupConfig g, List<LayerConfig> members, LayerExtents.Extent extent) {
         StringBuilder b = new StringBuilder();
-        b.append("<!DOCTYPE html>\n<html lang=\"zh\"><head><meta charset=\"UTF-8\"><title>").append(esc(g.title().both()))
+        b.append("<!DOCTYPE html>\n<html lang=\"zh\"><head><meta charset=\"UTF-8\"><title>")
+                .append(esc(g.title().both()))
                 .append("</title></head><body>\n<h1>").append(esc(g.title().both())).append("</h1>\n<dl>\n");
         row(b, "标识 / Identifier", g.id());
         row(b, "摘要 / Abstract (zh)", g.abstractText() == null ? null : g.abstractText().zh());
@@ -55,7 +59,8 @@ public final class LayerMetadataPage {
         b.append("</dl>\n<h2>图层 / Layers</h2>\n<ul>\n");
         for (LayerConfig l : members) {
             b.append("<li>").append(esc(l.title().both())).append(" (").append(esc(l.id())).append(")");
-            if (l.metadata() != null && l.metadata().licence() != null) b.append(" — ").append(esc(l.metadata().licence()));
+            if (l.metadata() != null && l.metadata().licence() != null)
+                b.append(" — ").append(esc(l.metadata().licence()));
             b.append("</li>\n");
         }
         b.append("</ul>\n</body></html>\n");
@@ -66,7 +71,8 @@ public final class LayerMetadataPage {
         Envelope geo = extent.geographic();
         if (geo != null) {
             row(b, "地理范围 / Geographic extent (WGS 84)", String.format(java.util.Locale.ROOT,
-                    "west %.5f, east %.5f, south %.5f, north %.5f", geo.getMinX(), geo.getMaxX(), geo.getMinY(), geo.getMaxY()));
+                    "west %.5f, east %.5f, south %.5f, north %.5f", geo.getMinX(), geo.getMaxX(), geo.getMinY(),
+                    geo.getMaxY()));
         }
     }
 

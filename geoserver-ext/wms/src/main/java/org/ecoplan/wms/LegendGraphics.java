@@ -22,7 +22,7 @@ public final class LegendGraphics {
     private final Map<Style, Dimension> sizes = Collections.synchronizedMap(new IdentityHashMap<>());
 
     public BufferedImage legend(Style style, String rule, double scaleDenominator, int iconWidth, int iconHeight,
-                                boolean transparent) {
+            boolean transparent) {
         return renderer.legend(style, rule, scaleDenominator, iconWidth, iconHeight, transparent);
     }
 

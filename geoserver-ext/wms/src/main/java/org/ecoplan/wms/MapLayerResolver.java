@@ -40,7 +40,8 @@ public final class MapLayerResolver {
         if (r.layers().isEmpty()) {
             for (StyledLayer sl : sld.layers()) {
                 if (sl.name() == null || sl.name().isBlank()) {
-                    throw new ServiceException(WmsExceptionCode.LAYER_NOT_DEFINED, "SLD_BODY", "An SLD layer has no Name");
+                    throw new ServiceException(WmsExceptionCode.LAYER_NOT_DEFINED, "SLD_BODY",
+                            "An SLD layer has no Name");
                 }
                 add(out, sl.name(), Optional.of(sl), null, "SLD_BODY");
             }
@@ -51,7 +52,8 @@ public final class MapLayerResolver {
             }
             for (int i = 0; i < r.layers().size(); i++) {
                 String name = r.layers().get(i);
-                Optional<StyledLayer> fromSld = sld == null ? Optional.empty()
+                Optional<StyledLayer> fromSld = sld == null
+                        ? Optional.empty()
                         : sld.layers().stream().filter(l -> name.equals(l.name())).findFirst();
                 String styleName = r.styles().isEmpty() ? "" : r.styles().get(i);
                 add(out, name, fromSld, styleName, "LAYERS");
@@ -60,7 +62,8 @@ public final class MapLayerResolver {
         return out;
     }
 
-    private void add(List<StyledMapLayer> out, String name, Optional<StyledLayer> sldLayer, String styleName, String locator) {
+    private void add(List<StyledMapLayer> out, String name, Optional<StyledLayer> sldLayer, String styleName,
+            String locator) {
         Optional<LayerConfig> layer = catalog.layer(name).filter(l -> l.featureType().hasGeometry());
         if (layer.isPresent()) {
             LayerConfig l = layer.get();
@@ -72,7 +75,8 @@ public final class MapLayerResolver {
         if (group.isPresent()) {
             if (styleName != null && !styleName.isEmpty()) {
                 throw new ServiceException(WmsExceptionCode.STYLE_NOT_DEFINED, "STYLES",
-                        "Layer group '" + name + "' has only its default style; STYLES must be empty for it, not '" + styleName + "'");
+                        "Layer group '" + name + "' has only its default style; STYLES must be empty for it, not '"
+                                + styleName + "'");
             }
             for (LayerConfig member : catalog.expand(name)) {
                 if (member.featureType().hasGeometry()) out.add(new StyledMapLayer(member, named(member, "")));
@@ -86,9 +90,11 @@ public final class MapLayerResolver {
     private Style named(LayerConfig l, String styleName) {
         List<String> ids = CapabilitiesLayerWriter.styleIds(l);
         if (ids.isEmpty()) {
-            throw new ServiceException(WmsExceptionCode.STYLE_NOT_DEFINED, "STYLES", "Layer '" + l.id() + "' has no style");
+            throw new ServiceException(WmsExceptionCode.STYLE_NOT_DEFINED, "STYLES",
+                    "Layer '" + l.id() + "' has no style");
         }
-        if (styleName == null || styleName.isEmpty() || styleName.equalsIgnoreCase("default")) return styles.style(ids.get(0));
+        if (styleName == null || styleName.isEmpty() || styleName.equalsIgnoreCase("default"))
+            return styles.style(ids.get(0));
         if (!ids.contains(styleName)) {
             throw new ServiceException(WmsExceptionCode.STYLE_NOT_DEFINED, "STYLES",
                     "Layer '" + l.id() + "' has no style '" + styleName + "'; its styles are " + ids);
@@ -122,7 +128,8 @@ public final class MapLayerResolver {
         try {
             return StyleParser.parse(new ByteArrayInputStream(bytes), null);
         } catch (StyleException e) {
-            throw new ServiceException(ServiceException.INVALID_PARAMETER_VALUE, "SLD_BODY", "SLD_BODY is not a usable style: " + e.getMessage());
+            throw new ServiceException(ServiceException.INVALID_PARAMETER_VALUE, "SLD_BODY",
+                    "SLD_BODY is not a usable style: " + e.getMessage());
         }
     }
 }

@@ -19,13 +19,16 @@ public final class MapParameters {
         try {
             n = Integer.parseInt(v.trim());
         } catch (NumberFormatException e) {
-            throw new ServiceException(ServiceException.INVALID_PARAMETER_VALUE, name, name + " must be a positive integer, not '" + v + "'");
+            throw new ServiceException(ServiceException.INVALID_PARAMETER_VALUE, name,
+                    name + " must be a positive integer, not '" + v + "'");
         }
         if (n <= 0) {
-            throw new ServiceException(ServiceException.INVALID_PARAMETER_VALUE, name, name + " must be a positive integer, not '" + v + "'");
+            throw new ServiceException(ServiceException.INVALID_PARAMETER_VALUE, name,
+                    name + " must be a positive integer, not '" + v + "'");
         }
         if (n > max) {
-            throw new ServiceException(ServiceException.INVALID_PARAMETER_VALUE, name, name + " " + n + " exceeds the maximum of " + max);
+            throw new ServiceException(ServiceException.INVALID_PARAMETER_VALUE, name,
+                    name + " " + n + " exceeds the maximum of " + max);
         }
         return n;
     }
@@ -37,7 +40,8 @@ public final class MapParameters {
         String t = v.trim().toUpperCase(Locale.ROOT);
         if (t.equals("TRUE")) return true;
         if (t.equals("FALSE")) return false;
-        throw new ServiceException(ServiceException.INVALID_PARAMETER_VALUE, "TRANSPARENT", "TRANSPARENT must be TRUE or FALSE, not '" + v + "'");
+        throw new ServiceException(ServiceException.INVALID_PARAMETER_VALUE, "TRANSPARENT",
+                "TRANSPARENT must be TRUE or FALSE, not '" + v + "'");
     }
 
     /** BGCOLOR: 0xRRGGBB (also #RRGGBB), default white. */
@@ -45,14 +49,18 @@ public final class MapParameters {
         String v = params.value("BGCOLOR");
         if (v == null || v.isBlank()) return Color.WHITE;
         String t = v.trim();
-        String hex = t.startsWith("0x") || t.startsWith("0X") ? t.substring(2) : t.startsWith("#") ? t.substring(1) : null;
+        String hex = t.startsWith("0x") || t.startsWith("0X")
+                ? t.substring(2)
+                : t.startsWith("#") ? t.substring(1) : null;
         if (hex == null || hex.length() != 6) {
-            throw new ServiceException(ServiceException.INVALID_PARAMETER_VALUE, "BGCOLOR", "BGCOLOR must be 0xRRGGBB, not '" + v + "'");
+            throw new ServiceException(ServiceException.INVALID_PARAMETER_VALUE, "BGCOLOR",
+                    "BGCOLOR must be 0xRRGGBB, not '" + v + "'");
         }
         try {
             return new Color(Integer.parseInt(hex, 16));
         } catch (NumberFormatException e) {
-            throw new ServiceException(ServiceException.INVALID_PARAMETER_VALUE, "BGCOLOR", "BGCOLOR must be 0xRRGGBB, not '" + v + "'");
+            throw new ServiceException(ServiceException.INVALID_PARAMETER_VALUE, "BGCOLOR",
+                    "BGCOLOR must be 0xRRGGBB, not '" + v + "'");
         }
     }
 }

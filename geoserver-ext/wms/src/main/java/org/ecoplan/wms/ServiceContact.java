@@ -7,7 +7,7 @@ package org.ecoplan.wms;
  * schema requires every address part then); nothing is invented for it.
  */
 public record ServiceContact(String person, String organization, String position, String addressType, String address,
-                             String city, String province, String postCode, String country, String phone, String email) {
+        String city, String province, String postCode, String country, String phone, String email) {
 
     public static ServiceContact fromEnvironment() {
         return new ServiceContact(
@@ -33,11 +33,14 @@ public record ServiceContact(String person, String organization, String position
     /** Writes the ContactInformation element in schema order. */
     void write(XmlOut x) {
         x.start("ContactInformation");
-        x.start("ContactPersonPrimary").element("ContactPerson", person).element("ContactOrganization", organization).end();
+        x.start("ContactPersonPrimary").element("ContactPerson", person).element("ContactOrganization", organization)
+                .end();
         if (position != null) x.element("ContactPosition", position);
         if (address != null) {
-            x.start("ContactAddress").element("AddressType", addressType).element("Address", address).element("City", city)
-                    .element("StateOrProvince", province).element("PostCode", postCode).element("Country", country).end();
+            x.start("ContactAddress").element("AddressType", addressType).element("Address", address)
+                    .element("City", city)
+                    .element("StateOrProvince", province).element("PostCode", postCode).element("Country", country)
+                    .end();
         }
         if (phone != null) x.element("ContactVoiceTelephone", phone);
         if (email != null) x.element("ContactElectronicMailAddress", email);

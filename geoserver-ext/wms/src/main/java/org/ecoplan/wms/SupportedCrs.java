@@ -11,7 +11,8 @@ import org.ecoplan.ows.ServiceException;
  * (EPSG and CRS:84 forms), Web Mercator and the two CGCS2000 Gauss–Krüger CRSs used for Yanggao.
  */
 public final class SupportedCrs {
-    public static final List<String> CODES = List.of("EPSG:4490", "EPSG:4326", "CRS:84", "EPSG:3857", "EPSG:4547", "EPSG:4526");
+    public static final List<String> CODES = List.of("EPSG:4490", "EPSG:4326", "CRS:84", "EPSG:3857", "EPSG:4547",
+            "EPSG:4526");
 
     private SupportedCrs() {}
 
@@ -31,6 +32,7 @@ public final class SupportedCrs {
 
     private static ServiceException invalid(String text, WmsVersion version) {
         return new ServiceException(version.invalidCrsCode(), version.crsParam(),
-                version.crsParam() + " '" + text + "' is not offered by this service; offered: " + String.join(", ", CODES));
+                version.crsParam() + " '" + text + "' is not offered by this service; offered: "
+                        + String.join(", ", CODES));
     }
 }

@@ -57,12 +57,15 @@ public final class WmsService implements OwsService {
         this.describeLayer = new DescribeLayer(context.catalog(), AppNamespace.YANGGAO);
     }
 
-    @Override public String name() { return "WMS"; }
+    @Override
+    public String name() { return "WMS"; }
 
-    @Override public List<String> versions() { return List.of("1.3.0", "1.1.1"); }
+    @Override
+    public List<String> versions() { return List.of("1.3.0", "1.1.1"); }
 
     /** sld:GetMap, the XML encoding of GetMap (SLD 1.1), posted to /ows without SERVICE. */
-    @Override public boolean acceptsXmlNamespace(String namespaceUri) { return GetMapXmlReader.SLD_NS.equals(namespaceUri); }
+    @Override
+    public boolean acceptsXmlNamespace(String namespaceUri) { return GetMapXmlReader.SLD_NS.equals(namespaceUri); }
 
     @Override
     public OwsResponse handle(OwsRequest request) {
@@ -93,11 +96,13 @@ public final class WmsService implements OwsService {
         String id = p.require("LAYER");
         var group = context.catalog().group(id);
         if (group.isPresent()) {
-            List<LayerConfig> members = context.catalog().expand(id).stream().filter(l -> l.featureType().hasGeometry()).toList();
+            List<LayerConfig> members = context.catalog().expand(id).stream().filter(l -> l.featureType().hasGeometry())
+                    .toList();
             return LayerMetadataPage.group(group.get(), members, extents.union(members));
         }
         LayerConfig l = context.catalog().layer(id).filter(x -> x.featureType().hasGeometry())
-                .orElseThrow(() -> new ServiceException(WmsExceptionCode.LAYER_NOT_DEFINED, "LAYER", "No layer named '" + id + "'"));
+                .orElseThrow(() -> new ServiceException(WmsExceptionCode.LAYER_NOT_DEFINED, "LAYER",
+                        "No layer named '" + id + "'"));
         return LayerMetadataPage.response(l, extents.of(l));
     }
 
@@ -105,7 +110,8 @@ public final class WmsService implements OwsService {
     static String operation(KvpMap p) {
         String r = p.value("REQUEST");
         if (r == null || r.isBlank()) {
-            throw new ServiceException(ServiceException.MISSING_PARAMETER_VALUE, "REQUEST", "Missing parameter REQUEST");
+            throw new ServiceException(ServiceException.MISSING_PARAMETER_VALUE, "REQUEST",
+                    "Missing parameter REQUEST");
         }
         return switch (r.trim().toLowerCase(Locale.ROOT)) {
             case "getcapabilities", "capabilities" -> "GetCapabilities";
@@ -132,7 +138,8 @@ public final class WmsService implements OwsService {
         }
         if (p.has("SRS") && !p.has("CRS")) return WmsVersion.V_1_1_1;
         if (op.equals("GetMap") || op.equals("GetFeatureInfo")) {
-            throw new ServiceException(ServiceException.MISSING_PARAMETER_VALUE, "VERSION", "Missing parameter VERSION");
+            throw new ServiceException(ServiceException.MISSING_PARAMETER_VALUE, "VERSION",
+                    "Missing parameter VERSION");
         }
         return WmsVersion.V_1_3_0;
     }

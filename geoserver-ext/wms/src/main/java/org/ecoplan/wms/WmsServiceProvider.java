@@ -6,7 +6,8 @@ import org.ecoplan.ows.ServiceContext;
 
 /** Registers the {@link WmsService} with the dispatcher (java.util.ServiceLoader). */
 public final class WmsServiceProvider implements OwsServiceProvider {
-    @Override public OwsService create(ServiceContext context) {
+    @Override
+    public OwsService create(ServiceContext context) {
         return new WmsService(context);
     }
 }

@@ -9,8 +9,8 @@ import org.ecoplan.catalog.crs.AxisConvention;
  * of BBOX and BoundingBox (06-042 clause 6.7.3 vs 01-068r3 clause 6.5.6), and the exception MIME type.
  */
 public enum WmsVersion {
-    V_1_3_0("1.3.0", "CRS", "I", "J", AxisConvention.AUTHORITY, "text/xml", "InvalidCRS"),
-    V_1_1_1("1.1.1", "SRS", "X", "Y", AxisConvention.EAST_NORTH, "application/vnd.ogc.se_xml", "InvalidSRS");
+    V_1_3_0("1.3.0", "CRS", "I", "J", AxisConvention.AUTHORITY, "text/xml", "InvalidCRS"), V_1_1_1("1.1.1", "SRS", "X",
+            "Y", AxisConvention.EAST_NORTH, "application/vnd.ogc.se_xml", "InvalidSRS");
 
     private final String text;
     private final String crsParam;
@@ -21,7 +21,7 @@ public enum WmsVersion {
     private final String invalidCrsCode;
 
     WmsVersion(String text, String crsParam, String iParam, String jParam, AxisConvention axes,
-               String exceptionMime, String invalidCrsCode) {
+            String exceptionMime, String invalidCrsCode) {
         this.text = text;
         this.crsParam = crsParam;
         this.iParam = iParam;
@@ -92,5 +92,6 @@ public enum WmsVersion {
                 "VERSION", "VERSION must be a version number like 1.3.0, not '" + v + "'");
     }
 
-    @Override public String toString() { return text.toUpperCase(Locale.ROOT); }
+    @Override
+    public String toString() { return text.toUpperCase(Locale.ROOT); }
 }

@@ -32,7 +32,8 @@ final class XmlOut implements AutoCloseable {
 
     XmlOut start(String name) {
         try {
-            if (ns.isEmpty()) w.writeStartElement(name); else w.writeStartElement(ns, name);
+            if (ns.isEmpty()) w.writeStartElement(name);
+            else w.writeStartElement(ns, name);
             return this;
         } catch (XMLStreamException e) {
             throw new IllegalStateException(e);
@@ -51,7 +52,8 @@ final class XmlOut implements AutoCloseable {
 
     XmlOut namespace(String prefix, String uri) {
         try {
-            if (prefix == null) w.writeDefaultNamespace(uri); else w.writeNamespace(prefix, uri);
+            if (prefix == null) w.writeDefaultNamespace(uri);
+            else w.writeNamespace(prefix, uri);
             return this;
         } catch (XMLStreamException e) {
             throw new IllegalStateException(e);
@@ -115,7 +117,8 @@ final class XmlOut implements AutoCloseable {
         return attr("xlink", XLINK, "type", "simple").attr("xlink", XLINK, "href", href).end();
     }
 
-    @Override public void close() {
+    @Override
+    public void close() {
         try {
             w.writeEndDocument();
             w.flush();

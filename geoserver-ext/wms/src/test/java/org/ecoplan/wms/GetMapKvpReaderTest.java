@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Envelope;
 
 class GetMapKvpReaderTest {
-    private final GetMapKvpReader reader = new GetMapKvpReader(new ServerSettings(1000, 800, 1000, 2, 10, 1000, 1000, false));
+    private final GetMapKvpReader reader = new GetMapKvpReader(
+            new ServerSettings(1000, 800, 1000, 2, 10, 1000, 1000, false));
 
     private static KvpMap kvp(String... kv) {
         Map<String, String> m = new LinkedHashMap<>();
@@ -32,8 +33,11 @@ class GetMapKvpReaderTest {
         return l.toArray(String[]::new);
     }
 
-    @Test void readsEveryParameter130() {
-        GetMapRequest r = reader.read(kvp(base130("TRANSPARENT", "true", "BGCOLOR", "0x112233", "EXCEPTIONS", "INIMAGE")), WmsVersion.V_1_3_0);
+    @Test
+    void readsEveryParameter130() {
+        GetMapRequest r = reader.read(
+                kvp(base130("TRANSPARENT", "true", "BGCOLOR", "0x112233", "EXCEPTIONS", "INIMAGE")),
+                WmsVersion.V_1_3_0);
         assertEquals(List.of("zones", "sites"), r.layers());
         assertTrue(r.styles().isEmpty());
         assertEquals("EPSG:4490", r.crs().crs().id());
@@ -47,7 +51,8 @@ class GetMapKvpReaderTest {
         assertNull(r.sldBody());
     }
 
-    @Test void reads111WithSrsInLonLat() {
+    @Test
+    void reads111WithSrsInLonLat() {
         GetMapRequest r = reader.read(kvp("LAYERS", "zones", "STYLES", "zones_outline", "SRS", "EPSG:4326",
                 "BBOX", "113.5,39.9,114.2,40.4", "WIDTH", "10", "HEIGHT", "10", "FORMAT", "image/png; mode=8bit",
                 "EXCEPTIONS", "application/vnd.ogc.se_blank"), WmsVersion.V_1_1_1);
@@ -58,7 +63,8 @@ class GetMapKvpReaderTest {
         assertFalse(r.transparent());
     }
 
-    @Test void errorsNameTheParameter() {
+    @Test
+    void errorsNameTheParameter() {
         assertError("MissingParameterValue", "LAYERS", kvp("CRS", "EPSG:4490"));
         assertError("StyleNotDefined", "STYLES", kvp(base130("STYLES", "a,b,c")));
         assertError("InvalidParameterValue", "WIDTH", kvp(base130("WIDTH", "1001")));
@@ -76,7 +82,8 @@ class GetMapKvpReaderTest {
         assertEquals(locator, e.locator(), e.getMessage());
     }
 
-    @Test void formatsAndNames() {
+    @Test
+    void formatsAndNames() {
         assertEquals(ImageFormat.PNG8, ImageFormat.find("image/png8"));
         assertEquals(ImageFormat.JPEG, ImageFormat.find("image/jpeg"));
         assertEquals(ImageFormat.GIF, ImageFormat.find("image/gif"));

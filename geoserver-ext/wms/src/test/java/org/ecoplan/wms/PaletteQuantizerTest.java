@@ -11,7 +11,8 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 class PaletteQuantizerTest {
-    @Test void fewColoursAreKeptExactlyWithTransparency() {
+    @Test
+    void fewColoursAreKeptExactlyWithTransparency() {
         BufferedImage img = new BufferedImage(10, 10, BufferedImage.TYPE_INT_ARGB);
         img.setRGB(1, 1, 0xFF00AA00);
         img.setRGB(2, 2, 0xFF123456);
@@ -22,9 +23,11 @@ class PaletteQuantizerTest {
         assertEquals(0, q.getRGB(5, 5) >>> 24, "transparent stays transparent");
     }
 
-    @Test void manyColoursAreReducedTo256Nearby() throws Exception {
+    @Test
+    void manyColoursAreReducedTo256Nearby() throws Exception {
         BufferedImage img = new BufferedImage(256, 256, BufferedImage.TYPE_INT_ARGB);
-        for (int y = 0; y < 256; y++) for (int x = 0; x < 256; x++) img.setRGB(x, y, 0xFF000000 | x << 16 | y << 8 | ((x + y) & 255));
+        for (int y = 0; y < 256; y++)
+            for (int x = 0; x < 256; x++) img.setRGB(x, y, 0xFF000000 | x << 16 | y << 8 | ((x + y) & 255));
         BufferedImage q = PaletteQuantizer.quantize(img);
         IndexColorModel cm = (IndexColorModel) q.getColorModel();
         assertTrue(cm.getMapSize() <= 256);

@@ -7,7 +7,8 @@ import org.ecoplan.ows.ServiceException;
 import org.junit.jupiter.api.Test;
 
 class RenderGateTest {
-    @Test void aFullGateRefusesWithServiceUnavailable() {
+    @Test
+    void aFullGateRefusesWithServiceUnavailable() {
         RenderGate gate = new RenderGate(1, 0);
         gate.acquire();
         ServiceException e = assertThrows(ServiceException.class, gate::acquire);
@@ -20,7 +21,8 @@ class RenderGateTest {
         assertEquals(1, gate.available());
     }
 
-    @Test void imageMemoryIsCheckedBeforeAllocating() {
+    @Test
+    void imageMemoryIsCheckedBeforeAllocating() {
         ServiceException e = assertThrows(ServiceException.class, () -> GetMap.checkMemory(200_000, 200_000));
         assertEquals("ServiceUnavailable", e.code());
         GetMap.checkMemory(256, 256);

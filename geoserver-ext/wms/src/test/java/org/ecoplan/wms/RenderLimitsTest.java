@@ -34,14 +34,19 @@ import org.locationtech.jts.geom.Envelope;
  * partial map) and give its render slot back.
  */
 class RenderLimitsTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     /** The fixture, with "sites" replaced by 200 points delivered slowly. */
     private record SlowContext(TestWorkspace fixture, ServerSettings settings) implements ServiceContext {
-        @Override public Catalog catalog() { return fixture.catalog(); }
-        @Override public ServerSettings settings() { return settings; }
-        @Override public String updateSequence() { return "1"; }
-        @Override public FeatureSource featureSource(LayerConfig layer) {
+        @Override
+        public Catalog catalog() { return fixture.catalog(); }
+        @Override
+        public ServerSettings settings() { return settings; }
+        @Override
+        public String updateSequence() { return "1"; }
+        @Override
+        public FeatureSource featureSource(LayerConfig layer) {
             FeatureSource real = fixture.featureSource(layer);
             if (!layer.id().equals("sites")) return real;
             List<Feature> many = new ArrayList<>();
@@ -51,15 +56,22 @@ class RenderLimitsTest {
             }
             return new FeatureSource() {
                 final MemoryFeatureSource list = new MemoryFeatureSource(real.schema(), many);
-                @Override public FeatureType schema() { return list.schema(); }
-                @Override public Envelope bounds() { return list.bounds(); }
-                @Override public long count(FeatureQuery q) { return list.count(q); }
-                @Override public String version() { return "slow"; }
-                @Override public FeatureCursor features(FeatureQuery q) {
+                @Override
+                public FeatureType schema() { return list.schema(); }
+                @Override
+                public Envelope bounds() { return list.bounds(); }
+                @Override
+                public long count(FeatureQuery q) { return list.count(q); }
+                @Override
+                public String version() { return "slow"; }
+                @Override
+                public FeatureCursor features(FeatureQuery q) {
                     FeatureCursor c = list.features(q);
                     return new FeatureCursor() {
-                        @Override public boolean hasNext() { return c.hasNext(); }
-                        @Override public Feature next() {
+                        @Override
+                        public boolean hasNext() { return c.hasNext(); }
+                        @Override
+                        public Feature next() {
                             try {
                                 Thread.sleep(2);
                             } catch (InterruptedException e) {
@@ -67,17 +79,20 @@ class RenderLimitsTest {
                             }
                             return c.next();
                         }
-                        @Override public void close() { c.close(); }
+                        @Override
+                        public void close() { c.close(); }
                     };
                 }
             };
         }
     }
 
-    @Test void renderPastTheLimitIsAnExceptionAndFreesTheSlot() throws Exception {
+    @Test
+    void renderPastTheLimitIsAnExceptionAndFreesTheSlot() throws Exception {
         ServerSettings tight = new ServerSettings(2000, 2000, 1, 1, 100, 60_000, 1 << 20, false);
         WmsService wms = new WmsService(new SlowContext(new TestWorkspace(dir), tight));
-        OwsRequest slow = get("SERVICE=WMS", "VERSION=1.3.0", "REQUEST=GetMap", "LAYERS=sites", "STYLES=", "CRS=EPSG:4490",
+        OwsRequest slow = get("SERVICE=WMS", "VERSION=1.3.0", "REQUEST=GetMap", "LAYERS=sites", "STYLES=",
+                "CRS=EPSG:4490",
                 "BBOX=40.0,113.5,40.3,114.1", "WIDTH=300", "HEIGHT=150", "FORMAT=image/png");
         ServiceException e = assertThrows(ServiceException.class, () -> wms.handle(slow));
         assertEquals(503, e.httpStatus());

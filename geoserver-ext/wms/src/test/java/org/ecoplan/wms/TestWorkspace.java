@@ -58,16 +58,21 @@ final class TestWorkspace implements ServiceContext {
             }
         }
         FeatureType zonesType = new FeatureType("zones", List.of(
-                new AttributeDescriptor("name", AttributeType.STRING, true, new Localized("名称", "Name"), List.of(), null),
-                new AttributeDescriptor("kind", AttributeType.STRING, true, new Localized("类型", "Kind"), List.of(), null),
+                new AttributeDescriptor("name", AttributeType.STRING, true, new Localized("名称", "Name"), List.of(),
+                        null),
+                new AttributeDescriptor("kind", AttributeType.STRING, true, new Localized("类型", "Kind"), List.of(),
+                        null),
                 AttributeDescriptor.of("area_km2", AttributeType.DOUBLE)),
                 new GeometryDescriptor("geom", GeometryType.MULTIPOLYGON, CrsRegistry.CGCS2000));
         FeatureType sitesType = new FeatureType("sites", List.of(AttributeDescriptor.of("name", AttributeType.STRING)),
                 new GeometryDescriptor("geom", GeometryType.POINT, CrsRegistry.CGCS2000));
-        FeatureType targetsType = new FeatureType("targets", List.of(AttributeDescriptor.of("target", AttributeType.STRING)), null);
+        FeatureType targetsType = new FeatureType("targets",
+                List.of(AttributeDescriptor.of("target", AttributeType.STRING)), null);
         Map<String, LayerConfig> layers = new LinkedHashMap<>();
-        layers.put("zones", layer("zones", "修复分区", "Restoration zones", zonesType, new StyleRefs("zones", List.of("zones_outline")), true));
-        layers.put("sites", layer("sites", "工程点位", "Project sites", sitesType, new StyleRefs("sites", List.of()), false));
+        layers.put("zones", layer("zones", "修复分区", "Restoration zones", zonesType,
+                new StyleRefs("zones", List.of("zones_outline")), true));
+        layers.put("sites",
+                layer("sites", "工程点位", "Project sites", sitesType, new StyleRefs("sites", List.of()), false));
         layers.put("targets", layer("targets", "规划目标", "Targets", targetsType, null, false));
         Map<String, LayerGroupConfig> groups = new LinkedHashMap<>();
         groups.put("plan_zones", new LayerGroupConfig("plan_zones", new Localized("修复分区图", "Restoration zoning map"),
@@ -78,10 +83,12 @@ final class TestWorkspace implements ServiceContext {
                 new Feature("zones.2", attrs("name", "南部草地", "kind", "grass", "area_km2", 3.25), geom(GRASS)))));
         sources.put("sites", new MemoryFeatureSource(sitesType, List.of(
                 new Feature("sites.1", attrs("name", "工程一"), geom("POINT(113.75 40.15)")))));
-        sources.put("targets", new MemoryFeatureSource(targetsType, List.of(new Feature("targets.1", attrs("target", "t"), null))));
+        sources.put("targets",
+                new MemoryFeatureSource(targetsType, List.of(new Feature("targets.1", attrs("target", "t"), null))));
     }
 
-    private static LayerConfig layer(String id, String zh, String en, FeatureType type, StyleRefs styles, boolean queryable) {
+    private static LayerConfig layer(String id, String zh, String en, FeatureType type, StyleRefs styles,
+            boolean queryable) {
         return new LayerConfig(id, new Localized(zh, en), new Localized(zh + "说明", en + " abstract"), List.of(zh, en),
                 "plan", id, type, null, styles, queryable,
                 new LayerMetadata("测试数据 / test data", "CC-BY-4.0", "© test", true, "low", "3.2"), List.of(), null);
@@ -103,13 +110,17 @@ final class TestWorkspace implements ServiceContext {
         }
     }
 
-    @Override public Catalog catalog() { return catalog; }
+    @Override
+    public Catalog catalog() { return catalog; }
 
-    @Override public FeatureSource featureSource(LayerConfig layer) { return sources.get(layer.id()); }
+    @Override
+    public FeatureSource featureSource(LayerConfig layer) { return sources.get(layer.id()); }
 
-    @Override public ServerSettings settings() { return settings; }
+    @Override
+    public ServerSettings settings() { return settings; }
 
-    @Override public String updateSequence() { return "42"; }
+    @Override
+    public String updateSequence() { return "42"; }
 
     /** A GET request with these parameters ("KEY=value" strings, value not encoded). */
     static OwsRequest get(String... kv) {

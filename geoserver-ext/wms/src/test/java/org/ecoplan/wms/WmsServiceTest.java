@@ -31,10 +31,12 @@ import org.w3c.dom.Document;
 
 /** In-process tests of every WMS operation over the {@link TestWorkspace} fixture. */
 class WmsServiceTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
     WmsService wms;
 
-    @BeforeEach void setUp() throws Exception {
+    @BeforeEach
+    void setUp() throws Exception {
         wms = new WmsService(new TestWorkspace(dir));
     }
 
@@ -65,7 +67,8 @@ class WmsServiceTest {
 
     private static int rgb(BufferedImage img, int x, int y) { return img.getRGB(x, y) & 0xFFFFFF; }
 
-    @Test void capabilities130IsSchemaValidAndListsLayersAndGroups() throws Exception {
+    @Test
+    void capabilities130IsSchemaValidAndListsLayersAndGroups() throws Exception {
         OwsResponse r = call(get("SERVICE=WMS", "REQUEST=GetCapabilities", "VERSION=1.3.0"));
         assertEquals(200, r.status());
         assertTrue(r.contentType().startsWith("text/xml"));
@@ -98,16 +101,19 @@ class WmsServiceTest {
         assertEquals("zones", xpath(d, "(//Layer/Name)[1]"), "map layers come before groups");
         double minx = Double.parseDouble(xpath(d, "//Layer[Name='sites']/BoundingBox[@CRS='CRS:84']/@minx"));
         double maxx = Double.parseDouble(xpath(d, "//Layer[Name='sites']/BoundingBox[@CRS='CRS:84']/@maxx"));
-        assertTrue(minx < 113.75 && maxx > 113.75 && maxx - minx < 0.001, "a one-point layer gets a small, non-empty box");
+        assertTrue(minx < 113.75 && maxx > 113.75 && maxx - minx < 0.001,
+                "a one-point layer gets a small, non-empty box");
     }
 
-    @Test void schemaCheckCatchesInvalidDocuments() throws Exception {
+    @Test
+    void schemaCheckCatchesInvalidDocuments() throws Exception {
         byte[] bad = "<WMS_Capabilities xmlns=\"http://www.opengis.net/wms\" version=\"1.3.0\"><Bogus/></WMS_Capabilities>"
                 .getBytes(StandardCharsets.UTF_8);
         assertFalse(OgcSchemas.validate(bad, "http://schemas.opengis.net/wms/1.3.0/capabilities_1_3_0.xsd").isEmpty());
     }
 
-    @Test void capabilities111UsesSrsAndLonLat() throws Exception {
+    @Test
+    void capabilities111UsesSrsAndLonLat() throws Exception {
         OwsResponse r = call(get("SERVICE=WMS", "REQUEST=GetCapabilities", "VERSION=1.1.1"));
         assertTrue(r.contentType().startsWith("application/vnd.ogc.wms_xml"));
         Document d = xml(body(r));
@@ -123,8 +129,10 @@ class WmsServiceTest {
         assertEquals("0", xpath(d, "count(//Layer[Name='zones']/ScaleHint)"));
     }
 
-    @Test void capabilities111IsValidAgainstTheWms111Dtd() throws Exception {
-        String doc = new String(body(call(get("SERVICE=WMS", "REQUEST=GetCapabilities", "VERSION=1.1.1"))), StandardCharsets.UTF_8);
+    @Test
+    void capabilities111IsValidAgainstTheWms111Dtd() throws Exception {
+        String doc = new String(body(call(get("SERVICE=WMS", "REQUEST=GetCapabilities", "VERSION=1.1.1"))),
+                StandardCharsets.UTF_8);
         String withDoctype = doc.replaceFirst("\\?>", "?><!DOCTYPE WMT_MS_Capabilities SYSTEM \"urn:wms111dtd\">");
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setValidating(true);
@@ -134,13 +142,15 @@ class WmsServiceTest {
                 getClass().getClassLoader().getResourceAsStream("ogc/wms/1.1.1/capabilities_1_1_1.dtd")));
         List<String> errors = new java.util.ArrayList<>();
         builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler() {
-            @Override public void error(org.xml.sax.SAXParseException e) { errors.add(e.getMessage()); }
+            @Override
+            public void error(org.xml.sax.SAXParseException e) { errors.add(e.getMessage()); }
         });
         builder.parse(new ByteArrayInputStream(withDoctype.getBytes(StandardCharsets.UTF_8)));
         assertTrue(errors.isEmpty(), String.join("\n", errors));
     }
 
-    @Test void negotiatesVersionForCapabilities() throws Exception {
+    @Test
+    void negotiatesVersionForCapabilities() throws Exception {
         Document d = xml(body(call(get("SERVICE=WMS", "REQUEST=GetCapabilities", "VERSION=1.2.0"))));
         assertEquals("1.1.1", xpath(d, "/WMT_MS_Capabilities/@version"));
         d = xml(body(call(get("SERVICE=WMS", "REQUEST=GetCapabilities", "VERSION=9.0.0"))));
@@ -149,8 +159,10 @@ class WmsServiceTest {
         assertEquals("1.1.1", xpath(d, "/WMT_MS_Capabilities/@version"));
     }
 
-    @Test void updateSequenceRules() throws Exception {
-        Document d = xml(body(call(get("SERVICE=WMS", "REQUEST=GetCapabilities", "VERSION=1.3.0", "UPDATESEQUENCE=42"))));
+    @Test
+    void updateSequenceRules() throws Exception {
+        Document d = xml(
+                body(call(get("SERVICE=WMS", "REQUEST=GetCapabilities", "VERSION=1.3.0", "UPDATESEQUENCE=42"))));
         assertEquals("CurrentUpdateSequence", xpath(d, "/ServiceExceptionReport/ServiceException/@code"));
         d = xml(body(call(get("SERVICE=WMS", "REQUEST=GetCapabilities", "VERSION=1.3.0", "UPDATESEQUENCE=43"))));
         assertEquals("InvalidUpdateSequence", xpath(d, "/ServiceExceptionReport/ServiceException/@code"));
@@ -159,13 +171,16 @@ class WmsServiceTest {
     }
 
     private OwsRequest map130(String layers, String... extra) {
-        List<String> p = new java.util.ArrayList<>(List.of("SERVICE=WMS", "VERSION=1.3.0", "REQUEST=GetMap", "LAYERS=" + layers,
-                "STYLES=", "CRS=EPSG:4490", "BBOX=39.9,113.5,40.4,114.2", "WIDTH=700", "HEIGHT=500", "FORMAT=image/png"));
+        List<String> p = new java.util.ArrayList<>(
+                List.of("SERVICE=WMS", "VERSION=1.3.0", "REQUEST=GetMap", "LAYERS=" + layers,
+                        "STYLES=", "CRS=EPSG:4490", "BBOX=39.9,113.5,40.4,114.2", "WIDTH=700", "HEIGHT=500",
+                        "FORMAT=image/png"));
         p.addAll(List.of(extra));
         return get(p.toArray(String[]::new));
     }
 
-    @Test void getMap130LatLonDrawsFeaturesWhereTheyAre() throws Exception {
+    @Test
+    void getMap130LatLonDrawsFeaturesWhereTheyAre() throws Exception {
         OwsResponse r = call(map130("zones"));
         assertEquals("image/png", r.contentType());
         BufferedImage img = image(r);
@@ -176,18 +191,23 @@ class WmsServiceTest {
         assertEquals(0xFFFFFF, rgb(img, 50, 50), "background outside the zones");
     }
 
-    @Test void getMap111LonLatGivesTheSameImage() throws Exception {
+    @Test
+    void getMap111LonLatGivesTheSameImage() throws Exception {
         BufferedImage a = image(call(map130("zones")));
         BufferedImage b = image(call(get("SERVICE=WMS", "VERSION=1.1.1", "REQUEST=GetMap", "LAYERS=zones", "STYLES=",
                 "SRS=EPSG:4326", "BBOX=113.5,39.9,114.2,40.4", "WIDTH=700", "HEIGHT=500", "FORMAT=image/png")));
-        for (int[] p : new int[][] {{200, 200}, {500, 300}, {50, 50}}) assertEquals(rgb(a, p[0], p[1]), rgb(b, p[0], p[1]));
+        for (int[] p : new int[][]{{200, 200}, {500, 300}, {50, 50}})
+            assertEquals(rgb(a, p[0], p[1]), rgb(b, p[0], p[1]));
     }
 
-    @Test void getMapWebMercatorAndGroupAndStyles() throws Exception {
+    @Test
+    void getMapWebMercatorAndGroupAndStyles() throws Exception {
         // EPSG:3857 box around the forest zone only
-        OwsResponse r = call(get("SERVICE=WMS", "VERSION=1.3.0", "REQUEST=GetMap", "LAYERS=zones", "STYLES=zones_outline",
-                "CRS=EPSG:3857", "BBOX=12640000,4870000,12660000,4890000", "WIDTH=100", "HEIGHT=100", "FORMAT=image/png",
-                "TRANSPARENT=TRUE"));
+        OwsResponse r = call(
+                get("SERVICE=WMS", "VERSION=1.3.0", "REQUEST=GetMap", "LAYERS=zones", "STYLES=zones_outline",
+                        "CRS=EPSG:3857", "BBOX=12640000,4870000,12660000,4890000", "WIDTH=100", "HEIGHT=100",
+                        "FORMAT=image/png",
+                        "TRANSPARENT=TRUE"));
         BufferedImage img = image(r);
         assertEquals(0, img.getRGB(50, 50) >>> 24, "outline style leaves the inside transparent");
         BufferedImage group = image(call(map130("plan_zones")));
@@ -195,33 +215,39 @@ class WmsServiceTest {
         assertEquals(0x00AA00, rgb(group, 200, 200));
     }
 
-    @Test void otherFormatsDecode() throws Exception {
+    @Test
+    void otherFormatsDecode() throws Exception {
         for (String f : List.of("image/jpeg", "image/gif", "image/png; mode=8bit")) {
             OwsResponse r = call(map130("zones", "FORMAT=" + f));
             assertEquals(f, r.contentType());
             BufferedImage img = image(r);
             assertEquals(700, img.getWidth());
             int c = rgb(img, 200, 200);
-            assertTrue(Math.abs(((c >> 8) & 255) - 0xAA) < 12 && (c >> 16 & 255) < 12, f + " keeps the green: " + Integer.toHexString(c));
+            assertTrue(Math.abs(((c >> 8) & 255) - 0xAA) < 12 && (c >> 16 & 255) < 12,
+                    f + " keeps the green: " + Integer.toHexString(c));
         }
         BufferedImage png8 = image(call(map130("zones", "FORMAT=image/png8", "TRANSPARENT=TRUE")));
         assertEquals(0, png8.getRGB(50, 50) >>> 24, "png8 keeps transparency");
         assertEquals(0xFF, png8.getRGB(200, 200) >>> 24);
     }
 
-    @Test void sldBodyRestylesALayer() throws Exception {
+    @Test
+    void sldBodyRestylesALayer() throws Exception {
         String sld = "<StyledLayerDescriptor version=\"1.0.0\" xmlns=\"http://www.opengis.net/sld\"><NamedLayer><Name>zones</Name>"
                 + "<UserStyle><FeatureTypeStyle><Rule><PolygonSymbolizer><Fill><CssParameter name=\"fill\">#FFFF00</CssParameter>"
                 + "</Fill></PolygonSymbolizer></Rule></FeatureTypeStyle></UserStyle></NamedLayer></StyledLayerDescriptor>";
-        BufferedImage img = image(call(get("SERVICE=WMS", "VERSION=1.3.0", "REQUEST=GetMap", "SLD_BODY=" + sld, "CRS=EPSG:4490",
-                "BBOX=39.9,113.5,40.4,114.2", "WIDTH=700", "HEIGHT=500", "FORMAT=image/png")));
+        BufferedImage img = image(
+                call(get("SERVICE=WMS", "VERSION=1.3.0", "REQUEST=GetMap", "SLD_BODY=" + sld, "CRS=EPSG:4490",
+                        "BBOX=39.9,113.5,40.4,114.2", "WIDTH=700", "HEIGHT=500", "FORMAT=image/png")));
         assertEquals(0xFFFF00, rgb(img, 200, 200));
-        Document d = xml(body(call(get("SERVICE=WMS", "VERSION=1.3.0", "REQUEST=GetMap", "SLD_BODY=<nope", "CRS=EPSG:4490",
-                "BBOX=39.9,113.5,40.4,114.2", "WIDTH=7", "HEIGHT=5", "FORMAT=image/png"))));
+        Document d = xml(
+                body(call(get("SERVICE=WMS", "VERSION=1.3.0", "REQUEST=GetMap", "SLD_BODY=<nope", "CRS=EPSG:4490",
+                        "BBOX=39.9,113.5,40.4,114.2", "WIDTH=7", "HEIGHT=5", "FORMAT=image/png"))));
         assertEquals("SLD_BODY", xpath(d, "//ServiceException/@locator"));
     }
 
-    @Test void exceptionsInEveryFormat() throws Exception {
+    @Test
+    void exceptionsInEveryFormat() throws Exception {
         OwsResponse xml = call(map130("nothere"));
         assertEquals(200, xml.status());
         assertTrue(xml.contentType().startsWith("text/xml"));
@@ -229,8 +255,9 @@ class WmsServiceTest {
         assertTrue(OgcSchemas.validate(b, "http://schemas.opengis.net/wms/1.3.0/exceptions_1_3_0.xsd").isEmpty());
         assertEquals("LayerNotDefined", xpath(xml(b), "//ServiceException/@code"));
 
-        OwsResponse r111 = call(get("SERVICE=WMS", "VERSION=1.1.1", "REQUEST=GetMap", "LAYERS=zones", "STYLES=", "SRS=EPSG:9999",
-                "BBOX=1,2,3,4", "WIDTH=10", "HEIGHT=10", "FORMAT=image/png"));
+        OwsResponse r111 = call(
+                get("SERVICE=WMS", "VERSION=1.1.1", "REQUEST=GetMap", "LAYERS=zones", "STYLES=", "SRS=EPSG:9999",
+                        "BBOX=1,2,3,4", "WIDTH=10", "HEIGHT=10", "FORMAT=image/png"));
         assertTrue(r111.contentType().startsWith("application/vnd.ogc.se_xml"));
         Document d = xml(body(r111));
         assertEquals("1.1.1", xpath(d, "/ServiceExceptionReport/@version"));
@@ -239,7 +266,8 @@ class WmsServiceTest {
         BufferedImage inimage = image(call(map130("nothere", "EXCEPTIONS=INIMAGE")));
         assertEquals(700, inimage.getWidth());
         boolean dark = false;
-        for (int y = 0; y < 30 && !dark; y++) for (int x = 0; x < 200 && !dark; x++) dark = rgb(inimage, x, y) < 0x404040;
+        for (int y = 0; y < 30 && !dark; y++)
+            for (int x = 0; x < 200 && !dark; x++) dark = rgb(inimage, x, y) < 0x404040;
         assertTrue(dark, "the message is drawn");
         BufferedImage blank = image(call(map130("nothere", "EXCEPTIONS=BLANK", "BGCOLOR=0x123456")));
         assertEquals(0x123456, rgb(blank, 10, 10));
@@ -266,7 +294,8 @@ class WmsServiceTest {
         return get(p.toArray(String[]::new));
     }
 
-    @Test void featureInfoJsonHitAndMiss() throws Exception {
+    @Test
+    void featureInfoJsonHitAndMiss() throws Exception {
         OwsResponse hit = call(gfi("200", "200", "application/json"));
         assertEquals("application/json", hit.contentType());
         JsonNode j = new ObjectMapper().readTree(body(hit));
@@ -281,13 +310,15 @@ class WmsServiceTest {
         assertEquals("FeatureCollection", miss.get("type").asText());
         assertEquals(0, miss.get("features").size());
 
-        JsonNode two = new ObjectMapper().readTree(body(call(get("SERVICE=WMS", "VERSION=1.1.1", "REQUEST=GetFeatureInfo",
+        JsonNode two = new ObjectMapper().readTree(body(call(get("SERVICE=WMS", "VERSION=1.1.1",
+                "REQUEST=GetFeatureInfo",
                 "LAYERS=zones", "QUERY_LAYERS=zones", "STYLES=", "SRS=EPSG:4326", "BBOX=113.5,39.9,114.2,40.4",
                 "WIDTH=700", "HEIGHT=500", "INFO_FORMAT=application/json", "X=400", "Y=250", "FEATURE_COUNT=5"))));
         assertEquals(2, two.get("features").size(), "the shared edge at lon 113.9 touches both zones");
     }
 
-    @Test void featureInfoTextHtmlGml() throws Exception {
+    @Test
+    void featureInfoTextHtmlGml() throws Exception {
         String text = new String(body(call(gfi("200", "200", "text/plain"))), StandardCharsets.UTF_8);
         assertTrue(text.contains("kind = forest"), text);
         String html = new String(body(call(gfi("200", "200", "text/html"))), StandardCharsets.UTF_8);
@@ -300,7 +331,8 @@ class WmsServiceTest {
         }
     }
 
-    @Test void featureInfoErrors() throws Exception {
+    @Test
+    void featureInfoErrors() throws Exception {
         assertCode("InvalidPoint", call(gfi("700", "10", "text/plain")));
         assertCode("InvalidPoint", call(gfi("-1", "10", "text/plain")));
         assertCode("InvalidFormat", call(gfi("1", "1", "image/png")));
@@ -308,23 +340,29 @@ class WmsServiceTest {
         assertCode("LayerNotDefined", call(gfi("1", "1", "text/plain", "QUERY_LAYERS=nothere")));
         assertCode("LayerNotDefined", call(gfi("1", "1", "text/plain", "LAYERS=sites", "QUERY_LAYERS=zones")));
         assertEquals(1, new ObjectMapper().readTree(body(call(gfi("200", "200", "application/json",
-                "LAYERS=plan_zones", "QUERY_LAYERS=plan_zones")))).get("features").size(), "groups query their queryable members");
+                "LAYERS=plan_zones", "QUERY_LAYERS=plan_zones")))).get("features").size(),
+                "groups query their queryable members");
     }
 
-    @Test void legendGraphic() throws Exception {
-        OwsResponse r = call(get("SERVICE=WMS", "REQUEST=GetLegendGraphic", "VERSION=1.3.0", "LAYER=zones", "FORMAT=image/png"));
+    @Test
+    void legendGraphic() throws Exception {
+        OwsResponse r = call(
+                get("SERVICE=WMS", "REQUEST=GetLegendGraphic", "VERSION=1.3.0", "LAYER=zones", "FORMAT=image/png"));
         assertEquals("image/png", r.contentType());
         BufferedImage all = image(r);
         BufferedImage one = image(call(get("SERVICE=WMS", "REQUEST=GetLegendGraphic", "LAYER=zones", "RULE=forest",
                 "WIDTH=30", "HEIGHT=30")));
         assertTrue(all.getHeight() > one.getHeight() - 12, "two rules are taller than one");
         assertEquals(0x00AA00, rgb(one, 17, 17), "the forest icon is green");
-        assertCode("StyleNotDefined", call(get("SERVICE=WMS", "REQUEST=GetLegendGraphic", "LAYER=zones", "STYLE=nope")));
+        assertCode("StyleNotDefined",
+                call(get("SERVICE=WMS", "REQUEST=GetLegendGraphic", "LAYER=zones", "STYLE=nope")));
         assertCode("LayerNotDefined", call(get("SERVICE=WMS", "REQUEST=GetLegendGraphic", "LAYER=nope")));
-        assertCode("InvalidParameterValue", call(get("SERVICE=WMS", "REQUEST=GetLegendGraphic", "LAYER=zones", "RULE=nope")));
+        assertCode("InvalidParameterValue",
+                call(get("SERVICE=WMS", "REQUEST=GetLegendGraphic", "LAYER=zones", "RULE=nope")));
     }
 
-    @Test void metadataPage() throws Exception {
+    @Test
+    void metadataPage() throws Exception {
         OwsResponse r = call(get("SERVICE=WMS", "REQUEST=GetMetadata", "LAYER=zones"));
         String html = new String(body(r), StandardCharsets.UTF_8);
         assertTrue(r.contentType().startsWith("text/html"));
@@ -332,7 +370,8 @@ class WmsServiceTest {
         assertFalse(html.contains("<script"));
     }
 
-    @Test void versionRulesForGetMap() throws Exception {
+    @Test
+    void versionRulesForGetMap() throws Exception {
         OwsRequest noVersion = get("SERVICE=WMS", "REQUEST=GetMap", "LAYERS=zones", "STYLES=", "CRS=EPSG:4490",
                 "BBOX=39.9,113.5,40.4,114.2", "WIDTH=70", "HEIGHT=50", "FORMAT=image/png");
         Document d = xml(body(call(noVersion)));
@@ -343,27 +382,34 @@ class WmsServiceTest {
         assertEquals(0x00AA00, rgb(image(srsOnly), 20, 20), "no VERSION with SRS is read as 1.1.1 (lon/lat)");
     }
 
-    @Test void updateSequenceInExponentForm() throws Exception {
-        Document d = xml(body(call(get("SERVICE=WMS", "REQUEST=GetCapabilities", "VERSION=1.3.0", "UPDATESEQUENCE=4.3E1"))));
+    @Test
+    void updateSequenceInExponentForm() throws Exception {
+        Document d = xml(
+                body(call(get("SERVICE=WMS", "REQUEST=GetCapabilities", "VERSION=1.3.0", "UPDATESEQUENCE=4.3E1"))));
         assertEquals("InvalidUpdateSequence", xpath(d, "//ServiceException/@code"));
         d = xml(body(call(get("SERVICE=WMS", "REQUEST=GetCapabilities", "VERSION=1.3.0", "UPDATESEQUENCE=4.2E1"))));
         assertEquals("CurrentUpdateSequence", xpath(d, "//ServiceException/@code"));
     }
 
-    @Test void xmlFeatureInfoIsLabelledAsRequestedAndCapabilitiesHaveContactAndGroupMetadata() throws Exception {
+    @Test
+    void xmlFeatureInfoIsLabelledAsRequestedAndCapabilitiesHaveContactAndGroupMetadata() throws Exception {
         assertEquals("text/xml", call(gfi("200", "200", "text/xml")).contentType());
         assertEquals("application/vnd.ogc.gml", call(gfi("200", "200", "application/vnd.ogc.gml")).contentType());
         Document d = xml(body(call(get("SERVICE=WMS", "REQUEST=GetCapabilities", "VERSION=1.3.0"))));
         assertFalse(xpath(d, "//Service/ContactInformation/ContactPersonPrimary/ContactOrganization").isEmpty());
         String href = xpath(d, "//Layer[Name='plan_zones']/MetadataURL/OnlineResource/@href");
         assertTrue(href.endsWith("LAYER=plan_zones"), href);
-        String html = new String(body(call(get("SERVICE=WMS", "REQUEST=GetMetadata", "LAYER=plan_zones"))), StandardCharsets.UTF_8);
+        String html = new String(body(call(get("SERVICE=WMS", "REQUEST=GetMetadata", "LAYER=plan_zones"))),
+                StandardCharsets.UTF_8);
         assertTrue(html.contains("修复分区图") && html.contains("(zones)"), html);
     }
 
-    @Test void contactAddressFromSettingsIsSchemaValid() throws Exception {
-        for (String[] kv : new String[][] {{"ECOPLAN_CONTACT_ADDRESS", "1 Example Road"}, {"ECOPLAN_CONTACT_CITY", "阳高县"},
-                {"ECOPLAN_CONTACT_EMAIL", "ops@example.org"}}) System.setProperty(kv[0], kv[1]);
+    @Test
+    void contactAddressFromSettingsIsSchemaValid() throws Exception {
+        for (String[] kv : new String[][]{{"ECOPLAN_CONTACT_ADDRESS", "1 Example Road"},
+                {"ECOPLAN_CONTACT_CITY", "阳高县"},
+                {"ECOPLAN_CONTACT_EMAIL", "ops@example.org"}})
+            System.setProperty(kv[0], kv[1]);
         try {
             WmsService configured = new WmsService(new TestWorkspace(dir.resolve("contact")));
             byte[] b = body(configured.handle(get("SERVICE=WMS", "REQUEST=GetCapabilities", "VERSION=1.3.0")));
@@ -373,7 +419,8 @@ class WmsServiceTest {
             assertEquals("1 Example Road", xpath(d, "//ContactInformation/ContactAddress/Address"));
             assertEquals("ops@example.org", xpath(d, "//ContactInformation/ContactElectronicMailAddress"));
         } finally {
-            for (String k : new String[] {"ECOPLAN_CONTACT_ADDRESS", "ECOPLAN_CONTACT_CITY", "ECOPLAN_CONTACT_EMAIL"}) System.clearProperty(k);
+            for (String k : new String[]{"ECOPLAN_CONTACT_ADDRESS", "ECOPLAN_CONTACT_CITY", "ECOPLAN_CONTACT_EMAIL"})
+                System.clearProperty(k);
         }
     }
 

@@ -7,7 +7,8 @@ import org.ecoplan.ows.ServiceException;
 import org.junit.jupiter.api.Test;
 
 class WmsVersionTest {
-    @Test void negotiationFollowsClause624() {
+    @Test
+    void negotiationFollowsClause624() {
         assertEquals(WmsVersion.V_1_3_0, WmsVersion.negotiate(null));
         assertEquals(WmsVersion.V_1_3_0, WmsVersion.negotiate(""));
         assertEquals(WmsVersion.V_1_3_0, WmsVersion.negotiate("1.3.0"));
@@ -18,13 +19,15 @@ class WmsVersionTest {
         assertEquals(WmsVersion.V_1_1_1, WmsVersion.negotiate("1.1"));
     }
 
-    @Test void badVersionTextIsInvalidParameterValue() {
+    @Test
+    void badVersionTextIsInvalidParameterValue() {
         ServiceException e = assertThrows(ServiceException.class, () -> WmsVersion.negotiate("one"));
         assertEquals("InvalidParameterValue", e.code());
         assertEquals("VERSION", e.locator());
     }
 
-    @Test void versionSpecificNames() {
+    @Test
+    void versionSpecificNames() {
         assertEquals("CRS", WmsVersion.V_1_3_0.crsParam());
         assertEquals("SRS", WmsVersion.V_1_1_1.crsParam());
         assertEquals("InvalidSRS", WmsVersion.V_1_1_1.invalidCrsCode());

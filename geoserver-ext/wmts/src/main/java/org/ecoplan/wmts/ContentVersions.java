@@ -52,7 +52,8 @@ public final class ContentVersions {
             if (n < 0) throw new NumberFormatException();
             return n;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("ECOPLAN_TILE_VERSION_CHECK_MS must be a non-negative integer, not '" + v + "'");
+            throw new IllegalArgumentException(
+                    "ECOPLAN_TILE_VERSION_CHECK_MS must be a non-negative integer, not '" + v + "'");
         }
     }
 
@@ -68,12 +69,16 @@ public final class ContentVersions {
     }
 
     /** Forgets every version read, so the next request re-reads them (a reload signal). */
-    public void invalidate() { combined.clear(); }
+    public void invalidate() {
+        combined.clear();
+    }
 
     private String compute(TileLayer layer, String style) {
         StringBuilder b = new StringBuilder();
-        for (LayerConfig m : layer.members()) b.append(m.id()).append('=').append(context.featureSource(m).version()).append('\n');
-        for (String sld : layer.styleFiles(style)) b.append(sld).append('#').append(styleHash(context.catalog().styleFile(sld))).append('\n');
+        for (LayerConfig m : layer.members())
+            b.append(m.id()).append('=').append(context.featureSource(m).version()).append('\n');
+        for (String sld : layer.styleFiles(style))
+            b.append(sld).append('#').append(styleHash(context.catalog().styleFile(sld))).append('\n');
         return sha256(b.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 16);
     }
 

@@ -51,7 +51,8 @@ public final class FeatureInfo {
                     "Pixel (I " + i + ", J " + j + ") is outside the " + TileMatrixSet.TILE_SIZE + " pixel tile", 400);
         }
         if (!tile.matrix().contains(tile.col(), tile.row())) {
-            throw new ServiceException("TileOutOfRange", "TileRow", "The tile is outside TileMatrix " + tile.matrix().identifier(), 400);
+            throw new ServiceException("TileOutOfRange", "TileRow",
+                    "The tile is outside TileMatrix " + tile.matrix().identifier(), 400);
         }
         Envelope env = tile.set().tileEnvelope(tile.matrix(), tile.col(), tile.row());
         double res = tile.matrix().resolution();
@@ -63,7 +64,8 @@ public final class FeatureInfo {
         List<Hits> hits = new ArrayList<>();
         for (LayerConfig l : tile.layer().members()) {
             if (!l.queryable()) continue;
-            Envelope nativeSearch = new GeometryTransformer(tile.set().crs(), l.featureType().geometry().crs()).transform(search);
+            Envelope nativeSearch = new GeometryTransformer(tile.set().crs(), l.featureType().geometry().crs())
+                    .transform(search);
             FeatureQuery q = FeatureQuery.of(new Filter.BBox(nativeSearch)).withTargetCrs(tile.set().crs());
             List<Feature> found = new ArrayList<>();
             try (FeatureCursor c = context.featureSource(l).features(q)) {
@@ -83,7 +85,8 @@ public final class FeatureInfo {
                 case TEXT -> text(hits);
             };
         } catch (IOException e) {
-            throw new ServiceException(ServiceException.NO_APPLICABLE_CODE, null, "Cannot encode the feature info: " + e.getMessage(), 500);
+            throw new ServiceException(ServiceException.NO_APPLICABLE_CODE, null,
+                    "Cannot encode the feature info: " + e.getMessage(), 500);
         }
         String type = format == FeatureInfoFormat.GEOJSON ? format.mime() : format.mime() + "; charset=UTF-8";
         return OwsResponse.bytes(200, type, body);
@@ -94,11 +97,13 @@ public final class FeatureInfo {
         List<FeatureStream> streams = new ArrayList<>();
         for (Hits h : hits) {
             List<Feature> lonLat = new ArrayList<>();
-            for (Feature f : h.features) lonLat.add(new Feature(f.id(), f.attributes(), toCrs84.transform(f.geometry())));
+            for (Feature f : h.features)
+                lonLat.add(new Feature(f.id(), f.attributes(), toCrs84.transform(f.geometry())));
             streams.add(FeatureStream.all(h.layer.featureType(), lonLat.iterator()));
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new GeoJsonEncoder().writeCollection(out, CollectionMetadata.of(CrsRegistry.CRS84_CRS, "CRS:84", AxisOrder.EAST_NORTH), streams);
+        new GeoJsonEncoder().writeCollection(out,
+                CollectionMetadata.of(CrsRegistry.CRS84_CRS, "CRS:84", AxisOrder.EAST_NORTH), streams);
         return out.toByteArray();
     }
 
@@ -110,7 +115,8 @@ public final class FeatureInfo {
                 if (h.features.isEmpty()) continue;
                 w.write("<h2>" + esc(h.layer.title().both()) + "</h2>\n");
                 for (Feature f : h.features) {
-                    w.write("<table class=\"feature\" data-layer=\"" + esc(h.layer.id()) + "\" data-id=\"" + esc(f.id()) + "\">\n");
+                    w.write("<table class=\"feature\" data-layer=\"" + esc(h.layer.id()) + "\" data-id=\"" + esc(f.id())
+                            + "\">\n");
                     for (AttributeDescriptor a : h.layer.featureType().attributes()) {
                         w.write("<tr><th title=\"" + esc(a.name()) + "\">" + esc(label(a)) + "</th><td>"
                                 + esc(ValueText.of(f.get(a.name()))) + "</td></tr>\n");

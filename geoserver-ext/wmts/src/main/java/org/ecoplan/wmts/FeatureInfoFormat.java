@@ -5,9 +5,7 @@ import java.util.Optional;
 
 /** The InfoFormats of WMTS GetFeatureInfo (OGC 07-057r7 clause 7.3) and their REST extensions. */
 public enum FeatureInfoFormat {
-    GEOJSON("application/json", "json"),
-    HTML("text/html", "html"),
-    TEXT("text/plain", "txt");
+    GEOJSON("application/json", "json"), HTML("text/html", "html"), TEXT("text/plain", "txt");
 
     private final String mime;
     private final String extension;

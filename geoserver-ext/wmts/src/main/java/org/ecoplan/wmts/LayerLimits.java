@@ -45,7 +45,8 @@ public final class LayerLimits {
 
     /** WGS84BoundingBox of the layer (lon/lat), from its data bounds. */
     public static Envelope wgs84(ServiceContext context, TileLayer layer) {
-        return bounds(context, layer, new TileMatrixSet("wgs84", "", java.util.List.of(), CrsRegistry.CRS84_CRS, "", null,
-                -180, 90, TileMatrixSets.WORLD_CRS84_QUAD.matrices()));
+        return bounds(context, layer,
+                new TileMatrixSet("wgs84", "", java.util.List.of(), CrsRegistry.CRS84_CRS, "", null,
+                        -180, 90, TileMatrixSets.WORLD_CRS84_QUAD.matrices()));
     }
 }

@@ -12,7 +12,8 @@ public record MetaTile(TileMatrixSet set, TileMatrix matrix, long col, long row,
     public static MetaTile of(TileMatrixSet set, TileMatrix m, long col, long row) {
         long c0 = Math.floorDiv(col, SIZE) * SIZE;
         long r0 = Math.floorDiv(row, SIZE) * SIZE;
-        return new MetaTile(set, m, c0, r0, Math.min(SIZE, m.matrixWidth() - c0), Math.min(SIZE, m.matrixHeight() - r0));
+        return new MetaTile(set, m, c0, r0, Math.min(SIZE, m.matrixWidth() - c0),
+                Math.min(SIZE, m.matrixHeight() - r0));
     }
 
     public boolean contains(long c, long r) {

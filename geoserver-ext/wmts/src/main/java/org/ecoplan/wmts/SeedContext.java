@@ -35,23 +35,29 @@ final class SeedContext implements ServiceContext, AutoCloseable {
         }
     }
 
-    @Override public Catalog catalog() { return catalog; }
+    @Override
+    public Catalog catalog() { return catalog; }
 
-    @Override public synchronized FeatureSource featureSource(LayerConfig layer) {
+    @Override
+    public synchronized FeatureSource featureSource(LayerConfig layer) {
         return sources.computeIfAbsent(layer.id(), id -> {
             DataStore store = stores.get(layer.store());
             if (store == null || !store.hasTable(layer.table())) {
-                throw new StoreException("layer " + layer.id() + ": table '" + layer.table() + "' not loaded; run the data-loader first");
+                throw new StoreException("layer " + layer.id() + ": table '" + layer.table()
+                        + "' not loaded; run the data-loader first");
             }
             return store.featureSource(layer.featureType(), layer.table());
         });
     }
 
-    @Override public ServerSettings settings() { return settings; }
+    @Override
+    public ServerSettings settings() { return settings; }
 
-    @Override public String updateSequence() { return "0"; }
+    @Override
+    public String updateSequence() { return "0"; }
 
-    @Override public void close() {
+    @Override
+    public void close() {
         for (DataStore s : stores.values()) {
             try {
                 s.close();

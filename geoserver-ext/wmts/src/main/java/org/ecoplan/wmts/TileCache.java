@@ -69,7 +69,9 @@ public final class TileCache {
     }
 
     /** Whether the tile is in the memory cache (for tests and statistics). */
-    public boolean inMemory(TileKey key) { return memory.getIfPresent(key) != null; }
+    public boolean inMemory(TileKey key) {
+        return memory.getIfPresent(key) != null;
+    }
 
     public void put(TileKey key, CachedTile tile) {
         memory.put(key, tile);
@@ -113,5 +115,7 @@ public final class TileCache {
     }
 
     /** Empties the memory level (tests; a disk hit then refills it). */
-    public void clearMemory() { memory.invalidateAll(); }
+    public void clearMemory() {
+        memory.invalidateAll();
+    }
 }

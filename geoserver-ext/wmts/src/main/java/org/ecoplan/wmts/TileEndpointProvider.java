@@ -7,7 +7,8 @@ import org.ecoplan.ows.ServiceContext;
 
 /** Registers the WMTS RESTful and XYZ tile endpoints with the server (META-INF/services). */
 public final class TileEndpointProvider implements HttpEndpointProvider {
-    @Override public List<HttpEndpoint> create(ServiceContext context) {
+    @Override
+    public List<HttpEndpoint> create(ServiceContext context) {
         TileEngine engine = TileEngine.of(context);
         return List.of(new WmtsRestEndpoint(context, engine), new XyzTileEndpoint(context, engine));
     }

@@ -43,8 +43,10 @@ public final class TileEngine {
 
     /** The engine of a workspace, created on first use with the environment's settings. */
     public static synchronized TileEngine of(ServiceContext context) {
-        return ENGINES.computeIfAbsent(context, c -> new TileEngine(c, new ContentVersions(c, ContentVersions.intervalFromEnvironment()),
-                TileCache.fromEnvironment(c.catalog().workspace()), Long.parseLong(TileCache.setting("ECOPLAN_TILE_MAX_AGE", "300"))));
+        return ENGINES.computeIfAbsent(context,
+                c -> new TileEngine(c, new ContentVersions(c, ContentVersions.intervalFromEnvironment()),
+                        TileCache.fromEnvironment(c.catalog().workspace()),
+                        Long.parseLong(TileCache.setting("ECOPLAN_TILE_MAX_AGE", "300"))));
     }
 
     public ServiceContext context() { return context; }
@@ -78,9 +80,13 @@ public final class TileEngine {
      */
     public Result tile(TileRequest r) {
         if (!r.matrix().contains(r.col(), r.row())) {
-            throw new ServiceException("TileOutOfRange", r.row() < 0 || r.row() >= r.matrix().matrixHeight() ? "TileRow" : "TileCol",
-                    "Tile (row " + r.row() + ", col " + r.col() + ") is outside TileMatrix " + r.matrix().identifier() + " of "
-                            + r.set().identifier() + " (" + r.matrix().matrixHeight() + " rows x " + r.matrix().matrixWidth() + " cols)", 400);
+            throw new ServiceException("TileOutOfRange",
+                    r.row() < 0 || r.row() >= r.matrix().matrixHeight() ? "TileRow" : "TileCol",
+                    "Tile (row " + r.row() + ", col " + r.col() + ") is outside TileMatrix " + r.matrix().identifier()
+                            + " of "
+                            + r.set().identifier() + " (" + r.matrix().matrixHeight() + " rows x "
+                            + r.matrix().matrixWidth() + " cols)",
+                    400);
         }
         String version = versions.version(r.layer(), r.style());
         TileRange range = limits(r.layer(), r.set(), version).get(r.matrix().identifier());
@@ -119,7 +125,8 @@ public final class TileEngine {
                 long now = System.currentTimeMillis();
                 for (Map.Entry<String, byte[]> e : tiles.entrySet()) {
                     String[] cr = e.getKey().split("/");
-                    TileKey k = new TileKey(key.layer(), key.style(), key.matrixSet(), key.matrix(), Long.parseLong(cr[0]),
+                    TileKey k = new TileKey(key.layer(), key.style(), key.matrixSet(), key.matrix(),
+                            Long.parseLong(cr[0]),
                             Long.parseLong(cr[1]), key.format(), version);
                     cache.put(k, CachedTile.of(e.getValue(), now, k));
                 }
@@ -145,6 +152,7 @@ public final class TileEngine {
     }
 
     private CachedTile blank(TileFormat f) {
-        return blanks.computeIfAbsent(f, x -> new CachedTile(TileRenderer.blank(x), 0, "\"blank-" + x.extension() + "\"", null));
+        return blanks.computeIfAbsent(f,
+                x -> new CachedTile(TileRenderer.blank(x), 0, "\"blank-" + x.extension() + "\"", null));
     }
 }

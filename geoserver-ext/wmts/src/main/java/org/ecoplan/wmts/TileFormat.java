@@ -5,8 +5,7 @@ import java.util.Optional;
 
 /** The image formats tiles are served in (WMTS Format, the extension of REST and XYZ URLs). */
 public enum TileFormat {
-    PNG("image/png", "png", "png"),
-    JPEG("image/jpeg", "jpg", "jpeg");
+    PNG("image/png", "png", "png"), JPEG("image/jpeg", "jpg", "jpeg");
 
     private final String mime;
     private final String extension;

@@ -43,7 +43,8 @@ public final class TileHttp {
         }
         if (ifModifiedSince != null && tile.createdMillis() > 0) {
             try {
-                long since = ZonedDateTime.parse(ifModifiedSince.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().toEpochMilli();
+                long since = ZonedDateTime.parse(ifModifiedSince.trim(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant().toEpochMilli();
                 return tile.createdMillis() <= since;
             } catch (DateTimeParseException e) {
                 return false; // an invalid date is ignored (RFC 9110 clause 13.1.3)

@@ -22,8 +22,9 @@ public final class TileJson {
 
     private TileJson() {}
 
-    public static byte[] write(ServiceContext context, TileEngine engine, TileLayer layer, String style, TileMatrixSet set,
-                               TileFormat format, String baseUrl) {
+    public static byte[] write(ServiceContext context, TileEngine engine, TileLayer layer, String style,
+            TileMatrixSet set,
+            TileFormat format, String baseUrl) {
         Map<String, TileRange> limits = engine.limits(layer, set);
         List<Integer> zooms = new ArrayList<>();
         for (String id : limits.keySet()) zooms.add(Integer.parseInt(id));
@@ -40,14 +41,16 @@ public final class TileJson {
             g.writeStringField("attribution", layer.attribution());
             g.writeStringField("scheme", "xyz");
             g.writeArrayFieldStart("tiles");
-            g.writeString(baseUrl + XyzTileEndpoint.PREFIX + "/" + WmtsCapabilitiesWriter.enc(layer.id()) + "/" + set.identifier()
+            g.writeString(baseUrl + XyzTileEndpoint.PREFIX + "/" + WmtsCapabilitiesWriter.enc(layer.id()) + "/"
+                    + set.identifier()
                     + "/{z}/{x}/{y}." + format.extension() + styleQuery);
             g.writeEndArray();
             g.writeNumberField("minzoom", minZoom);
             g.writeNumberField("maxzoom", maxZoom);
             if (b != null && !b.isNull()) {
                 g.writeArrayFieldStart("bounds");
-                for (double v : new double[] {b.getMinX(), b.getMinY(), b.getMaxX(), b.getMaxY()}) g.writeNumber(round(v));
+                for (double v : new double[]{b.getMinX(), b.getMinY(), b.getMaxX(), b.getMaxY()})
+                    g.writeNumber(round(v));
                 g.writeEndArray();
                 g.writeArrayFieldStart("center");
                 g.writeNumber(round(b.centre().x));

@@ -6,15 +6,18 @@ package org.ecoplan.wmts;
  * Two keys are equal only when the bytes they name are the same, so the key doubles as the ETag.
  */
 public record TileKey(String layer, String style, String matrixSet, String matrix, long col, long row,
-                      TileFormat format, String version) {
+        TileFormat format, String version) {
     /** A strong entity tag (RFC 9110 clause 8.8.3) derived from the key. */
     public String etag() {
-        return "\"" + ContentVersions.sha256(toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 24) + "\"";
+        return "\""
+                + ContentVersions.sha256(toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 24)
+                + "\"";
     }
 
     /** Relative path of the tile in the disk cache; the version is a directory so old versions can be pruned. */
     public String diskPath() {
-        return safe(layer) + "/" + safe(style) + "/" + safe(matrixSet) + "/" + version + "/" + safe(matrix) + "/" + col + "/"
+        return safe(layer) + "/" + safe(style) + "/" + safe(matrixSet) + "/" + version + "/" + safe(matrix) + "/" + col
+                + "/"
                 + row + "." + format.extension();
     }
 

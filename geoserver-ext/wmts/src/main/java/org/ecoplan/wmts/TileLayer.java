@@ -18,7 +18,7 @@ import org.ecoplan.ows.ServiceException;
  * @param styles the style identifiers offered, default first; a group offers only "default"
  */
 public record TileLayer(String id, Localized title, Localized abstractText, List<String> keywords,
-                        List<LayerConfig> members, List<String> styles, boolean group) {
+        List<LayerConfig> members, List<String> styles, boolean group) {
     /** The style identifier of a group, and the name accepted for any layer's default style. */
     public static final String DEFAULT_STYLE = "default";
 
@@ -40,16 +40,20 @@ public record TileLayer(String id, Localized title, Localized abstractText, List
         Optional<LayerConfig> l = catalog.layer(id);
         if (l.isPresent()) {
             LayerConfig c = l.get();
-            if (!c.featureType().hasGeometry() || c.styles() == null || c.styles().defaultStyle() == null) return Optional.empty();
-            return Optional.of(new TileLayer(c.id(), c.title(), c.abstractText(), c.keywords(), List.of(c), c.styles().all(), false));
+            if (!c.featureType().hasGeometry() || c.styles() == null || c.styles().defaultStyle() == null)
+                return Optional.empty();
+            return Optional.of(new TileLayer(c.id(), c.title(), c.abstractText(), c.keywords(), List.of(c),
+                    c.styles().all(), false));
         }
         Optional<LayerGroupConfig> g = catalog.group(id);
         if (g.isEmpty()) return Optional.empty();
         List<LayerConfig> members = catalog.expand(id).stream()
-                .filter(m -> m.featureType().hasGeometry() && m.styles() != null && m.styles().defaultStyle() != null).toList();
+                .filter(m -> m.featureType().hasGeometry() && m.styles() != null && m.styles().defaultStyle() != null)
+                .toList();
         if (members.isEmpty()) return Optional.empty();
         LayerGroupConfig c = g.get();
-        return Optional.of(new TileLayer(c.id(), c.title(), c.abstractText(), c.keywords(), members, List.of(DEFAULT_STYLE), true));
+        return Optional.of(new TileLayer(c.id(), c.title(), c.abstractText(), c.keywords(), members,
+                List.of(DEFAULT_STYLE), true));
     }
 
     /**

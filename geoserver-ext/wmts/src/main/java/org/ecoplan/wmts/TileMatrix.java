@@ -11,7 +11,8 @@ package org.ecoplan.wmts;
  * @param resolution    cell size in CRS units (metres or degrees) per pixel
  * @param metersPerUnit metres per CRS unit (1 for projected CRSs, the equatorial degree for geographic ones)
  */
-public record TileMatrix(String identifier, double resolution, double metersPerUnit, long matrixWidth, long matrixHeight) {
+public record TileMatrix(String identifier, double resolution, double metersPerUnit, long matrixWidth,
+        long matrixHeight) {
     /** The standardized rendering pixel size of OGC 07-057r7 clause 6.1.1 (0.28 mm). */
     public static final double PIXEL_SIZE_METRES = 0.00028;
 
@@ -24,7 +25,9 @@ public record TileMatrix(String identifier, double resolution, double metersPerU
     public double scaleDenominator() { return resolution * metersPerUnit / PIXEL_SIZE_METRES; }
 
     /** Width (and height) of one tile in CRS units. */
-    public double tileSpan() { return resolution * TileMatrixSet.TILE_SIZE; }
+    public double tileSpan() {
+        return resolution * TileMatrixSet.TILE_SIZE;
+    }
 
     public boolean contains(long col, long row) {
         return col >= 0 && row >= 0 && col < matrixWidth && row < matrixHeight;

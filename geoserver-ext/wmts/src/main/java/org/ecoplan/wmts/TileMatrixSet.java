@@ -23,7 +23,7 @@ import org.locationtech.jts.geom.Envelope;
  * @param originY           north coordinate of the top-left corner
  */
 public record TileMatrixSet(String identifier, String title, List<String> aliases, Crs crs, String supportedCrs,
-                            String wellKnownScaleSet, double originX, double originY, List<TileMatrix> matrices) {
+        String wellKnownScaleSet, double originX, double originY, List<TileMatrix> matrices) {
     /** Pixels per tile side, for every set served. */
     public static final int TILE_SIZE = 256;
 
@@ -44,7 +44,9 @@ public record TileMatrixSet(String identifier, String title, List<String> aliase
     }
 
     /** The position of a matrix in the set, 0 for the coarsest. */
-    public int indexOf(TileMatrix m) { return matrices.indexOf(m); }
+    public int indexOf(TileMatrix m) {
+        return matrices.indexOf(m);
+    }
 
     /** The envelope (east/north) of a tile. */
     public Envelope tileEnvelope(TileMatrix m, long col, long row) {
@@ -91,13 +93,15 @@ public record TileMatrixSet(String identifier, String title, List<String> aliase
     /** TopLeftCorner as written in capabilities: two numbers in the CRS's authority axis order. */
     public String topLeftCorner() {
         return AxisOrders.authority(crs) == AxisOrder.NORTH_EAST
-                ? number(originY) + " " + number(originX) : number(originX) + " " + number(originY);
+                ? number(originY) + " " + number(originX)
+                : number(originX) + " " + number(originY);
     }
 
     /** A coordinate pair (east, north) in the CRS's axis order, for LowerCorner/UpperCorner. */
     public String corner(double east, double north) {
         return AxisOrders.authority(crs) == AxisOrder.NORTH_EAST
-                ? number(north) + " " + number(east) : number(east) + " " + number(north);
+                ? number(north) + " " + number(east)
+                : number(east) + " " + number(north);
     }
 
     static String number(double v) {

@@ -69,14 +69,16 @@ public final class TileRenderer {
                     Color.WHITE, format.transparent() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB,
                     MapRequest.deadlineIn(Duration.ofMillis(limit)), GUTTER));
         } catch (RenderTimeoutException e) {
-            throw new ServiceException(ServiceException.NO_APPLICABLE_CODE, null, "Rendering the tiles took too long", 503);
+            throw new ServiceException(ServiceException.NO_APPLICABLE_CODE, null, "Rendering the tiles took too long",
+                    503);
         } finally {
             gate.release();
         }
         Map<String, byte[]> out = new LinkedHashMap<>();
         for (int r = 0; r < meta.rows(); r++) {
             for (int c = 0; c < meta.cols(); c++) {
-                BufferedImage tile = image.getSubimage(GUTTER + c * TileMatrixSet.TILE_SIZE, GUTTER + r * TileMatrixSet.TILE_SIZE,
+                BufferedImage tile = image.getSubimage(GUTTER + c * TileMatrixSet.TILE_SIZE,
+                        GUTTER + r * TileMatrixSet.TILE_SIZE,
                         TileMatrixSet.TILE_SIZE, TileMatrixSet.TILE_SIZE);
                 out.put((meta.col() + c) + "/" + (meta.row() + r), encode(tile, format));
             }
@@ -93,7 +95,8 @@ public final class TileRenderer {
             ok = false;
         }
         if (!ok) {
-            throw new ServiceException("ServiceUnavailable", null, "The server is rendering the maximum number of maps; retry shortly", 503);
+            throw new ServiceException("ServiceUnavailable", null,
+                    "The server is rendering the maximum number of maps; retry shortly", 503);
         }
     }
 
@@ -108,7 +111,8 @@ public final class TileRenderer {
             try {
                 PngWriter.write(tile, png);
             } catch (IOException e) {
-                throw new ServiceException(ServiceException.NO_APPLICABLE_CODE, null, "Cannot encode the tile: " + e.getMessage(), 500);
+                throw new ServiceException(ServiceException.NO_APPLICABLE_CODE, null,
+                        "Cannot encode the tile: " + e.getMessage(), 500);
             }
             return png.toByteArray();
         }
@@ -123,15 +127,18 @@ public final class TileRenderer {
         g.dispose();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
         try {
-            if (!ImageIO.write(copy, format.imageIoName(), bytes)) throw new IOException("no ImageIO writer for " + format.mime());
+            if (!ImageIO.write(copy, format.imageIoName(), bytes))
+                throw new IOException("no ImageIO writer for " + format.mime());
         } catch (IOException e) {
-            throw new ServiceException(ServiceException.NO_APPLICABLE_CODE, null, "Cannot encode the tile: " + e.getMessage(), 500);
+            throw new ServiceException(ServiceException.NO_APPLICABLE_CODE, null,
+                    "Cannot encode the tile: " + e.getMessage(), 500);
         }
         return bytes.toByteArray();
     }
 
     /** An empty tile (transparent PNG or white JPEG), for tiles outside a layer's limits. */
     public static byte[] blank(TileFormat format) {
-        return encode(new BufferedImage(TileMatrixSet.TILE_SIZE, TileMatrixSet.TILE_SIZE, BufferedImage.TYPE_INT_ARGB), format);
+        return encode(new BufferedImage(TileMatrixSet.TILE_SIZE, TileMatrixSet.TILE_SIZE, BufferedImage.TYPE_INT_ARGB),
+                format);
     }
 }

@@ -7,10 +7,10 @@ import org.ecoplan.ows.ServiceException;
  * (OGC 07-057r7 clause 7.2.2, Table 26) whichever binding (KVP, REST, XYZ) carried them.
  */
 public record TileRequest(TileLayer layer, String style, TileMatrixSet set, TileMatrix matrix, long col, long row,
-                          TileFormat format) {
+        TileFormat format) {
     /** Resolves the textual parameters; each wrong value is an InvalidParameterValue naming its parameter. */
     public static TileRequest resolve(TileLayer layer, String style, String set, String matrix, String row, String col,
-                                      TileFormat format) {
+            TileFormat format) {
         String s = layer.resolveStyle(style);
         TileMatrixSet tms = TileMatrixSets.find(set).orElseThrow(() -> new ServiceException(
                 ServiceException.INVALID_PARAMETER_VALUE, "TileMatrixSet", "Unknown TileMatrixSet '" + set + "'"));
@@ -26,7 +26,8 @@ public record TileRequest(TileLayer layer, String style, TileMatrixSet set, Tile
         try {
             return Long.parseLong(text.trim());
         } catch (RuntimeException e) {
-            throw new ServiceException(ServiceException.INVALID_PARAMETER_VALUE, name, name + " must be an integer, not '" + text + "'");
+            throw new ServiceException(ServiceException.INVALID_PARAMETER_VALUE, name,
+                    name + " must be an integer, not '" + text + "'");
         }
     }
 

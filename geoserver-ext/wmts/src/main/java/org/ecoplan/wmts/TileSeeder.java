@@ -42,28 +42,33 @@ public final class TileSeeder {
     /** Runs a command; returns the exit code. */
     public static int run(String[] args, PrintStream out) {
         if (args.length == 0 || !(args[0].equals("seed") || args[0].equals("truncate"))) {
-            throw new IllegalArgumentException("usage: seed --layer L [--set S] [--zoom A-B] [--bbox minLon,minLat,maxLon,maxLat]"
-                    + " [--style S] [--format png|jpg] [--workspace DIR] | truncate --layer L [--workspace DIR]");
+            throw new IllegalArgumentException(
+                    "usage: seed --layer L [--set S] [--zoom A-B] [--bbox minLon,minLat,maxLon,maxLat]"
+                            + " [--style S] [--format png|jpg] [--workspace DIR] | truncate --layer L [--workspace DIR]");
         }
         Map<String, String> o = options(args);
         String layerId = o.get("layer");
         if (layerId == null) throw new IllegalArgumentException("--layer is required");
-        try (SeedContext context = new SeedContext(Path.of(o.getOrDefault("workspace", ".")).toAbsolutePath().normalize())) {
+        try (SeedContext context = new SeedContext(
+                Path.of(o.getOrDefault("workspace", ".")).toAbsolutePath().normalize())) {
             TileEngine engine = new TileEngine(context, new ContentVersions(context, 0),
                     TileCache.fromEnvironment(context.catalog().workspace()), 0);
             TileLayer layer = TileLayer.of(context.catalog(), layerId)
                     .orElseThrow(() -> new IllegalArgumentException("no tiled layer or group named '" + layerId + "'"));
             if (args[0].equals("truncate")) {
                 long n = engine.cache().truncate(layer.id());
-                out.println("truncated " + layer.id() + ": " + n + " tile files removed from " + engine.cache().directory());
+                out.println("truncated " + layer.id() + ": " + n + " tile files removed from "
+                        + engine.cache().directory());
                 return 0;
             }
             return seed(engine, context, layer, o, out);
         }
     }
 
-    private static int seed(TileEngine engine, SeedContext context, TileLayer layer, Map<String, String> o, PrintStream out) {
-        if (engine.cache().directory() == null) throw new IllegalArgumentException("ECOPLAN_TILE_CACHE is off: nothing to seed into");
+    private static int seed(TileEngine engine, SeedContext context, TileLayer layer, Map<String, String> o,
+            PrintStream out) {
+        if (engine.cache().directory() == null)
+            throw new IllegalArgumentException("ECOPLAN_TILE_CACHE is off: nothing to seed into");
         TileMatrixSet set = TileMatrixSets.find(o.getOrDefault("set", "WebMercatorQuad"))
                 .orElseThrow(() -> new IllegalArgumentException("unknown tile matrix set '" + o.get("set") + "'"));
         String style = layer.resolveStyle(o.get("style"));
@@ -71,7 +76,9 @@ public final class TileSeeder {
                 .orElseThrow(() -> new IllegalArgumentException("--format must be png or jpg"));
         Map<String, TileRange> limits = engine.limits(layer, set);
         int[] zoom = zoomRange(o.get("zoom"), set);
-        Envelope bbox = o.containsKey("bbox") ? new GeometryTransformer(CrsRegistry.CRS84_CRS, set.crs()).transform(bbox(o.get("bbox"))) : null;
+        Envelope bbox = o.containsKey("bbox")
+                ? new GeometryTransformer(CrsRegistry.CRS84_CRS, set.crs()).transform(bbox(o.get("bbox")))
+                : null;
         List<TileRange> todo = new ArrayList<>();
         for (TileMatrix m : set.matrices()) {
             int z = Integer.parseInt(m.identifier());
@@ -85,19 +92,23 @@ public final class TileSeeder {
             if (!r.isEmpty()) todo.add(r);
         }
         long total = todo.stream().mapToLong(TileRange::count).sum();
-        out.println("seeding " + layer.id() + " style " + style + " in " + set.identifier() + " zoom " + zoom[0] + "-" + zoom[1]
+        out.println("seeding " + layer.id() + " style " + style + " in " + set.identifier() + " zoom " + zoom[0] + "-"
+                + zoom[1]
                 + ": " + total + " tiles into " + engine.cache().directory());
         long done = 0;
         long started = System.nanoTime();
         for (TileRange r : todo) {
             TileMatrix m = set.matrix(r.matrix()).orElseThrow();
             // one request per metatile: its render fills every tile of the block
-            for (long row = Math.floorDiv(r.minRow(), MetaTile.SIZE) * MetaTile.SIZE; row <= r.maxRow(); row += MetaTile.SIZE) {
-                for (long col = Math.floorDiv(r.minCol(), MetaTile.SIZE) * MetaTile.SIZE; col <= r.maxCol(); col += MetaTile.SIZE) {
+            for (long row = Math.floorDiv(r.minRow(), MetaTile.SIZE) * MetaTile.SIZE; row <= r
+                    .maxRow(); row += MetaTile.SIZE) {
+                for (long col = Math.floorDiv(r.minCol(), MetaTile.SIZE) * MetaTile.SIZE; col <= r
+                        .maxCol(); col += MetaTile.SIZE) {
                     long c = Math.max(col, r.minCol());
                     long rw = Math.max(row, r.minRow());
                     engine.tile(new TileRequest(layer, style, set, m, c, rw, format));
-                    long inBlock = (Math.min(col + MetaTile.SIZE - 1, r.maxCol()) - c + 1) * (Math.min(row + MetaTile.SIZE - 1, r.maxRow()) - rw + 1);
+                    long inBlock = (Math.min(col + MetaTile.SIZE - 1, r.maxCol()) - c + 1)
+                            * (Math.min(row + MetaTile.SIZE - 1, r.maxRow()) - rw + 1);
                     done += inBlock;
                 }
             }
@@ -123,15 +134,16 @@ public final class TileSeeder {
     static int[] zoomRange(String text, TileMatrixSet set) {
         int first = Integer.parseInt(set.matrices().get(0).identifier());
         int last = Integer.parseInt(set.matrices().get(set.matrices().size() - 1).identifier());
-        if (text == null) return new int[] {first, Math.min(last, first + 14)};
+        if (text == null) return new int[]{first, Math.min(last, first + 14)};
         try {
             String[] p = text.split("-");
             int a = Integer.parseInt(p[0].trim());
             int b = p.length > 1 ? Integer.parseInt(p[1].trim()) : a;
             if (a > b || a < first || b > last) throw new NumberFormatException();
-            return new int[] {a, b};
+            return new int[]{a, b};
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("--zoom must be A-B within " + first + "-" + last + " for " + set.identifier() + ", not '" + text + "'");
+            throw new IllegalArgumentException("--zoom must be A-B within " + first + "-" + last + " for "
+                    + set.identifier() + ", not '" + text + "'");
         }
     }
 
@@ -144,7 +156,8 @@ public final class TileSeeder {
             if (v[0] >= v[2] || v[1] >= v[3]) throw new NumberFormatException();
             return new Envelope(v[0], v[2], v[1], v[3]);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--bbox must be four numbers minLon,minLat,maxLon,maxLat with min < max, not '" + text + "'");
+            throw new IllegalArgumentException(
+                    "--bbox must be four numbers minLon,minLat,maxLon,maxLat with min < max, not '" + text + "'");
         }
     }
 }

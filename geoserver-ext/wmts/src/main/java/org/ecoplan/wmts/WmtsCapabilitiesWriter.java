@@ -50,7 +50,8 @@ public final class WmtsCapabilitiesWriter {
             w.writeNamespace("ows", OWS);
             w.writeNamespace("xlink", XLINK);
             w.writeNamespace("xsi", XSI);
-            w.writeAttribute(XSI, "schemaLocation", WMTS + " http://schemas.opengis.net/wmts/1.0/wmtsGetCapabilities_response.xsd");
+            w.writeAttribute(XSI, "schemaLocation",
+                    WMTS + " http://schemas.opengis.net/wmts/1.0/wmtsGetCapabilities_response.xsd");
             w.writeAttribute("version", "1.0.0");
             w.writeAttribute("updateSequence", context.updateSequence());
             serviceIdentification();
@@ -89,7 +90,8 @@ public final class WmtsCapabilitiesWriter {
 
     private void serviceProvider() throws XMLStreamException {
         w.writeStartElement(OWS, "ServiceProvider");
-        text(OWS, "ProviderName", "ecoplan project (unofficial; the plan is by the Yanggao County Planning and Natural Resources Bureau)");
+        text(OWS, "ProviderName",
+                "ecoplan project (unofficial; the plan is by the Yanggao County Planning and Natural Resources Bureau)");
         w.writeStartElement(OWS, "ServiceContact");
         text(OWS, "IndividualName", "ecoplan maintainers");
         w.writeEndElement();
@@ -146,8 +148,9 @@ public final class WmtsCapabilitiesWriter {
             if (!l.group()) {
                 w.writeStartElement(WMTS, "LegendURL");
                 w.writeAttribute("format", "image/png");
-                w.writeAttribute(XLINK, "href", baseUrl + "/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetLegendGraphic&FORMAT=image/png&LAYER="
-                        + enc(l.id()) + "&STYLE=" + enc(s));
+                w.writeAttribute(XLINK, "href",
+                        baseUrl + "/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetLegendGraphic&FORMAT=image/png&LAYER="
+                                + enc(l.id()) + "&STYLE=" + enc(s));
                 w.writeEndElement();
             }
             w.writeEndElement();
@@ -156,9 +159,12 @@ public final class WmtsCapabilitiesWriter {
         boolean queryable = l.members().stream().anyMatch(m -> m.queryable());
         if (queryable) for (FeatureInfoFormat f : FeatureInfoFormat.values()) text(WMTS, "InfoFormat", f.mime());
         for (TileMatrixSet s : TileMatrixSets.all()) link(l, s);
-        String rest = baseUrl + "/wmts/rest/" + enc(l.id()) + "/{Style}/{TileMatrixSet}/{TileMatrix}/{TileRow}/{TileCol}";
+        String rest = baseUrl + "/wmts/rest/" + enc(l.id())
+                + "/{Style}/{TileMatrixSet}/{TileMatrix}/{TileRow}/{TileCol}";
         for (TileFormat f : TileFormat.values()) resourceUrl(f.mime(), "tile", rest + "." + f.extension());
-        if (queryable) for (FeatureInfoFormat f : FeatureInfoFormat.values()) resourceUrl(f.mime(), "FeatureInfo", rest + "/{J}/{I}." + f.extension());
+        if (queryable)
+            for (FeatureInfoFormat f : FeatureInfoFormat.values())
+                resourceUrl(f.mime(), "FeatureInfo", rest + "/{J}/{I}." + f.extension());
         w.writeEndElement();
     }
 

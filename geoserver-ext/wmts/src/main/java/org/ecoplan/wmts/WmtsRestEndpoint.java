@@ -30,9 +30,11 @@ public final class WmtsRestEndpoint implements HttpEndpoint {
         this.engine = engine;
     }
 
-    @Override public String pathPrefix() { return PREFIX; }
+    @Override
+    public String pathPrefix() { return PREFIX; }
 
-    @Override public OwsResponse handle(OwsRequest request) {
+    @Override
+    public OwsResponse handle(OwsRequest request) {
         try {
             return route(request);
         } catch (ServiceException e) {
@@ -49,33 +51,41 @@ public final class WmtsRestEndpoint implements HttpEndpoint {
         String[] parts = rest.split("/");
         for (int i = 0; i < parts.length; i++) parts[i] = URLDecoder.decode(parts[i], StandardCharsets.UTF_8);
         if (parts.length == 2 && parts[0].equals("1.0.0") && parts[1].equals("WMTSCapabilities.xml")) {
-            return OwsResponse.bytes(200, "application/xml; charset=UTF-8", new WmtsCapabilitiesWriter(context, engine).write(request.baseUrl()));
+            return OwsResponse.bytes(200, "application/xml; charset=UTF-8",
+                    new WmtsCapabilitiesWriter(context, engine).write(request.baseUrl()));
         }
         if (parts.length != 6 && parts.length != 8) {
             throw new ServiceException("NotFound", null, "No WMTS resource at " + request.path()
-                    + "; tiles are /wmts/rest/{layer}/{style}/{TileMatrixSet}/{TileMatrix}/{TileRow}/{TileCol}.png", 404);
+                    + "; tiles are /wmts/rest/{layer}/{style}/{TileMatrixSet}/{TileMatrix}/{TileRow}/{TileCol}.png",
+                    404);
         }
         String last = parts[parts.length - 1];
         int dot = last.lastIndexOf('.');
-        if (dot < 0) throw new ServiceException(ServiceException.INVALID_PARAMETER_VALUE, "Format", "The resource has no format extension");
+        if (dot < 0)
+            throw new ServiceException(ServiceException.INVALID_PARAMETER_VALUE, "Format",
+                    "The resource has no format extension");
         String ext = last.substring(dot + 1);
         parts[parts.length - 1] = last.substring(0, dot);
-        TileLayer layer = engine.layer(parts[0]).orElseThrow(() ->
-                new ServiceException("NotFound", "Layer", "No tiled layer named '" + parts[0] + "'", 404));
+        TileLayer layer = engine.layer(parts[0]).orElseThrow(
+                () -> new ServiceException("NotFound", "Layer", "No tiled layer named '" + parts[0] + "'", 404));
         if (parts.length == 6) {
             TileFormat format = TileFormat.byExtension(ext).orElseThrow(() -> new ServiceException(
                     ServiceException.INVALID_PARAMETER_VALUE, "Format", "Tiles are .png or .jpg, not ." + ext));
             TileRequest r = TileRequest.resolve(layer, parts[1], parts[2], parts[3], parts[4], parts[5], format);
             TileEngine.Result result = engine.tile(r);
             if (result.outside()) {
-                throw new ServiceException("TileOutOfRange", "TileRow", "Tile outside the limits of layer '" + layer.id() + "' in "
-                        + r.set().identifier() + " matrix " + r.matrix().identifier(), 404);
+                throw new ServiceException("TileOutOfRange", "TileRow",
+                        "Tile outside the limits of layer '" + layer.id() + "' in "
+                                + r.set().identifier() + " matrix " + r.matrix().identifier(),
+                        404);
             }
             return TileHttp.response(request, result.tile(), format, engine.maxAgeSeconds());
         }
         FeatureInfoFormat info = FeatureInfoFormat.byExtension(ext).orElseThrow(() -> new ServiceException(
-                ServiceException.INVALID_PARAMETER_VALUE, "InfoFormat", "Feature info is .json, .html or .txt, not ." + ext));
+                ServiceException.INVALID_PARAMETER_VALUE, "InfoFormat",
+                "Feature info is .json, .html or .txt, not ." + ext));
         TileRequest r = TileRequest.resolve(layer, parts[1], parts[2], parts[3], parts[4], parts[5], TileFormat.PNG);
-        return new FeatureInfo(context).run(r, TileRequest.integer(parts[7], "I"), TileRequest.integer(parts[6], "J"), info);
+        return new FeatureInfo(context).run(r, TileRequest.integer(parts[7], "I"), TileRequest.integer(parts[6], "J"),
+                info);
     }
 }

@@ -26,11 +26,14 @@ public final class WmtsService implements OwsService {
         this.engine = engine;
     }
 
-    @Override public String name() { return "WMTS"; }
+    @Override
+    public String name() { return "WMTS"; }
 
-    @Override public List<String> versions() { return List.of(VERSION); }
+    @Override
+    public List<String> versions() { return List.of(VERSION); }
 
-    @Override public OwsResponse handle(OwsRequest request) {
+    @Override
+    public OwsResponse handle(OwsRequest request) {
         KvpMap p = request.params();
         // SERVICE is mandatory in every KVP request (07-057r7 Tables 8, 26, 30) even though the path already says WMTS
         p.require("SERVICE");
@@ -39,14 +42,18 @@ public final class WmtsService implements OwsService {
             case "getcapabilities" -> capabilities(request);
             case "gettile" -> {
                 checkVersion(p);
-                yield getTile(request, tileRequest(p, TileFormat.byMime(p.require("FORMAT")).orElseThrow(() -> new ServiceException(
-                        ServiceException.INVALID_PARAMETER_VALUE, "Format", "Format must be image/png or image/jpeg, not '" + p.value("FORMAT") + "'"))));
+                yield getTile(request,
+                        tileRequest(p, TileFormat.byMime(p.require("FORMAT")).orElseThrow(() -> new ServiceException(
+                                ServiceException.INVALID_PARAMETER_VALUE, "Format",
+                                "Format must be image/png or image/jpeg, not '" + p.value("FORMAT") + "'"))));
             }
             case "getfeatureinfo" -> {
                 checkVersion(p);
                 TileFormat format = TileFormat.byMime(p.value("FORMAT")).orElse(TileFormat.PNG);
-                FeatureInfoFormat info = FeatureInfoFormat.byMime(p.require("INFOFORMAT")).orElseThrow(() -> new ServiceException(
-                        ServiceException.INVALID_PARAMETER_VALUE, "InfoFormat", "InfoFormat '" + p.value("INFOFORMAT") + "' is not offered"));
+                FeatureInfoFormat info = FeatureInfoFormat.byMime(p.require("INFOFORMAT"))
+                        .orElseThrow(() -> new ServiceException(
+                                ServiceException.INVALID_PARAMETER_VALUE, "InfoFormat",
+                                "InfoFormat '" + p.value("INFOFORMAT") + "' is not offered"));
                 yield new FeatureInfo(context).run(tileRequest(p, format), TileRequest.integer(p.require("I"), "I"),
                         TileRequest.integer(p.require("J"), "J"), info);
             }
@@ -69,7 +76,8 @@ public final class WmtsService implements OwsService {
     private static void checkVersion(KvpMap p) {
         String v = p.require("VERSION");
         if (!VERSION.equals(v)) {
-            throw new ServiceException(ServiceException.INVALID_PARAMETER_VALUE, "Version", "WMTS version must be " + VERSION + ", not '" + v + "'");
+            throw new ServiceException(ServiceException.INVALID_PARAMETER_VALUE, "Version",
+                    "WMTS version must be " + VERSION + ", not '" + v + "'");
         }
     }
 
@@ -89,14 +97,17 @@ public final class WmtsService implements OwsService {
         if (result.outside()) {
             TileRange range = engine.limits(r.layer(), r.set()).get(r.matrix().identifier());
             boolean rowInside = range != null && r.row() >= range.minRow() && r.row() <= range.maxRow();
-            throw new ServiceException("TileOutOfRange", rowInside ? "TileCol" : "TileRow", "Tile (row " + r.row() + ", col " + r.col()
-                    + ") is outside the TileMatrixSetLimits of layer " + r.layer().id() + " in TileMatrix "
-                    + r.matrix().identifier() + " of " + r.set().identifier(), 400);
+            throw new ServiceException("TileOutOfRange", rowInside ? "TileCol" : "TileRow",
+                    "Tile (row " + r.row() + ", col " + r.col()
+                            + ") is outside the TileMatrixSetLimits of layer " + r.layer().id() + " in TileMatrix "
+                            + r.matrix().identifier() + " of " + r.set().identifier(),
+                    400);
         }
         return TileHttp.response(request, result.tile(), r.format(), engine.maxAgeSeconds());
     }
 
-    @Override public OwsResponse exception(ServiceException e, OwsRequest request) {
+    @Override
+    public OwsResponse exception(ServiceException e, OwsRequest request) {
         return OwsExceptionReport.response(e, OwsExceptionReport.OWS_11, "1.0.0");
     }
 }

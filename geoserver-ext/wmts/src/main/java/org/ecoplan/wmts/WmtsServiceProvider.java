@@ -6,7 +6,8 @@ import org.ecoplan.ows.ServiceContext;
 
 /** Registers the WMTS KVP service with the dispatcher (META-INF/services). */
 public final class WmtsServiceProvider implements OwsServiceProvider {
-    @Override public OwsService create(ServiceContext context) {
+    @Override
+    public OwsService create(ServiceContext context) {
         return new WmtsService(context, TileEngine.of(context));
     }
 }

@@ -27,9 +27,11 @@ public final class XyzTileEndpoint implements HttpEndpoint {
         this.engine = engine;
     }
 
-    @Override public String pathPrefix() { return PREFIX; }
+    @Override
+    public String pathPrefix() { return PREFIX; }
 
-    @Override public OwsResponse handle(OwsRequest request) {
+    @Override
+    public OwsResponse handle(OwsRequest request) {
         try {
             return route(request);
         } catch (ServiceException e) {
@@ -46,10 +48,10 @@ public final class XyzTileEndpoint implements HttpEndpoint {
         String[] parts = rest.split("/");
         for (int i = 0; i < parts.length; i++) parts[i] = URLDecoder.decode(parts[i], StandardCharsets.UTF_8);
         if (parts.length < 3) throw notFound(request);
-        TileLayer layer = engine.layer(parts[0]).orElseThrow(() ->
-                new ServiceException("NotFound", "layer", "No tiled layer named '" + parts[0] + "'", 404));
-        TileMatrixSet set = TileMatrixSets.find(parts[1]).orElseThrow(() ->
-                new ServiceException("NotFound", "tileMatrixSet", "No tile matrix set named '" + parts[1] + "'", 404));
+        TileLayer layer = engine.layer(parts[0]).orElseThrow(
+                () -> new ServiceException("NotFound", "layer", "No tiled layer named '" + parts[0] + "'", 404));
+        TileMatrixSet set = TileMatrixSets.find(parts[1]).orElseThrow(() -> new ServiceException("NotFound",
+                "tileMatrixSet", "No tile matrix set named '" + parts[1] + "'", 404));
         String style = request.params().value("STYLE");
         if (parts.length == 3 && parts[2].equals("tilejson.json")) {
             String format = request.params().value("FORMAT");
@@ -74,6 +76,7 @@ public final class XyzTileEndpoint implements HttpEndpoint {
 
     private static ServiceException notFound(OwsRequest request) {
         return new ServiceException("NotFound", null, "No tile resource at " + request.path()
-                + "; use /tiles/{layer}/{tileMatrixSet}/{z}/{x}/{y}.png or /tiles/{layer}/{tileMatrixSet}/tilejson.json", 404);
+                + "; use /tiles/{layer}/{tileMatrixSet}/{z}/{x}/{y}.png or /tiles/{layer}/{tileMatrixSet}/tilejson.json",
+                404);
     }
 }

@@ -56,42 +56,50 @@ final class TestTiles implements ServiceContext {
         Files.createDirectories(dir.resolve("styles"));
         writeStyle("zones", "#FF0000");
         writeStyle("zones_blue", "#0000FF");
-        Files.writeString(dir.resolve("styles/sites.sld"), """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <StyledLayerDescriptor version="1.0.0" xmlns="http://www.opengis.net/sld" xmlns:ogc="http://www.opengis.net/ogc">
-                  <NamedLayer><Name>sites</Name><UserStyle><Name>sites</Name><IsDefault>1</IsDefault><FeatureTypeStyle><Rule>
-                    <PointSymbolizer><Graphic><Mark><WellKnownName>circle</WellKnownName><Fill><CssParameter name="fill">#000000</CssParameter></Fill></Mark><Size>8</Size></Graphic></PointSymbolizer>
-                  </Rule></FeatureTypeStyle></UserStyle></NamedLayer>
-                </StyledLayerDescriptor>
-                """);
+        Files.writeString(dir.resolve("styles/sites.sld"),
+                """
+                        <?xml version="1.0" encoding="UTF-8"?>
+                        <StyledLayerDescriptor version="1.0.0" xmlns="http://www.opengis.net/sld" xmlns:ogc="http://www.opengis.net/ogc">
+                          <NamedLayer><Name>sites</Name><UserStyle><Name>sites</Name><IsDefault>1</IsDefault><FeatureTypeStyle><Rule>
+                            <PointSymbolizer><Graphic><Mark><WellKnownName>circle</WellKnownName><Fill><CssParameter name="fill">#000000</CssParameter></Fill></Mark><Size>8</Size></Graphic></PointSymbolizer>
+                          </Rule></FeatureTypeStyle></UserStyle></NamedLayer>
+                        </StyledLayerDescriptor>
+                        """);
         FeatureType zonesType = new FeatureType("zones", List.of(
-                new AttributeDescriptor("name", AttributeType.STRING, true, new Localized("名称", "Name"), List.of(), null)),
+                new AttributeDescriptor("name", AttributeType.STRING, true, new Localized("名称", "Name"), List.of(),
+                        null)),
                 new GeometryDescriptor("geom", GeometryType.MULTIPOLYGON, CrsRegistry.CGCS2000));
         FeatureType sitesType = new FeatureType("sites", List.of(AttributeDescriptor.of("name", AttributeType.STRING)),
                 new GeometryDescriptor("geom", GeometryType.POINT, CrsRegistry.CGCS2000));
         Map<String, LayerConfig> layers = new LinkedHashMap<>();
-        layers.put("zones", layer("zones", "修复分区", "Restoration zones", zonesType, new StyleRefs("zones", List.of("zones_blue")), true));
-        layers.put("sites", layer("sites", "工程点位", "Project sites", sitesType, new StyleRefs("sites", List.of()), false));
+        layers.put("zones", layer("zones", "修复分区", "Restoration zones", zonesType,
+                new StyleRefs("zones", List.of("zones_blue")), true));
+        layers.put("sites",
+                layer("sites", "工程点位", "Project sites", sitesType, new StyleRefs("sites", List.of()), false));
         Map<String, LayerGroupConfig> groups = new LinkedHashMap<>();
         groups.put("plan", new LayerGroupConfig("plan", new Localized("规划图", "Plan map"), new Localized("图", "Figure"),
                 List.of(), List.of("zones", "sites"), null));
         catalog = new Catalog(dir, layers, groups, Map.of());
         zones = new MutableSource(zonesType, List.of(new Feature("zones.1", Map.of("name", "林地"), geom(SQUARE))));
-        sites = new MutableSource(sitesType, List.of(new Feature("sites.1", Map.of("name", "工程一"), geom("POINT(113.75 40.15)"))));
+        sites = new MutableSource(sitesType,
+                List.of(new Feature("sites.1", Map.of("name", "工程一"), geom("POINT(113.75 40.15)"))));
     }
 
     void writeStyle(String id, String colour) throws IOException {
-        Files.writeString(dir.resolve("styles/" + id + ".sld"), """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <StyledLayerDescriptor version="1.0.0" xmlns="http://www.opengis.net/sld" xmlns:ogc="http://www.opengis.net/ogc">
-                  <NamedLayer><Name>zones</Name><UserStyle><Name>%s</Name><IsDefault>1</IsDefault><FeatureTypeStyle><Rule>
-                    <PolygonSymbolizer><Fill><CssParameter name="fill">%s</CssParameter></Fill></PolygonSymbolizer>
-                  </Rule></FeatureTypeStyle></UserStyle></NamedLayer>
-                </StyledLayerDescriptor>
-                """.formatted(id, colour));
+        Files.writeString(dir.resolve("styles/" + id + ".sld"),
+                """
+                        <?xml version="1.0" encoding="UTF-8"?>
+                        <StyledLayerDescriptor version="1.0.0" xmlns="http://www.opengis.net/sld" xmlns:ogc="http://www.opengis.net/ogc">
+                          <NamedLayer><Name>zones</Name><UserStyle><Name>%s</Name><IsDefault>1</IsDefault><FeatureTypeStyle><Rule>
+                            <PolygonSymbolizer><Fill><CssParameter name="fill">%s</CssParameter></Fill></PolygonSymbolizer>
+                          </Rule></FeatureTypeStyle></UserStyle></NamedLayer>
+                        </StyledLayerDescriptor>
+                        """
+                        .formatted(id, colour));
     }
 
-    private static LayerConfig layer(String id, String zh, String en, FeatureType type, StyleRefs styles, boolean queryable) {
+    private static LayerConfig layer(String id, String zh, String en, FeatureType type, StyleRefs styles,
+            boolean queryable) {
         return new LayerConfig(id, new Localized(zh, en), new Localized(zh + "说明", en + " abstract"), List.of(zh, en),
                 "plan", id, type, null, styles, queryable,
                 new LayerMetadata("test data", "CC-BY-4.0", "© test " + id, true, "low", "3.2"), List.of(), null);
@@ -107,13 +115,17 @@ final class TestTiles implements ServiceContext {
         }
     }
 
-    @Override public Catalog catalog() { return catalog; }
+    @Override
+    public Catalog catalog() { return catalog; }
 
-    @Override public FeatureSource featureSource(LayerConfig layer) { return layer.id().equals("zones") ? zones : sites; }
+    @Override
+    public FeatureSource featureSource(LayerConfig layer) { return layer.id().equals("zones") ? zones : sites; }
 
-    @Override public ServerSettings settings() { return new ServerSettings(4096, 4096, 30_000, 2, 100, 60_000, 1 << 20, false); }
+    @Override
+    public ServerSettings settings() { return new ServerSettings(4096, 4096, 30_000, 2, 100, 60_000, 1 << 20, false); }
 
-    @Override public String updateSequence() { return "7"; }
+    @Override
+    public String updateSequence() { return "7"; }
 
     static OwsRequest get(String path, Map<String, String> headers, String... kv) {
         Map<String, String> m = new LinkedHashMap<>();
@@ -150,20 +162,26 @@ final class TestTiles implements ServiceContext {
             version = newVersion;
         }
 
-        @Override public FeatureType schema() { return type; }
+        @Override
+        public FeatureType schema() { return type; }
 
-        @Override public Envelope bounds() {
+        @Override
+        public Envelope bounds() {
             Envelope e = new Envelope();
             for (Feature f : features) e.expandToInclude(f.geometry().getEnvelopeInternal());
             return e.isNull() ? null : e;
         }
 
-        @Override public long count(FeatureQuery q) { return features.size(); }
+        @Override
+        public long count(FeatureQuery q) { return features.size(); }
 
-        @Override public FeatureCursor features(FeatureQuery q) {
+        @Override
+        public FeatureCursor features(FeatureQuery q) {
             featureReads++;
             FilterEvaluator ev = new FilterEvaluator(type);
-            GeometryTransformer t = q.targetCrs() == null ? null : new GeometryTransformer(type.geometry().crs(), q.targetCrs());
+            GeometryTransformer t = q.targetCrs() == null
+                    ? null
+                    : new GeometryTransformer(type.geometry().crs(), q.targetCrs());
             List<Feature> out = new ArrayList<>();
             for (Feature f : features) {
                 if (!ev.matches(q.filter(), f)) continue;
@@ -171,13 +189,17 @@ final class TestTiles implements ServiceContext {
             }
             Iterator<Feature> it = out.iterator();
             return new FeatureCursor() {
-                @Override public boolean hasNext() { return it.hasNext(); }
-                @Override public Feature next() { return it.next(); }
-                @Override public void close() {}
+                @Override
+                public boolean hasNext() { return it.hasNext(); }
+                @Override
+                public Feature next() { return it.next(); }
+                @Override
+                public void close() {}
             };
         }
 
-        @Override public String version() {
+        @Override
+        public String version() {
             versionReads++;
             return version;
         }

@@ -15,13 +15,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TileCacheTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private static TileKey key(String version) {
         return new TileKey("zones", "zones", "WebMercatorQuad", "9", 417, 193, TileFormat.PNG, version);
     }
 
-    @Test void keyCarriesTheContentVersion() {
+    @Test
+    void keyCarriesTheContentVersion() {
         assertNotEquals(key("aaaa").etag(), key("bbbb").etag());
         assertEquals(key("aaaa").etag(), key("aaaa").etag());
         assertNotEquals(key("aaaa").diskPath(), key("bbbb").diskPath());
@@ -30,7 +32,8 @@ class TileCacheTest {
         assertNotEquals(key("aaaa").etag(), jpeg.etag());
     }
 
-    @Test void missThenHitInMemoryAndOnDisk() throws Exception {
+    @Test
+    void missThenHitInMemoryAndOnDisk() throws Exception {
         TileCache cache = new TileCache(1 << 20, dir);
         assertNull(cache.get(key("v1")));
         byte[] data = {1, 2, 3};
@@ -49,35 +52,40 @@ class TileCacheTest {
         assertFalse(Files.exists(dir.resolve("zones")));
     }
 
-    @Test void memoryOnlyCache() {
+    @Test
+    void memoryOnlyCache() {
         TileCache cache = new TileCache(1 << 20, null);
-        cache.put(key("v1"), CachedTile.of(new byte[] {9}, 0, key("v1")));
-        assertArrayEquals(new byte[] {9}, cache.get(key("v1")).data());
+        cache.put(key("v1"), CachedTile.of(new byte[]{9}, 0, key("v1")));
+        assertArrayEquals(new byte[]{9}, cache.get(key("v1")).data());
         assertEquals(0, cache.truncate("zones"));
         assertNull(cache.get(key("v1")));
     }
 
-    @Test void revalidationRules() {
-        CachedTile t = CachedTile.of(new byte[] {1}, 1_700_000_000_000L, key("v1"));
+    @Test
+    void revalidationRules() {
+        CachedTile t = CachedTile.of(new byte[]{1}, 1_700_000_000_000L, key("v1"));
         assertTrue(TileHttp.notModified(t.etag(), null, t));
         assertTrue(TileHttp.notModified("\"other\", " + t.etag(), null, t));
         assertTrue(TileHttp.notModified("W/" + t.etag(), null, t));
         assertTrue(TileHttp.notModified("*", null, t));
-        assertFalse(TileHttp.notModified("\"other\"", TileHttp.httpDate(1_800_000_000_000L), t), "If-None-Match wins over If-Modified-Since");
+        assertFalse(TileHttp.notModified("\"other\"", TileHttp.httpDate(1_800_000_000_000L), t),
+                "If-None-Match wins over If-Modified-Since");
         assertTrue(TileHttp.notModified(null, TileHttp.httpDate(1_700_000_000_000L), t));
         assertFalse(TileHttp.notModified(null, TileHttp.httpDate(1_600_000_000_000L), t));
         assertFalse(TileHttp.notModified(null, "not a date", t));
         assertFalse(TileHttp.notModified(null, null, t));
     }
 
-    @Test void seederOptions() {
-        assertArrayEquals(new int[] {10, 14}, TileSeeder.zoomRange("10-14", TileMatrixSets.WEB_MERCATOR_QUAD));
-        assertArrayEquals(new int[] {3, 3}, TileSeeder.zoomRange("3", TileMatrixSets.WEB_MERCATOR_QUAD));
+    @Test
+    void seederOptions() {
+        assertArrayEquals(new int[]{10, 14}, TileSeeder.zoomRange("10-14", TileMatrixSets.WEB_MERCATOR_QUAD));
+        assertArrayEquals(new int[]{3, 3}, TileSeeder.zoomRange("3", TileMatrixSets.WEB_MERCATOR_QUAD));
         assertThrows(IllegalArgumentException.class, () -> TileSeeder.zoomRange("0-3", TileMatrixSets.CGCS2000_QUAD));
-        assertThrows(IllegalArgumentException.class, () -> TileSeeder.zoomRange("5-2", TileMatrixSets.WEB_MERCATOR_QUAD));
+        assertThrows(IllegalArgumentException.class,
+                () -> TileSeeder.zoomRange("5-2", TileMatrixSets.WEB_MERCATOR_QUAD));
         assertEquals(113.5, TileSeeder.bbox("113.5,39.9,114.4,40.6").getMinX());
         assertThrows(IllegalArgumentException.class, () -> TileSeeder.bbox("1,2,3"));
-        assertThrows(IllegalArgumentException.class, () -> TileSeeder.options(new String[] {"seed", "--layer"}));
-        assertThrows(IllegalArgumentException.class, () -> TileSeeder.run(new String[] {"grow"}, System.out));
+        assertThrows(IllegalArgumentException.class, () -> TileSeeder.options(new String[]{"seed", "--layer"}));
+        assertThrows(IllegalArgumentException.class, () -> TileSeeder.run(new String[]{"grow"}, System.out));
     }
 }

@@ -27,7 +27,7 @@ class TileEncodingTest {
 
     @Test
     void pngTilesKeepEveryPixelOfTheirSquare() throws Exception {
-        for (int type : new int[] {BufferedImage.TYPE_INT_ARGB, BufferedImage.TYPE_INT_RGB}) {
+        for (int type : new int[]{BufferedImage.TYPE_INT_ARGB, BufferedImage.TYPE_INT_RGB}) {
             BufferedImage block = block(type);
             BufferedImage tile = block.getSubimage(300, 44, 256, 256);
             BufferedImage back = ImageIO.read(new ByteArrayInputStream(TileRenderer.encode(tile, TileFormat.PNG)));

@@ -12,7 +12,8 @@ import org.locationtech.jts.geom.Envelope;
 class TileMatrixSetsTest {
     private static final double HALF = 20037508.342789244;
 
-    @Test void webMercatorQuadMatchesTheWellKnownScaleSet() {
+    @Test
+    void webMercatorQuadMatchesTheWellKnownScaleSet() {
         TileMatrixSet s = TileMatrixSets.WEB_MERCATOR_QUAD;
         TileMatrix z0 = s.matrix("0").orElseThrow();
         assertEquals(559082264.0287178, z0.scaleDenominator(), 1e-6);
@@ -28,7 +29,8 @@ class TileMatrixSetsTest {
         assertEquals("-20037508.342789244 20037508.342789244", s.topLeftCorner());
     }
 
-    @Test void worldCrs84QuadHasTwoTilesAtLevelZero() {
+    @Test
+    void worldCrs84QuadHasTwoTilesAtLevelZero() {
         TileMatrixSet s = TileMatrixSets.WORLD_CRS84_QUAD;
         TileMatrix z0 = s.matrix("0").orElseThrow();
         assertEquals(2, z0.matrixWidth());
@@ -39,7 +41,8 @@ class TileMatrixSetsTest {
     }
 
     /** 天地图 c grid: level z has 2^z × 2^(z-1) tiles of 180/2^(z-1) degrees from (-180, 90). */
-    @Test void cgcs2000QuadIsTheTianDiTuGrid() {
+    @Test
+    void cgcs2000QuadIsTheTianDiTuGrid() {
         TileMatrixSet s = TileMatrixSets.CGCS2000_QUAD;
         assertEquals("1", s.matrices().get(0).identifier());
         assertEquals("18", s.matrices().get(s.matrices().size() - 1).identifier());
@@ -48,7 +51,7 @@ class TileMatrixSetsTest {
         assertEquals(2, l1.matrixWidth());
         assertEquals(1, l1.matrixHeight());
         assertEquals("90 -180", s.topLeftCorner());
-        for (int z : new int[] {1, 5, 10, 14, 18}) {
+        for (int z : new int[]{1, 5, 10, 14, 18}) {
             TileMatrix m = s.matrix(Integer.toString(z)).orElseThrow();
             double span = 180.0 / (1L << (z - 1));
             long col = (long) Math.floor((113.8 + 180) / span);
@@ -61,7 +64,8 @@ class TileMatrixSetsTest {
         }
     }
 
-    @Test void aliasesFindTheSets() {
+    @Test
+    void aliasesFindTheSets() {
         assertSame(TileMatrixSets.WEB_MERCATOR_QUAD, TileMatrixSets.find("GoogleMapsCompatible").orElseThrow());
         assertSame(TileMatrixSets.WEB_MERCATOR_QUAD, TileMatrixSets.find("EPSG:3857").orElseThrow());
         assertSame(TileMatrixSets.WORLD_CRS84_QUAD, TileMatrixSets.find("worldcrs84quad").orElseThrow());
@@ -70,7 +74,8 @@ class TileMatrixSetsTest {
         assertFalse(TileMatrixSets.find("EPSG:4326x").isPresent());
     }
 
-    @Test void rangeCoversTheTilesAnEnvelopeMeets() {
+    @Test
+    void rangeCoversTheTilesAnEnvelopeMeets() {
         TileMatrixSet s = TileMatrixSets.WORLD_CRS84_QUAD;
         TileMatrix z2 = s.matrix("2").orElseThrow(); // 8 x 4 tiles of 45 degrees
         TileRange r = s.range(z2, new Envelope(100, 120, 30, 50));
@@ -81,8 +86,10 @@ class TileMatrixSetsTest {
         assertEquals(new TileRange("2", 0, 0, 7, 3), clipped);
     }
 
-    @Test void limitsFollowTheDataBounds() {
-        Map<String, TileRange> limits = LayerLimits.of(new Envelope(113.6, 114.2, 40.0, 40.4), TileMatrixSets.CGCS2000_QUAD);
+    @Test
+    void limitsFollowTheDataBounds() {
+        Map<String, TileRange> limits = LayerLimits.of(new Envelope(113.6, 114.2, 40.0, 40.4),
+                TileMatrixSets.CGCS2000_QUAD);
         assertEquals(18, limits.size());
         TileRange l1 = limits.get("1");
         assertEquals(new TileRange("1", 1, 0, 1, 0), l1);
@@ -94,7 +101,8 @@ class TileMatrixSetsTest {
         assertTrue(LayerLimits.of(new Envelope(), TileMatrixSets.CGCS2000_QUAD).isEmpty());
     }
 
-    @Test void metaTilesAlignToFourAndClipToTheMatrix() {
+    @Test
+    void metaTilesAlignToFourAndClipToTheMatrix() {
         TileMatrix z1 = TileMatrixSets.WEB_MERCATOR_QUAD.matrix("1").orElseThrow();
         MetaTile m = MetaTile.of(TileMatrixSets.WEB_MERCATOR_QUAD, z1, 1, 1);
         assertEquals(0, m.col());

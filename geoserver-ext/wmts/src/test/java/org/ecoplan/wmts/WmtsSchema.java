@@ -23,7 +23,8 @@ public final class WmtsSchema {
             xsd = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         for (String e : List.of("MinTileRow", "MaxTileRow", "MinTileCol", "MaxTileCol")) {
-            xsd = xsd.replace("<element name=\"" + e + "\" type=\"positiveInteger\">", "<element name=\"" + e + "\" type=\"nonNegativeInteger\">");
+            xsd = xsd.replace("<element name=\"" + e + "\" type=\"positiveInteger\">",
+                    "<element name=\"" + e + "\" type=\"nonNegativeInteger\">");
         }
         return OgcSchemas.validate(xml, List.of(URL), Map.of(URL, xsd.getBytes(StandardCharsets.UTF_8)));
     }

@@ -27,14 +27,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Coordinate;
 
 class WmtsServiceTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
     TestTiles ws;
     TileEngine engine;
     WmtsService wmts;
     WmtsRestEndpoint rest;
     XyzTileEndpoint xyz;
 
-    @BeforeEach void setUp() throws Exception {
+    @BeforeEach
+    void setUp() throws Exception {
         ws = new TestTiles(dir);
         engine = new TileEngine(ws, new ContentVersions(ws, 0), new TileCache(8 << 20, dir.resolve("tiles")), 600);
         wmts = new WmtsService(ws, engine);
@@ -53,16 +55,20 @@ class WmtsServiceTest {
         return new Pixel((long) Math.floor(px / 256), (long) Math.floor(py / 256), (int) (px % 256), (int) (py % 256));
     }
 
-    OwsResponse kvpTile(String layer, String style, String set, String matrix, long row, long col, Map<String, String> headers) {
-        return wmts.handle(TestTiles.get("/wmts", headers, "SERVICE=WMTS", "REQUEST=GetTile", "VERSION=1.0.0", "LAYER=" + layer,
-                "STYLE=" + style, "FORMAT=image/png", "TILEMATRIXSET=" + set, "TILEMATRIX=" + matrix, "TILEROW=" + row, "TILECOL=" + col));
+    OwsResponse kvpTile(String layer, String style, String set, String matrix, long row, long col,
+            Map<String, String> headers) {
+        return wmts.handle(
+                TestTiles.get("/wmts", headers, "SERVICE=WMTS", "REQUEST=GetTile", "VERSION=1.0.0", "LAYER=" + layer,
+                        "STYLE=" + style, "FORMAT=image/png", "TILEMATRIXSET=" + set, "TILEMATRIX=" + matrix,
+                        "TILEROW=" + row, "TILECOL=" + col));
     }
 
     static BufferedImage image(OwsResponse r) throws Exception {
         return ImageIO.read(new ByteArrayInputStream(TestTiles.body(r)));
     }
 
-    @Test void getTileDrawsTheLayerAtTheRightPixelsInEverySet() throws Exception {
+    @Test
+    void getTileDrawsTheLayerAtTheRightPixelsInEverySet() throws Exception {
         for (TileMatrixSet set : TileMatrixSets.all()) {
             String matrix = set == TileMatrixSets.CGCS2000_QUAD ? "10" : "9";
             Pixel inside = pixel(set, matrix, 113.9, 40.2);
@@ -72,15 +78,18 @@ class WmtsServiceTest {
             BufferedImage img = image(r);
             assertEquals(256, img.getWidth());
             assertEquals(256, img.getHeight());
-            assertEquals(0xFFFF0000, img.getRGB(inside.x(), inside.y()), set.identifier() + " pixel inside the square is red");
+            assertEquals(0xFFFF0000, img.getRGB(inside.x(), inside.y()),
+                    set.identifier() + " pixel inside the square is red");
             Pixel outside = pixel(set, matrix, 113.5, 40.2);
             if (outside.col() == inside.col() && outside.row() == inside.row()) {
-                assertEquals(0, img.getRGB(outside.x(), outside.y()) >>> 24, set.identifier() + " pixel west of the square is transparent");
+                assertEquals(0, img.getRGB(outside.x(), outside.y()) >>> 24,
+                        set.identifier() + " pixel west of the square is transparent");
             }
         }
     }
 
-    @Test void aliasesAndStylesSelectWhatIsDrawn() throws Exception {
+    @Test
+    void aliasesAndStylesSelectWhatIsDrawn() throws Exception {
         Pixel p = pixel(TileMatrixSets.CGCS2000_QUAD, "10", 113.9, 40.2);
         BufferedImage blue = image(kvpTile("zones", "zones_blue", "c", "10", p.row(), p.col(), Map.of()));
         assertEquals(0xFF0000FF, blue.getRGB(p.x(), p.y()));
@@ -88,45 +97,52 @@ class WmtsServiceTest {
         assertEquals(0xFFFF0000, group.getRGB(p.x(), p.y()));
     }
 
-    @Test void secondRequestIsServedFromTheCacheAndRevalidates() throws Exception {
+    @Test
+    void secondRequestIsServedFromTheCacheAndRevalidates() throws Exception {
         Pixel p = pixel(TileMatrixSets.WEB_MERCATOR_QUAD, "9", 113.9, 40.2);
         OwsResponse first = kvpTile("zones", "zones", "WebMercatorQuad", "9", p.row(), p.col(), Map.of());
         String etag = first.headers().get("ETag");
         assertTrue(etag.startsWith("\""));
         assertEquals("public, max-age=600", first.headers().get("Cache-Control"));
         assertTrue(first.headers().containsKey("Last-Modified"));
-        TileRequest tr = TileRequest.resolve(TileLayer.of(ws.catalog(), "zones").orElseThrow(), "zones", "WebMercatorQuad", "9",
+        TileRequest tr = TileRequest.resolve(TileLayer.of(ws.catalog(), "zones").orElseThrow(), "zones",
+                "WebMercatorQuad", "9",
                 Long.toString(p.row()), Long.toString(p.col()), TileFormat.PNG);
         TileKey key = tr.key(engine.versions().version(tr.layer(), "zones"));
         assertTrue(engine.cache().inMemory(key));
         // the neighbour in the same metatile was rendered with it
         long ncol = p.col() % 4 == 3 ? p.col() - 1 : p.col() + 1;
-        assertTrue(engine.cache().inMemory(new TileKey(key.layer(), key.style(), key.matrixSet(), key.matrix(), ncol, p.row(),
-                key.format(), key.version())));
+        assertTrue(engine.cache()
+                .inMemory(new TileKey(key.layer(), key.style(), key.matrixSet(), key.matrix(), ncol, p.row(),
+                        key.format(), key.version())));
         assertTrue(Files.isRegularFile(dir.resolve("tiles").resolve(key.diskPath())));
         OwsResponse again = kvpTile("zones", "zones", "WebMercatorQuad", "9", p.row(), p.col(), Map.of());
         assertArrayEquals(TestTiles.body(first), TestTiles.body(again));
         assertEquals(etag, again.headers().get("ETag"));
-        OwsResponse notModified = kvpTile("zones", "zones", "WebMercatorQuad", "9", p.row(), p.col(), Map.of("if-none-match", etag));
+        OwsResponse notModified = kvpTile("zones", "zones", "WebMercatorQuad", "9", p.row(), p.col(),
+                Map.of("if-none-match", etag));
         assertEquals(304, notModified.status());
         OwsResponse since = kvpTile("zones", "zones", "WebMercatorQuad", "9", p.row(), p.col(),
                 Map.of("if-modified-since", first.headers().get("Last-Modified")));
         assertEquals(304, since.status());
-        OwsResponse otherTag = kvpTile("zones", "zones", "WebMercatorQuad", "9", p.row(), p.col(), Map.of("if-none-match", "\"x\""));
+        OwsResponse otherTag = kvpTile("zones", "zones", "WebMercatorQuad", "9", p.row(), p.col(),
+                Map.of("if-none-match", "\"x\""));
         assertEquals(200, otherTag.status());
         engine.cache().clearMemory();
         OwsResponse fromDisk = kvpTile("zones", "zones", "WebMercatorQuad", "9", p.row(), p.col(), Map.of());
         assertArrayEquals(TestTiles.body(first), TestTiles.body(fromDisk));
     }
 
-    @Test void dataReloadAndStyleEditNeverServeAnOldTile() throws Exception {
+    @Test
+    void dataReloadAndStyleEditNeverServeAnOldTile() throws Exception {
         Pixel p = pixel(TileMatrixSets.WEB_MERCATOR_QUAD, "9", 113.9, 40.2);
         OwsResponse before = kvpTile("zones", "", "WebMercatorQuad", "9", p.row(), p.col(), Map.of());
         assertEquals(0xFFFF0000, image(before).getRGB(p.x(), p.y()));
         // reload: the square moves west, away from the sampled point
         ws.zones.replace(List.of(new Feature("zones.1", Map.of("name", "林地"),
                 TestTiles.geom("POLYGON((113.6 40.0, 113.8 40.0, 113.8 40.4, 113.6 40.4, 113.6 40.0))"))), "v2");
-        OwsResponse after = kvpTile("zones", "", "WebMercatorQuad", "9", p.row(), p.col(), Map.of("if-none-match", before.headers().get("ETag")));
+        OwsResponse after = kvpTile("zones", "", "WebMercatorQuad", "9", p.row(), p.col(),
+                Map.of("if-none-match", before.headers().get("ETag")));
         assertEquals(200, after.status(), "the old ETag no longer matches");
         assertNotEquals(before.headers().get("ETag"), after.headers().get("ETag"));
         assertEquals(0, image(after).getRGB(p.x(), p.y()) >>> 24, "the moved square is no longer drawn there");
@@ -140,7 +156,8 @@ class WmtsServiceTest {
         assertNotEquals(red.headers().get("ETag"), green.headers().get("ETag"));
     }
 
-    @Test void versionsAreReadAtMostOncePerInterval() {
+    @Test
+    void versionsAreReadAtMostOncePerInterval() {
         long[] now = {0};
         ContentVersions v = new ContentVersions(ws, 1000, () -> now[0]);
         TileLayer zones = TileLayer.of(ws.catalog(), "zones").orElseThrow();
@@ -157,7 +174,8 @@ class WmtsServiceTest {
         assertEquals(reads + 2, ws.zones.versionReads);
     }
 
-    @Test void concurrentRequestsForOneMetatileRenderItOnce() throws Exception {
+    @Test
+    void concurrentRequestsForOneMetatileRenderItOnce() throws Exception {
         Pixel p = pixel(TileMatrixSets.WEB_MERCATOR_QUAD, "11", 113.9, 40.2);
         long c0 = p.col() / 4 * 4;
         long r0 = p.row() / 4 * 4;
@@ -190,16 +208,20 @@ class WmtsServiceTest {
         } finally {
             pool.shutdown();
         }
-        assertEquals(readsBefore + 1, ws.zones.featureReads, "one render (one feature read) for the 16 tiles of the metatile");
+        assertEquals(readsBefore + 1, ws.zones.featureReads,
+                "one render (one feature read) for the 16 tiles of the metatile");
     }
 
-    @Test void outsideLimitsAndOutsideTheMatrix() throws Exception {
+    @Test
+    void outsideLimitsAndOutsideTheMatrix() throws Exception {
         org.ecoplan.ows.ServiceException outsideLimits = org.junit.jupiter.api.Assertions.assertThrows(
-                org.ecoplan.ows.ServiceException.class, () -> kvpTile("zones", "", "WebMercatorQuad", "9", 10, 10, Map.of()));
+                org.ecoplan.ows.ServiceException.class,
+                () -> kvpTile("zones", "", "WebMercatorQuad", "9", 10, 10, Map.of()));
         assertEquals("TileOutOfRange", outsideLimits.code(), "KVP tile outside the TileMatrixSetLimits (CITE wmts10)");
         assertEquals("TileRow", outsideLimits.locator(), "row 10 is north of the square's rows");
         assertEquals(400, wmts.exception(outsideLimits, null).status());
-        OwsResponse notFound = rest.handle(TestTiles.get("/wmts/rest/zones/zones/WebMercatorQuad/9/10/10.png", Map.of()));
+        OwsResponse notFound = rest
+                .handle(TestTiles.get("/wmts/rest/zones/zones/WebMercatorQuad/9/10/10.png", Map.of()));
         assertEquals(404, notFound.status());
         OwsResponse outOfRange;
         try {
@@ -213,35 +235,45 @@ class WmtsServiceTest {
         assertTrue(TestTiles.text(outOfRange).contains("exceptionCode=\"TileOutOfRange\""));
     }
 
-    @Test void kvpRulesTheConformanceSuiteChecks() {
-        org.ecoplan.ows.ServiceException noStyle = org.junit.jupiter.api.Assertions.assertThrows(org.ecoplan.ows.ServiceException.class,
-                () -> wmts.handle(TestTiles.get("/wmts", Map.of(), "SERVICE=WMTS", "REQUEST=GetTile", "VERSION=1.0.0", "LAYER=zones",
-                        "FORMAT=image/png", "TILEMATRIXSET=WebMercatorQuad", "TILEMATRIX=9", "TILEROW=10", "TILECOL=10")));
+    @Test
+    void kvpRulesTheConformanceSuiteChecks() {
+        org.ecoplan.ows.ServiceException noStyle = org.junit.jupiter.api.Assertions.assertThrows(
+                org.ecoplan.ows.ServiceException.class,
+                () -> wmts.handle(TestTiles.get("/wmts", Map.of(), "SERVICE=WMTS", "REQUEST=GetTile", "VERSION=1.0.0",
+                        "LAYER=zones",
+                        "FORMAT=image/png", "TILEMATRIXSET=WebMercatorQuad", "TILEMATRIX=9", "TILEROW=10",
+                        "TILECOL=10")));
         assertEquals("MissingParameterValue", noStyle.code());
         assertEquals("Style", noStyle.locator());
-        org.ecoplan.ows.ServiceException noService = org.junit.jupiter.api.Assertions.assertThrows(org.ecoplan.ows.ServiceException.class,
+        org.ecoplan.ows.ServiceException noService = org.junit.jupiter.api.Assertions.assertThrows(
+                org.ecoplan.ows.ServiceException.class,
                 () -> wmts.handle(TestTiles.get("/wmts", Map.of(), "REQUEST=GetCapabilities")));
         assertEquals("MissingParameterValue", noService.code());
         assertEquals("SERVICE", noService.locator());
-        org.ecoplan.ows.ServiceException bogus = org.junit.jupiter.api.Assertions.assertThrows(org.ecoplan.ows.ServiceException.class,
-                () -> wmts.handle(TestTiles.get("/wmts", Map.of(), "SERVICE=WMTS", "REQUEST=GetBogus", "VERSION=1.0.0")));
+        org.ecoplan.ows.ServiceException bogus = org.junit.jupiter.api.Assertions.assertThrows(
+                org.ecoplan.ows.ServiceException.class,
+                () -> wmts
+                        .handle(TestTiles.get("/wmts", Map.of(), "SERVICE=WMTS", "REQUEST=GetBogus", "VERSION=1.0.0")));
         assertEquals("InvalidParameterValue", bogus.code());
         assertEquals(400, wmts.exception(bogus, null).status());
         assertEquals("urn:ogc:def:crs:EPSG:6.18:3:3857", TileMatrixSets.WEB_MERCATOR_QUAD.supportedCrs(),
                 "the CRS 07-057r7 Annex E.4 requires for GoogleMapsCompatible");
     }
 
-    @Test void restAndXyzServeTheSameTileAsKvp() throws Exception {
+    @Test
+    void restAndXyzServeTheSameTileAsKvp() throws Exception {
         Pixel p = pixel(TileMatrixSets.CGCS2000_QUAD, "12", 113.9, 40.2);
         OwsResponse kvp = kvpTile("zones", "zones", "CGCS2000Quad", "12", p.row(), p.col(), Map.of());
-        OwsResponse r = rest.handle(TestTiles.get("/wmts/rest/zones/zones/CGCS2000Quad/12/" + p.row() + "/" + p.col() + ".png", Map.of()));
+        OwsResponse r = rest.handle(
+                TestTiles.get("/wmts/rest/zones/zones/CGCS2000Quad/12/" + p.row() + "/" + p.col() + ".png", Map.of()));
         OwsResponse x = xyz.handle(TestTiles.get("/tiles/zones/c/12/" + p.col() + "/" + p.row() + ".png", Map.of()));
         assertEquals(200, r.status());
         assertEquals(200, x.status());
         assertArrayEquals(TestTiles.body(kvp), TestTiles.body(r));
         assertArrayEquals(TestTiles.body(kvp), TestTiles.body(x));
         long tmsRow = (1L << 11) - 1 - p.row();
-        OwsResponse tms = xyz.handle(TestTiles.get("/tiles/zones/c/12/" + p.col() + "/" + tmsRow + ".png", Map.of(), "scheme=tms"));
+        OwsResponse tms = xyz
+                .handle(TestTiles.get("/tiles/zones/c/12/" + p.col() + "/" + tmsRow + ".png", Map.of(), "scheme=tms"));
         assertArrayEquals(TestTiles.body(kvp), TestTiles.body(tms));
         OwsResponse jpeg = xyz.handle(TestTiles.get("/tiles/zones/c/12/" + p.col() + "/" + p.row() + ".jpg", Map.of()));
         assertEquals("image/jpeg", jpeg.contentType());
@@ -249,17 +281,20 @@ class WmtsServiceTest {
         assertEquals(404, xyz.handle(TestTiles.get("/tiles/zones/c/99/1/1.png", Map.of())).status());
     }
 
-    @Test void tileJsonDescribesTheLayer() throws Exception {
+    @Test
+    void tileJsonDescribesTheLayer() throws Exception {
         String json = TestTiles.text(xyz.handle(TestTiles.get("/tiles/plan/WebMercatorQuad/tilejson.json", Map.of())));
         assertTrue(json.contains("\"tilejson\":\"3.0.0\""), json);
-        assertTrue(json.contains("\"tiles\":[\"http://localhost:8080/tiles/plan/WebMercatorQuad/{z}/{x}/{y}.png\"]"), json);
+        assertTrue(json.contains("\"tiles\":[\"http://localhost:8080/tiles/plan/WebMercatorQuad/{z}/{x}/{y}.png\"]"),
+                json);
         assertTrue(json.contains("\"minzoom\":0"), json);
         assertTrue(json.contains("\"maxzoom\":20"), json);
         assertTrue(json.contains("\"bounds\":[113.6,40.0,114.2,40.4]"), json);
         assertTrue(json.contains("© test zones; © test sites"), json);
     }
 
-    @Test void capabilitiesAreSchemaValid() throws Exception {
+    @Test
+    void capabilitiesAreSchemaValid() throws Exception {
         OwsResponse r = wmts.handle(TestTiles.get("/wmts", Map.of(), "SERVICE=WMTS", "REQUEST=GetCapabilities"));
         byte[] xml = TestTiles.body(r);
         String text = new String(xml, java.nio.charset.StandardCharsets.UTF_8);
@@ -268,31 +303,38 @@ class WmtsServiceTest {
         assertTrue(text.contains("<ows:Identifier>CGCS2000Quad</ows:Identifier>"));
         assertTrue(text.contains("<TopLeftCorner>90 -180</TopLeftCorner>"));
         assertTrue(text.contains("<ows:Title xml:lang=\"zh\">修复分区</ows:Title>"));
-        assertTrue(text.contains("template=\"http://localhost:8080/wmts/rest/zones/{Style}/{TileMatrixSet}/{TileMatrix}/{TileRow}/{TileCol}.png\""));
-        assertTrue(text.contains("<TileMatrix>1</TileMatrix><MinTileRow>0</MinTileRow><MaxTileRow>0</MaxTileRow><MinTileCol>1</MinTileCol>"));
+        assertTrue(text.contains(
+                "template=\"http://localhost:8080/wmts/rest/zones/{Style}/{TileMatrixSet}/{TileMatrix}/{TileRow}/{TileCol}.png\""));
+        assertTrue(text.contains(
+                "<TileMatrix>1</TileMatrix><MinTileRow>0</MinTileRow><MaxTileRow>0</MaxTileRow><MinTileCol>1</MinTileCol>"));
         assertTrue(text.contains("REQUEST=GetLegendGraphic"));
         assertFalse(text.contains("<ows:Identifier>nope"));
     }
 
-    @Test void featureInfoFindsTheFeatureUnderThePixel() throws Exception {
+    @Test
+    void featureInfoFindsTheFeatureUnderThePixel() throws Exception {
         Pixel p = pixel(TileMatrixSets.WEB_MERCATOR_QUAD, "9", 113.9, 40.2);
-        OwsResponse r = wmts.handle(TestTiles.get("/wmts", Map.of(), "SERVICE=WMTS", "REQUEST=GetFeatureInfo", "VERSION=1.0.0",
+        OwsResponse r = wmts.handle(TestTiles.get("/wmts", Map.of(), "SERVICE=WMTS", "REQUEST=GetFeatureInfo",
+                "VERSION=1.0.0",
                 "LAYER=plan", "STYLE=default", "FORMAT=image/png", "TILEMATRIXSET=WebMercatorQuad", "TILEMATRIX=9",
                 "TILEROW=" + p.row(), "TILECOL=" + p.col(), "I=" + p.x(), "J=" + p.y(), "INFOFORMAT=application/json"));
         String json = TestTiles.text(r);
         assertTrue(json.contains("\"id\":\"zones.1\""), json);
         assertTrue(json.contains("林地"), json);
         assertTrue(json.contains("113."), "GeoJSON in lon/lat: " + json);
-        OwsResponse html = rest.handle(TestTiles.get("/wmts/rest/zones/zones/WebMercatorQuad/9/" + p.row() + "/" + p.col() + "/"
-                + p.y() + "/" + p.x() + ".html", Map.of()));
+        OwsResponse html = rest
+                .handle(TestTiles.get("/wmts/rest/zones/zones/WebMercatorQuad/9/" + p.row() + "/" + p.col() + "/"
+                        + p.y() + "/" + p.x() + ".html", Map.of()));
         assertTrue(TestTiles.text(html).contains("<th title=\"name\">名称 / Name</th><td>林地</td>"), TestTiles.text(html));
         Pixel away = pixel(TileMatrixSets.WEB_MERCATOR_QUAD, "9", 113.5, 40.2);
-        OwsResponse none = rest.handle(TestTiles.get("/wmts/rest/zones/zones/WebMercatorQuad/9/" + away.row() + "/" + away.col() + "/"
-                + away.y() + "/" + away.x() + ".json", Map.of()));
+        OwsResponse none = rest
+                .handle(TestTiles.get("/wmts/rest/zones/zones/WebMercatorQuad/9/" + away.row() + "/" + away.col() + "/"
+                        + away.y() + "/" + away.x() + ".json", Map.of()));
         assertFalse(TestTiles.text(none).contains("zones.1"));
     }
 
-    @Test void badParametersAreNamed() {
+    @Test
+    void badParametersAreNamed() {
         var e = org.junit.jupiter.api.Assertions.assertThrows(org.ecoplan.ows.ServiceException.class,
                 () -> kvpTile("zones", "nostyle", "WebMercatorQuad", "9", 1, 1, Map.of()));
         assertEquals("Style", e.locator());

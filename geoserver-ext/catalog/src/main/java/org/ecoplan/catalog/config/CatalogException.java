@@ -8,7 +8,8 @@ public class CatalogException extends RuntimeException {
     private final List<ConfigError> errors;
 
     public CatalogException(List<ConfigError> errors) {
-        super(errors.size() + " configuration error(s):\n" + errors.stream().map(e -> "  " + e).collect(Collectors.joining("\n")));
+        super(errors.size() + " configuration error(s):\n"
+                + errors.stream().map(e -> "  " + e).collect(Collectors.joining("\n")));
         this.errors = List.copyOf(errors);
     }
 

@@ -82,18 +82,20 @@ public final class CatalogLoader {
     }
 
     private void readWorkspace(Map<String, LayerConfig> layers, Map<String, LayerGroupConfig> groups,
-                               Map<String, StoreConfig> stores, Map<String, Location> ids) {
+            Map<String, StoreConfig> stores, Map<String, Location> ids) {
         for (Path f : yamlFiles(workspace.resolve("layers/stores"))) {
             StoreConfig s = readStore(f);
             if (s != null && stores.putIfAbsent(s.id(), s) != null) {
-                errors.add(new ConfigError(s.location(), "duplicate store id '" + s.id() + "' (also in " + stores.get(s.id()).location() + ")"));
+                errors.add(new ConfigError(s.location(),
+                        "duplicate store id '" + s.id() + "' (also in " + stores.get(s.id()).location() + ")"));
             }
         }
         for (Path f : yamlFiles(workspace.resolve("layers"))) {
             LayerConfig l = readLayer(f);
             if (l == null) continue;
             if (ids.putIfAbsent(l.id(), l.location()) != null) {
-                errors.add(new ConfigError(l.location(), "duplicate layer id '" + l.id() + "' (also in " + ids.get(l.id()) + ")"));
+                errors.add(new ConfigError(l.location(),
+                        "duplicate layer id '" + l.id() + "' (also in " + ids.get(l.id()) + ")"));
                 continue;
             }
             layers.put(l.id(), l);
@@ -102,7 +104,8 @@ public final class CatalogLoader {
             LayerGroupConfig g = readGroup(f);
             if (g == null) continue;
             if (ids.putIfAbsent(g.id(), g.location()) != null) {
-                errors.add(new ConfigError(g.location(), "duplicate id '" + g.id() + "' (also in " + ids.get(g.id()) + ")"));
+                errors.add(new ConfigError(g.location(),
+                        "duplicate id '" + g.id() + "' (also in " + ids.get(g.id()) + ")"));
                 continue;
             }
             groups.put(g.id(), g);
@@ -112,7 +115,8 @@ public final class CatalogLoader {
     private List<Path> yamlFiles(Path dir) {
         if (!Files.isDirectory(dir)) return List.of();
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().matches(".*\\.ya?ml")).sorted().toList();
+            return s.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().matches(".*\\.ya?ml")).sorted()
+                    .toList();
         } catch (IOException e) {
             errors.add(new ConfigError(new Location(dir, 1), "cannot list directory: " + e.getMessage()));
             return List.of();
@@ -181,7 +185,9 @@ public final class CatalogLoader {
         String store = y.string(m, "store", root, true);
         String table = y.string(m, "table", root, false);
         if (table == null) table = id;
-        else if (!ID.matcher(table).matches()) y.error(m.get("table"), "table '" + table + "' must be an ASCII identifier");
+        else
+            if (!ID.matcher(table).matches())
+                y.error(m.get("table"), "table '" + table + "' must be an ASCII identifier");
 
         GeometryDescriptor geometry = readGeometry(y, m, root);
         List<AttributeDescriptor> attributes = readAttributes(y, m, geometry);
@@ -235,7 +241,9 @@ public final class CatalogLoader {
             String name = y.string(am, "name", a, true);
             String typeWord = y.string(am, "type", a, true);
             AttributeType type = AttributeType.fromConfig(typeWord);
-            if (typeWord != null && type == null) y.error(am.get("type"), "unknown attribute type '" + typeWord + "' (string, integer, double, boolean, date)");
+            if (typeWord != null && type == null)
+                y.error(am.get("type"),
+                        "unknown attribute type '" + typeWord + "' (string, integer, double, boolean, date)");
             if (name == null) continue;
             if (!ID.matcher(name).matches() || name.equalsIgnoreCase("fid")) {
                 y.error(am.get("name"), "attribute name '" + name + "' must be an ASCII identifier other than fid");
@@ -246,11 +254,14 @@ public final class CatalogLoader {
                 continue;
             }
             String derive = y.string(am, "derive", a, false);
-            if (derive != null && !DERIVED.contains(derive)) y.error(am.get("derive"), "unknown derive '" + derive + "' (" + DERIVED + ")");
-            if (derive != null && type != AttributeType.DOUBLE) y.error(am.get("derive"), "a derived attribute must be of type double");
+            if (derive != null && !DERIVED.contains(derive))
+                y.error(am.get("derive"), "unknown derive '" + derive + "' (" + DERIVED + ")");
+            if (derive != null && type != AttributeType.DOUBLE)
+                y.error(am.get("derive"), "a derived attribute must be of type double");
             Localized alias = y.localized(am, "alias", a, true);
             if (type != null) {
-                out.add(new AttributeDescriptor(name, type, y.bool(am, "required", false), alias, y.strings(am, "codes"), derive));
+                out.add(new AttributeDescriptor(name, type, y.bool(am, "required", false), alias,
+                        y.strings(am, "codes"), derive));
             }
         }
         return out;
@@ -262,7 +273,8 @@ public final class CatalogLoader {
         Map<String, Node> sm = y.map(s, "source", null);
         String file = y.string(sm, "file", s, true);
         String format = y.string(sm, "format", s, true);
-        if (format != null && !FORMATS.contains(format)) y.error(sm.get("format"), "unknown source format '" + format + "' " + FORMATS);
+        if (format != null && !FORMATS.contains(format))
+            y.error(sm.get("format"), "unknown source format '" + format + "' " + FORMATS);
         String crs = y.string(sm, "crs", s, false);
         if (crs != null && CrsRegistry.decode(crs).isEmpty()) y.error(sm.get("crs"), "unknown CRS '" + crs + "'");
         Map<String, String> options = new LinkedHashMap<>();
@@ -271,7 +283,8 @@ public final class CatalogLoader {
             String v = y.string(sm, e.getKey(), s, false);
             if (v != null) options.put(e.getKey(), v);
         }
-        if (file != null && !Files.isRegularFile(workspace.resolve(file))) y.error(sm.get("file"), "source file '" + file + "' not found");
+        if (file != null && !Files.isRegularFile(workspace.resolve(file)))
+            y.error(sm.get("file"), "source file '" + file + "' not found");
         return file == null || format == null ? null : new SourceConfig(file, format, crs, options);
     }
 
@@ -306,29 +319,36 @@ public final class CatalogLoader {
             y.error(root, "missing 'metadata' (source, licence, attribution, schematic, confidence, planSection)");
             return new LayerMetadata("", "", "", false, "", "");
         }
-        Map<String, Node> mm = y.map(n, "metadata", Set.of("source", "licence", "attribution", "schematic", "confidence", "planSection"));
+        Map<String, Node> mm = y.map(n, "metadata",
+                Set.of("source", "licence", "attribution", "schematic", "confidence", "planSection"));
         String confidence = y.string(mm, "confidence", n, true);
-        if (confidence != null && !CONFIDENCE.contains(confidence)) y.error(mm.get("confidence"), "confidence must be one of " + CONFIDENCE);
-        if (!mm.containsKey("schematic")) y.error(n, "missing 'schematic' (true when the geometry is drawn by the project)");
+        if (confidence != null && !CONFIDENCE.contains(confidence))
+            y.error(mm.get("confidence"), "confidence must be one of " + CONFIDENCE);
+        if (!mm.containsKey("schematic"))
+            y.error(n, "missing 'schematic' (true when the geometry is drawn by the project)");
         return new LayerMetadata(y.string(mm, "source", n, true), y.string(mm, "licence", n, true),
                 y.string(mm, "attribution", n, true), y.bool(mm, "schematic", false), confidence,
                 y.string(mm, "planSection", n, false));
     }
 
-    private void crossCheck(Map<String, LayerConfig> layers, Map<String, LayerGroupConfig> groups, Map<String, StoreConfig> stores) {
+    private void crossCheck(Map<String, LayerConfig> layers, Map<String, LayerGroupConfig> groups,
+            Map<String, StoreConfig> stores) {
         for (LayerConfig l : layers.values()) {
             if (l.store() != null && !stores.containsKey(l.store())) {
-                errors.add(new ConfigError(l.location(), "unknown store '" + l.store() + "' (layers/stores/" + l.store() + ".yaml)"));
+                errors.add(new ConfigError(l.location(),
+                        "unknown store '" + l.store() + "' (layers/stores/" + l.store() + ".yaml)"));
             }
             for (RuleConfig r : l.rules()) checkRule(l, r, layers);
         }
         for (LayerGroupConfig g : groups.values()) {
             for (String member : g.layers()) {
                 if (!layers.containsKey(member) && !groups.containsKey(member)) {
-                    errors.add(new ConfigError(g.location(), "group '" + g.id() + "' names unknown layer '" + member + "'"));
+                    errors.add(new ConfigError(g.location(),
+                            "group '" + g.id() + "' names unknown layer '" + member + "'"));
                 }
             }
-            if (reaches(g.id(), g.id(), groups, 0)) errors.add(new ConfigError(g.location(), "group '" + g.id() + "' contains itself"));
+            if (reaches(g.id(), g.id(), groups, 0))
+                errors.add(new ConfigError(g.location(), "group '" + g.id() + "' contains itself"));
         }
     }
 
@@ -350,12 +370,14 @@ public final class CatalogLoader {
         }
         if ((r.rule().equals("matches") || r.rule().equals("unique"))
                 && (attribute == null || l.featureType().attribute(attribute).isEmpty())) {
-            errors.add(new ConfigError(r.location(), "rule " + r.rule() + ": unknown attribute '" + attribute + "' of layer " + l.id()));
+            errors.add(new ConfigError(r.location(),
+                    "rule " + r.rule() + ": unknown attribute '" + attribute + "' of layer " + l.id()));
         }
         if (r.rule().equals("matches") && of != null && layers.containsKey(of)) {
             String ofAttribute = r.param("ofAttribute");
             if (ofAttribute == null || layers.get(of).featureType().attribute(ofAttribute).isEmpty()) {
-                errors.add(new ConfigError(r.location(), "rule matches: unknown attribute 'ofAttribute: " + ofAttribute + "' of layer " + of));
+                errors.add(new ConfigError(r.location(),
+                        "rule matches: unknown attribute 'ofAttribute: " + ofAttribute + "' of layer " + of));
             }
         }
         if ((r.rule().equals("coverage") || r.rule().equals("within")) && l.featureType().geometry() == null) {

@@ -12,9 +12,9 @@ import org.ecoplan.catalog.Localized;
  * @param queryable whether GetFeatureInfo answers for it
  */
 public record LayerConfig(String id, Localized title, Localized abstractText, List<String> keywords,
-                          String store, String table, FeatureType featureType, SourceConfig source,
-                          StyleRefs styles, boolean queryable, LayerMetadata metadata, List<RuleConfig> rules,
-                          Location location) {
+        String store, String table, FeatureType featureType, SourceConfig source,
+        StyleRefs styles, boolean queryable, LayerMetadata metadata, List<RuleConfig> rules,
+        Location location) {
     public LayerConfig {
         keywords = List.copyOf(keywords);
         rules = List.copyOf(rules);

@@ -8,7 +8,7 @@ import org.ecoplan.catalog.Localized;
  * {@code layers/groups/<id>.yaml}. {@code layers} are layer or group ids, bottom to top.
  */
 public record LayerGroupConfig(String id, Localized title, Localized abstractText, List<String> keywords,
-                               List<String> layers, Location location) {
+        List<String> layers, Location location) {
     public LayerGroupConfig {
         keywords = List.copyOf(keywords);
         layers = List.copyOf(layers);

@@ -11,4 +11,4 @@ package org.ecoplan.catalog.config;
  * @param planSection the section of the plan the content comes from
  */
 public record LayerMetadata(String source, String licence, String attribution, boolean schematic,
-                            String confidence, String planSection) {}
+        String confidence, String planSection) {}

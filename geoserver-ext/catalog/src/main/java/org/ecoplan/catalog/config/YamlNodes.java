@@ -77,7 +77,8 @@ final class YamlNodes {
                 continue;
             }
             if (allowedKeys != null && !allowedKeys.contains(k.getValue())) {
-                error(k, what + ": unknown key '" + k.getValue() + "' (allowed: " + String.join(", ", new java.util.TreeSet<>(allowedKeys)) + ")");
+                error(k, what + ": unknown key '" + k.getValue() + "' (allowed: "
+                        + String.join(", ", new java.util.TreeSet<>(allowedKeys)) + ")");
                 continue;
             }
             out.put(k.getValue(), t.getValueNode());

@@ -19,8 +19,8 @@ public final class AxisOrders {
     }
 
     private static final List<Range> NORTHING_FIRST_PROJECTED = List.of(
-            new Range(4491, 4554),   // CGCS2000 / Gauss-Kruger zones and CM (incl. 4526, 4547)
-            new Range(2327, 2442),   // Xian 1980 / Gauss-Kruger, Beijing 1954 / 3-degree GK
+            new Range(4491, 4554), // CGCS2000 / Gauss-Kruger zones and CM (incl. 4526, 4547)
+            new Range(2327, 2442), // Xian 1980 / Gauss-Kruger, Beijing 1954 / 3-degree GK
             new Range(21413, 21423), // Beijing 1954 / Gauss-Kruger zones
             new Range(21453, 21463), // Beijing 1954 / Gauss-Kruger CM
             new Range(21473, 21483));

@@ -22,10 +22,15 @@ public record Crs(String id, int epsg, boolean geographic, AxisOrder authorityOr
 
     /** "http://www.opengis.net/def/crs/EPSG/0/4490", the OGC API / GML 3.2 URI form. */
     public String uri() {
-        return isCrs84() ? "http://www.opengis.net/def/crs/OGC/1.3/CRS84" : "http://www.opengis.net/def/crs/EPSG/0/" + epsg;
+        return isCrs84()
+                ? "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
+                : "http://www.opengis.net/def/crs/EPSG/0/" + epsg;
     }
 
-    @Override public boolean equals(Object o) { return o instanceof Crs c && c.id.equals(id); }
-    @Override public int hashCode() { return id.hashCode(); }
-    @Override public String toString() { return id; }
+    @Override
+    public boolean equals(Object o) { return o instanceof Crs c && c.id.equals(id); }
+    @Override
+    public int hashCode() { return id.hashCode(); }
+    @Override
+    public String toString() { return id; }
 }

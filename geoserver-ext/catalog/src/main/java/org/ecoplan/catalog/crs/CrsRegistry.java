@@ -21,7 +21,8 @@ public final class CrsRegistry {
     private static final Pattern SHORT = Pattern.compile("(?i)EPSG:(\\d+)");
     private static final Pattern URN = Pattern.compile("(?i)urn:(?:x-)?ogc:def:crs:EPSG:(?:[\\d.]*:)?(\\d+)");
     private static final Pattern HTTP = Pattern.compile("(?i)https?://www\\.opengis\\.net/def/crs/EPSG/[^/]+/(\\d+)");
-    private static final Pattern GML_SRS = Pattern.compile("(?i)https?://www\\.opengis\\.net/gml/srs/epsg\\.xml#(\\d+)");
+    private static final Pattern GML_SRS = Pattern
+            .compile("(?i)https?://www\\.opengis\\.net/gml/srs/epsg\\.xml#(\\d+)");
     private static final Pattern CRS84 = Pattern.compile(
             "(?i)CRS:84|urn:ogc:def:crs:OGC:(?:1\\.3)?:CRS84|https?://www\\.opengis\\.net/def/crs/OGC/1\\.3/CRS84|OGC:CRS84");
 
@@ -43,9 +44,11 @@ public final class CrsRegistry {
         Matcher m;
         if ((m = SHORT.matcher(t)).matches()) return byCode(m.group(1)).map(c -> new CrsName(c, CrsName.Form.SHORT, t));
         if ((m = URN.matcher(t)).matches()) return byCode(m.group(1)).map(c -> new CrsName(c, CrsName.Form.URN, t));
-        if ((m = HTTP.matcher(t)).matches()) return byCode(m.group(1)).map(c -> new CrsName(c, CrsName.Form.HTTP_URI, t));
+        if ((m = HTTP.matcher(t)).matches())
+            return byCode(m.group(1)).map(c -> new CrsName(c, CrsName.Form.HTTP_URI, t));
         // the GML 2 form is x/y by convention, like the short form
-        if ((m = GML_SRS.matcher(t)).matches()) return byCode(m.group(1)).map(c -> new CrsName(c, CrsName.Form.SHORT, t));
+        if ((m = GML_SRS.matcher(t)).matches())
+            return byCode(m.group(1)).map(c -> new CrsName(c, CrsName.Form.SHORT, t));
         return Optional.empty();
     }
 

@@ -33,8 +33,8 @@ public final class GeometryTransformer {
     public static boolean isIdentity(Crs a, Crs b) {
         if (a.epsg() == b.epsg()) return true;
         // CGCS2000 and WGS 84 agree to a few centimetres: EPSG and proj treat the datum shift as null
-        return IDENTITY.computeIfAbsent(a.epsg() + ">" + b.epsg(), k ->
-                a.geographic() && b.geographic() && sameEllipsoidNullShift(a, b));
+        return IDENTITY.computeIfAbsent(a.epsg() + ">" + b.epsg(),
+                k -> a.geographic() && b.geographic() && sameEllipsoidNullShift(a, b));
     }
 
     private static boolean sameEllipsoidNullShift(Crs a, Crs b) {
@@ -54,7 +54,8 @@ public final class GeometryTransformer {
             final ProjCoordinate in = new ProjCoordinate();
             final ProjCoordinate out = new ProjCoordinate();
 
-            @Override public void filter(CoordinateSequence seq, int i) {
+            @Override
+            public void filter(CoordinateSequence seq, int i) {
                 in.x = seq.getX(i);
                 in.y = seq.getY(i);
                 t.transform(in, out);
@@ -62,8 +63,10 @@ public final class GeometryTransformer {
                 seq.setOrdinate(i, 1, out.y);
             }
 
-            @Override public boolean isDone() { return false; }
-            @Override public boolean isGeometryChanged() { return true; }
+            @Override
+            public boolean isDone() { return false; }
+            @Override
+            public boolean isGeometryChanged() { return true; }
         });
         copy.setSRID(target.epsg());
         return copy;
@@ -89,7 +92,8 @@ public final class GeometryTransformer {
         for (int i = 0; i <= n; i++) {
             double fx = e.getMinX() + e.getWidth() * i / n;
             double fy = e.getMinY() + e.getHeight() * i / n;
-            for (double[] p : new double[][] {{fx, e.getMinY()}, {fx, e.getMaxY()}, {e.getMinX(), fy}, {e.getMaxX(), fy}}) {
+            for (double[] p : new double[][]{{fx, e.getMinY()}, {fx, e.getMaxY()}, {e.getMinX(), fy},
+                    {e.getMaxX(), fy}}) {
                 t.transform(new ProjCoordinate(p[0], p[1]), out);
                 if (Double.isFinite(out.x) && Double.isFinite(out.y)) r.expandToInclude(out.x, out.y);
             }

@@ -16,7 +16,7 @@ import org.ecoplan.catalog.crs.Crs;
  * @param targetCrs  CRS the returned geometries are in, or null for the native CRS
  */
 public record FeatureQuery(Filter filter, List<SortBy> sortBy, long offset, long limit, List<String> properties,
-                           boolean withGeometry, Crs targetCrs) {
+        boolean withGeometry, Crs targetCrs) {
     public FeatureQuery {
         filter = filter == null ? Filter.INCLUDE : filter;
         sortBy = sortBy == null ? List.of() : List.copyOf(sortBy);

@@ -38,7 +38,8 @@ public sealed interface Filter {
      * characters (FES 2.0 PropertyIsLike).
      */
     record Like(String property, String pattern, char wildCard, char singleChar, char escape, boolean matchCase)
-            implements Filter {}
+            implements
+                Filter {}
 
     record IsNull(String property) implements Filter {}
 

@@ -102,7 +102,8 @@ public final class FilterEvaluator {
     private Boolean like(Filter.Like l, Feature f) {
         AttributeDescriptor a = attribute(l.property());
         if (a.type() != org.ecoplan.catalog.AttributeType.STRING) {
-            throw new QueryException("PropertyIsLike needs a text property, '" + l.property() + "' is not", l.property());
+            throw new QueryException("PropertyIsLike needs a text property, '" + l.property() + "' is not",
+                    l.property());
         }
         Object value = f.get(l.property());
         if (value == null) return null;
@@ -118,7 +119,9 @@ public final class FilterEvaluator {
             return Long.compare(x.longValue(), y.longValue());
         }
         if (a instanceof String x && b instanceof String y) {
-            return matchCase ? TextOrder.compare(x, y) : TextOrder.compare(TextOrder.foldCase(x), TextOrder.foldCase(y));
+            return matchCase
+                    ? TextOrder.compare(x, y)
+                    : TextOrder.compare(TextOrder.foldCase(x), TextOrder.foldCase(y));
         }
         if (a instanceof Boolean x && b instanceof Boolean y) return x.compareTo(y);
         if (a instanceof LocalDate x && b instanceof LocalDate y) return x.compareTo(y);
@@ -127,7 +130,8 @@ public final class FilterEvaluator {
     }
 
     private Boolean spatial(Filter.Spatial s, Geometry g) {
-        if (!type.hasGeometry()) throw new QueryException("feature type '" + type.name() + "' has no geometry", s.op().name());
+        if (!type.hasGeometry())
+            throw new QueryException("feature type '" + type.name() + "' has no geometry", s.op().name());
         if (g == null) return null;
         Geometry lit = s.geometry();
         return switch (s.op()) {

@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
  */
 public final class LikePattern {
     /** One piece of a pattern: a literal character, any sequence, or any single character. */
-    private enum Kind { LITERAL, ANY, ONE }
+    private enum Kind {
+        LITERAL, ANY, ONE
+    }
 
     private record Token(Kind kind, int codePoint) {}
 
@@ -23,7 +25,7 @@ public final class LikePattern {
     public static LikePattern parse(String pattern, char wildCard, char singleChar, char escape) {
         if (pattern == null) throw new QueryException("PropertyIsLike without a pattern", "pattern");
         List<Token> out = new ArrayList<>();
-        for (int i = 0; i < pattern.length(); ) {
+        for (int i = 0; i < pattern.length();) {
             int c = pattern.codePointAt(i);
             i += Character.charCount(c);
             if (c == escape && i < pattern.length()) {

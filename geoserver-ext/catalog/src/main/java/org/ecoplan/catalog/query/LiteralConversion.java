@@ -20,12 +20,15 @@ public final class LiteralConversion {
      * @throws QueryException naming the property when the literal cannot be read as that type
      */
     public static Object convert(AttributeDescriptor attribute, Object literal) {
-        if (literal == null) throw new QueryException("no value given to compare with '" + attribute.name() + "'", attribute.name());
+        if (literal == null)
+            throw new QueryException("no value given to compare with '" + attribute.name() + "'", attribute.name());
         try {
             return switch (attribute.type()) {
                 case STRING -> literal instanceof LocalDate d ? d.toString() : String.valueOf(literal);
                 case INTEGER -> toInteger(literal);
-                case DOUBLE -> literal instanceof Number n ? (Object) n.doubleValue() : (Object) Double.parseDouble(literal.toString().trim());
+                case DOUBLE -> literal instanceof Number n
+                        ? (Object) n.doubleValue()
+                        : (Object) Double.parseDouble(literal.toString().trim());
                 case BOOLEAN -> toBoolean(literal);
                 case DATE -> toDate(literal);
             };
@@ -42,7 +45,8 @@ public final class LiteralConversion {
     }
 
     private static Object toInteger(Object literal) {
-        if (literal instanceof Long || literal instanceof Integer || literal instanceof Short) return ((Number) literal).longValue();
+        if (literal instanceof Long || literal instanceof Integer || literal instanceof Short)
+            return ((Number) literal).longValue();
         if (literal instanceof Number n) return integralOrDouble(n.doubleValue());
         String s = literal.toString().trim();
         try {

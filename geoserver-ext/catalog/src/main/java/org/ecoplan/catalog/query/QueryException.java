@@ -22,5 +22,7 @@ public class QueryException extends RuntimeException {
     public String locator() { return locator; }
 
     /** The exception code to report, or null for the protocol's default (InvalidParameterValue). */
-    public String code() { return code; }
+    public String code() {
+        return code;
+    }
 }

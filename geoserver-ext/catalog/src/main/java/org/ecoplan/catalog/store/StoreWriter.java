@@ -18,7 +18,8 @@ public interface StoreWriter extends AutoCloseable {
      * @param version  content version recorded for {@link FeatureSource#version()}
      * @param progress called with the number of features written so far
      */
-    void replaceTable(FeatureType type, String table, Iterator<Feature> features, String version, LongConsumer progress);
+    void replaceTable(FeatureType type, String table, Iterator<Feature> features, String version,
+            LongConsumer progress);
 
     void commit();
 

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CatalogLoaderTest {
-    @TempDir Path ws;
+    @TempDir
+    Path ws;
 
     private void write(String rel, String text) throws IOException {
         Path p = ws.resolve(rel);
@@ -141,7 +142,8 @@ class CatalogLoaderTest {
     void extraChecksRunOnAStructurallyValidCatalog() throws IOException {
         validWorkspace();
         CatalogException e = assertThrows(CatalogException.class, () -> CatalogLoader.load(ws,
-                c -> List.of(new ConfigError(new Location(c.styleFile("zones"), 3), "unknown attribute 'colour' in style"))));
+                c -> List.of(new ConfigError(new Location(c.styleFile("zones"), 3),
+                        "unknown attribute 'colour' in style"))));
         assertTrue(e.getMessage().contains("zones.sld:3: unknown attribute 'colour' in style"), e.getMessage());
     }
 }

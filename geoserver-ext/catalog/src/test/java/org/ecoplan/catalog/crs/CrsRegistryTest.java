@@ -14,17 +14,17 @@ class CrsRegistryTest {
 
     @ParameterizedTest
     @CsvSource({
-        "EPSG:4490, 4490, SHORT",
-        "epsg:4326, 4326, SHORT",
-        "urn:ogc:def:crs:EPSG::4490, 4490, URN",
-        "urn:ogc:def:crs:EPSG:9.8.15:4547, 4547, URN",
-        "urn:x-ogc:def:crs:EPSG:4326, 4326, URN",
-        "http://www.opengis.net/def/crs/EPSG/0/4526, 4526, HTTP_URI",
-        "http://www.opengis.net/gml/srs/epsg.xml#4326, 4326, SHORT",
-        "CRS:84, 4326, CRS84",
-        "urn:ogc:def:crs:OGC:1.3:CRS84, 4326, CRS84",
-        "http://www.opengis.net/def/crs/OGC/1.3/CRS84, 4326, CRS84",
-        "EPSG:3857, 3857, SHORT"})
+            "EPSG:4490, 4490, SHORT",
+            "epsg:4326, 4326, SHORT",
+            "urn:ogc:def:crs:EPSG::4490, 4490, URN",
+            "urn:ogc:def:crs:EPSG:9.8.15:4547, 4547, URN",
+            "urn:x-ogc:def:crs:EPSG:4326, 4326, URN",
+            "http://www.opengis.net/def/crs/EPSG/0/4526, 4526, HTTP_URI",
+            "http://www.opengis.net/gml/srs/epsg.xml#4326, 4326, SHORT",
+            "CRS:84, 4326, CRS84",
+            "urn:ogc:def:crs:OGC:1.3:CRS84, 4326, CRS84",
+            "http://www.opengis.net/def/crs/OGC/1.3/CRS84, 4326, CRS84",
+            "EPSG:3857, 3857, SHORT"})
     void parsesEveryNameForm(String text, int epsg, CrsName.Form form) {
         CrsName n = CrsRegistry.parse(text).orElseThrow();
         assertEquals(epsg, n.crs().epsg());
@@ -41,8 +41,8 @@ class CrsRegistryTest {
 
     @ParameterizedTest
     @CsvSource({
-        "EPSG:4490, NORTH_EAST", "EPSG:4326, NORTH_EAST", "CRS:84, EAST_NORTH", "EPSG:3857, EAST_NORTH",
-        "EPSG:4547, NORTH_EAST", "EPSG:4526, NORTH_EAST", "EPSG:32650, EAST_NORTH", "EPSG:2383, NORTH_EAST"})
+            "EPSG:4490, NORTH_EAST", "EPSG:4326, NORTH_EAST", "CRS:84, EAST_NORTH", "EPSG:3857, EAST_NORTH",
+            "EPSG:4547, NORTH_EAST", "EPSG:4526, NORTH_EAST", "EPSG:32650, EAST_NORTH", "EPSG:2383, NORTH_EAST"})
     void authorityAxisOrder(String name, AxisOrder expected) {
         assertEquals(expected, CrsRegistry.require(name).authorityOrder());
     }
@@ -57,7 +57,8 @@ class CrsRegistryTest {
         assertEquals(AxisOrder.EAST_NORTH, AxisOrders.of(shortForm, AxisConvention.BY_FORM));
         assertEquals(AxisOrder.NORTH_EAST, AxisOrders.of(urn, AxisConvention.BY_FORM));
         assertEquals(AxisOrder.NORTH_EAST, AxisOrders.of(http, AxisConvention.BY_FORM));
-        assertEquals(AxisOrder.EAST_NORTH, AxisOrders.of(CrsRegistry.parse("CRS:84").orElseThrow(), AxisConvention.AUTHORITY));
+        assertEquals(AxisOrder.EAST_NORTH,
+                AxisOrders.of(CrsRegistry.parse("CRS:84").orElseThrow(), AxisConvention.AUTHORITY));
     }
 
     @Test

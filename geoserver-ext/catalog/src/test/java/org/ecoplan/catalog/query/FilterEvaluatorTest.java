@@ -81,7 +81,8 @@ class FilterEvaluatorTest {
     void likeUsesThePatternsOwnCharacters() {
         assertTrue(eval.matches(new Filter.Like("name", "湿地*", '*', '.', '!', true), full));
         assertTrue(eval.matches(new Filter.Like("name", "湿地 Zone_.", '*', '.', '!', true), full));
-        assertFalse(eval.matches(new Filter.Like("name", "湿地 Zone_!.", '*', '.', '!', true), full), "escaped '.' is literal");
+        assertFalse(eval.matches(new Filter.Like("name", "湿地 Zone_!.", '*', '.', '!', true), full),
+                "escaped '.' is literal");
         assertTrue(eval.matches(new Filter.Like("name", "*zone!_1", '*', '.', '!', false), full));
         assertFalse(eval.matches(new Filter.Like("name", "*zone!_1", '*', '.', '!', true), full));
         assertTrue(eval.matches(new Filter.Like("name", "%Zone\\_1", '%', '_', '\\', true), full));
@@ -101,24 +102,29 @@ class FilterEvaluatorTest {
         Geometry inside = GF.createPoint(new Coordinate(0.5, 0.5));
         Geometry corner = GF.createPoint(new Coordinate(1, 1));
         Geometry far = GF.createPoint(new Coordinate(3, 1));
-        Geometry crossing = GF.createLineString(new Coordinate[] {new Coordinate(-1, 0.5), new Coordinate(2, 0.5)});
+        Geometry crossing = GF.createLineString(new Coordinate[]{new Coordinate(-1, 0.5), new Coordinate(2, 0.5)});
         Geometry half = GF.toGeometry(new Envelope(0.5, 2, 0, 1));
         assertTrue(eval.matches(new Filter.Spatial(SpatialOperator.CONTAINS, inside, 0), full));
         assertTrue(eval.matches(new Filter.Spatial(SpatialOperator.TOUCHES, corner, 0), full));
         assertTrue(eval.matches(new Filter.Spatial(SpatialOperator.DISJOINT, far, 0), full));
         assertTrue(eval.matches(new Filter.Spatial(SpatialOperator.CROSSES, crossing, 0), full));
         assertTrue(eval.matches(new Filter.Spatial(SpatialOperator.OVERLAPS, half, 0), full));
-        assertTrue(eval.matches(new Filter.Spatial(SpatialOperator.EQUALS, GF.toGeometry(new Envelope(0, 1, 0, 1)).reverse(), 0), full));
-        assertTrue(eval.matches(new Filter.Spatial(SpatialOperator.WITHIN, GF.toGeometry(new Envelope(-1, 2, -1, 2)), 0), full));
+        assertTrue(eval.matches(
+                new Filter.Spatial(SpatialOperator.EQUALS, GF.toGeometry(new Envelope(0, 1, 0, 1)).reverse(), 0),
+                full));
+        assertTrue(eval.matches(
+                new Filter.Spatial(SpatialOperator.WITHIN, GF.toGeometry(new Envelope(-1, 2, -1, 2)), 0), full));
         assertTrue(eval.matches(new Filter.Spatial(SpatialOperator.DWITHIN, far, 2.0), full));
         assertFalse(eval.matches(new Filter.Spatial(SpatialOperator.DWITHIN, far, 1.99), full));
         assertTrue(eval.matches(new Filter.Spatial(SpatialOperator.BEYOND, far, 1.99), full));
-        assertTrue(eval.matches(new Filter.BBox(new Envelope(1, 2, 1, 2)), full), "envelopes sharing a corner intersect");
+        assertTrue(eval.matches(new Filter.BBox(new Envelope(1, 2, 1, 2)), full),
+                "envelopes sharing a corner intersect");
     }
 
     @Test
     void unknownPropertiesNameTheProperty() {
-        QueryException e = assertThrows(QueryException.class, () -> eval.matches(cmp("missing", ComparisonOperator.EQUAL, 1), full));
+        QueryException e = assertThrows(QueryException.class,
+                () -> eval.matches(cmp("missing", ComparisonOperator.EQUAL, 1), full));
         assertEquals("missing", e.locator());
         e = assertThrows(QueryException.class, () -> eval.matches(cmp("n", ComparisonOperator.EQUAL, "four"), full));
         assertEquals("n", e.locator());
@@ -129,6 +135,7 @@ class FilterEvaluatorTest {
         assertTrue(TextOrder.compare("Z", "a") < 0);
         assertTrue(TextOrder.compare("\uFFFF", "\uD83D\uDE00") < 0, "a supplementary character sorts after the BMP");
         assertEquals("Ärger abc", TextOrder.foldCase("Ärger ABC"));
-        assertEquals(List.of(4L, 9L), ResourceIds.fids("zones", List.of("zones.4", "zones.-1", "zones.9", "zones.1e3")));
+        assertEquals(List.of(4L, 9L),
+                ResourceIds.fids("zones", List.of("zones.4", "zones.-1", "zones.9", "zones.1e3")));
     }
 }

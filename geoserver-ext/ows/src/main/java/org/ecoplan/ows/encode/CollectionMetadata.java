@@ -19,7 +19,7 @@ import org.ecoplan.catalog.crs.Crs;
  * @param axisOrder      order in which coordinates are written (GML only; GeoJSON is always x/y)
  */
 public record CollectionMetadata(long numberMatched, long numberReturned, Instant timeStamp, String next,
-                                 String previous, Crs crs, String crsName, AxisOrder axisOrder) {
+        String previous, Crs crs, String crsName, AxisOrder axisOrder) {
     public CollectionMetadata {
         timeStamp = timeStamp == null ? Instant.now() : timeStamp;
         axisOrder = axisOrder == null ? AxisOrder.EAST_NORTH : axisOrder;

@@ -18,7 +18,8 @@ public record CoordinatePrecision(int decimals) {
     }
 
     public CoordinatePrecision {
-        if (decimals < 0 || decimals > 15) throw new IllegalArgumentException("decimals must be 0..15, not " + decimals);
+        if (decimals < 0 || decimals > 15)
+            throw new IllegalArgumentException("decimals must be 0..15, not " + decimals);
     }
 
     /** 8 decimals for degrees (about 1 mm), 3 for metres. */

@@ -45,7 +45,9 @@ public final class CsvEncoder {
                 Feature f = it.next();
                 StringBuilder row = new StringBuilder(field(f.id()));
                 for (String n : names) row.append(',').append(field(ValueText.of(f.get(n))));
-                if (geometry) row.append(',').append(f.geometry() == null ? "" : field(wkt.write(rounded(f.geometry(), precision))));
+                if (geometry)
+                    row.append(',')
+                            .append(f.geometry() == null ? "" : field(wkt.write(rounded(f.geometry(), precision))));
                 w.write(row.append("\r\n").toString());
             }
         }
@@ -56,14 +58,17 @@ public final class CsvEncoder {
     private static Geometry rounded(Geometry g, CoordinatePrecision p) {
         Geometry copy = g.copy();
         copy.apply(new CoordinateSequenceFilter() {
-            @Override public void filter(CoordinateSequence seq, int i) {
+            @Override
+            public void filter(CoordinateSequence seq, int i) {
                 seq.setOrdinate(i, 0, p.round(seq.getX(i)));
                 seq.setOrdinate(i, 1, p.round(seq.getY(i)));
             }
 
-            @Override public boolean isDone() { return false; }
+            @Override
+            public boolean isDone() { return false; }
 
-            @Override public boolean isGeometryChanged() { return true; }
+            @Override
+            public boolean isGeometryChanged() { return true; }
         });
         return copy;
     }

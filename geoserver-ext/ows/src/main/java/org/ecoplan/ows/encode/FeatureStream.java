@@ -15,7 +15,7 @@ import org.ecoplan.catalog.FeatureType;
  * @param features   the features, consumed once
  */
 public record FeatureStream(FeatureType type, java.util.List<String> properties, boolean geometry,
-                            Iterator<Feature> features) {
+        Iterator<Feature> features) {
     public FeatureStream {
         properties = properties == null ? null : java.util.List.copyOf(properties);
     }

@@ -29,7 +29,8 @@ public final class GeoJsonEncoder {
     public static final String MEDIA_TYPE = "application/geo+json";
 
     // shortest round-trip digits (Schubfach), several times faster than Double.toString on Java 17
-    private static final JsonFactory JSON = JsonFactory.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
+    private static final JsonFactory JSON = JsonFactory.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+            .build();
     private static final SerializedString TYPE = new SerializedString("type");
     private static final SerializedString FEATURE = new SerializedString("Feature");
     private static final SerializedString ID = new SerializedString("id");
@@ -83,7 +84,8 @@ public final class GeoJsonEncoder {
         try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
             g.writeStartObject();
             List<String> names = shape.attributeNames();
-            writeFeatureMembers(g, feature, names, names.stream().map(SerializedString::new).toArray(SerializedString[]::new),
+            writeFeatureMembers(g, feature, names,
+                    names.stream().map(SerializedString::new).toArray(SerializedString[]::new),
                     shape.writesGeometry(), new GeoJsonGeometryWriter(precisionFor(crs)));
             writeCrs(g, crs);
             g.writeEndObject();
@@ -114,14 +116,14 @@ public final class GeoJsonEncoder {
     }
 
     private void writeFeature(JsonGenerator g, Feature f, List<String> names, SerializedString[] keys,
-                              boolean withGeometry, GeoJsonGeometryWriter geometries) throws IOException {
+            boolean withGeometry, GeoJsonGeometryWriter geometries) throws IOException {
         g.writeStartObject();
         writeFeatureMembers(g, f, names, keys, withGeometry, geometries);
         g.writeEndObject();
     }
 
     private static void writeFeatureMembers(JsonGenerator g, Feature f, List<String> names, SerializedString[] keys,
-                                            boolean withGeometry, GeoJsonGeometryWriter geometries) throws IOException {
+            boolean withGeometry, GeoJsonGeometryWriter geometries) throws IOException {
         g.writeFieldName(TYPE);
         g.writeString(FEATURE);
         g.writeFieldName(ID);
@@ -147,7 +149,8 @@ public final class GeoJsonEncoder {
             g.writeNumber(((Number) v).longValue());
         } else if (v instanceof Double || v instanceof Float) {
             double d = ((Number) v).doubleValue();
-            if (Double.isFinite(d)) g.writeNumber(d); else g.writeNull(); // JSON has no NaN / Infinity
+            if (Double.isFinite(d)) g.writeNumber(d);
+            else g.writeNull(); // JSON has no NaN / Infinity
         } else if (v instanceof Number n) {
             g.writeNumber(n.toString());
         } else if (v instanceof Boolean b) {

@@ -58,7 +58,7 @@ public final class GmlFeatureWriter {
     }
 
     private void write(XMLStreamWriter w, Feature f, FeatureType type, List<String> names, boolean withGeometry,
-                       String schemaLocation, boolean root) throws XMLStreamException {
+            String schemaLocation, boolean root) throws XMLStreamException {
         w.writeStartElement(ns.prefix(), type.name(), ns.uri());
         if (root) {
             w.writeNamespace(ns.prefix(), ns.uri());

@@ -35,9 +35,9 @@ public final class GmlGeometryTypes {
         if (g == null) return null;
         GeometryFactory f = g.getFactory();
         return switch (type) {
-            case MULTIPOINT -> g instanceof Point p ? f.createMultiPoint(new Point[] {p}) : g;
-            case MULTILINESTRING -> g instanceof LineString l ? f.createMultiLineString(new LineString[] {l}) : g;
-            case MULTIPOLYGON -> g instanceof Polygon p ? f.createMultiPolygon(new Polygon[] {p}) : g;
+            case MULTIPOINT -> g instanceof Point p ? f.createMultiPoint(new Point[]{p}) : g;
+            case MULTILINESTRING -> g instanceof LineString l ? f.createMultiLineString(new LineString[]{l}) : g;
+            case MULTIPOLYGON -> g instanceof Polygon p ? f.createMultiPolygon(new Polygon[]{p}) : g;
             default -> g;
         };
     }

@@ -6,11 +6,11 @@ package org.ecoplan.ows.encode;
  */
 public enum GmlVersion {
     GML32("http://www.opengis.net/gml/3.2", "http://schemas.opengis.net/gml/3.2.1/gml.xsd",
-            "application/gml+xml; version=3.2"),
-    GML311("http://www.opengis.net/gml", "http://schemas.opengis.net/gml/3.1.1/base/gml.xsd",
-            "text/xml; subtype=gml/3.1.1"),
-    GML2("http://www.opengis.net/gml", "http://schemas.opengis.net/gml/2.1.2/feature.xsd",
-            "text/xml; subtype=gml/2.1.2");
+            "application/gml+xml; version=3.2"), GML311("http://www.opengis.net/gml",
+                    "http://schemas.opengis.net/gml/3.1.1/base/gml.xsd",
+                    "text/xml; subtype=gml/3.1.1"), GML2("http://www.opengis.net/gml",
+                            "http://schemas.opengis.net/gml/2.1.2/feature.xsd",
+                            "text/xml; subtype=gml/2.1.2");
 
     private final String namespace;
     private final String schemaLocation;
@@ -25,11 +25,15 @@ public enum GmlVersion {
     public String namespace() { return namespace; }
 
     /** The canonical location of the GML schema, for xsd:import and xsi:schemaLocation. */
-    public String schemaLocation() { return schemaLocation; }
+    public String schemaLocation() {
+        return schemaLocation;
+    }
 
     /** The output format name WFS uses for this version. */
     public String mediaType() { return mediaType; }
 
     /** Whether every GML object must carry a gml:id (GML 3.2 AbstractGMLType). */
-    public boolean idsRequired() { return this == GML32; }
+    public boolean idsRequired() {
+        return this == GML32;
+    }
 }

@@ -46,7 +46,8 @@ public final class BboxParameter {
             crs = CrsRegistry.parse(last).orElseThrow(() -> invalid("unknown CRS '" + abbreviate(last) + "'"));
         }
         if (numbers != 4 && numbers != 6) {
-            throw invalid("expected minx,miny,maxx,maxy[,crs] (or six values for 3D corners), got " + numbers + " value(s)");
+            throw invalid(
+                    "expected minx,miny,maxx,maxy[,crs] (or six values for 3D corners), got " + numbers + " value(s)");
         }
         double[] v = new double[numbers];
         for (int i = 0; i < numbers; i++) v[i] = number(parts[i], i + 1);

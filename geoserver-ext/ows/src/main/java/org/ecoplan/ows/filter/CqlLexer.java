@@ -76,10 +76,11 @@ final class CqlLexer {
             return number(start);
         }
         if (Character.isLetter(c) || c == '_') {
-            while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_')) pos++;
+            while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_'))
+                pos++;
             return new Token(Kind.WORD, text.substring(start, pos), start);
         }
-        for (String s : new String[] {"<>", "<=", ">=", "!=", "=", "<", ">", "(", ")", ",", "/"}) {
+        for (String s : new String[]{"<>", "<=", ">=", "!=", "=", "<", ">", "(", ")", ",", "/"}) {
             if (text.startsWith(s, pos)) {
                 pos += s.length();
                 return new Token(Kind.SYMBOL, s, start);

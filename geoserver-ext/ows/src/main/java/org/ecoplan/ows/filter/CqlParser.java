@@ -37,7 +37,8 @@ public final class CqlParser {
             "<", ComparisonOperator.LESS, ">", ComparisonOperator.GREATER,
             "<=", ComparisonOperator.LESS_OR_EQUAL, ">=", ComparisonOperator.GREATER_OR_EQUAL);
     private static final Map<ComparisonOperator, ComparisonOperator> FLIPPED = Map.of(
-            ComparisonOperator.EQUAL, ComparisonOperator.EQUAL, ComparisonOperator.NOT_EQUAL, ComparisonOperator.NOT_EQUAL,
+            ComparisonOperator.EQUAL, ComparisonOperator.EQUAL, ComparisonOperator.NOT_EQUAL,
+            ComparisonOperator.NOT_EQUAL,
             ComparisonOperator.LESS, ComparisonOperator.GREATER, ComparisonOperator.GREATER, ComparisonOperator.LESS,
             ComparisonOperator.LESS_OR_EQUAL, ComparisonOperator.GREATER_OR_EQUAL,
             ComparisonOperator.GREATER_OR_EQUAL, ComparisonOperator.LESS_OR_EQUAL);
@@ -146,7 +147,8 @@ public final class CqlParser {
             if (t.is("IN")) return featureIds();
             if (t.kind() == Kind.STRING || t.kind() == Kind.NUMBER || t.kind() == Kind.DATE) return literalFirst();
             if (t.kind() == Kind.WORD || t.kind() == Kind.QUOTED_NAME) return predicate(property());
-            throw lexer.error(t.kind() == Kind.END ? "unexpected end of filter" : "unexpected '" + t.text() + "'", t.start());
+            throw lexer.error(t.kind() == Kind.END ? "unexpected end of filter" : "unexpected '" + t.text() + "'",
+                    t.start());
         }
 
         /** {@code IN ('layer.1', 'layer.2')} without a property: feature identifiers. */
@@ -156,7 +158,8 @@ public final class CqlParser {
             List<String> ids = new ArrayList<>();
             do {
                 Token t = lexer.next();
-                if (t.kind() != Kind.STRING && t.kind() != Kind.NUMBER) throw lexer.error("expected a feature id", t.start());
+                if (t.kind() != Kind.STRING && t.kind() != Kind.NUMBER)
+                    throw lexer.error("expected a feature id", t.start());
                 ids.add(t.text());
             } while (accept(","));
             expect(")");
@@ -168,7 +171,8 @@ public final class CqlParser {
             Token lit = lexer.next();
             Token op = lexer.next();
             ComparisonOperator cmp = COMPARISONS.get(op.text());
-            if (op.kind() != Kind.SYMBOL || cmp == null) throw lexer.error("expected a comparison operator", op.start());
+            if (op.kind() != Kind.SYMBOL || cmp == null)
+                throw lexer.error("expected a comparison operator", op.start());
             Prop p = property();
             return new Filter.Comparison(p.name(), FLIPPED.get(cmp), value(p, lit), true);
         }
@@ -193,7 +197,10 @@ public final class CqlParser {
             else if (t.is("BETWEEN")) f = between(p);
             else if (t.is("IN")) f = in(p);
             else if (!negate && (t.is("AFTER") || t.is("BEFORE") || t.is("DURING"))) f = temporal(p, t);
-            else throw lexer.error("expected a comparison operator, LIKE, ILIKE, IS, BETWEEN or IN after '" + p.name() + "'", t.start());
+            else
+                throw lexer.error(
+                        "expected a comparison operator, LIKE, ILIKE, IS, BETWEEN or IN after '" + p.name() + "'",
+                        t.start());
             return negate ? new Filter.Not(f) : f;
         }
 
@@ -229,7 +236,8 @@ public final class CqlParser {
         Filter temporal(Prop p, Token op) {
             attribute(p);
             if (p.attribute().type() != AttributeType.DATE) {
-                throw lexer.error(op.text().toUpperCase(java.util.Locale.ROOT) + " needs a date property, '" + p.name() + "' is not", p.start());
+                throw lexer.error(op.text().toUpperCase(java.util.Locale.ROOT) + " needs a date property, '" + p.name()
+                        + "' is not", p.start());
             }
             Object first = value(p, literal());
             if (op.is("AFTER")) return new Filter.Comparison(p.name(), ComparisonOperator.GREATER, first, true);
@@ -242,8 +250,12 @@ public final class CqlParser {
 
         Token literal() {
             Token t = lexer.next();
-            if (t.kind() == Kind.STRING || t.kind() == Kind.NUMBER || t.kind() == Kind.DATE || t.is("TRUE") || t.is("FALSE")) return t;
-            throw lexer.error(t.kind() == Kind.END ? "expected a literal, found the end of the filter" : "expected a literal, found '" + t.text() + "'", t.start());
+            if (t.kind() == Kind.STRING || t.kind() == Kind.NUMBER || t.kind() == Kind.DATE || t.is("TRUE")
+                    || t.is("FALSE"))
+                return t;
+            throw lexer.error(t.kind() == Kind.END
+                    ? "expected a literal, found the end of the filter"
+                    : "expected a literal, found '" + t.text() + "'", t.start());
         }
 
         /** A literal converted to the property's type (FES 2.0 clause 7.7.2 typing rules). */
@@ -263,18 +275,21 @@ public final class CqlParser {
 
         Prop property() {
             Token t = lexer.next();
-            if (t.kind() != Kind.WORD && t.kind() != Kind.QUOTED_NAME) throw lexer.error("expected a property name", t.start());
+            if (t.kind() != Kind.WORD && t.kind() != Kind.QUOTED_NAME)
+                throw lexer.error("expected a property name", t.start());
             String name = t.text();
             if (!type.hasProperty(name)) {
                 throw lexer.error("unknown property '" + name + "' (feature type " + type.name() + " has "
                         + type.attributes().stream().map(AttributeDescriptor::name).toList()
-                        + (type.hasGeometry() ? " and geometry '" + type.geometry().name() + "'" : "") + ")", t.start());
+                        + (type.hasGeometry() ? " and geometry '" + type.geometry().name() + "'" : "") + ")",
+                        t.start());
             }
             return new Prop(name, type.attribute(name).orElse(null), t.start());
         }
 
         void attribute(Prop p) {
-            if (p.attribute() == null) throw lexer.error("geometry property '" + p.name() + "' cannot be compared with a literal", p.start());
+            if (p.attribute() == null)
+                throw lexer.error("geometry property '" + p.name() + "' cannot be compared with a literal", p.start());
         }
 
         boolean accept(String symbolOrWord) {

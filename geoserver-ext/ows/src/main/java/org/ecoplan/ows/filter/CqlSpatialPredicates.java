@@ -101,8 +101,8 @@ final class CqlSpatialPredicates {
             unit.append(lexer.next().text());
         }
         if (unit.isEmpty()) throw lexer.error("expected distance units (meters, kilometers, feet, ...)", unitStart);
-        LengthUnit u = LengthUnit.of(unit.toString()).orElseThrow(() ->
-                lexer.error("unknown distance units '" + unit + "'", unitStart));
+        LengthUnit u = LengthUnit.of(unit.toString())
+                .orElseThrow(() -> lexer.error("unknown distance units '" + unit + "'", unitStart));
         SpatialOperator sop = op.equals("DWITHIN") ? SpatialOperator.DWITHIN : SpatialOperator.BEYOND;
         return filters.distance(sop, lit.geometry(), lit.crs(), distance, u);
     }
@@ -121,7 +121,8 @@ final class CqlSpatialPredicates {
             lexer.next();
             Token c = lexer.next();
             if (c.kind() != Kind.STRING) throw lexer.error("expected a quoted CRS name such as 'EPSG:4326'", c.start());
-            crs = CrsRegistry.parse(c.text()).orElseThrow(() -> lexer.error("unknown CRS '" + c.text() + "'", c.start()));
+            crs = CrsRegistry.parse(c.text())
+                    .orElseThrow(() -> lexer.error("unknown CRS '" + c.text() + "'", c.start()));
         }
         if (v[0] > v[2] || v[1] > v[3]) throw lexer.error("BBOX minimum is greater than its maximum", name.start());
         Crs target = crs == null ? filters.nativeCrs("BBOX") : crs.crs();
@@ -132,9 +133,11 @@ final class CqlSpatialPredicates {
 
     private void geometryProperty(String op) {
         Token t = lexer.next();
-        if (t.kind() != Kind.WORD && t.kind() != Kind.QUOTED_NAME) throw lexer.error("expected the geometry property", t.start());
+        if (t.kind() != Kind.WORD && t.kind() != Kind.QUOTED_NAME)
+            throw lexer.error("expected the geometry property", t.start());
         if (!type.hasGeometry() || !type.isGeometry(t.text())) {
-            String why = !type.hasGeometry() ? "feature type '" + type.name() + "' has no geometry"
+            String why = !type.hasGeometry()
+                    ? "feature type '" + type.name() + "' has no geometry"
                     : "'" + t.text() + "' is not the geometry property (use '" + type.geometry().name() + "')";
             throw lexer.error(op + ": " + why, t.start());
         }
@@ -164,7 +167,8 @@ final class CqlSpatialPredicates {
         while (i < text.length() && (Character.isLetter(text.charAt(i)) || Character.isWhitespace(text.charAt(i)))) i++;
         String word = text.substring(wktStart, i).trim();
         if (word.isEmpty()) throw lexer.error("expected a WKT geometry", wktStart);
-        if (word.toUpperCase(Locale.ROOT).endsWith("EMPTY")) throw lexer.error("an empty geometry cannot be compared", wktStart);
+        if (word.toUpperCase(Locale.ROOT).endsWith("EMPTY"))
+            throw lexer.error("an empty geometry cannot be compared", wktStart);
         if (i >= text.length() || text.charAt(i) != '(') throw lexer.error("expected '(' in WKT geometry", i);
         int depth = 0;
         int end = -1;
@@ -190,7 +194,8 @@ final class CqlSpatialPredicates {
             }
         }
         for (var c : g.getCoordinates()) {
-            if (!Double.isFinite(c.x) || !Double.isFinite(c.y)) throw lexer.error("WKT coordinate out of range", wktStart);
+            if (!Double.isFinite(c.x) || !Double.isFinite(c.y))
+                throw lexer.error("WKT coordinate out of range", wktStart);
         }
         return new Literal(g, crs);
     }

@@ -69,7 +69,8 @@ public final class FesSpatialOperatorParser implements SpatialOperatorParser {
             }
         }
         filters.checkGeometryProperty(reference, operator);
-        if (geometry == null) throw new QueryException(operator + " needs a GML geometry or envelope operand", operator);
+        if (geometry == null)
+            throw new QueryException(operator + " needs a GML geometry or envelope operand", operator);
         GmlGeometry literal = gml.read(geometry);
         if (operator.equals("BBOX")) {
             return filters.bbox(literal.geometry().getEnvelopeInternal(), literal.crs().crs());
@@ -78,7 +79,8 @@ public final class FesSpatialOperatorParser implements SpatialOperatorParser {
         if (op == null) throw new QueryException("unknown spatial operator '" + operator + "'", operator);
         if (op == SpatialOperator.DWITHIN || op == SpatialOperator.BEYOND) {
             if (distance == null) throw new QueryException(operator + " needs a Distance", operator);
-            return filters.distance(op, literal.geometry(), literal.crs().crs(), number(distance, operator), unit(distance, operator));
+            return filters.distance(op, literal.geometry(), literal.crs().crs(), number(distance, operator),
+                    unit(distance, operator));
         }
         if (distance != null) throw new QueryException(operator + " takes no Distance", operator);
         return filters.spatial(op, literal.geometry(), literal.crs().crs());
@@ -91,8 +93,10 @@ public final class FesSpatialOperatorParser implements SpatialOperatorParser {
             if (!(n instanceof Element c)) continue;
             if (local(c).equals("Literal")) {
                 Element inner = null;
-                for (Node m = c.getFirstChild(); m != null; m = m.getNextSibling()) if (m instanceof Element x) inner = x;
-                if (inner == null) throw new QueryException(local(e) + ": a Literal operand must hold a GML geometry", local(e));
+                for (Node m = c.getFirstChild(); m != null; m = m.getNextSibling())
+                    if (m instanceof Element x) inner = x;
+                if (inner == null)
+                    throw new QueryException(local(e) + ": a Literal operand must hold a GML geometry", local(e));
                 out.add(inner);
             } else {
                 out.add(c);

@@ -65,7 +65,9 @@ public final class FesTemporalOperators {
             if (n.equals("ValueReference") || n.equals("PropertyName")) property = c;
             else if (n.equals("TimeInstant") || n.equals("TimePeriod")) time = c;
             else if (n.equals("Literal")) time = children(c).isEmpty() ? c : children(c).get(0);
-            else throw new QueryException(name + ": unexpected operand " + n + " (expected a value reference and a gml:TimeInstant or gml:TimePeriod)", name);
+            else
+                throw new QueryException(name + ": unexpected operand " + n
+                        + " (expected a value reference and a gml:TimeInstant or gml:TimePeriod)", name);
         }
         if (property == null || time == null) {
             throw new QueryException(name + " needs a value reference and a gml:TimeInstant or gml:TimePeriod", name);
@@ -80,7 +82,8 @@ public final class FesTemporalOperators {
                     compare(op, "PropertyIsLessThan", property, t.end()));
             case "Begins" -> compare(op, "PropertyIsEqualTo", property, period(t, name).begin());
             case "Ends" -> compare(op, "PropertyIsEqualTo", property, period(t, name).end());
-            case "AnyInteracts" -> t.instant() ? compare(op, "PropertyIsEqualTo", property, t.begin()) : between(op, property, t);
+            case "AnyInteracts" ->
+                t.instant() ? compare(op, "PropertyIsEqualTo", property, t.begin()) : between(op, property, t);
             default -> throw new QueryException("temporal operator " + name + " needs a time-period property; "
                     + "date properties support " + SUPPORTED, name);
         };
@@ -116,10 +119,12 @@ public final class FesTemporalOperators {
             LocalDate d = position(find(e, "timePosition", op), op);
             return new Time(d, d, true);
         }
-        if (!local(e).equals("TimePeriod")) throw new QueryException(op + ": expected gml:TimeInstant or gml:TimePeriod, found " + local(e), op);
+        if (!local(e).equals("TimePeriod"))
+            throw new QueryException(op + ": expected gml:TimeInstant or gml:TimePeriod, found " + local(e), op);
         LocalDate b = position(bound(e, "beginPosition", "begin", op), op);
         LocalDate end = position(bound(e, "endPosition", "end", op), op);
-        if (end.isBefore(b)) throw new QueryException(op + ": the TimePeriod ends (" + end + ") before it begins (" + b + ")", op);
+        if (end.isBefore(b))
+            throw new QueryException(op + ": the TimePeriod ends (" + end + ") before it begins (" + b + ")", op);
         return new Time(b, end, false);
     }
 
@@ -172,7 +177,8 @@ public final class FesTemporalOperators {
     private static Element between(Element op, Element property, Time t) {
         Element b = create(op, "PropertyIsBetween");
         b.appendChild(property.cloneNode(true));
-        for (String[] bound : new String[][] {{"LowerBoundary", t.begin().toString()}, {"UpperBoundary", t.end().toString()}}) {
+        for (String[] bound : new String[][]{{"LowerBoundary", t.begin().toString()},
+                {"UpperBoundary", t.end().toString()}}) {
             Element boundary = create(op, bound[0]);
             Element lit = create(op, "Literal");
             lit.setTextContent(bound[1]);

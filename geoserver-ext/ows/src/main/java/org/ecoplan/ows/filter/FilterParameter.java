@@ -36,7 +36,8 @@ public final class FilterParameter {
             if (end < 0) throw parsing("unterminated XML in the filter starting at character " + (i + 1));
             int close = end;
             while (close < v.length() && Character.isWhitespace(v.charAt(close))) close++;
-            if (close >= v.length() || v.charAt(close) != ')') throw parsing("expected ')' at character " + (close + 1));
+            if (close >= v.length() || v.charAt(close) != ')')
+                throw parsing("expected ')' at character " + (close + 1));
             out.add(v.substring(i + 1, end));
             i = close + 1;
         }
@@ -61,7 +62,7 @@ public final class FilterParameter {
      * {@link AxisConvention#EAST_NORTH}).
      */
     public static List<Filter> parse(String value, List<FeatureType> types, Function<FeatureType, CrsName> defaultCrs,
-                                     AxisConvention convention) {
+            AxisConvention convention) {
         List<String> docs = split(value);
         if (docs.size() != types.size()) {
             throw parsing("FILTER holds " + docs.size() + " filter(s) for " + types.size()

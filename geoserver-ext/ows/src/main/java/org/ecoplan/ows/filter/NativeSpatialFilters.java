@@ -87,7 +87,8 @@ public final class NativeSpatialFilters {
         Geometry g = new GeometryTransformer(crs, nativeCrs).transform(literal);
         for (var c : g.getCoordinates()) {
             if (!Double.isFinite(c.x) || !Double.isFinite(c.y)) {
-                throw new QueryException(operator + ": the geometry cannot be transformed from " + crs + " to " + nativeCrs, operator);
+                throw new QueryException(
+                        operator + ": the geometry cannot be transformed from " + crs + " to " + nativeCrs, operator);
             }
         }
         g.setSRID(nativeCrs.epsg());

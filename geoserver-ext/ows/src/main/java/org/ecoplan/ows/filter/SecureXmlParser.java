@@ -61,9 +61,12 @@ public final class SecureXmlParser {
                 throw new SAXException("external entities are not allowed");
             });
             builder.setErrorHandler(new ErrorHandler() {
-                @Override public void warning(SAXParseException e) { /* not fatal */ }
-                @Override public void error(SAXParseException e) throws SAXException { throw e; }
-                @Override public void fatalError(SAXParseException e) throws SAXException { throw e; }
+                @Override
+                public void warning(SAXParseException e) { /* not fatal */ }
+                @Override
+                public void error(SAXParseException e) throws SAXException { throw e; }
+                @Override
+                public void fatalError(SAXParseException e) throws SAXException { throw e; }
             });
             doc = builder.parse(source);
         } catch (SAXParseException e) {

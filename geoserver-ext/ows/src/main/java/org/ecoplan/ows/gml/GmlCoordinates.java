@@ -36,7 +36,8 @@ final class GmlCoordinates {
         String t = text.trim();
         if (t.isEmpty()) return List.of();
         String[] parts = t.split("\\s+");
-        if (dimension < 2) throw new QueryException(where + ": srsDimension must be at least 2, got " + dimension, where);
+        if (dimension < 2)
+            throw new QueryException(where + ": srsDimension must be at least 2, got " + dimension, where);
         if (parts.length % dimension != 0) {
             throw new QueryException(where + ": " + parts.length + " ordinates is not a whole number of "
                     + dimension + "-dimensional positions", where);
@@ -52,7 +53,8 @@ final class GmlCoordinates {
     static Coordinate pos(String text, AxisOrder order, String where) {
         String[] parts = text.trim().split("\\s+");
         if (parts.length < 2 || parts[0].isEmpty()) {
-            throw new QueryException(where + ": a position needs at least two ordinates, got '" + abbreviate(text.trim()) + "'", where);
+            throw new QueryException(
+                    where + ": a position needs at least two ordinates, got '" + abbreviate(text.trim()) + "'", where);
         }
         return coordinate(number(parts[0], where), number(parts[1], where), order);
     }
@@ -61,7 +63,8 @@ final class GmlCoordinates {
      * A gml:coordinates string. The tuple separator {@code ts} defaults to white space, the
      * coordinate separator {@code cs} to ",", the decimal mark to ".".
      */
-    static List<Coordinate> coordinates(String text, String decimal, String cs, String ts, AxisOrder order, String where) {
+    static List<Coordinate> coordinates(String text, String decimal, String cs, String ts, AxisOrder order,
+            String where) {
         String dec = decimal == null || decimal.isEmpty() ? "." : decimal;
         String c = cs == null || cs.isEmpty() ? "," : cs;
         String t = ts == null || ts.isEmpty() ? " " : ts;
@@ -77,7 +80,8 @@ final class GmlCoordinates {
             if (trimmed.isEmpty()) continue;
             String[] ords = trimmed.split(Pattern.quote(c), -1);
             if (ords.length < 2) {
-                throw new QueryException(where + ": tuple '" + abbreviate(trimmed) + "' needs at least two ordinates separated by '" + c + "'", where);
+                throw new QueryException(where + ": tuple '" + abbreviate(trimmed)
+                        + "' needs at least two ordinates separated by '" + c + "'", where);
             }
             double a = number(ords[0].replace(dec, "."), where);
             double b = number(ords[1].replace(dec, "."), where);

@@ -58,7 +58,8 @@ public final class GmlGeometryReader {
     public static boolean isGeometry(Element e) {
         return switch (local(e)) {
             case "Point", "LineString", "LinearRing", "Polygon", "Curve", "Surface", "MultiPoint", "MultiLineString",
-                    "MultiCurve", "MultiPolygon", "MultiSurface", "MultiGeometry", "Envelope", "Box" -> true;
+                    "MultiCurve", "MultiPolygon", "MultiSurface", "MultiGeometry", "Envelope", "Box" ->
+                true;
             default -> false;
         };
     }
@@ -126,8 +127,8 @@ public final class GmlGeometryReader {
     private static CrsName srsName(Element e, CrsName fallback) {
         String srs = attribute(e, "srsName");
         if (srs.isEmpty()) return fallback;
-        return CrsRegistry.parse(srs).orElseThrow(() ->
-                new QueryException("unknown srsName '" + GmlCoordinates.abbreviate(srs) + "' on GML " + local(e), "srsName"));
+        return CrsRegistry.parse(srs).orElseThrow(() -> new QueryException(
+                "unknown srsName '" + GmlCoordinates.abbreviate(srs) + "' on GML " + local(e), "srsName"));
     }
 
     private static int dimension(Element e, int fallback) {
@@ -138,7 +139,8 @@ public final class GmlGeometryReader {
             if (n < 2 || n > 4) throw new NumberFormatException();
             return n;
         } catch (NumberFormatException ex) {
-            throw new QueryException("srsDimension '" + d + "' on GML " + local(e) + " must be 2, 3 or 4", "srsDimension");
+            throw new QueryException("srsDimension '" + d + "' on GML " + local(e) + " must be 2, 3 or 4",
+                    "srsDimension");
         }
     }
 
@@ -156,13 +158,16 @@ public final class GmlGeometryReader {
             Context cc = context(c, ctx);
             switch (local(c)) {
                 case "pos" -> out.add(GmlCoordinates.pos(c.getTextContent(), cc.order(), where));
-                case "posList" -> out.addAll(GmlCoordinates.posList(c.getTextContent(), cc.dimension(), cc.order(), where));
-                case "coordinates" -> out.addAll(GmlCoordinates.coordinates(c.getTextContent(), c.getAttribute("decimal"),
-                        c.getAttribute("cs"), c.getAttribute("ts"), cc.order(), where));
+                case "posList" ->
+                    out.addAll(GmlCoordinates.posList(c.getTextContent(), cc.dimension(), cc.order(), where));
+                case "coordinates" ->
+                    out.addAll(GmlCoordinates.coordinates(c.getTextContent(), c.getAttribute("decimal"),
+                            c.getAttribute("cs"), c.getAttribute("ts"), cc.order(), where));
                 case "coord" -> out.add(coord(c, cc.order(), where));
                 case "pointProperty", "pointRep" -> {
                     List<Element> p = children(c);
-                    if (p.size() != 1) throw new QueryException(where + ": " + local(c) + " must hold one Point", where);
+                    if (p.size() != 1)
+                        throw new QueryException(where + ": " + local(c) + " must hold one Point", where);
                     out.add(point(p.get(0), context(p.get(0), cc)).getCoordinate());
                 }
                 case "Point" -> out.add(point(c, cc).getCoordinate());
@@ -186,7 +191,8 @@ public final class GmlGeometryReader {
     private Coordinate[] line(Element e, Context ctx, int minimum) {
         Coordinate[] c = positions(e, ctx);
         if (c.length < minimum) {
-            throw new QueryException("GML " + local(e) + " needs at least " + minimum + " positions, found " + c.length, local(e));
+            throw new QueryException("GML " + local(e) + " needs at least " + minimum + " positions, found " + c.length,
+                    local(e));
         }
         return c;
     }
@@ -198,7 +204,8 @@ public final class GmlGeometryReader {
             for (Geometry g : members(e, ctx, "curveMember")) append(all, g.getCoordinates());
             return factory.createLinearRing(all.toArray(Coordinate[]::new));
         }
-        if (!local(e).equals("LinearRing")) throw new QueryException("expected a LinearRing, found " + local(e), local(e));
+        if (!local(e).equals("LinearRing"))
+            throw new QueryException("expected a LinearRing, found " + local(e), local(e));
         return factory.createLinearRing(line(e, ctx, 4));
     }
 
@@ -208,7 +215,8 @@ public final class GmlGeometryReader {
             if (!local(segments).equals("segments")) continue;
             for (Element s : children(segments)) {
                 if (!local(s).equals("LineStringSegment")) {
-                    throw new QueryException("only LineStringSegment curve segments are supported, found " + local(s), local(s));
+                    throw new QueryException("only LineStringSegment curve segments are supported, found " + local(s),
+                            local(s));
                 }
                 append(all, line(s, context(s, ctx), 2));
             }
@@ -267,7 +275,8 @@ public final class GmlGeometryReader {
             }
         }
         if (corners.isEmpty()) corners.addAll(List.of(positions(e, ctx)));
-        if (corners.size() != 2) throw new QueryException("GML " + local(e) + " needs two corners, found " + corners.size(), local(e));
+        if (corners.size() != 2)
+            throw new QueryException("GML " + local(e) + " needs two corners, found " + corners.size(), local(e));
         Envelope env = new Envelope(corners.get(0), corners.get(1));
         return factory.toGeometry(env);
     }
@@ -287,14 +296,18 @@ public final class GmlGeometryReader {
             if (g instanceof Polygon p) out.add(p);
             else if (g.getGeometryType().equals("MultiPolygon")) {
                 for (int i = 0; i < g.getNumGeometries(); i++) out.add((Polygon) g.getGeometryN(i));
-            } else throw new QueryException("GML " + where + " member must be a polygon or surface, found " + g.getGeometryType(), where);
+            } else
+                throw new QueryException(
+                        "GML " + where + " member must be a polygon or surface, found " + g.getGeometryType(), where);
         }
         return out.toArray(Polygon[]::new);
     }
 
     private static <T extends Geometry> T cast(Geometry g, Class<T> type, String where) {
         if (!type.isInstance(g)) {
-            throw new QueryException("GML " + where + " member must be a " + type.getSimpleName() + ", found " + g.getGeometryType(), where);
+            throw new QueryException(
+                    "GML " + where + " member must be a " + type.getSimpleName() + ", found " + g.getGeometryType(),
+                    where);
         }
         return type.cast(g);
     }

@@ -102,7 +102,8 @@ class GeoJsonEncoderTest {
 
     private static Coordinate[] ring(JsonNode positions) {
         Coordinate[] c = new Coordinate[positions.size()];
-        for (int i = 0; i < c.length; i++) c[i] = new Coordinate(positions.get(i).get(0).asDouble(), positions.get(i).get(1).asDouble());
+        for (int i = 0; i < c.length; i++)
+            c[i] = new Coordinate(positions.get(i).get(0).asDouble(), positions.get(i).get(1).asDouble());
         return c;
     }
 }

@@ -32,7 +32,8 @@ class GeoJsonGeometryWriterTest {
         assertEquals("{\"type\":\"Point\",\"coordinates\":[113.75,40.1]}", json("POINT (113.75000000000001 40.1)"));
         assertEquals("{\"type\":\"Point\",\"coordinates\":[]}", json("POINT EMPTY"));
         assertEquals("{\"type\":\"Point\",\"coordinates\":[1,2,3.5]}", json("POINT Z (1 2 3.5)"));
-        assertEquals("{\"type\":\"LineString\",\"coordinates\":[[0,0],[1,1],[2,0.5]]}", json("LINESTRING (0 0, 1 1, 2 0.5)"));
+        assertEquals("{\"type\":\"LineString\",\"coordinates\":[[0,0],[1,1],[2,0.5]]}",
+                json("LINESTRING (0 0, 1 1, 2 0.5)"));
         // exterior ring counter-clockwise, hole clockwise, whatever the input's orientation
         assertEquals("{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[10,0],[10,10],[0,10],[0,0]],"
                 + "[[2,2],[2,4],[4,4],[4,2],[2,2]]]}",
@@ -40,7 +41,8 @@ class GeoJsonGeometryWriterTest {
         assertEquals("{\"type\":\"MultiPoint\",\"coordinates\":[[1,2],[3,4]]}", json("MULTIPOINT ((1 2), (3 4))"));
         assertEquals("{\"type\":\"MultiLineString\",\"coordinates\":[[[0,0],[1,1]],[[2,2],[3,3]]]}",
                 json("MULTILINESTRING ((0 0, 1 1), (2 2, 3 3))"));
-        assertEquals("{\"type\":\"MultiPolygon\",\"coordinates\":[[[[0,0],[1,0],[1,1],[0,0]]],[[[5,5],[6,5],[6,6],[5,5]]]]}",
+        assertEquals(
+                "{\"type\":\"MultiPolygon\",\"coordinates\":[[[[0,0],[1,0],[1,1],[0,0]]],[[[5,5],[6,5],[6,6],[5,5]]]]}",
                 json("MULTIPOLYGON (((0 0, 1 0, 1 1, 0 0)), ((5 5, 6 5, 6 6, 5 5)))"));
         assertEquals("{\"type\":\"GeometryCollection\",\"geometries\":[{\"type\":\"Point\",\"coordinates\":[1,2]},"
                 + "{\"type\":\"LineString\",\"coordinates\":[[0,0],[1,1]]}]}",
@@ -50,7 +52,8 @@ class GeoJsonGeometryWriterTest {
     @Test
     void aLongRingOutgrowsTheScratchBuffer() throws Exception {
         StringBuilder wkt = new StringBuilder("LINESTRING (");
-        for (int i = 0; i < 2000; i++) wkt.append(i > 0 ? ", " : "").append(113.123456789 + i * 1e-4).append(' ').append(-40.5);
+        for (int i = 0; i < 2000; i++)
+            wkt.append(i > 0 ? ", " : "").append(113.123456789 + i * 1e-4).append(' ').append(-40.5);
         String out = json(wkt.append(')').toString());
         assertEquals(2000, new ObjectMapper().readTree(out).get("coordinates").size());
         assertEquals(-40.5, new ObjectMapper().readTree(out).get("coordinates").get(1999).get(1).asDouble());

@@ -17,13 +17,15 @@ import org.w3c.dom.Element;
 
 class GmlFeatureWriterTest {
 
-    private static Document write(GmlVersion v, AxisOrder order, org.ecoplan.catalog.Feature f, List<String> props) throws Exception {
+    private static Document write(GmlVersion v, AxisOrder order, org.ecoplan.catalog.Feature f, List<String> props)
+            throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
         w.writeStartDocument();
         GmlFeatureWriter writer = new GmlFeatureWriter(v, AppNamespace.YANGGAO,
                 new GmlGeometryWriter(v, order, new CoordinatePrecision(8)), "urn:ogc:def:crs:EPSG::4490");
-        writer.writeRoot(w, f, new FeatureStream(TestFeatures.ZONES, props, true, java.util.Collections.emptyIterator()), null);
+        writer.writeRoot(w, f,
+                new FeatureStream(TestFeatures.ZONES, props, true, java.util.Collections.emptyIterator()), null);
         w.writeEndDocument();
         w.close();
         DocumentBuilderFactory dbf = DocumentBuilderFactory.newInstance();
@@ -39,7 +41,8 @@ class GmlFeatureWriterTest {
         assertEquals("zones", root.getLocalName());
         assertEquals("http://ecoplan.org/yanggao", root.getNamespaceURI());
         assertEquals("zones.1", root.getAttributeNS(GmlVersion.GML32.namespace(), "id"));
-        assertEquals("a & <b>", d.getElementsByTagNameNS("http://ecoplan.org/yanggao", "name").item(0).getTextContent());
+        assertEquals("a & <b>",
+                d.getElementsByTagNameNS("http://ecoplan.org/yanggao", "name").item(0).getTextContent());
         Element multi = (Element) d.getElementsByTagNameNS(GmlVersion.GML32.namespace(), "MultiSurface").item(0);
         assertEquals("zones.1.geom", multi.getAttributeNS(GmlVersion.GML32.namespace(), "id"));
         Element polygon = (Element) d.getElementsByTagNameNS(GmlVersion.GML32.namespace(), "Polygon").item(0);
@@ -53,7 +56,8 @@ class GmlFeatureWriterTest {
         var f = TestFeatures.zone(2, "x", "POINT(113.75 40.125)");
         Document d = write(GmlVersion.GML2, AxisOrder.EAST_NORTH, f, List.of("rank"));
         assertEquals("zones.2", d.getDocumentElement().getAttribute("fid"));
-        assertEquals("113.75,40.125", d.getElementsByTagNameNS("http://www.opengis.net/gml", "coordinates").item(0).getTextContent());
+        assertEquals("113.75,40.125",
+                d.getElementsByTagNameNS("http://www.opengis.net/gml", "coordinates").item(0).getTextContent());
         assertEquals(0, d.getElementsByTagNameNS("http://ecoplan.org/yanggao", "name").getLength(), "not selected");
         assertEquals("2", d.getElementsByTagNameNS("http://ecoplan.org/yanggao", "rank").item(0).getTextContent());
     }
@@ -70,8 +74,10 @@ class GmlFeatureWriterTest {
     @Test
     void csvQuotesAndWkt() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new CsvEncoder().writeCollection(out, CollectionMetadata.of(org.ecoplan.catalog.crs.CrsRegistry.CGCS2000, null, null),
-                List.of(FeatureStream.all(TestFeatures.ZONES, List.of(TestFeatures.zone(1, "a,\"b\"", "POINT(113.123456789 40)")).iterator())));
+        new CsvEncoder().writeCollection(out,
+                CollectionMetadata.of(org.ecoplan.catalog.crs.CrsRegistry.CGCS2000, null, null),
+                List.of(FeatureStream.all(TestFeatures.ZONES,
+                        List.of(TestFeatures.zone(1, "a,\"b\"", "POINT(113.123456789 40)")).iterator())));
         String[] lines = out.toString(StandardCharsets.UTF_8).replace("\uFEFF", "").split("\r\n");
         assertEquals("FID,name,rank,area_km2,active,since,geom", lines[0]);
         assertEquals("zones.1,\"a,\"\"b\"\"\",1,12.5,true,2021-01-01,POINT (113.12345679 40)", lines[1]);

@@ -79,12 +79,15 @@ class CqlParserTest {
 
     @Test
     void literalsAreTypedAndNeverTouchedAsText() {
-        Filter.Comparison c = assertInstanceOf(Filter.Comparison.class, new CqlParser(AREAS).parse("name = 'a'' OR 1=1 --'"));
+        Filter.Comparison c = assertInstanceOf(Filter.Comparison.class,
+                new CqlParser(AREAS).parse("name = 'a'' OR 1=1 --'"));
         assertEquals("a' OR 1=1 --", c.value());
-        Filter.Comparison d = assertInstanceOf(Filter.Comparison.class, new CqlParser(AREAS).parse("start_date > '2021-01-01'"));
+        Filter.Comparison d = assertInstanceOf(Filter.Comparison.class,
+                new CqlParser(AREAS).parse("start_date > '2021-01-01'"));
         assertEquals(LocalDate.of(2021, 1, 1), d.value());
         assertEquals(ComparisonOperator.GREATER, d.op());
-        Filter.Comparison huge = assertInstanceOf(Filter.Comparison.class, new CqlParser(AREAS).parse("sites < 123456789012345678901234567890"));
+        Filter.Comparison huge = assertInstanceOf(Filter.Comparison.class,
+                new CqlParser(AREAS).parse("sites < 123456789012345678901234567890"));
         assertEquals(1.2345678901234568e29, ((Number) huge.value()).doubleValue(), 1e15);
         assertEquals(ids("1", "2", "3", "4"), matching(huge, AREAS));
     }
@@ -95,11 +98,13 @@ class CqlParserTest {
         assertEquals(ids("1"), run("INTERSECTS(geom, " + poly + ")"));
         assertEquals(ids("1"), run("intersects(" + poly + ", geom)"));
         assertEquals(ids("2", "3", "4"), run("DISJOINT(geom, " + poly + ")"));
-        assertEquals(ids("1"), run("WITHIN(geom, POLYGON((113.6 40.2, 113.85 40.2, 113.85 40.5, 113.6 40.5, 113.6 40.2)))"));
+        assertEquals(ids("1"),
+                run("WITHIN(geom, POLYGON((113.6 40.2, 113.85 40.2, 113.85 40.5, 113.6 40.5, 113.6 40.2)))"));
         assertEquals(ids("1"), run("CONTAINS(geom, POINT(113.75 40.35))"));
         assertEquals(ids("1"), run("OVERLAPS(geom, " + poly + ")"));
         assertEquals(ids("4"), run("CROSSES(geom, LINESTRING(113.7 40.0, 113.7 40.2))"));
-        assertEquals(ids("1"), run("TOUCHES(geom, POLYGON((113.8 40.3, 113.85 40.3, 113.85 40.4, 113.8 40.4, 113.8 40.3)))"));
+        assertEquals(ids("1"),
+                run("TOUCHES(geom, POLYGON((113.8 40.3, 113.85 40.3, 113.85 40.4, 113.8 40.4, 113.8 40.3)))"));
         assertEquals(ids("3"), run("EQUALS(geom, POINT(113.5 40.0))"));
         assertEquals(ids("1"), run("INTERSECTS(geom, ENVELOPE(113.65, 113.75, 40.45, 40.25))"));
         assertEquals(ids("1"), run("INTERSECTS(geom, SRID=4326;" + poly + ")"));
@@ -112,7 +117,8 @@ class CqlParserTest {
         assertEquals(ids("1"), run("BBOX(geom, 113.65, 40.25, 113.85, 40.45)"));
         assertEquals(ids("1"), run("BBOX(geom, 113.65, 40.25, 113.85, 40.45, 'EPSG:4326')"));
         assertEquals(ids("1"), run("BBOX(geom, 40.25, 113.65, 40.45, 113.85, 'urn:ogc:def:crs:EPSG::4326')"));
-        Filter.BBox gk = assertInstanceOf(Filter.BBox.class, new CqlParser(AREAS_GK).parse("BBOX(geom, 113.65, 40.25, 113.85, 40.45, 'EPSG:4490')"));
+        Filter.BBox gk = assertInstanceOf(Filter.BBox.class,
+                new CqlParser(AREAS_GK).parse("BBOX(geom, 113.65, 40.25, 113.85, 40.45, 'EPSG:4490')"));
         assertTrue(gk.envelope().getMinX() > 400_000, gk.envelope().toString());
         assertEquals(ids("1"), matching(gk, AREAS_GK));
     }
@@ -121,7 +127,8 @@ class CqlParserTest {
     void dwithinUnits() {
         double east = 2000 / (DistanceConversion.METRES_PER_DEGREE * Math.cos(Math.toRadians(40.0)));
         String point = "POINT(" + (113.5 + east * 0.99) + " 40.0)";
-        Filter.Spatial s = assertInstanceOf(Filter.Spatial.class, new CqlParser(AREAS).parse("DWITHIN(geom, " + point + ", 2000, meters)"));
+        Filter.Spatial s = assertInstanceOf(Filter.Spatial.class,
+                new CqlParser(AREAS).parse("DWITHIN(geom, " + point + ", 2000, meters)"));
         assertEquals(SpatialOperator.DWITHIN, s.op());
         assertEquals(east, s.distance(), 1e-9);
         assertEquals(ids("3"), matching(s, AREAS));
@@ -130,7 +137,8 @@ class CqlParserTest {
         assertEquals(ids("3"), run("DWITHIN(geom, " + point + ", 1.25, statute miles)"));
         assertEquals(ids("3"), run("DWITHIN(geom, " + point + ", 6600, feet)"));
         assertEquals(ids("1", "2", "4"), run("BEYOND(geom, " + point + ", 2000, meters)"));
-        Filter.Spatial gk = assertInstanceOf(Filter.Spatial.class, new CqlParser(AREAS_GK).parse("DWITHIN(geom, POINT(0 0), 1.5, kilometers)"));
+        Filter.Spatial gk = assertInstanceOf(Filter.Spatial.class,
+                new CqlParser(AREAS_GK).parse("DWITHIN(geom, POINT(0 0), 1.5, kilometers)"));
         assertEquals(1500, gk.distance(), 1e-9);
     }
 
@@ -178,11 +186,14 @@ class CqlParserTest {
         ServiceException e = assertThrows(ServiceException.class, () -> new CqlParser(AREAS).parse(deep));
         assertTrue(e.getMessage().contains("nested too deeply"), e.getMessage());
         String nots = "NOT ".repeat(5000) + "kind = 'a'";
-        assertTrue(assertThrows(ServiceException.class, () -> new CqlParser(AREAS).parse(nots)).getMessage().contains("nested too deeply"));
+        assertTrue(assertThrows(ServiceException.class, () -> new CqlParser(AREAS).parse(nots)).getMessage()
+                .contains("nested too deeply"));
         String longText = "kind = '" + "a".repeat(CqlParser.MAX_LENGTH) + "'";
-        assertTrue(assertThrows(ServiceException.class, () -> new CqlParser(AREAS).parse(longText)).getMessage().contains("longer than"));
+        assertTrue(assertThrows(ServiceException.class, () -> new CqlParser(AREAS).parse(longText)).getMessage()
+                .contains("longer than"));
         assertThrows(ServiceException.class, () -> new CqlParser(AREAS).parse(""));
-        ServiceException noGeom = assertThrows(ServiceException.class, () -> new CqlParser(TARGETS).parse("BBOX(geom, 1, 2, 3, 4)"));
+        ServiceException noGeom = assertThrows(ServiceException.class,
+                () -> new CqlParser(TARGETS).parse("BBOX(geom, 1, 2, 3, 4)"));
         assertTrue(noGeom.getMessage().contains("has no geometry"), noGeom.getMessage());
     }
 

@@ -46,7 +46,8 @@ class FesFilterParserTest {
         assertEquals(ids("1"), matching(f, AREAS));
         assertEquals(ids("1"), run(fes("<fes:BBOX>" + ENVELOPE_URN + "</fes:BBOX>")));
         // a prefixed value reference names the same property
-        assertEquals(ids("1"), run(fes("<fes:BBOX><fes:ValueReference>ecoplan:geom</fes:ValueReference>" + ENVELOPE_URN + "</fes:BBOX>")));
+        assertEquals(ids("1"), run(
+                fes("<fes:BBOX><fes:ValueReference>ecoplan:geom</fes:ValueReference>" + ENVELOPE_URN + "</fes:BBOX>")));
     }
 
     @Test
@@ -55,7 +56,8 @@ class FesFilterParserTest {
         var t = new org.ecoplan.catalog.crs.GeometryTransformer(CrsRegistry.CGCS2000, CrsRegistry.CGCS2000_GK_114E);
         var e = t.transform(new org.locationtech.jts.geom.Envelope(113.72, 113.78, 40.32, 40.38));
         String env = "<gml:Envelope srsName=\"EPSG:4547\"><gml:lowerCorner>" + e.getMinX() + " " + e.getMinY()
-                + "</gml:lowerCorner><gml:upperCorner>" + e.getMaxX() + " " + e.getMaxY() + "</gml:upperCorner></gml:Envelope>";
+                + "</gml:lowerCorner><gml:upperCorner>" + e.getMaxX() + " " + e.getMaxY()
+                + "</gml:upperCorner></gml:Envelope>";
         Filter.BBox b = assertInstanceOf(Filter.BBox.class, parse(fes("<fes:BBOX>" + env + "</fes:BBOX>")));
         assertTrue(b.envelope().getMinX() > 113.7 && b.envelope().getMaxX() < 113.8, b.envelope().toString());
         assertEquals(ids("1"), matching(b, AREAS));
@@ -77,8 +79,10 @@ class FesFilterParserTest {
             // covers the west half of feature 1; feature 4's line passes south of it
             case "POLYGON" -> polygon("40.25 113.65 40.25 113.75 40.45 113.75 40.45 113.65 40.25 113.65");
             case "BIGPOLYGON" -> polygon("40.2 113.6 40.2 113.85 40.5 113.85 40.5 113.6 40.2 113.6");
-            case "POINT" -> "<gml:Point srsName=\"urn:ogc:def:crs:EPSG::4490\"><gml:pos>40.35 113.75</gml:pos></gml:Point>";
-            case "LINE" -> "<gml:LineString srsName=\"EPSG:4490\"><gml:posList>113.7 40.0 113.7 40.2</gml:posList></gml:LineString>";
+            case "POINT" ->
+                "<gml:Point srsName=\"urn:ogc:def:crs:EPSG::4490\"><gml:pos>40.35 113.75</gml:pos></gml:Point>";
+            case "LINE" ->
+                "<gml:LineString srsName=\"EPSG:4490\"><gml:posList>113.7 40.0 113.7 40.2</gml:posList></gml:LineString>";
             case "TOUCHING" -> polygon("40.30 113.80 40.30 113.85 40.40 113.85 40.40 113.80 40.30 113.80");
             case "FEATURE1" -> polygon("40.30 113.70 40.30 113.80 40.40 113.80 40.40 113.70 40.30 113.70");
             default -> throw new IllegalArgumentException(geometry);
@@ -98,18 +102,22 @@ class FesFilterParserTest {
     void dwithinConvertsMetresAndKilometresToDegreesAtTheLiteralsLatitude() {
         // point 2 km east of feature 3 (113.5, 40.0): 2000 m / (111319.49 m * cos 40°) = 0.02345°
         double east = 2000 / (DistanceConversion.METRES_PER_DEGREE * Math.cos(Math.toRadians(40.0)));
-        String point = "<gml:Point srsName=\"EPSG:4490\"><gml:pos>" + (113.5 + east * 0.99) + " 40.0</gml:pos></gml:Point>";
+        String point = "<gml:Point srsName=\"EPSG:4490\"><gml:pos>" + (113.5 + east * 0.99)
+                + " 40.0</gml:pos></gml:Point>";
         Filter f = parse(fes("<fes:DWithin><fes:ValueReference>geom</fes:ValueReference>" + point
                 + "<fes:Distance uom=\"m\">2000</fes:Distance></fes:DWithin>"));
         Filter.Spatial s = assertInstanceOf(Filter.Spatial.class, f);
         assertEquals(SpatialOperator.DWITHIN, s.op());
         assertEquals(east, s.distance(), 1e-9);
         assertEquals(ids("3"), matching(f, AREAS));
-        assertEquals(ids("3"), run(fes("<fes:DWithin>" + point + "<fes:Distance uom=\"km\">2</fes:Distance></fes:DWithin>")));
+        assertEquals(ids("3"),
+                run(fes("<fes:DWithin>" + point + "<fes:Distance uom=\"km\">2</fes:Distance></fes:DWithin>")));
         assertEquals(ids("3"), run(fes("<fes:DWithin>" + point
                 + "<fes:Distance uom=\"urn:ogc:def:uom:EPSG::9001\">2000</fes:Distance></fes:DWithin>")));
-        assertEquals(ids(), run(fes("<fes:DWithin>" + point + "<fes:Distance uom=\"m\">1500</fes:Distance></fes:DWithin>")));
-        assertEquals(ids("1", "2", "4"), run(fes("<fes:Beyond>" + point + "<fes:Distance uom=\"m\">2000</fes:Distance></fes:Beyond>")));
+        assertEquals(ids(),
+                run(fes("<fes:DWithin>" + point + "<fes:Distance uom=\"m\">1500</fes:Distance></fes:DWithin>")));
+        assertEquals(ids("1", "2", "4"),
+                run(fes("<fes:Beyond>" + point + "<fes:Distance uom=\"m\">2000</fes:Distance></fes:Beyond>")));
         // degrees on a geographic layer stay degrees
         Filter.Spatial deg = assertInstanceOf(Filter.Spatial.class, parse(fes("<fes:DWithin>" + point
                 + "<fes:Distance uom=\"deg\">0.5</fes:Distance></fes:DWithin>")));
@@ -120,15 +128,19 @@ class FesFilterParserTest {
     void dwithinOnAProjectedLayerIsInMetres() {
         var t = new org.ecoplan.catalog.crs.GeometryTransformer(CrsRegistry.CGCS2000, CrsRegistry.CGCS2000_GK_114E);
         var c = t.transform(new org.locationtech.jts.geom.Coordinate(113.5, 40.0));
-        String point = "<gml:Point srsName=\"EPSG:4547\"><gml:pos>" + (c.x + 1500) + " " + c.y + "</gml:pos></gml:Point>";
+        String point = "<gml:Point srsName=\"EPSG:4547\"><gml:pos>" + (c.x + 1500) + " " + c.y
+                + "</gml:pos></gml:Point>";
         FesFilterParser p = new FesFilterParser(AREAS_GK);
-        Filter m = p.parse(xml(fes("<fes:DWithin>" + point + "<fes:Distance uom=\"m\">1600</fes:Distance></fes:DWithin>")));
+        Filter m = p
+                .parse(xml(fes("<fes:DWithin>" + point + "<fes:Distance uom=\"m\">1600</fes:Distance></fes:DWithin>")));
         assertEquals(1600, ((Filter.Spatial) m).distance(), 1e-9);
         assertEquals(ids("3"), matching(m, AREAS_GK));
-        Filter km = p.parse(xml(fes("<fes:DWithin>" + point + "<fes:Distance uom=\"km\">1.4</fes:Distance></fes:DWithin>")));
+        Filter km = p
+                .parse(xml(fes("<fes:DWithin>" + point + "<fes:Distance uom=\"km\">1.4</fes:Distance></fes:DWithin>")));
         assertEquals(1400, ((Filter.Spatial) km).distance(), 1e-9);
         assertEquals(ids(), matching(km, AREAS_GK));
-        Filter ft = p.parse(xml(fes("<fes:DWithin>" + point + "<fes:Distance uom=\"ft\">5000</fes:Distance></fes:DWithin>")));
+        Filter ft = p.parse(
+                xml(fes("<fes:DWithin>" + point + "<fes:Distance uom=\"ft\">5000</fes:Distance></fes:DWithin>")));
         assertEquals(1524, ((Filter.Spatial) ft).distance(), 1e-9);
         assertEquals(ids("3"), matching(ft, AREAS_GK));
     }
@@ -144,7 +156,8 @@ class FesFilterParserTest {
                 + "</gml:coordinates></gml:Box>";
         assertEquals(ids("1"), run(ogc("<ogc:BBOX><ogc:PropertyName>geom</ogc:PropertyName>" + box + "</ogc:BBOX>")));
         String pt = "<gml:Point><gml:coordinates>113.5,40.0</gml:coordinates></gml:Point>";
-        FesFilterParser wfs10 = new FesFilterParser(AREAS, CrsRegistry.parse("EPSG:4490").orElseThrow(), AxisConvention.EAST_NORTH);
+        FesFilterParser wfs10 = new FesFilterParser(AREAS, CrsRegistry.parse("EPSG:4490").orElseThrow(),
+                AxisConvention.EAST_NORTH);
         Filter d = wfs10.parse(xml(ogc("<ogc:DWithin><ogc:PropertyName>geom</ogc:PropertyName>" + pt
                 + "<ogc:Distance units=\"m\">100</ogc:Distance></ogc:DWithin>")));
         assertEquals(ids("3"), matching(d, AREAS));
@@ -209,26 +222,31 @@ class FesFilterParserTest {
 
     @Test
     void temporalOperatorsThatNeedAPeriodPropertyAreRejected() {
-        QueryException e = assertThrows(QueryException.class, () -> parse(fes("<fes:TOverlaps><fes:ValueReference>start_date"
-                + "</fes:ValueReference><gml:TimePeriod gml:id='p'><gml:beginPosition>2021-01-01</gml:beginPosition>"
-                + "<gml:endPosition>2022-01-01</gml:endPosition></gml:TimePeriod></fes:TOverlaps>")));
+        QueryException e = assertThrows(QueryException.class,
+                () -> parse(fes("<fes:TOverlaps><fes:ValueReference>start_date"
+                        + "</fes:ValueReference><gml:TimePeriod gml:id='p'><gml:beginPosition>2021-01-01</gml:beginPosition>"
+                        + "<gml:endPosition>2022-01-01</gml:endPosition></gml:TimePeriod></fes:TOverlaps>")));
         assertTrue(e.getMessage().contains("needs a time-period property"), e.getMessage());
-        QueryException notDate = assertThrows(QueryException.class, () -> parse(fes("<fes:After><fes:ValueReference>name"
-                + "</fes:ValueReference><gml:TimeInstant gml:id='t'><gml:timePosition>2021-01-01</gml:timePosition></gml:TimeInstant></fes:After>")));
+        QueryException notDate = assertThrows(QueryException.class,
+                () -> parse(fes("<fes:After><fes:ValueReference>name"
+                        + "</fes:ValueReference><gml:TimeInstant gml:id='t'><gml:timePosition>2021-01-01</gml:timePosition></gml:TimeInstant></fes:After>")));
         assertTrue(notDate.getMessage().contains("needs a date property"), notDate.getMessage());
-        QueryException badDate = assertThrows(QueryException.class, () -> parse(fes("<fes:After><fes:ValueReference>start_date"
-                + "</fes:ValueReference><gml:TimeInstant gml:id='t'><gml:timePosition>yesterday</gml:timePosition></gml:TimeInstant></fes:After>")));
+        QueryException badDate = assertThrows(QueryException.class,
+                () -> parse(fes("<fes:After><fes:ValueReference>start_date"
+                        + "</fes:ValueReference><gml:TimeInstant gml:id='t'><gml:timePosition>yesterday</gml:timePosition></gml:TimeInstant></fes:After>")));
         assertTrue(badDate.getMessage().contains("is not a date"), badDate.getMessage());
     }
 
     @Test
     void valueReferenceMustBeTheGeometryProperty() {
-        QueryException e = assertThrows(QueryException.class, () -> parse(fes("<fes:BBOX><fes:ValueReference>name</fes:ValueReference>"
-                + ENVELOPE_URN + "</fes:BBOX>")));
+        QueryException e = assertThrows(QueryException.class,
+                () -> parse(fes("<fes:BBOX><fes:ValueReference>name</fes:ValueReference>"
+                        + ENVELOPE_URN + "</fes:BBOX>")));
         assertTrue(e.getMessage().contains("is not the geometry property"), e.getMessage());
         assertEquals("name", e.locator());
-        QueryException unknown = assertThrows(QueryException.class, () -> parse(fes("<fes:Intersects><fes:ValueReference>the_geom"
-                + "</fes:ValueReference>" + ENVELOPE_URN + "</fes:Intersects>")));
+        QueryException unknown = assertThrows(QueryException.class,
+                () -> parse(fes("<fes:Intersects><fes:ValueReference>the_geom"
+                        + "</fes:ValueReference>" + ENVELOPE_URN + "</fes:Intersects>")));
         assertTrue(unknown.getMessage().contains("is not a property"), unknown.getMessage());
         // as a request parameter it is an InvalidParameterValue with the parameter as locator
         ServiceException se = assertThrows(ServiceException.class, () -> new FesFilterParser(AREAS).parse(xml(fes(
@@ -239,13 +257,17 @@ class FesFilterParserTest {
 
     @Test
     void badSpatialOperands() {
-        assertMessage("needs a GML geometry", fes("<fes:Intersects><fes:ValueReference>geom</fes:ValueReference></fes:Intersects>"));
+        assertMessage("needs a GML geometry",
+                fes("<fes:Intersects><fes:ValueReference>geom</fes:ValueReference></fes:Intersects>"));
         assertMessage("needs a Distance", fes("<fes:DWithin>" + ENVELOPE_URN + "</fes:DWithin>"));
         assertMessage("unknown distance unit 'furlong'", fes("<fes:DWithin>" + ENVELOPE_URN
                 + "<fes:Distance uom=\"furlong\">3</fes:Distance></fes:DWithin>"));
-        assertMessage("is not a number", fes("<fes:DWithin>" + ENVELOPE_URN + "<fes:Distance uom=\"m\">far</fes:Distance></fes:DWithin>"));
-        assertMessage("must be a finite number >= 0", fes("<fes:DWithin>" + ENVELOPE_URN + "<fes:Distance uom=\"m\">-5</fes:Distance></fes:DWithin>"));
-        assertMessage("unknown filter operator 'Near'", fes("<fes:Near><fes:ValueReference>geom</fes:ValueReference></fes:Near>"));
+        assertMessage("is not a number",
+                fes("<fes:DWithin>" + ENVELOPE_URN + "<fes:Distance uom=\"m\">far</fes:Distance></fes:DWithin>"));
+        assertMessage("must be a finite number >= 0",
+                fes("<fes:DWithin>" + ENVELOPE_URN + "<fes:Distance uom=\"m\">-5</fes:Distance></fes:DWithin>"));
+        assertMessage("unknown filter operator 'Near'",
+                fes("<fes:Near><fes:ValueReference>geom</fes:ValueReference></fes:Near>"));
         assertMessage("has no geometry", fes("<fes:BBOX>" + ENVELOPE_URN + "</fes:BBOX>"), TARGETS);
     }
 
@@ -255,6 +277,7 @@ class FesFilterParserTest {
 
     private static void assertMessage(String expected, String xml, org.ecoplan.catalog.FeatureType type) {
         QueryException e = assertThrows(QueryException.class, () -> new FesFilterParser(type).parse(xml(xml)));
-        assertTrue(e.getMessage().contains(expected), () -> "'" + e.getMessage() + "' should contain '" + expected + "'");
+        assertTrue(e.getMessage().contains(expected),
+                () -> "'" + e.getMessage() + "' should contain '" + expected + "'");
     }
 }

@@ -59,7 +59,7 @@ final class FilterFixtures {
     private FilterFixtures() {}
 
     private static Feature feature(int fid, String name, String kind, Double area, Long sites, LocalDate start,
-                                   Boolean active, String wkt) {
+            Boolean active, String wkt) {
         Map<String, Object> a = new HashMap<>();
         a.put("name", name);
         a.put("kind", kind);
@@ -79,7 +79,8 @@ final class FilterFixtures {
         GeometryTransformer t = new GeometryTransformer(CrsRegistry.CGCS2000, CrsRegistry.CGCS2000_GK_114E);
         List<Feature> out = new ArrayList<>();
         for (Feature f : FEATURES) {
-            out.add(new Feature(f.id().replace("plan_area.", "plan_area_gk."), f.attributes(), t.transform(f.geometry())));
+            out.add(new Feature(f.id().replace("plan_area.", "plan_area_gk."), f.attributes(),
+                    t.transform(f.geometry())));
         }
         return out;
     }

@@ -73,7 +73,8 @@ class KvpFilterParametersTest {
         assertEquals(ServiceException.INVALID_PARAMETER_VALUE, e.code());
         assertEquals("BBOX", e.locator());
         assertTrue(e.getMessage().contains(message), e.getMessage());
-        ServiceException noGeometry = assertThrows(ServiceException.class, () -> BboxParameter.parse("1,2,3,4", TARGETS));
+        ServiceException noGeometry = assertThrows(ServiceException.class,
+                () -> BboxParameter.parse("1,2,3,4", TARGETS));
         assertTrue(noGeometry.getMessage().contains("has no geometry"), noGeometry.getMessage());
     }
 
@@ -83,7 +84,8 @@ class KvpFilterParametersTest {
         assertEquals(List.of("plan_area.2", "plan_area.4", "other_layer.1"), r.ids());
         assertEquals(ids("2", "4"), matching(r, AREAS));
         assertEquals(ids(), matching(ResourceIdParameter.parse("plan_area.x' OR '1'='1"), AREAS));
-        ServiceException e = assertThrows(ServiceException.class, () -> ResourceIdParameter.parse("plan_area.1,,plan_area.2"));
+        ServiceException e = assertThrows(ServiceException.class,
+                () -> ResourceIdParameter.parse("plan_area.1,,plan_area.2"));
         assertEquals("RESOURCEID", e.locator());
         assertEquals(ServiceException.INVALID_PARAMETER_VALUE, e.code());
         assertThrows(ServiceException.class, () -> ResourceIdParameter.parse(" "));
@@ -91,18 +93,21 @@ class KvpFilterParametersTest {
 
     @Test
     void filterParameterForOneTypeWithOrWithoutParentheses() {
-        String f = fes("<fes:PropertyIsEqualTo><fes:ValueReference>kind</fes:ValueReference><fes:Literal>forest</fes:Literal>"
-                + "</fes:PropertyIsEqualTo>");
+        String f = fes(
+                "<fes:PropertyIsEqualTo><fes:ValueReference>kind</fes:ValueReference><fes:Literal>forest</fes:Literal>"
+                        + "</fes:PropertyIsEqualTo>");
         assertEquals(ids("2"), matching(FilterParameter.parse(f, List.of(AREAS)).get(0), AREAS));
         assertEquals(ids("2"), matching(FilterParameter.parse("(" + f + ")", List.of(AREAS)).get(0), AREAS));
     }
 
     @Test
     void filterParameterListForSeveralTypesWithParenthesesInLiterals() {
-        String a = fes("<fes:PropertyIsLike wildCard='*' singleChar='.' escapeChar='!'><fes:ValueReference>name</fes:ValueReference>"
-                + "<fes:Literal>*)(*</fes:Literal></fes:PropertyIsLike>");
+        String a = fes(
+                "<fes:PropertyIsLike wildCard='*' singleChar='.' escapeChar='!'><fes:ValueReference>name</fes:ValueReference>"
+                        + "<fes:Literal>*)(*</fes:Literal></fes:PropertyIsLike>");
         String b = fes("<!-- a comment with ) ( --><fes:ResourceId rid=\"plan_area_gk.3\"/>");
-        String c = "<fes:Filter " + FilterFixtures.FES + "><fes:PropertyIsEqualTo><fes:ValueReference>name</fes:ValueReference>"
+        String c = "<fes:Filter " + FilterFixtures.FES
+                + "><fes:PropertyIsEqualTo><fes:ValueReference>name</fes:ValueReference>"
                 + "<fes:Literal><![CDATA[x)(y]]></fes:Literal></fes:PropertyIsEqualTo></fes:Filter>";
         List<String> parts = FilterParameter.split("(" + a + ") (" + b + ")(" + c + ")");
         assertEquals(List.of(a, b, c), parts);
@@ -117,7 +122,8 @@ class KvpFilterParametersTest {
         String f = fes("<fes:BBOX><gml:Envelope><gml:lowerCorner>113.65 40.25</gml:lowerCorner>"
                 + "<gml:upperCorner>113.85 40.45</gml:upperCorner></gml:Envelope></fes:BBOX>");
         List<Filter> xy = FilterParameter.parse(f, List.of(AREAS),
-                t -> CrsRegistry.parse(t.geometry().crs().id()).orElseThrow(), org.ecoplan.catalog.crs.AxisConvention.EAST_NORTH);
+                t -> CrsRegistry.parse(t.geometry().crs().id()).orElseThrow(),
+                org.ecoplan.catalog.crs.AxisConvention.EAST_NORTH);
         assertEquals(ids("1"), matching(xy.get(0), AREAS));
         // the WFS 2.0 default (URN form) reads the same numbers as lat/lon, far from every feature
         assertEquals(ids(), matching(FilterParameter.parse(f, List.of(AREAS)).get(0), AREAS));
@@ -125,28 +131,39 @@ class KvpFilterParametersTest {
 
     @Test
     void filterParameterWithSpatialAndTemporalOperators() {
-        String f = fes("<fes:And><fes:BBOX><fes:ValueReference>geom</fes:ValueReference><gml:Envelope srsName=\"EPSG:4326\">"
-                + "<gml:lowerCorner>113.4 39.9</gml:lowerCorner><gml:upperCorner>114.1 40.5</gml:upperCorner></gml:Envelope></fes:BBOX>"
-                + "<fes:Before><fes:ValueReference>start_date</fes:ValueReference><gml:TimeInstant gml:id=\"t\"><gml:timePosition>"
-                + "2022-01-01</gml:timePosition></gml:TimeInstant></fes:Before></fes:And>");
+        String f = fes(
+                "<fes:And><fes:BBOX><fes:ValueReference>geom</fes:ValueReference><gml:Envelope srsName=\"EPSG:4326\">"
+                        + "<gml:lowerCorner>113.4 39.9</gml:lowerCorner><gml:upperCorner>114.1 40.5</gml:upperCorner></gml:Envelope></fes:BBOX>"
+                        + "<fes:Before><fes:ValueReference>start_date</fes:ValueReference><gml:TimeInstant gml:id=\"t\"><gml:timePosition>"
+                        + "2022-01-01</gml:timePosition></gml:TimeInstant></fes:Before></fes:And>");
         assertEquals(ids("1", "4"), matching(FilterParameter.parse(f, List.of(AREAS)).get(0), AREAS));
     }
 
     @Test
     void filterParameterErrors() {
         String ok = fes("<fes:PropertyIsNull><fes:ValueReference>kind</fes:ValueReference></fes:PropertyIsNull>");
-        assertCode(ServiceException.OPERATION_PARSING_FAILED, "1 filter(s) for 2 type name(s)", () -> FilterParameter.parse(ok, List.of(AREAS, AREAS_GK)));
-        assertCode(ServiceException.OPERATION_PARSING_FAILED, "malformed XML", () -> FilterParameter.parse("<fes:Filter>", List.of(AREAS)));
-        assertCode(ServiceException.OPERATION_PARSING_FAILED, "malformed XML", () -> FilterParameter.parse("<a><b></a>", List.of(AREAS)));
+        assertCode(ServiceException.OPERATION_PARSING_FAILED, "1 filter(s) for 2 type name(s)",
+                () -> FilterParameter.parse(ok, List.of(AREAS, AREAS_GK)));
+        assertCode(ServiceException.OPERATION_PARSING_FAILED, "malformed XML",
+                () -> FilterParameter.parse("<fes:Filter>", List.of(AREAS)));
+        assertCode(ServiceException.OPERATION_PARSING_FAILED, "malformed XML",
+                () -> FilterParameter.parse("<a><b></a>", List.of(AREAS)));
         assertCode(ServiceException.OPERATION_PARSING_FAILED, "unterminated", () -> FilterParameter.parse(
                 "(" + ok.replace("</fes:Filter>", ")"), List.of(AREAS)));
-        assertCode(ServiceException.OPERATION_PARSING_FAILED, "expected ')'", () -> FilterParameter.parse("(" + ok, List.of(AREAS)));
-        assertCode(ServiceException.OPERATION_PARSING_FAILED, "expected ')'", () -> FilterParameter.parse("(" + ok + "x)", List.of(AREAS)));
-        assertCode(ServiceException.OPERATION_PARSING_FAILED, "FILTER is empty", () -> FilterParameter.parse("  ", List.of(AREAS)));
-        assertCode(ServiceException.INVALID_PARAMETER_VALUE, "unknown attribute 'nosuch'", () -> FilterParameter.parse(fes(
-                "<fes:PropertyIsNull><fes:ValueReference>nosuch</fes:ValueReference></fes:PropertyIsNull>"), List.of(AREAS)));
-        assertCode(ServiceException.INVALID_PARAMETER_VALUE, "unknown filter operator 'PropertyIsSimilar'", () -> FilterParameter.parse(fes(
-                "<fes:PropertyIsSimilar><fes:ValueReference>name</fes:ValueReference></fes:PropertyIsSimilar>"), List.of(AREAS)));
+        assertCode(ServiceException.OPERATION_PARSING_FAILED, "expected ')'",
+                () -> FilterParameter.parse("(" + ok, List.of(AREAS)));
+        assertCode(ServiceException.OPERATION_PARSING_FAILED, "expected ')'",
+                () -> FilterParameter.parse("(" + ok + "x)", List.of(AREAS)));
+        assertCode(ServiceException.OPERATION_PARSING_FAILED, "FILTER is empty",
+                () -> FilterParameter.parse("  ", List.of(AREAS)));
+        assertCode(ServiceException.INVALID_PARAMETER_VALUE, "unknown attribute 'nosuch'",
+                () -> FilterParameter.parse(fes(
+                        "<fes:PropertyIsNull><fes:ValueReference>nosuch</fes:ValueReference></fes:PropertyIsNull>"),
+                        List.of(AREAS)));
+        assertCode(ServiceException.INVALID_PARAMETER_VALUE, "unknown filter operator 'PropertyIsSimilar'",
+                () -> FilterParameter.parse(fes(
+                        "<fes:PropertyIsSimilar><fes:ValueReference>name</fes:ValueReference></fes:PropertyIsSimilar>"),
+                        List.of(AREAS)));
     }
 
     @Test
@@ -167,9 +184,11 @@ class KvpFilterParametersTest {
             for (int k = 0; k < 10; k++) doc.append("&lol").append(i - 1).append(';');
             doc.append("\">");
         }
-        doc.append("]><fes:Filter xmlns:fes=\"http://www.opengis.net/fes/2.0\"><fes:PropertyIsEqualTo><fes:ValueReference>name"
-                + "</fes:ValueReference><fes:Literal>&lol9;</fes:Literal></fes:PropertyIsEqualTo></fes:Filter>");
-        ServiceException e = assertThrows(ServiceException.class, () -> FilterParameter.parse(doc.toString(), List.of(AREAS)));
+        doc.append(
+                "]><fes:Filter xmlns:fes=\"http://www.opengis.net/fes/2.0\"><fes:PropertyIsEqualTo><fes:ValueReference>name"
+                        + "</fes:ValueReference><fes:Literal>&lol9;</fes:Literal></fes:PropertyIsEqualTo></fes:Filter>");
+        ServiceException e = assertThrows(ServiceException.class,
+                () -> FilterParameter.parse(doc.toString(), List.of(AREAS)));
         assertEquals(ServiceException.OPERATION_PARSING_FAILED, e.code());
         assertEquals("FILTER", e.locator());
         assertTrue(e.getMessage().contains("DOCTYPE"), e.getMessage());
@@ -190,8 +209,10 @@ class KvpFilterParametersTest {
         String deep = "<fes:Filter xmlns:fes=\"http://www.opengis.net/fes/2.0\">" + "<fes:Not>".repeat(500)
                 + "<fes:PropertyIsNull><fes:ValueReference>kind</fes:ValueReference></fes:PropertyIsNull>"
                 + "</fes:Not>".repeat(500) + "</fes:Filter>";
-        assertCode(ServiceException.OPERATION_PARSING_FAILED, "nested deeper", () -> FilterParameter.parse(deep, List.of(AREAS)));
-        ServiceException big = assertThrows(ServiceException.class, () -> new SecureXmlParser(1000).parse("<a>" + "x".repeat(2000) + "</a>", "FILTER"));
+        assertCode(ServiceException.OPERATION_PARSING_FAILED, "nested deeper",
+                () -> FilterParameter.parse(deep, List.of(AREAS)));
+        ServiceException big = assertThrows(ServiceException.class,
+                () -> new SecureXmlParser(1000).parse("<a>" + "x".repeat(2000) + "</a>", "FILTER"));
         assertTrue(big.getMessage().contains("larger than"), big.getMessage());
     }
 

@@ -30,7 +30,9 @@ class SecureXmlParserTest {
         assertEquals("FILTER", doctype.locator());
         assertTrue(doctype.getMessage().contains("DOCTYPE"), doctype.getMessage());
         // XInclude stays an ordinary element: nothing is fetched
-        Element inc = p.parse("<a xmlns:xi=\"http://www.w3.org/2001/XInclude\"><xi:include href=\"file:///etc/passwd\" parse=\"text\"/></a>", "X");
+        Element inc = p.parse(
+                "<a xmlns:xi=\"http://www.w3.org/2001/XInclude\"><xi:include href=\"file:///etc/passwd\" parse=\"text\"/></a>",
+                "X");
         assertEquals("", inc.getTextContent());
         assertEquals("include", ((Element) inc.getFirstChild()).getLocalName());
         ServiceException garbage = assertThrows(ServiceException.class, () -> p.parse("not xml at all", "FILTER"));

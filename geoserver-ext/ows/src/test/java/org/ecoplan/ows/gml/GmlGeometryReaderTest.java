@@ -67,16 +67,19 @@ class GmlGeometryReaderTest {
     @Test
     void srsNameWrittenInTheGmlNamespaceIsHonoured() {
         // as OWSLib writes it; the reader's default here is the x/y short form, so only the attribute makes this lat/lon
-        GmlGeometry g = read("<gml:Point " + GML32 + " gml:srsName=\"urn:ogc:def:crs:EPSG::4326\"><gml:pos>40.1 113.75</gml:pos></gml:Point>");
+        GmlGeometry g = read("<gml:Point " + GML32
+                + " gml:srsName=\"urn:ogc:def:crs:EPSG::4326\"><gml:pos>40.1 113.75</gml:pos></gml:Point>");
         assertCoordinate(113.75, 40.1, g.geometry().getCoordinate());
         assertEquals(4326, g.crs().crs().epsg());
     }
 
     @Test
     void projectedGaussKrugerUrnIsNorthingFirstAndShortFormIsEastingFirst() {
-        GmlGeometry urn = read("<gml:Point " + GML32 + " srsName=\"urn:ogc:def:crs:EPSG::4547\"><gml:pos>4440000 478000</gml:pos></gml:Point>");
+        GmlGeometry urn = read("<gml:Point " + GML32
+                + " srsName=\"urn:ogc:def:crs:EPSG::4547\"><gml:pos>4440000 478000</gml:pos></gml:Point>");
         assertCoordinate(478000, 4440000, urn.geometry().getCoordinate());
-        GmlGeometry shortForm = read("<gml:Point " + GML32 + " srsName=\"EPSG:4547\"><gml:pos>478000 4440000</gml:pos></gml:Point>");
+        GmlGeometry shortForm = read(
+                "<gml:Point " + GML32 + " srsName=\"EPSG:4547\"><gml:pos>478000 4440000</gml:pos></gml:Point>");
         assertCoordinate(478000, 4440000, shortForm.geometry().getCoordinate());
     }
 
@@ -113,9 +116,11 @@ class GmlGeometryReaderTest {
 
     @Test
     void gml2CoordElementsAndBox() {
-        GmlGeometry p = read("<gml:Point " + GML + "><gml:coord><gml:X>113.7</gml:X><gml:Y>40.2</gml:Y></gml:coord></gml:Point>");
+        GmlGeometry p = read(
+                "<gml:Point " + GML + "><gml:coord><gml:X>113.7</gml:X><gml:Y>40.2</gml:Y></gml:coord></gml:Point>");
         assertCoordinate(113.7, 40.2, p.geometry().getCoordinate());
-        GmlGeometry box = read("<gml:Box " + GML + " srsName=\"EPSG:4490\"><gml:coordinates>113.6,40.0 113.9,40.3</gml:coordinates></gml:Box>");
+        GmlGeometry box = read("<gml:Box " + GML
+                + " srsName=\"EPSG:4490\"><gml:coordinates>113.6,40.0 113.9,40.3</gml:coordinates></gml:Box>");
         assertEquals(0.3 * 0.3, box.geometry().getArea(), 1e-9);
         assertEquals(113.6, box.geometry().getEnvelopeInternal().getMinX(), 1e-12);
     }
@@ -131,9 +136,11 @@ class GmlGeometryReaderTest {
 
     @Test
     void gml311PosListDimensionOnThePosListAndPosElements() {
-        GmlGeometry g = read("<gml:LineString " + GML + "><gml:posList dimension=\"3\">1 2 3 4 5 6</gml:posList></gml:LineString>");
+        GmlGeometry g = read(
+                "<gml:LineString " + GML + "><gml:posList dimension=\"3\">1 2 3 4 5 6</gml:posList></gml:LineString>");
         assertCoordinate(4, 5, g.geometry().getCoordinates()[1]);
-        GmlGeometry p = read("<gml:LineString " + GML + "><gml:pos>1 2</gml:pos><gml:pos>3 4</gml:pos></gml:LineString>");
+        GmlGeometry p = read(
+                "<gml:LineString " + GML + "><gml:pos>1 2</gml:pos><gml:pos>3 4</gml:pos></gml:LineString>");
         assertEquals(2, p.geometry().getNumPoints());
     }
 
@@ -166,19 +173,24 @@ class GmlGeometryReaderTest {
 
     @Test
     void multiGeometriesOfEveryKind() {
-        Geometry mp = read("<gml:MultiPoint " + GML32 + "><gml:pointMember><gml:Point><gml:pos>1 2</gml:pos></gml:Point></gml:pointMember>"
-                + "<gml:pointMembers><gml:Point><gml:pos>3 4</gml:pos></gml:Point><gml:Point><gml:pos>5 6</gml:pos></gml:Point></gml:pointMembers></gml:MultiPoint>").geometry();
+        Geometry mp = read("<gml:MultiPoint " + GML32
+                + "><gml:pointMember><gml:Point><gml:pos>1 2</gml:pos></gml:Point></gml:pointMember>"
+                + "<gml:pointMembers><gml:Point><gml:pos>3 4</gml:pos></gml:Point><gml:Point><gml:pos>5 6</gml:pos></gml:Point></gml:pointMembers></gml:MultiPoint>")
+                .geometry();
         assertEquals("MultiPoint", mp.getGeometryType());
         assertEquals(3, mp.getNumGeometries());
-        Geometry mls = read("<gml:MultiLineString " + GML + "><gml:lineStringMember><gml:LineString><gml:coordinates>0,0 1,1</gml:coordinates>"
+        Geometry mls = read("<gml:MultiLineString " + GML
+                + "><gml:lineStringMember><gml:LineString><gml:coordinates>0,0 1,1</gml:coordinates>"
                 + "</gml:LineString></gml:lineStringMember></gml:MultiLineString>").geometry();
         assertEquals("MultiLineString", mls.getGeometryType());
-        Geometry mc = read("<gml:MultiCurve " + GML32 + "><gml:curveMember><gml:Curve><gml:segments><gml:LineStringSegment>"
+        Geometry mc = read("<gml:MultiCurve " + GML32
+                + "><gml:curveMember><gml:Curve><gml:segments><gml:LineStringSegment>"
                 + "<gml:posList>0 0 1 1</gml:posList></gml:LineStringSegment><gml:LineStringSegment><gml:posList>1 1 2 0</gml:posList>"
                 + "</gml:LineStringSegment></gml:segments></gml:Curve></gml:curveMember></gml:MultiCurve>").geometry();
         assertEquals("MultiLineString", mc.getGeometryType());
         assertEquals(3, mc.getNumPoints(), "the shared joint of two segments counts once");
-        Geometry mpoly = read("<gml:MultiPolygon " + GML + "><gml:polygonMember><gml:Polygon><gml:outerBoundaryIs><gml:LinearRing>"
+        Geometry mpoly = read("<gml:MultiPolygon " + GML
+                + "><gml:polygonMember><gml:Polygon><gml:outerBoundaryIs><gml:LinearRing>"
                 + "<gml:coordinates>0,0 1,0 1,1 0,0</gml:coordinates></gml:LinearRing></gml:outerBoundaryIs></gml:Polygon>"
                 + "</gml:polygonMember></gml:MultiPolygon>").geometry();
         assertEquals("MultiPolygon", mpoly.getGeometryType());
@@ -190,20 +202,25 @@ class GmlGeometryReaderTest {
         assertMessage("is not a number", "<gml:Point " + GML32 + "><gml:pos>113.7 abc</gml:pos></gml:Point>");
         assertMessage("is not a number", "<gml:Point " + GML32 + "><gml:pos>0x1p3 1</gml:pos></gml:Point>");
         assertMessage("out of range", "<gml:Point " + GML32 + "><gml:pos>1e999 1</gml:pos></gml:Point>");
-        assertMessage("not a whole number", "<gml:LineString " + GML32 + "><gml:posList>1 2 3</gml:posList></gml:LineString>");
-        assertMessage("unknown srsName", "<gml:Point " + GML32 + " srsName=\"EPSG:999999\"><gml:pos>1 2</gml:pos></gml:Point>");
+        assertMessage("not a whole number",
+                "<gml:LineString " + GML32 + "><gml:posList>1 2 3</gml:posList></gml:LineString>");
+        assertMessage("unknown srsName",
+                "<gml:Point " + GML32 + " srsName=\"EPSG:999999\"><gml:pos>1 2</gml:pos></gml:Point>");
         assertMessage("invalid GML Polygon", "<gml:Polygon " + GML32 + "><gml:exterior><gml:LinearRing><gml:posList>"
                 + "0 0 1 0 1 1 0 1</gml:posList></gml:LinearRing></gml:exterior></gml:Polygon>");
         assertMessage("unsupported GML geometry element 'Circle'", "<gml:Circle " + GML32 + "/>");
         assertMessage("has no exterior ring", "<gml:Polygon " + GML32 + "/>");
         assertMessage("at least 2 positions", "<gml:LineString " + GML32 + "><gml:pos>1 2</gml:pos></gml:LineString>");
-        assertMessage("one geometry must use one CRS", "<gml:MultiPoint " + GML32 + " srsName=\"EPSG:4326\"><gml:pointMember>"
+        assertMessage("one geometry must use one CRS", "<gml:MultiPoint " + GML32
+                + " srsName=\"EPSG:4326\"><gml:pointMember>"
                 + "<gml:Point srsName=\"EPSG:3857\"><gml:pos>1 2</gml:pos></gml:Point></gml:pointMember></gml:MultiPoint>");
-        assertMessage("srsDimension", "<gml:LineString " + GML32 + " srsDimension=\"x\"><gml:posList>1 2</gml:posList></gml:LineString>");
+        assertMessage("srsDimension",
+                "<gml:LineString " + GML32 + " srsDimension=\"x\"><gml:posList>1 2</gml:posList></gml:LineString>");
     }
 
     private static void assertMessage(String expected, String xml) {
         QueryException e = assertThrows(QueryException.class, () -> read(xml));
-        assertTrue(e.getMessage().contains(expected), () -> "message '" + e.getMessage() + "' should contain '" + expected + "'");
+        assertTrue(e.getMessage().contains(expected),
+                () -> "message '" + e.getMessage() + "' should contain '" + expected + "'");
     }
 }

@@ -17,21 +17,26 @@ public sealed interface Expression {
 
     /** A constant. */
     record Literal(String value) implements Expression {
-        @Override public Object evaluate(Feature feature) { return value; }
-        @Override public void properties(Set<String> out) {}
+        @Override
+        public Object evaluate(Feature feature) { return value; }
+        @Override
+        public void properties(Set<String> out) {}
     }
 
     /** A feature property. */
     record PropertyName(String name) implements Expression {
-        @Override public Object evaluate(Feature feature) { return feature.get(name); }
-        @Override public void properties(Set<String> out) { out.add(name); }
+        @Override
+        public Object evaluate(Feature feature) { return feature.get(name); }
+        @Override
+        public void properties(Set<String> out) { out.add(name); }
     }
 
     /** Parts joined as text; null parts are left out. */
     record Concatenate(List<Expression> parts) implements Expression {
         public Concatenate { parts = List.copyOf(parts); }
 
-        @Override public Object evaluate(Feature feature) {
+        @Override
+        public Object evaluate(Feature feature) {
             StringBuilder sb = new StringBuilder();
             for (Expression e : parts) {
                 Object v = e.evaluate(feature);
@@ -40,7 +45,8 @@ public sealed interface Expression {
             return sb.toString();
         }
 
-        @Override public void properties(Set<String> out) {
+        @Override
+        public void properties(Set<String> out) {
             for (Expression e : parts) e.properties(out);
         }
     }

@@ -59,9 +59,11 @@ final class ExternalGraphicLoader {
         String lower = href.toLowerCase(Locale.ROOT);
         if (lower.startsWith("data:")) return dataUri(at, href);
         if (lower.matches("^[a-z][a-z0-9+.-]*://.*") && !lower.startsWith("file:")) {
-            throw Elements.error(at, "remote graphic '" + href + "' refused: only files next to the style and data: URIs are allowed");
+            throw Elements.error(at,
+                    "remote graphic '" + href + "' refused: only files next to the style and data: URIs are allowed");
         }
-        if (baseDir == null) throw Elements.error(at, "graphic file '" + href + "' cannot be resolved: the style has no location");
+        if (baseDir == null)
+            throw Elements.error(at, "graphic file '" + href + "' cannot be resolved: the style has no location");
         Path p;
         try {
             p = lower.startsWith("file:") ? Path.of(URI.create(href)) : baseDir.resolve(href);
@@ -69,9 +71,11 @@ final class ExternalGraphicLoader {
             throw Elements.error(at, "bad graphic reference '" + href + "'");
         }
         p = p.toAbsolutePath().normalize();
-        if (!p.startsWith(baseDir)) throw Elements.error(at, "graphic file '" + href + "' is outside the style directory");
+        if (!p.startsWith(baseDir))
+            throw Elements.error(at, "graphic file '" + href + "' is outside the style directory");
         try {
-            if (Files.size(p) > MAX_IMAGE_BYTES) throw Elements.error(at, "graphic file '" + href + "' is larger than 2 MB");
+            if (Files.size(p) > MAX_IMAGE_BYTES)
+                throw Elements.error(at, "graphic file '" + href + "' is larger than 2 MB");
             return Files.readAllBytes(p);
         } catch (IOException ex) {
             throw Elements.error(at, "cannot read graphic file '" + href + "': " + ex.getMessage());

@@ -8,7 +8,7 @@ import java.util.List;
  * in degrees, with anchor point (0..1, SE) and displacement in pixels.
  */
 public record Graphic(List<GraphicSymbol> symbols, double opacity, double size, double rotation,
-                      double anchorX, double anchorY, double displacementX, double displacementY) {
+        double anchorX, double anchorY, double displacementX, double displacementY) {
     public Graphic {
         symbols = List.copyOf(symbols);
     }

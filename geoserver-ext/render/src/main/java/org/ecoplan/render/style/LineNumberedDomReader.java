@@ -83,9 +83,11 @@ final class LineNumberedDomReader {
             this.current = doc;
         }
 
-        @Override public void setDocumentLocator(Locator l) { this.locator = l; }
+        @Override
+        public void setDocumentLocator(Locator l) { this.locator = l; }
 
-        @Override public void startElement(String uri, String localName, String qName, Attributes atts) {
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes atts) {
             flushText();
             Element e = doc.createElementNS(uri == null || uri.isEmpty() ? null : uri, qName);
             for (int i = 0; i < atts.getLength(); i++) {
@@ -99,12 +101,14 @@ final class LineNumberedDomReader {
             current = e;
         }
 
-        @Override public void endElement(String uri, String localName, String qName) {
+        @Override
+        public void endElement(String uri, String localName, String qName) {
             flushText();
             current = current.getParentNode();
         }
 
-        @Override public void characters(char[] ch, int start, int length) {
+        @Override
+        public void characters(char[] ch, int start, int length) {
             text.append(ch, start, length);
         }
 
@@ -113,7 +117,8 @@ final class LineNumberedDomReader {
             text.setLength(0);
         }
 
-        @Override public InputSource resolveEntity(String publicId, String systemId) throws SAXException {
+        @Override
+        public InputSource resolveEntity(String publicId, String systemId) throws SAXException {
             throw new SAXException("external entity '" + systemId + "' refused");
         }
     }
@@ -124,13 +129,15 @@ final class LineNumberedDomReader {
 
         CappedInputStream(InputStream in) { super(in); }
 
-        @Override public int read() throws IOException {
+        @Override
+        public int read() throws IOException {
             int b = super.read();
             if (b >= 0) count(1);
             return b;
         }
 
-        @Override public int read(byte[] b, int off, int len) throws IOException {
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
             int n = super.read(b, off, len);
             if (n > 0) count(n);
             return n;
@@ -138,7 +145,8 @@ final class LineNumberedDomReader {
 
         private void count(int n) throws IOException {
             count += n;
-            if (count > MAX_BYTES) throw new IOException("style document larger than " + MAX_BYTES / (1024 * 1024) + " MB");
+            if (count > MAX_BYTES)
+                throw new IOException("style document larger than " + MAX_BYTES / (1024 * 1024) + " MB");
         }
     }
 }

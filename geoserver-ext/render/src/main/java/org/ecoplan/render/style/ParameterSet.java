@@ -82,7 +82,8 @@ final class ParameterSet {
             } catch (NumberFormatException ex) {
                 throw Elements.error(e, name + " must be numbers separated by spaces, got '" + v + "'");
             }
-            if (out[i] < 0 || !Float.isFinite(out[i])) throw Elements.error(e, name + " values must be >= 0, got '" + v + "'");
+            if (out[i] < 0 || !Float.isFinite(out[i]))
+                throw Elements.error(e, name + " values must be >= 0, got '" + v + "'");
             sum += out[i];
         }
         if (sum <= 0) throw Elements.error(e, name + " must not be all zero");
@@ -92,6 +93,7 @@ final class ParameterSet {
     String oneOf(String name, String fallback, String... allowed) {
         String v = string(name, fallback);
         for (String a : allowed) if (a.equalsIgnoreCase(v)) return a;
-        throw Elements.error(byName.get(name), name + " must be one of " + String.join(", ", allowed) + ", got '" + v + "'");
+        throw Elements.error(byName.get(name),
+                name + " must be one of " + String.join(", ", allowed) + ", got '" + v + "'");
     }
 }

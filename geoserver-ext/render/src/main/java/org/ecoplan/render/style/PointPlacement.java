@@ -5,6 +5,6 @@ package org.ecoplan.render.style;
  * bottom), displacement in pixels (x right, y up) and rotation in degrees clockwise.
  */
 public record PointPlacement(double anchorX, double anchorY, double displacementX, double displacementY,
-                             double rotation) implements LabelPlacement {
+        double rotation) implements LabelPlacement {
     public static final PointPlacement DEFAULT = new PointPlacement(0, 0.5, 0, 0, 0);
 }

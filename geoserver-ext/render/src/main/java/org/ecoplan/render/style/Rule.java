@@ -13,7 +13,7 @@ import org.ecoplan.catalog.query.Filter;
  * @param line       the line of the Rule element in its document (for configuration errors), 0 if unknown
  */
 public record Rule(String name, String title, String abstractText, Filter filter, boolean elseFilter,
-                   double minScaleDenominator, double maxScaleDenominator, List<Symbolizer> symbolizers, int line) {
+        double minScaleDenominator, double maxScaleDenominator, List<Symbolizer> symbolizers, int line) {
     public Rule {
         filter = filter == null ? Filter.INCLUDE : filter;
         symbolizers = List.copyOf(symbolizers);
@@ -21,7 +21,7 @@ public record Rule(String name, String title, String abstractText, Filter filter
 
     /** A rule built in code, without a document line. */
     public Rule(String name, String title, String abstractText, Filter filter, boolean elseFilter,
-                double minScaleDenominator, double maxScaleDenominator, List<Symbolizer> symbolizers) {
+            double minScaleDenominator, double maxScaleDenominator, List<Symbolizer> symbolizers) {
         this(name, title, abstractText, filter, elseFilter, minScaleDenominator, maxScaleDenominator, symbolizers, 0);
     }
 

@@ -10,6 +10,6 @@ import java.awt.Color;
  * @param lineCap   "butt", "round" or "square"
  */
 public record Stroke(Color color, double opacity, double width, float[] dashArray, double dashOffset,
-                     String lineJoin, String lineCap) {
+        String lineJoin, String lineCap) {
     public static final Stroke DEFAULT = new Stroke(Color.BLACK, 1.0, 1.0, null, 0, "mitre", "butt");
 }

@@ -7,7 +7,7 @@ import java.util.List;
  * rendered completely before the next one starts.
  */
 public record Style(String name, String title, String abstractText, boolean isDefault,
-                   List<FeatureTypeStyle> featureTypeStyles) {
+        List<FeatureTypeStyle> featureTypeStyles) {
     public Style {
         featureTypeStyles = List.copyOf(featureTypeStyles);
     }

@@ -48,9 +48,12 @@ public final class StyleParser {
                 for (Element c : Elements.children(root)) {
                     String n = Elements.local(c);
                     if (n.equals("NamedLayer") || n.equals("UserLayer")) layers.add(layer(c, n.equals("UserLayer")));
-                    else if (!Set.of("Name", "Title", "Abstract", "Description", "UseSLDLibrary").contains(n)) unknown(c, root);
+                    else
+                        if (!Set.of("Name", "Title", "Abstract", "Description", "UseSLDLibrary").contains(n))
+                            unknown(c, root);
                 }
-                if (layers.isEmpty()) throw Elements.error(root, "StyledLayerDescriptor has no NamedLayer or UserLayer");
+                if (layers.isEmpty())
+                    throw Elements.error(root, "StyledLayerDescriptor has no NamedLayer or UserLayer");
                 return new StyledLayerDescriptor(Elements.text(root, "Name"), layers);
             }
             case "UserStyle" -> {
@@ -72,7 +75,9 @@ public final class StyleParser {
             switch (Elements.local(c)) {
                 case "UserStyle" -> styles.add(userStyle(c));
                 case "NamedStyle" -> styles.add(new Style(Elements.text(c, "Name"), null, null, false, List.of()));
-                case "Name", "Description", "LayerFeatureConstraints", "InlineFeature", "RemoteOWS", "LayerCoverageConstraints" -> { }
+                case "Name", "Description", "LayerFeatureConstraints", "InlineFeature", "RemoteOWS",
+                        "LayerCoverageConstraints" ->
+                    {}
                 default -> unknown(c, e);
             }
         }
@@ -90,7 +95,7 @@ public final class StyleParser {
                     String v = c.getTextContent().trim();
                     isDefault = v.equals("1") || v.equalsIgnoreCase("true");
                 }
-                case "Name", "Title", "Abstract", "Description" -> { }
+                case "Name", "Title", "Abstract", "Description" -> {}
                 default -> unknown(c, e);
             }
         }
@@ -103,7 +108,8 @@ public final class StyleParser {
             switch (Elements.local(c)) {
                 case "Rule" -> rules.add(rule(c));
                 case "Name", "Title", "Abstract", "Description", "FeatureTypeName", "SemanticTypeIdentifier",
-                        "CoverageName", "VendorOption", "Transformation", "OnlineResource" -> { }
+                        "CoverageName", "VendorOption", "Transformation", "OnlineResource" ->
+                    {}
                 default -> unknown(c, e);
             }
         }
@@ -124,15 +130,17 @@ public final class StyleParser {
                 case "ElseFilter" -> elseFilter = true;
                 case "MinScaleDenominator" -> min = Elements.number(c);
                 case "MaxScaleDenominator" -> max = Elements.number(c);
-                case "Name", "Title", "Abstract" -> { }
+                case "Name", "Title", "Abstract" -> {}
                 default -> {
                     if (n.endsWith("Symbolizer") && Elements.isStylingNamespace(c)) syms.add(symbolizers.parse(c));
                     else if (!RULE_IGNORED.contains(n)) unknown(c, e);
                 }
             }
         }
-        if (min > max) throw Elements.error(e, "MinScaleDenominator " + min + " is larger than MaxScaleDenominator " + max);
-        return new Rule(Elements.text(e, "Name"), desc[0], desc[1], filter, elseFilter, min, max, syms, Elements.line(e));
+        if (min > max)
+            throw Elements.error(e, "MinScaleDenominator " + min + " is larger than MaxScaleDenominator " + max);
+        return new Rule(Elements.text(e, "Name"), desc[0], desc[1], filter, elseFilter, min, max, syms,
+                Elements.line(e));
     }
 
     private static Filter filter(Element e) {
@@ -147,11 +155,12 @@ public final class StyleParser {
     private static String[] description(Element e) {
         Element d = Elements.child(e, "Description");
         Element holder = d != null ? d : e;
-        return new String[] {Elements.text(holder, "Title"), Elements.text(holder, "Abstract")};
+        return new String[]{Elements.text(holder, "Title"), Elements.text(holder, "Abstract")};
     }
 
     private static void unknown(Element c, Element parent) {
         if (!Elements.isStylingNamespace(c)) return;
-        throw Elements.error(c, "unknown or unsupported element " + Elements.local(c) + " in " + Elements.local(parent));
+        throw Elements.error(c,
+                "unknown or unsupported element " + Elements.local(c) + " in " + Elements.local(parent));
     }
 }

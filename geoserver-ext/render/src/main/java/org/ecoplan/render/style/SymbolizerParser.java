@@ -18,18 +18,22 @@ final class SymbolizerParser {
             "shape://horline", "shape://vertline", "shape://slash", "shape://backslash", "shape://times",
             "shape://dot", "shape://plus");
     private static final Set<String> FILL_PARAMS = Set.of("fill", "fill-opacity");
-    private static final Set<String> STROKE_PARAMS = Set.of("stroke", "stroke-width", "stroke-opacity", "stroke-linejoin",
+    private static final Set<String> STROKE_PARAMS = Set.of("stroke", "stroke-width", "stroke-opacity",
+            "stroke-linejoin",
             "stroke-linecap", "stroke-dasharray", "stroke-dashoffset");
     private static final Set<String> FONT_PARAMS = Set.of("font-family", "font-size", "font-style", "font-weight");
     private static final Set<String> COMMON = Set.of("Name", "Description", "Geometry", "VendorOption");
     private static final Set<String> POLYGON = with(COMMON, "Fill", "Stroke", "Displacement", "PerpendicularOffset");
     private static final Set<String> LINE = with(COMMON, "Stroke", "PerpendicularOffset");
     private static final Set<String> POINT = with(COMMON, "Graphic");
-    private static final Set<String> TEXT = with(COMMON, "Label", "Font", "LabelPlacement", "Halo", "Fill", "Priority", "Graphic");
+    private static final Set<String> TEXT = with(COMMON, "Label", "Font", "LabelPlacement", "Halo", "Fill", "Priority",
+            "Graphic");
     private static final Set<String> FILL = Set.of("CssParameter", "SvgParameter", "GraphicFill");
     private static final Set<String> STROKE = Set.of("CssParameter", "SvgParameter", "GraphicFill", "GraphicStroke");
-    private static final Set<String> GRAPHIC = Set.of("Mark", "ExternalGraphic", "Opacity", "Size", "Rotation", "AnchorPoint", "Displacement");
-    private static final Set<String> MARK = Set.of("WellKnownName", "Fill", "Stroke", "OnlineResource", "InlineContent", "Format", "MarkIndex");
+    private static final Set<String> GRAPHIC = Set.of("Mark", "ExternalGraphic", "Opacity", "Size", "Rotation",
+            "AnchorPoint", "Displacement");
+    private static final Set<String> MARK = Set.of("WellKnownName", "Fill", "Stroke", "OnlineResource", "InlineContent",
+            "Format", "MarkIndex");
     private final ExternalGraphicLoader graphics;
 
     SymbolizerParser(ExternalGraphicLoader graphics) {
@@ -63,7 +67,8 @@ final class SymbolizerParser {
             case "PointSymbolizer" -> new PointSymbolizer(geom,
                     Elements.child(e, "Graphic") == null ? defaultGraphic() : graphic(Elements.child(e, "Graphic")));
             case "TextSymbolizer" -> text(e, geom);
-            default -> throw Elements.error(e, Elements.local(e) + " is not supported (Polygon, Line, Point and Text symbolizers are)");
+            default -> throw Elements.error(e,
+                    Elements.local(e) + " is not supported (Polygon, Line, Point and Text symbolizers are)");
         };
     }
 
@@ -122,7 +127,8 @@ final class SymbolizerParser {
         double opacity = Elements.number(e, "Opacity", 1.0);
         double[] anchor = pair(Elements.child(e, "AnchorPoint"), "AnchorPoint", 0.5, 0.5);
         double[] disp = pair(Elements.child(e, "Displacement"), "Displacement", 0, 0);
-        return new Graphic(symbols, opacity, size, Elements.number(e, "Rotation", 0), anchor[0], anchor[1], disp[0], disp[1]);
+        return new Graphic(symbols, opacity, size, Elements.number(e, "Rotation", 0), anchor[0], anchor[1], disp[0],
+                disp[1]);
     }
 
     private Mark mark(Element e) {
@@ -130,8 +136,9 @@ final class SymbolizerParser {
         String wkn = Elements.text(e, "WellKnownName");
         wkn = wkn == null || wkn.isEmpty() ? "square" : wkn.toLowerCase(Locale.ROOT);
         if (!MARKS.contains(wkn)) {
-            throw Elements.error(e, "unknown WellKnownName '" + wkn + "' (known: square, circle, triangle, star, cross, x, "
-                    + "shape://horline, vertline, slash, backslash, times, dot, plus)");
+            throw Elements.error(e,
+                    "unknown WellKnownName '" + wkn + "' (known: square, circle, triangle, star, cross, x, "
+                            + "shape://horline, vertline, slash, backslash, times, dot, plus)");
         }
         Element f = Elements.child(e, "Fill");
         Element s = Elements.child(e, "Stroke");
@@ -142,10 +149,10 @@ final class SymbolizerParser {
     }
 
     private static double[] pair(Element e, String what, double dx, double dy) {
-        if (e == null) return new double[] {dx, dy};
+        if (e == null) return new double[]{dx, dy};
         Element x = Elements.child(e, what + "X");
         Element y = Elements.child(e, what + "Y");
-        return new double[] {x == null ? dx : Elements.number(x), y == null ? dy : Elements.number(y)};
+        return new double[]{x == null ? dx : Elements.number(x), y == null ? dy : Elements.number(y)};
     }
 
     private TextSymbolizer text(Element e, String geom) {
@@ -162,7 +169,8 @@ final class SymbolizerParser {
             if (pp != null) {
                 double[] anchor = pair(Elements.child(pp, "AnchorPoint"), "AnchorPoint", 0, 0.5);
                 double[] disp = pair(Elements.child(pp, "Displacement"), "Displacement", 0, 0);
-                placement = new PointPlacement(anchor[0], anchor[1], disp[0], disp[1], Elements.number(pp, "Rotation", 0));
+                placement = new PointPlacement(anchor[0], anchor[1], disp[0], disp[1],
+                        Elements.number(pp, "Rotation", 0));
             } else if (line != null) {
                 placement = new LinePlacement(Elements.number(line, "PerpendicularOffset", 0));
             }
@@ -171,7 +179,8 @@ final class SymbolizerParser {
         Element h = Elements.child(e, "Halo");
         if (h != null) {
             Element hf = Elements.child(h, "Fill");
-            halo = new Halo(Elements.number(h, "Radius", 1.0), hf == null ? new Fill(Color.WHITE, 1, null) : fill(hf, Color.WHITE));
+            halo = new Halo(Elements.number(h, "Radius", 1.0),
+                    hf == null ? new Fill(Color.WHITE, 1, null) : fill(hf, Color.WHITE));
         }
         Element f = Elements.child(e, "Fill");
         Fill fill = f == null ? Fill.BLACK : fill(f, Color.BLACK);
@@ -202,12 +211,14 @@ final class SymbolizerParser {
                 if (name.equals("PropertyName") || name.equals("ValueReference")) {
                     String p = c.getTextContent().trim();
                     if (p.contains(":")) p = p.substring(p.indexOf(':') + 1);
-                    if (!p.matches("[A-Za-z_][A-Za-z0-9_]*")) throw Elements.error(c, "property name '" + p + "' is not a plain attribute name");
+                    if (!p.matches("[A-Za-z_][A-Za-z0-9_]*"))
+                        throw Elements.error(c, "property name '" + p + "' is not a plain attribute name");
                     parts.add(new Expression.PropertyName(p));
                 } else if (name.equals("Literal")) {
                     parts.add(new Expression.Literal(c.getTextContent()));
                 } else {
-                    throw Elements.error(c, name + " is not supported in " + Elements.local(e) + " (PropertyName, Literal and text are)");
+                    throw Elements.error(c, name + " is not supported in " + Elements.local(e)
+                            + " (PropertyName, Literal and text are)");
                 }
             }
         }

@@ -11,4 +11,4 @@ package org.ecoplan.render.style;
  * @param priority  SE 1.1 / SLD 1.1 Priority expression or null; higher values are placed first
  */
 public record TextSymbolizer(String geometryProperty, Expression label, Font font, LabelPlacement placement,
-                             Halo halo, Fill fill, Expression priority) implements Symbolizer {}
+        Halo halo, Fill fill, Expression priority) implements Symbolizer {}

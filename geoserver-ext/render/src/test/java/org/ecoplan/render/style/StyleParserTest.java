@@ -131,7 +131,8 @@ class StyleParserTest {
         Mark circle = (Mark) small.graphic().symbols().get(0);
         assertEquals("circle", circle.wellKnownName());
         assertEquals(new Color(0xFF6F00), circle.fill().color());
-        ExternalGraphic inline = (ExternalGraphic) ((PointSymbolizer) s.rules().get(2).symbolizers().get(0)).graphic().symbols().get(0);
+        ExternalGraphic inline = (ExternalGraphic) ((PointSymbolizer) s.rules().get(2).symbolizers().get(0)).graphic()
+                .symbols().get(0);
         assertEquals(0xFF0000FF, inline.image().getRGB(1, 1));
         TextSymbolizer ts = (TextSymbolizer) s.rules().get(3).symbolizers().get(0);
         assertEquals(new Expression.PropertyName("rank"), ts.priority());
@@ -169,18 +170,21 @@ class StyleParserTest {
                 "<PointSymbolizer><Graphic><Mark><WellKnownName>hexagon</WellKnownName></Mark></Graphic></PointSymbolizer>")));
         assertThrows(StyleException.class, () -> parse(wrap(
                 "<ogc:Filter><ogc:PropertyIsEqualTo><ogc:PropertyName>a</ogc:PropertyName></ogc:PropertyIsEqualTo></ogc:Filter>")));
-        assertThrows(StyleException.class, () -> parse(wrap("<MinScaleDenominator>10</MinScaleDenominator><MaxScaleDenominator>5</MaxScaleDenominator>")));
+        assertThrows(StyleException.class, () -> parse(
+                wrap("<MinScaleDenominator>10</MinScaleDenominator><MaxScaleDenominator>5</MaxScaleDenominator>")));
         assertThrows(StyleException.class, () -> parse(wrap("<TextSymbolizer/>")));
         StyleException typo = assertThrows(StyleException.class, () -> parse(wrap(
                 "<LineSymbolizer><Stroke><CssParameter name=\"stroke-wdith\">2</CssParameter></Stroke></LineSymbolizer>")));
         assertTrue(typo.getMessage().contains("stroke-wdith"), typo.getMessage());
-        StyleException child = assertThrows(StyleException.class, () -> parse(wrap("<LineSymbolizer><Strok/></LineSymbolizer>")));
+        StyleException child = assertThrows(StyleException.class,
+                () -> parse(wrap("<LineSymbolizer><Strok/></LineSymbolizer>")));
         assertTrue(child.getMessage().contains("Strok"), child.getMessage());
     }
 
     @Test
     void malformedXmlIsAStyleExceptionWithLine() {
-        StyleException e = assertThrows(StyleException.class, () -> parse("<StyledLayerDescriptor>\n<NamedLayer>\n</StyledLayerDescriptor>"));
+        StyleException e = assertThrows(StyleException.class,
+                () -> parse("<StyledLayerDescriptor>\n<NamedLayer>\n</StyledLayerDescriptor>"));
         assertEquals(3, e.line());
         assertThrows(StyleException.class, () -> parse(""));
         assertThrows(StyleException.class, () -> parse("<html/>"));
@@ -219,8 +223,9 @@ class StyleParserTest {
         Path style = dir.resolve("styles").resolve("s.sld");
         Files.createDirectories(style.getParent());
         Files.copy(resource("red.png"), dir.resolve("outside.png"));
-        String escaping = wrap("<PointSymbolizer><Graphic><ExternalGraphic xmlns:xlink=\"http://www.w3.org/1999/xlink\">"
-                + "<OnlineResource xlink:href=\"../outside.png\"/><Format>image/png</Format></ExternalGraphic></Graphic></PointSymbolizer>");
+        String escaping = wrap(
+                "<PointSymbolizer><Graphic><ExternalGraphic xmlns:xlink=\"http://www.w3.org/1999/xlink\">"
+                        + "<OnlineResource xlink:href=\"../outside.png\"/><Format>image/png</Format></ExternalGraphic></Graphic></PointSymbolizer>");
         Files.writeString(style, escaping);
         try (InputStream in = Files.newInputStream(style)) {
             StyleException out = assertThrows(StyleException.class, () -> StyleParser.parse(in, style.toString()));
@@ -230,8 +235,9 @@ class StyleParserTest {
 
     @Test
     void namedStyleReferencesHaveNoRules() {
-        StyledLayerDescriptor sld = parse("<StyledLayerDescriptor xmlns=\"http://www.opengis.net/sld\"><NamedLayer><Name>zone</Name>"
-                + "<NamedStyle><Name>zone_alt</Name></NamedStyle></NamedLayer></StyledLayerDescriptor>");
+        StyledLayerDescriptor sld = parse(
+                "<StyledLayerDescriptor xmlns=\"http://www.opengis.net/sld\"><NamedLayer><Name>zone</Name>"
+                        + "<NamedStyle><Name>zone_alt</Name></NamedStyle></NamedLayer></StyledLayerDescriptor>");
         assertEquals("zone_alt", sld.defaultStyle().name());
         assertTrue(sld.defaultStyle().rules().isEmpty());
         assertNull(sld.defaultStyle().title());

@@ -27,10 +27,10 @@ final class CiteServer {
      */
     private static void deploymentContact() {
         String[][] contact = {
-            {"ECOPLAN_CONTACT_ADDRESS", "阳高县（测试部署 / test deployment）"},
-            {"ECOPLAN_CONTACT_CITY", "大同市"},
-            {"ECOPLAN_CONTACT_PROVINCE", "山西省"},
-            {"ECOPLAN_CONTACT_COUNTRY", "中国"}};
+                {"ECOPLAN_CONTACT_ADDRESS", "阳高县（测试部署 / test deployment）"},
+                {"ECOPLAN_CONTACT_CITY", "大同市"},
+                {"ECOPLAN_CONTACT_PROVINCE", "山西省"},
+                {"ECOPLAN_CONTACT_COUNTRY", "中国"}};
         for (String[] kv : contact) {
             if (System.getProperty(kv[0], System.getenv(kv[0])) == null) System.setProperty(kv[0], kv[1]);
         }

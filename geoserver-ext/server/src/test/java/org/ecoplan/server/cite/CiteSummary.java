@@ -29,7 +29,8 @@ public record CiteSummary(String suite, int passed, int failed, int skipped) {
                 + outputLines.size() + " lines)");
     }
 
-    @Override public String toString() {
+    @Override
+    public String toString() {
         return suite + ": " + passed + " passed, " + failed + " failed, " + skipped + " skipped";
     }
 }

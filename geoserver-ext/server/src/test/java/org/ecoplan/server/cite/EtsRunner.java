@@ -45,7 +45,8 @@ final class EtsRunner {
      * Runs {@code run-ets.sh SUITE URL args...} with the extra environment {@code env}; the raw
      * results go to {@code target/cite/<suite>}.
      */
-    static Run run(String suite, String url, Map<String, String> env, List<String> args) throws IOException, InterruptedException {
+    static Run run(String suite, String url, Map<String, String> env, List<String> args)
+            throws IOException, InterruptedException {
         Path results = Path.of("target", "cite", suite).toAbsolutePath();
         deleteTree(results);
         Files.createDirectories(results);
@@ -54,7 +55,8 @@ final class EtsRunner {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(results.resolve("runner.log").toFile());
         pb.environment().put("RESULTS_DIR", results.toString());
-        Path cache = EtsCache.linkedTo(toolsDir().resolve("cache"), Path.of("target", "cite", "cache").toAbsolutePath());
+        Path cache = EtsCache.linkedTo(toolsDir().resolve("cache"),
+                Path.of("target", "cite", "cache").toAbsolutePath());
         pb.environment().put("CITE_CACHE", cache.toString());
         // several JVMs share a small machine during the build; the suites need far less than the runner's 2 GiB default
         pb.environment().putIfAbsent("JAVA_OPTS", "-Xmx1g");
@@ -66,12 +68,14 @@ final class EtsRunner {
         if (!p.waitFor(LIMIT_MINUTES, TimeUnit.MINUTES)) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
-            throw new IllegalStateException(suite + " did not finish within " + LIMIT_MINUTES + " minutes; see " + results);
+            throw new IllegalStateException(
+                    suite + " did not finish within " + LIMIT_MINUTES + " minutes; see " + results);
         }
         List<String> out = Files.readAllLines(results.resolve("runner.log"), StandardCharsets.UTF_8);
         long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0);
         Path summaryFile = results.resolve("summary.txt");
-        String report = Files.isRegularFile(summaryFile) ? Files.readString(summaryFile, StandardCharsets.UTF_8)
+        String report = Files.isRegularFile(summaryFile)
+                ? Files.readString(summaryFile, StandardCharsets.UTF_8)
                 : String.join("\n", out);
         CiteSummary summary;
         try {

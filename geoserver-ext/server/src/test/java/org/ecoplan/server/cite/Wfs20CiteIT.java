@@ -33,12 +33,14 @@ class Wfs20CiteIT {
 
     @Test
     void wfs20SuitePassesWithoutFailures() throws Exception {
-        CitePrerequisites.require(EtsRunner.available(), "the CITE runner " + EtsRunner.toolsDir().resolve("run-ets.sh") + " is missing (set CITE_TOOLS)");
+        CitePrerequisites.require(EtsRunner.available(),
+                "the CITE runner " + EtsRunner.toolsDir().resolve("run-ets.sh") + " is missing (set CITE_TOOLS)");
         String url = ServerFixture.baseUrl() + "/wfs";
         EtsRunner.Run run = EtsRunner.run("wfs20", url, Map.of(), List.of());
         assertTrue(run.summary().passed() > 0, "no test passed, the suite did not really run:\n" + run.describe());
         List<String> failed = TestNgFailures.read(run.resultsDir());
-        assertEquals(run.summary().failed(), failed.size(), "the results file and the summary disagree:\n" + run.describe());
+        assertEquals(run.summary().failed(), failed.size(),
+                "the results file and the summary disagree:\n" + run.describe());
         List<String> unexpected = failed.stream().filter(t -> !SUITE_LIMITATIONS.contains(t)).toList();
         assertEquals(List.of(), unexpected, run.describe());
     }

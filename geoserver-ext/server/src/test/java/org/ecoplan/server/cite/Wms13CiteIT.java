@@ -24,13 +24,15 @@ class Wms13CiteIT {
 
     @Test
     void wms13SuitePassesWithoutFailures() throws Exception {
-        CitePrerequisites.require(EtsRunner.available(), "the CITE runner " + EtsRunner.toolsDir().resolve("run-ets.sh") + " is missing (set CITE_TOOLS)");
+        CitePrerequisites.require(EtsRunner.available(),
+                "the CITE runner " + EtsRunner.toolsDir().resolve("run-ets.sh") + " is missing (set CITE_TOOLS)");
         Path ctl = ctlScripts();
         // The CTL scripts are published only in the suite's source repository (no Maven artifact
         // resolves), which CI cannot reach: there the suite is run by hand (bin/cite-ctl, then
         // bin/cite-run wms13), so a missing checkout skips on every machine, CI included.
         org.junit.jupiter.api.Assumptions.assumeTrue(ctl != null && Files.isRegularFile(ctl.resolve("main-auto.xml")),
-                "no ets-wms13 " + CTL_VERSION + " CTL scripts: set ETS_WMS13_CTL_DIR to the suite's src/main/scripts/ctl"
+                "no ets-wms13 " + CTL_VERSION
+                        + " CTL scripts: set ETS_WMS13_CTL_DIR to the suite's src/main/scripts/ctl"
                         + " or run bin/cite-ctl");
         String url = CiteServer.baseUrl() + "/wms";
         EtsRunner.Run run = EtsRunner.run("wms13", url, Map.of("ETS_WMS13_CTL_DIR", ctl.toString()), List.of());

@@ -26,17 +26,21 @@ import org.junit.jupiter.api.Test;
 class Wmts10CiteIT {
     @Test
     void wmts10SuitePassesWithoutFailures() throws Exception {
-        CitePrerequisites.require(EtsRunner.available(), "the CITE runner " + EtsRunner.toolsDir().resolve("run-ets.sh") + " is missing (set CITE_TOOLS)");
+        CitePrerequisites.require(EtsRunner.available(),
+                "the CITE runner " + EtsRunner.toolsDir().resolve("run-ets.sh") + " is missing (set CITE_TOOLS)");
         Path ctl = Wmts10Suite.ctlScripts();
         // like ets-wms13, the suite's CTL scripts and resources exist only in its source repository,
         // which CI cannot reach: without a checkout the test is skipped everywhere, CI included
         org.junit.jupiter.api.Assumptions.assumeTrue(ctl != null && Files.isRegularFile(ctl.resolve("wmts-auto.xml"))
-                        && Files.isRegularFile(Wmts10Suite.resources(ctl).resolve("rewriteNonException.xsl")),
-                "no ets-wmts10 " + Wmts10Suite.VERSION + " CTL scripts and resources: set ETS_WMTS10_CTL_DIR to the suite's"
+                && Files.isRegularFile(Wmts10Suite.resources(ctl).resolve("rewriteNonException.xsl")),
+                "no ets-wmts10 " + Wmts10Suite.VERSION
+                        + " CTL scripts and resources: set ETS_WMTS10_CTL_DIR to the suite's"
                         + " src/main/scripts/ctl (with src/main/resources beside it)");
         Path shared = EtsRunner.toolsDir().resolve("cache");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(shared.resolve("teamengine-" + Wmts10Suite.TEAMENGINE_VERSION + "/lib")),
-                "TEAM Engine " + Wmts10Suite.TEAMENGINE_VERSION + " is not in " + shared + " (run run-ets.sh wms13 once to fetch it)");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                Files.isDirectory(shared.resolve("teamengine-" + Wmts10Suite.TEAMENGINE_VERSION + "/lib")),
+                "TEAM Engine " + Wmts10Suite.TEAMENGINE_VERSION + " is not in " + shared
+                        + " (run run-ets.sh wms13 once to fetch it)");
 
         Wmts10Suite.seedSchemas(shared.resolve("schemas"));
         // EtsRunner uses this cache directory and keeps entries that already exist there

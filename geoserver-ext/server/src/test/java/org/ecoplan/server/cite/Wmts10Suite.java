@@ -53,7 +53,8 @@ final class Wmts10Suite {
         if (Files.isSymbolicLink(te)) Files.delete(te);
         Files.createDirectories(te);
         Path lib = te.resolve("lib");
-        if (!Files.exists(lib, LinkOption.NOFOLLOW_LINKS)) Files.createSymbolicLink(lib, sharedTe.resolve("lib").toAbsolutePath());
+        if (!Files.exists(lib, LinkOption.NOFOLLOW_LINKS))
+            Files.createSymbolicLink(lib, sharedTe.resolve("lib").toAbsolutePath());
         Path res = te.resolve("resources");
         copyTree(sharedTe.resolve("resources"), res);
         copyTree(suiteResources.resolve("xsd"), res.resolve("xsd"));
@@ -75,7 +76,9 @@ final class Wmts10Suite {
             Path dst = gml.resolve(f);
             if (Files.isRegularFile(dst)) continue;
             try (InputStream in = Wmts10Suite.class.getClassLoader().getResourceAsStream("ogc/gml/3.1.1/" + f)) {
-                if (in == null) throw new IOException("ogc/gml/3.1.1/" + f + " is not in the ogc-schemas jar on the test class path");
+                if (in == null)
+                    throw new IOException(
+                            "ogc/gml/3.1.1/" + f + " is not in the ogc-schemas jar on the test class path");
                 Files.createDirectories(dst.getParent());
                 Files.copy(in, dst);
             }

@@ -166,12 +166,14 @@ class PlanContentIT {
         List<Feature> zones = all("restoration_zones");
         for (Feature p : projects) {
             Geometry inner = p.geometry().getInteriorPoint();
-            String zone = zones.stream().filter(z -> z.geometry().contains(inner)).map(z -> z.get("zone_code").toString())
+            String zone = zones.stream().filter(z -> z.geometry().contains(inner))
+                    .map(z -> z.get("zone_code").toString())
                     .findFirst().orElse("none");
             assertEquals(zone, p.get("zone_code"), p.id() + " lies in " + zone);
             assertEquals(Boolean.TRUE, p.get("schematic"), p.id());
         }
-        for (Feature a : all("project_areas")) assertEquals(areaKm2(a.geometry()), (Double) a.get("area_km2"), 0.01, a.id());
+        for (Feature a : all("project_areas"))
+            assertEquals(areaKm2(a.geometry()), (Double) a.get("area_km2"), 0.01, a.id());
         for (Feature l : all("project_lines")) assertTrue((Double) l.get("length_km") > 0, l.id());
     }
 

@@ -62,7 +62,8 @@ class VectorTilesIT {
         assertEquals(204, get("/vtiles/plan_projects/WebMercatorQuad/9/0/0.mvt").statusCode());
         assertEquals(404, get("/vtiles/plan_projects/WebMercatorQuad/9/512/0.mvt").statusCode());
         assertEquals(404, get("/vtiles/no_such_layer/WebMercatorQuad/9/417/193.mvt").statusCode());
-        assertEquals(404, get("/vtiles/plan_targets/WebMercatorQuad/9/417/193.mvt").statusCode(), "a table without geometry has no tiles");
+        assertEquals(404, get("/vtiles/plan_targets/WebMercatorQuad/9/417/193.mvt").statusCode(),
+                "a table without geometry has no tiles");
     }
 
     @Test
@@ -88,7 +89,8 @@ class VectorTilesIT {
         Assumptions.assumeTrue(hasOgr, "ogrinfo not installed");
         Path file = Files.createTempFile("tile", ".mvt");
         Files.write(file, get(TILE).asByteArray());
-        Process p = new ProcessBuilder("ogrinfo", "-ro", "-oo", "X=417", "-oo", "Y=193", "-oo", "Z=9", file.toString(), "project_sites")
+        Process p = new ProcessBuilder("ogrinfo", "-ro", "-oo", "X=417", "-oo", "Y=193", "-oo", "Z=9", file.toString(),
+                "project_sites")
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));

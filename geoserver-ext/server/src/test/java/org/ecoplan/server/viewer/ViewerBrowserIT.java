@@ -27,13 +27,16 @@ class ViewerBrowserIT {
         boolean hasNode = new ProcessBuilder("sh", "-c", "command -v node").start().waitFor() == 0;
         boolean hasPlaywright = Files.isDirectory(frontend.resolve("node_modules/playwright-core"));
         boolean hasChromium = Files.isExecutable(chromium);
-        String missing = (hasNode ? "" : "node ") + (hasPlaywright ? "" : "frontend/node_modules (build the viewer module) ")
+        String missing = (hasNode ? "" : "node ")
+                + (hasPlaywright ? "" : "frontend/node_modules (build the viewer module) ")
                 + (hasChromium ? "" : chromium + " (apt-get install chromium)");
-        if ("true".equals(System.getenv("CI"))) assertTrue(missing.isEmpty(), "missing for the browser test: " + missing);
+        if ("true".equals(System.getenv("CI")))
+            assertTrue(missing.isEmpty(), "missing for the browser test: " + missing);
         Assumptions.assumeTrue(missing.isEmpty(), "missing for the browser test: " + missing);
 
         Path out = Path.of("target/viewer-screenshots").toAbsolutePath();
-        ProcessBuilder pb = new ProcessBuilder("node", "test/viewer.test.mjs").directory(frontend.toFile()).redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder("node", "test/viewer.test.mjs").directory(frontend.toFile())
+                .redirectErrorStream(true);
         pb.environment().put("BASE_URL", ServerFixture.baseUrl());
         pb.environment().put("OUT_DIR", out.toString());
         pb.environment().put("CHROMIUM", chromium.toString());

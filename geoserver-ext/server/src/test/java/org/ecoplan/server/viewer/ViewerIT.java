@@ -41,7 +41,8 @@ class ViewerIT {
         assertEquals("plan_projects", j.getString("defaultGroup"));
         List<String> members = j.getList("groups.find { it.id == 'plan_projects' }.layers");
         assertTrue(members.contains("project_areas"), members.toString());
-        assertEquals("实施阶段", j.getString("layers.find { it.id == 'project_areas' }.attributes.find { it.name == 'phase' }.alias"));
+        assertEquals("实施阶段",
+                j.getString("layers.find { it.id == 'project_areas' }.attributes.find { it.name == 'phase' }.alias"));
         if (System.getenv("TIANDITU_KEY") == null) assertTrue(j.get("tiandituKey") == null, "no 天地图 key configured");
         List<Float> bbox = j.getList("bbox");
         assertTrue(bbox.get(0) > 113 && bbox.get(2) < 115, bbox.toString());

@@ -20,24 +20,31 @@ class WfsBadInputIT {
         assertEquals("2.0.0", x.s("/ows:ExceptionReport/@version"));
         assertEquals(code, x.s("//ows:Exception/@exceptionCode"));
         assertEquals(locator, x.s("//ows:Exception/@locator"));
-        assertFalse(r.asString().contains("Exception:") || r.asString().contains("\tat "), "no internals: " + r.asString());
+        assertFalse(r.asString().contains("Exception:") || r.asString().contains("\tat "),
+                "no internals: " + r.asString());
     }
 
     @Test
     void exceptionCodesLocatorsAndStatuses() throws Exception {
-        assertException(WfsSupport.get("REQUEST", "GetFeature", "TYPENAMES", "yg:no_such_type"), 400, "InvalidParameterValue", "typeNames");
+        assertException(WfsSupport.get("REQUEST", "GetFeature", "TYPENAMES", "yg:no_such_type"), 400,
+                "InvalidParameterValue", "typeNames");
         assertException(WfsSupport.get("REQUEST", "GetFeature"), 400, "MissingParameterValue", "typeNames");
-        assertException(WfsSupport.get("REQUEST", "GetFeature", "TYPENAMES", "yg:restoration_zones", "PROPERTYNAME", "no_such"),
+        assertException(
+                WfsSupport.get("REQUEST", "GetFeature", "TYPENAMES", "yg:restoration_zones", "PROPERTYNAME", "no_such"),
                 400, "InvalidParameterValue", "propertyName");
-        assertException(WfsSupport.get("REQUEST", "GetFeature", "TYPENAMES", "yg:restoration_zones", "FILTER", "<fes:Filter><broken"),
+        assertException(
+                WfsSupport.get("REQUEST", "GetFeature", "TYPENAMES", "yg:restoration_zones", "FILTER",
+                        "<fes:Filter><broken"),
                 400, "OperationParsingFailed", "FILTER");
         assertException(WfsSupport.get("REQUEST", "GetFeature", "TYPENAMES", "yg:restoration_zones", "FILTER",
                 "<fes:Filter xmlns:fes=\"http://www.opengis.net/fes/2.0\"><fes:PropertyIsEqualTo><fes:ValueReference>no_such"
                         + "</fes:ValueReference><fes:Literal>1</fes:Literal></fes:PropertyIsEqualTo></fes:Filter>"),
                 400, "InvalidParameterValue", "FILTER");
         assertException(WfsSupport.get("REQUEST", "Transaction"), 501, "OperationNotSupported", "Transaction");
-        assertException(WfsSupport.get("REQUEST", "GetFeature", "STOREDQUERY_ID", "urn:ogc:def:query:OGC-WFS::GetFeatureById",
-                "ID", "nothing.1"), 404, "NotFound", "ID");
+        assertException(
+                WfsSupport.get("REQUEST", "GetFeature", "STOREDQUERY_ID", "urn:ogc:def:query:OGC-WFS::GetFeatureById",
+                        "ID", "nothing.1"),
+                404, "NotFound", "ID");
     }
 
     @Test
@@ -52,7 +59,8 @@ class WfsBadInputIT {
             assertEquals(400, r.statusCode()); // a schema without "name" rejects the property, not the literal
         }
         var after = WfsSupport.get("REQUEST", "GetFeature", "TYPENAMES", "yg:restoration_zones", "RESULTTYPE", "hits");
-        assertTrue(Integer.parseInt(new Xml(after.asByteArray()).s("/wfs:FeatureCollection/@numberMatched")) > 0, "table intact");
+        assertTrue(Integer.parseInt(new Xml(after.asByteArray()).s("/wfs:FeatureCollection/@numberMatched")) > 0,
+                "table intact");
     }
 
     @Test
@@ -63,7 +71,8 @@ class WfsBadInputIT {
             for (int k = 0; k < 10; k++) ents.append("&a").append(i - 1).append(';');
             ents.append("\">");
         }
-        String bomb = "<?xml version=\"1.0\"?><!DOCTYPE b [" + ents + "]><wfs:GetFeature xmlns:wfs=\"http://www.opengis.net/wfs/2.0\""
+        String bomb = "<?xml version=\"1.0\"?><!DOCTYPE b [" + ents
+                + "]><wfs:GetFeature xmlns:wfs=\"http://www.opengis.net/wfs/2.0\""
                 + " service=\"WFS\" version=\"2.0.0\"><wfs:Query typeNames=\"&a10;\"/></wfs:GetFeature>";
         long t0 = System.nanoTime();
         Response r = WfsSupport.post(bomb);
@@ -74,7 +83,8 @@ class WfsBadInputIT {
         given().baseUri(WfsSupport.base()).get("/health").then().statusCode(200);
         // and the bomb as a KVP FILTER
         var kvp = WfsSupport.get("REQUEST", "GetFeature", "TYPENAMES", "yg:restoration_zones", "FILTER",
-                "<!DOCTYPE b [" + ents + "]><fes:Filter xmlns:fes=\"http://www.opengis.net/fes/2.0\">&a10;</fes:Filter>");
+                "<!DOCTYPE b [" + ents
+                        + "]><fes:Filter xmlns:fes=\"http://www.opengis.net/fes/2.0\">&a10;</fes:Filter>");
         assertEquals(400, kvp.statusCode());
         given().baseUri(WfsSupport.base()).get("/health").then().statusCode(200);
     }

@@ -19,7 +19,8 @@ class WfsCapabilitiesIT {
         var r = WfsSupport.get("REQUEST", "GetCapabilities");
         assertEquals(200, r.statusCode());
         byte[] body = r.asByteArray();
-        assertEquals(List.of(), OgcSchemas.validate(body, List.of("http://schemas.opengis.net/wfs/2.0/wfs.xsd"), Map.of()));
+        assertEquals(List.of(),
+                OgcSchemas.validate(body, List.of("http://schemas.opengis.net/wfs/2.0/wfs.xsd"), Map.of()));
         Xml x = new Xml(body);
         assertEquals(WfsSupport.layers().size(), x.n("//wfs:FeatureType"));
         for (LayerConfig l : WfsSupport.layers()) {
@@ -31,7 +32,8 @@ class WfsCapabilitiesIT {
                 double minLon = Double.parseDouble(x.s(ft + "/ows:WGS84BoundingBox/ows:LowerCorner").split(" ")[0]);
                 double minLat = Double.parseDouble(x.s(ft + "/ows:WGS84BoundingBox/ows:LowerCorner").split(" ")[1]);
                 // Yanggao county lies around 113.5-114.2 E, 39.9-40.4 N
-                assertTrue(minLon > 113 && minLon < 115 && minLat > 39 && minLat < 41, l.id() + " box " + minLon + " " + minLat);
+                assertTrue(minLon > 113 && minLon < 115 && minLat > 39 && minLat < 41,
+                        l.id() + " box " + minLon + " " + minLat);
             } else {
                 assertEquals(0, x.n(ft + "/ows:WGS84BoundingBox"), l.id() + " has no geometry, so no extent");
             }
@@ -44,9 +46,11 @@ class WfsCapabilitiesIT {
     @Test
     void wfs11And10CapabilitiesAreSchemaValid() throws Exception {
         byte[] v11 = WfsSupport.get("VERSION", "1.1.0", "REQUEST", "GetCapabilities").asByteArray();
-        assertEquals(List.of(), OgcSchemas.validate(v11, List.of("http://schemas.opengis.net/wfs/1.1.0/wfs.xsd"), Map.of()));
+        assertEquals(List.of(),
+                OgcSchemas.validate(v11, List.of("http://schemas.opengis.net/wfs/1.1.0/wfs.xsd"), Map.of()));
         byte[] v10 = WfsSupport.get("VERSION", "1.0.0", "REQUEST", "GetCapabilities").asByteArray();
-        assertEquals(List.of(), OgcSchemas.validate(v10, List.of("http://schemas.opengis.net/wfs/1.0.0/WFS-capabilities.xsd"), Map.of()));
+        assertEquals(List.of(), OgcSchemas.validate(v10,
+                List.of("http://schemas.opengis.net/wfs/1.0.0/WFS-capabilities.xsd"), Map.of()));
         assertEquals(WfsSupport.layers().size(), new Xml(v10).n("//wfs1:FeatureType"));
     }
 }

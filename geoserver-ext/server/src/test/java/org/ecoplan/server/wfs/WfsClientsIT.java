@@ -35,7 +35,8 @@ class WfsClientsIT {
 
     private static Run run(Path dir, List<String> cmd) throws IOException, InterruptedException {
         Path log = Files.createTempFile(dir, "client", ".log");
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
         if (!p.waitFor(5, TimeUnit.MINUTES)) {
             p.destroyForcibly();
             throw new IllegalStateException("client did not finish: " + cmd);
@@ -64,10 +65,12 @@ class WfsClientsIT {
     @Test
     void ogrinfoReadsEveryFeatureTypeWithItsCount() throws Exception {
         need(available(dir, "ogrinfo", "--version"), "ogrinfo (GDAL)");
-        Run r = run(dir, List.of("ogrinfo", "-ro", "-al", "-so", "WFS:" + WfsSupport.wfsUrl() + "?SERVICE=WFS&VERSION=2.0.0"));
+        Run r = run(dir,
+                List.of("ogrinfo", "-ro", "-al", "-so", "WFS:" + WfsSupport.wfsUrl() + "?SERVICE=WFS&VERSION=2.0.0"));
         assertEquals(0, r.exit(), r.output());
         for (LayerConfig l : WfsSupport.layers()) {
-            Matcher m = Pattern.compile("Layer name: yg:" + l.id() + "\\R(?:.*\\R)*?Feature Count: (\\d+)").matcher(r.output());
+            Matcher m = Pattern.compile("Layer name: yg:" + l.id() + "\\R(?:.*\\R)*?Feature Count: (\\d+)")
+                    .matcher(r.output());
             assertTrue(m.find(), "ogrinfo lists yg:" + l.id() + "\n" + r.output());
             assertEquals(hits(l.id()), Long.parseLong(m.group(1)), l.id());
         }
@@ -77,7 +80,8 @@ class WfsClientsIT {
     void ogr2ogrCopiesFeaturesWithTheirCoordinates() throws Exception {
         need(available(dir, "ogr2ogr", "--version"), "ogr2ogr (GDAL)");
         LayerConfig points = WfsSupport.layers().stream()
-                .filter(l -> l.featureType().hasGeometry() && l.featureType().geometry().type().sfName().equals("Point"))
+                .filter(l -> l.featureType().hasGeometry()
+                        && l.featureType().geometry().type().sfName().equals("Point"))
                 .findFirst().orElseThrow();
         Path out = dir.resolve("out.geojson");
         Run r = run(dir, List.of("ogr2ogr", "-f", "GeoJSON", out.toString(),

@@ -64,8 +64,10 @@ class WfsGetFeatureIT {
         String[] loc = new Xml(body).s("/*/@*[local-name()='schemaLocation']").trim().split("\\s+");
         String dft = null;
         for (int i = 0; i + 1 < loc.length; i += 2) if (loc[i].equals("http://ecoplan.org/yanggao")) dft = loc[i + 1];
-        assertTrue(dft != null && dft.startsWith(WfsSupport.base()), "schemaLocation names the DescribeFeatureType URL");
-        HttpResponse<byte[]> schema = HTTP.send(HttpRequest.newBuilder(URI.create(dft)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertTrue(dft != null && dft.startsWith(WfsSupport.base()),
+                "schemaLocation names the DescribeFeatureType URL");
+        HttpResponse<byte[]> schema = HTTP.send(HttpRequest.newBuilder(URI.create(dft)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, schema.statusCode(), dft);
         assertEquals(List.of(), OgcSchemas.validate(body, List.of(wfsXsd, dft), Map.of(dft, schema.body())));
     }
@@ -76,13 +78,16 @@ class WfsGetFeatureIT {
                 .max((a, b) -> Long.compare(count(a), count(b))).orElseThrow();
         long n = hits(big.id());
         java.util.Set<String> seen = new java.util.HashSet<>();
-        String url = WfsSupport.wfsUrl() + "?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=yg:" + big.id() + "&COUNT=2";
+        String url = WfsSupport.wfsUrl() + "?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=yg:" + big.id()
+                + "&COUNT=2";
         int pages = 0;
         while (url != null && pages < 1000) {
-            HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
             Xml x = new Xml(r.body());
             assertEquals(Long.toString(n), x.s("/wfs:FeatureCollection/@numberMatched"));
-            for (int i = 1; i <= x.n("//wfs:member"); i++) assertTrue(seen.add(x.s("(//wfs:member/*)[" + i + "]/@gml:id")));
+            for (int i = 1; i <= x.n("//wfs:member"); i++)
+                assertTrue(seen.add(x.s("(//wfs:member/*)[" + i + "]/@gml:id")));
             String next = x.s("/wfs:FeatureCollection/@next");
             url = next.isEmpty() ? null : next;
             pages++;
@@ -113,7 +118,8 @@ class WfsGetFeatureIT {
         Xml back = fetch(second.s("/wfs:FeatureCollection/@previous"));
         assertEquals(firstIds, memberIds(back));
 
-        LayerConfig small = WfsSupport.layers().stream().filter(l -> l.featureType().hasGeometry() && count(l) > 0 && count(l) < 4)
+        LayerConfig small = WfsSupport.layers().stream()
+                .filter(l -> l.featureType().hasGeometry() && count(l) > 0 && count(l) < 4)
                 .findFirst().orElseThrow();
         Xml only = new Xml(WfsSupport.post(pageRequest(small.id(), 4)).asByteArray());
         assertEquals(hits(small.id()), memberIds(only).size());
@@ -129,19 +135,22 @@ class WfsGetFeatureIT {
         LayerConfig big = WfsSupport.layers().stream().filter(l -> l.featureType().hasGeometry())
                 .max((a, b) -> Long.compare(count(a), count(b))).orElseThrow();
         String attribute = big.featureType().attributes().get(0).name();
-        List<String> wanted = List.of(big.id() + ".1", big.id() + ".2", big.id() + ".3", big.id() + ".4", big.id() + ".5");
+        List<String> wanted = List.of(big.id() + ".1", big.id() + ".2", big.id() + ".3", big.id() + ".4",
+                big.id() + ".5");
         StringBuilder ids = new StringBuilder();
         for (String id : wanted) ids.append("<fes:ResourceId rid=\"").append(id).append("\"/>");
         String notNull = "<fes:Not><fes:PropertyIsNull><fes:ValueReference>plan:" + attribute
                 + "</fes:ValueReference></fes:PropertyIsNull></fes:Not>";
         for (String filter : List.of(ids.toString(), notNull)) {
             List<String> seen = new java.util.ArrayList<>();
-            Xml page = new Xml(WfsSupport.post(pageRequest(big.id(), 2, "<fes:Filter>" + filter + "</fes:Filter>")).asByteArray());
+            Xml page = new Xml(
+                    WfsSupport.post(pageRequest(big.id(), 2, "<fes:Filter>" + filter + "</fes:Filter>")).asByteArray());
             String matched = page.s("/wfs:FeatureCollection/@numberMatched");
             seen.addAll(memberIds(page));
             for (int pages = 1; !page.s("/wfs:FeatureCollection/@next").isEmpty() && pages < 100; pages++) {
                 page = fetch(page.s("/wfs:FeatureCollection/@next"));
-                assertEquals(matched, page.s("/wfs:FeatureCollection/@numberMatched"), "the same result set on every page");
+                assertEquals(matched, page.s("/wfs:FeatureCollection/@numberMatched"),
+                        "the same result set on every page");
                 seen.addAll(memberIds(page));
             }
             assertEquals(Long.parseLong(matched), seen.size());
@@ -156,13 +165,15 @@ class WfsGetFeatureIT {
 
     private static String pageRequest(String layer, int count, String filter) {
         return "<wfs:GetFeature xmlns:wfs=\"http://www.opengis.net/wfs/2.0\" xmlns:yg=\"http://ecoplan.org/yanggao\""
-                + " xmlns:plan=\"http://ecoplan.org/yanggao\" xmlns:fes=\"http://www.opengis.net/fes/2.0\" service=\"WFS\" version=\"2.0.0\" count=\"" + count
+                + " xmlns:plan=\"http://ecoplan.org/yanggao\" xmlns:fes=\"http://www.opengis.net/fes/2.0\" service=\"WFS\" version=\"2.0.0\" count=\""
+                + count
                 + "\"><wfs:Query typeNames=\"yg:" + layer + "\">" + filter + "</wfs:Query></wfs:GetFeature>";
     }
 
     private static Xml fetch(String url) throws Exception {
         assertFalse(url.isEmpty(), "a link to follow");
-        HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, r.statusCode(), url);
         return new Xml(r.body());
     }
@@ -184,32 +195,41 @@ class WfsGetFeatureIT {
     @Test
     void srsNameFormsGiveKnownAxisOrder() throws Exception {
         LayerConfig points = WfsSupport.layers().stream()
-                .filter(l -> l.featureType().hasGeometry() && l.featureType().geometry().type().sfName().equals("Point"))
+                .filter(l -> l.featureType().hasGeometry()
+                        && l.featureType().geometry().type().sfName().equals("Point"))
                 .findFirst().orElseThrow();
         String id = points.id() + ".1";
-        JsonNode f = JSON.readTree(WfsSupport.get("REQUEST", "GetFeature", "RESOURCEID", id, "OUTPUTFORMAT", "application/json")
-                .asByteArray()).get("features").get(0);
+        JsonNode f = JSON
+                .readTree(WfsSupport.get("REQUEST", "GetFeature", "RESOURCEID", id, "OUTPUTFORMAT", "application/json")
+                        .asByteArray())
+                .get("features").get(0);
         double lon = f.get("geometry").get("coordinates").get(0).asDouble();
         double lat = f.get("geometry").get("coordinates").get(1).asDouble();
         assertTrue(lon > 113 && lon < 115 && lat > 39 && lat < 41, "GeoJSON is lon/lat: " + lon + "," + lat);
-        String[] urn = new Xml(WfsSupport.get("REQUEST", "GetFeature", "RESOURCEID", id, "SRSNAME", "urn:ogc:def:crs:EPSG::4326")
-                .asByteArray()).s("//gml:pos").split(" ");
+        String[] urn = new Xml(
+                WfsSupport.get("REQUEST", "GetFeature", "RESOURCEID", id, "SRSNAME", "urn:ogc:def:crs:EPSG::4326")
+                        .asByteArray())
+                .s("//gml:pos").split(" ");
         assertEquals(lat, Double.parseDouble(urn[0]), 1e-7);
         assertEquals(lon, Double.parseDouble(urn[1]), 1e-7);
         String[] shortForm = new Xml(WfsSupport.get("REQUEST", "GetFeature", "RESOURCEID", id, "SRSNAME", "EPSG:4490")
                 .asByteArray()).s("//gml:pos").split(" ");
         assertEquals(lon, Double.parseDouble(shortForm[0]), 1e-7);
-        String[] gk = new Xml(WfsSupport.get("REQUEST", "GetFeature", "RESOURCEID", id, "SRSNAME", "urn:ogc:def:crs:EPSG::4547")
-                .asByteArray()).s("//gml:pos").split(" ");
+        String[] gk = new Xml(
+                WfsSupport.get("REQUEST", "GetFeature", "RESOURCEID", id, "SRSNAME", "urn:ogc:def:crs:EPSG::4547")
+                        .asByteArray())
+                .s("//gml:pos").split(" ");
         assertTrue(Double.parseDouble(gk[0]) > 4.3e6, "CGCS2000 GK CM 114E: northing first " + gk[0]);
-        assertTrue(Double.parseDouble(gk[1]) > 300_000 && Double.parseDouble(gk[1]) < 700_000, "easting second " + gk[1]);
+        assertTrue(Double.parseDouble(gk[1]) > 300_000 && Double.parseDouble(gk[1]) < 700_000,
+                "easting second " + gk[1]);
     }
 
     @Test
     void sortByResourceIdFilterAndPropertyValue() throws Exception {
         LayerConfig zones = WfsSupport.catalog().layer("restoration_zones").orElseThrow();
-        JsonNode byId = JSON.readTree(WfsSupport.get("REQUEST", "GetFeature", "RESOURCEID", "restoration_zones.2,restoration_zones.1",
-                "OUTPUTFORMAT", "application/json").asByteArray());
+        JsonNode byId = JSON.readTree(
+                WfsSupport.get("REQUEST", "GetFeature", "RESOURCEID", "restoration_zones.2,restoration_zones.1",
+                        "OUTPUTFORMAT", "application/json").asByteArray());
         assertEquals(2, byId.get("numberMatched").asInt());
         String firstAttr = zones.featureType().attributes().get(0).name();
         JsonNode desc = JSON.readTree(WfsSupport.get("REQUEST", "GetFeature", "TYPENAMES", "yg:restoration_zones",
@@ -222,7 +242,8 @@ class WfsGetFeatureIT {
         }
         String value = feats.get(0).get("properties").get(firstAttr).asText();
         String filter = "<fes:Filter xmlns:fes=\"http://www.opengis.net/fes/2.0\"><fes:PropertyIsEqualTo><fes:ValueReference>"
-                + firstAttr + "</fes:ValueReference><fes:Literal>" + value + "</fes:Literal></fes:PropertyIsEqualTo></fes:Filter>";
+                + firstAttr + "</fes:ValueReference><fes:Literal>" + value
+                + "</fes:Literal></fes:PropertyIsEqualTo></fes:Filter>";
         JsonNode filtered = JSON.readTree(WfsSupport.get("REQUEST", "GetFeature", "TYPENAMES", "yg:restoration_zones",
                 "FILTER", filter, "OUTPUTFORMAT", "application/json").asByteArray());
         assertTrue(filtered.get("numberMatched").asInt() >= 1);
@@ -238,7 +259,8 @@ class WfsGetFeatureIT {
                 "ID", "restoration_zones.1");
         assertEquals(200, ok.statusCode());
         assertEquals("restoration_zones.1", new Xml(ok.asByteArray()).s("/yg:restoration_zones/@gml:id"));
-        var missing = WfsSupport.get("REQUEST", "GetFeature", "STOREDQUERY_ID", "urn:ogc:def:query:OGC-WFS::GetFeatureById",
+        var missing = WfsSupport.get("REQUEST", "GetFeature", "STOREDQUERY_ID",
+                "urn:ogc:def:query:OGC-WFS::GetFeatureById",
                 "ID", "restoration_zones.999999");
         assertEquals(404, missing.statusCode());
         assertEquals("NotFound", new Xml(missing.asByteArray()).s("//ows:Exception/@exceptionCode"));

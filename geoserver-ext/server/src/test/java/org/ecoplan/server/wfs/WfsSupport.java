@@ -32,6 +32,7 @@ final class WfsSupport {
     }
 
     static Response post(String xml) {
-        return given().contentType("application/xml").body(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post(wfsUrl());
+        return given().contentType("application/xml").body(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post(wfsUrl());
     }
 }

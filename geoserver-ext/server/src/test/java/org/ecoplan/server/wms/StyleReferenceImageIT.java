@@ -74,7 +74,8 @@ class StyleReferenceImageIT {
         BufferedImage expected = ImageIO.read(ref.toFile());
         int differing = ImageDiff.differingPixels(expected, actual, CHANNEL_TOLERANCE);
         double share = differing / (double) (expected.getWidth() * expected.getHeight());
-        assertTrue(share <= MAX_DIFFERING, layer + "/" + style + ": " + differing + " pixels (" + String.format("%.2f", 100 * share)
-                + " %) differ from " + ref.getFileName());
+        assertTrue(share <= MAX_DIFFERING,
+                layer + "/" + style + ": " + differing + " pixels (" + String.format("%.2f", 100 * share)
+                        + " %) differ from " + ref.getFileName());
     }
 }

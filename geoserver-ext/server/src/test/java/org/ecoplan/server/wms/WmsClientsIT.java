@@ -48,16 +48,20 @@ class WmsClientsIT {
             print(json.dumps(result, ensure_ascii=False))
             """;
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private String python() { return ClientCommands.python("owslib", dir); }
 
-    @Test void gdalTranslateReadsAGetMapSource() throws Exception {
-        ClientCommands.require(ClientCommands.works(List.of("gdal_translate", "--version"), dir), "gdal_translate (GDAL)");
+    @Test
+    void gdalTranslateReadsAGetMapSource() throws Exception {
+        ClientCommands.require(ClientCommands.works(List.of("gdal_translate", "--version"), dir),
+                "gdal_translate (GDAL)");
         String source = "WMS:" + wmsUrl() + "?SERVICE=WMS&VERSION=1.1.1&REQUEST=GetMap&LAYERS=restoration_zones"
                 + "&SRS=EPSG:4326&BBOX=113.45,39.85,114.35,40.55&FORMAT=image/png";
         Path out = dir.resolve("gdal.png");
-        ClientCommands.Result r = ClientCommands.run(List.of("gdal_translate", "-of", "PNG", "-outsize", "256", "200", source, out.toString()), dir);
+        ClientCommands.Result r = ClientCommands
+                .run(List.of("gdal_translate", "-of", "PNG", "-outsize", "256", "200", source, out.toString()), dir);
         assertEquals(0, r.exit(), r.out());
         BufferedImage img = ImageIO.read(out.toFile());
         assertEquals(256, img.getWidth());
@@ -69,18 +73,21 @@ class WmsClientsIT {
         assertTrue(painted > 256 * 200 / 10, "the zones cover a good part of the image: " + painted);
     }
 
-    @Test void owslibCapabilitiesGetMapAndFeatureInfo() throws Exception {
+    @Test
+    void owslibCapabilitiesGetMapAndFeatureInfo() throws Exception {
         String python = python();
         ClientCommands.require(python != null, "python3 with OWSLib");
         Path script = dir.resolve("owslib_check.py");
         Files.writeString(script, OWSLIB_SCRIPT);
         ClientCommands.Result r = ClientCommands.run(List.of(python, script.toString(), wmsUrl(), dir.toString()), dir);
         assertEquals(0, r.exit(), r.out());
-        String json = r.out().lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow(() -> new AssertionError(r.out()));
+        String json = r.out().lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError(r.out()));
         JsonNode result = new ObjectMapper().readTree(json);
         assertTrue(result.get("title").asText().startsWith("阳高县"));
         long mapLayers = catalog().layers().stream().filter(l -> l.featureType().hasGeometry()).count();
-        assertEquals(mapLayers + catalog().groups().size(), result.get("layers").size(), "OWSLib sees every layer and group");
+        assertEquals(mapLayers + catalog().groups().size(), result.get("layers").size(),
+                "OWSLib sees every layer and group");
         for (var e : (Iterable<java.util.Map.Entry<String, JsonNode>>) result.get("layers")::fields) {
             BufferedImage img = ImageIO.read(Path.of(e.getValue().asText()).toFile());
             assertTrue(img != null, e.getKey() + " is a PNG");

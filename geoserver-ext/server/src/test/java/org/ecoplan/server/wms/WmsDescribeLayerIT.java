@@ -23,19 +23,23 @@ class WmsDescribeLayerIT {
     @Test
     void wms13AnswersTheSld11ResponseNamingTheWfsTypes() throws Exception {
         String group = catalog().groups().get(0).id();
-        List<LayerConfig> members = catalog().expand(group).stream().filter(l -> l.featureType().hasGeometry()).toList();
+        List<LayerConfig> members = catalog().expand(group).stream().filter(l -> l.featureType().hasGeometry())
+                .toList();
         var r = wms(describe("1.3.0", "restoration_zones," + group));
         assertEquals(200, r.statusCode());
         assertTrue(r.contentType().startsWith("text/xml"), r.contentType());
         byte[] body = r.asByteArray();
         assertEquals(List.of(), schemaErrors(body, "http://schemas.opengis.net/sld/1.1.0/DescribeLayer.xsd"));
         Document d = xml(body);
-        assertEquals("2", xpath(d, "count(/*[local-name()='DescribeLayerResponse']/*[local-name()='LayerDescription'])"));
+        assertEquals("2",
+                xpath(d, "count(/*[local-name()='DescribeLayerResponse']/*[local-name()='LayerDescription'])"));
         assertEquals("wfs", xpath(d, "//*[local-name()='LayerDescription'][1]/*[local-name()='owsType']"));
-        assertEquals("yg:restoration_zones", xpath(d, "//*[local-name()='LayerDescription'][1]//*[local-name()='FeatureTypeName']"));
+        assertEquals("yg:restoration_zones",
+                xpath(d, "//*[local-name()='LayerDescription'][1]//*[local-name()='FeatureTypeName']"));
         assertEquals(Integer.toString(members.size()),
                 xpath(d, "count(//*[local-name()='LayerDescription'][2]//*[local-name()='FeatureTypeName'])"));
-        String href = xpath(d, "//*[local-name()='LayerDescription'][1]/*[local-name()='OnlineResource']/@*[local-name()='href']");
+        String href = xpath(d,
+                "//*[local-name()='LayerDescription'][1]/*[local-name()='OnlineResource']/@*[local-name()='href']");
         assertTrue(href.endsWith("/wfs?"), href);
         // the description leads to the data: the named WFS knows the named type
         var dft = io.restassured.RestAssured.given().urlEncodingEnabled(true)
@@ -61,15 +65,19 @@ class WmsDescribeLayerIT {
         Document unknown = xml(wms(describe("1.3.0", "restoration_zones,no_such_layer")).asByteArray());
         assertEquals("LayerNotDefined", xpath(unknown, "//*[local-name()='ServiceException']/@code"));
         assertEquals("LAYERS", xpath(unknown, "//*[local-name()='ServiceException']/@locator"));
-        Document missing = xml(wms(Map.of("SERVICE", "WMS", "REQUEST", "DescribeLayer", "VERSION", "1.3.0")).asByteArray());
+        Document missing = xml(
+                wms(Map.of("SERVICE", "WMS", "REQUEST", "DescribeLayer", "VERSION", "1.3.0")).asByteArray());
         assertEquals("MissingParameterValue", xpath(missing, "//*[local-name()='ServiceException']/@code"));
     }
 
     @Test
     void capabilitiesOfferDescribeLayerInBothVersions() throws Exception {
-        Document c13 = xml(wms(Map.of("SERVICE", "WMS", "REQUEST", "GetCapabilities", "VERSION", "1.3.0")).asByteArray());
-        assertEquals("text/xml", xpath(c13, "//*[local-name()='Request']/*[local-name()='DescribeLayer']/*[local-name()='Format']"));
-        Document c111 = xml(wms(Map.of("SERVICE", "WMS", "REQUEST", "GetCapabilities", "VERSION", "1.1.1")).asByteArray());
+        Document c13 = xml(
+                wms(Map.of("SERVICE", "WMS", "REQUEST", "GetCapabilities", "VERSION", "1.3.0")).asByteArray());
+        assertEquals("text/xml",
+                xpath(c13, "//*[local-name()='Request']/*[local-name()='DescribeLayer']/*[local-name()='Format']"));
+        Document c111 = xml(
+                wms(Map.of("SERVICE", "WMS", "REQUEST", "GetCapabilities", "VERSION", "1.1.1")).asByteArray());
         assertEquals("GetLegendGraphic", xpath(c111, "local-name(//Request/DescribeLayer/following-sibling::*[1])"),
                 "the 1.1.1 DTD order");
     }

@@ -27,7 +27,8 @@ class WmsGetFeatureInfoIT {
         var zones = catalog().layer("restoration_zones").filter(LayerConfig::queryable);
         if (zones.isPresent()) return zones.get();
         return catalog().layers().stream()
-                .filter(l -> l.queryable() && l.featureType().hasGeometry() && l.featureType().geometry().type().dimension() == 2)
+                .filter(l -> l.queryable() && l.featureType().hasGeometry()
+                        && l.featureType().geometry().type().dimension() == 2)
                 .findFirst().orElseThrow(() -> new AssertionError("the plan has no queryable polygon layer"));
     }
 
@@ -52,14 +53,16 @@ class WmsGetFeatureInfoIT {
         for (int y = 2; y < img.getHeight() - 2; y++) {
             for (int x = 2; x < img.getWidth() - 2; x++) {
                 boolean all = true;
-                for (int dy = -2; dy <= 2 && all; dy++) for (int dx = -2; dx <= 2 && all; dx++) all = (img.getRGB(x + dx, y + dy) >>> 24) > 0;
-                if (all) return new int[] {x, y};
+                for (int dy = -2; dy <= 2 && all; dy++)
+                    for (int dx = -2; dx <= 2 && all; dx++) all = (img.getRGB(x + dx, y + dy) >>> 24) > 0;
+                if (all) return new int[]{x, y};
             }
         }
         return null;
     }
 
-    @Test void jsonHitWhereTheMapIsPaintedAndEmptyCollectionOutside() throws Exception {
+    @Test
+    void jsonHitWhereTheMapIsPaintedAndEmptyCollectionOutside() throws Exception {
         LayerConfig layer = queryablePolygonLayer();
         BufferedImage map = image(wms(params(layer.id(), "GetMap")).asByteArray());
         int[] p = insidePixel(map);
@@ -93,7 +96,8 @@ class WmsGetFeatureInfoIT {
         assertEquals("1", xpath(xml(wms(gfi).asByteArray()), "count((//*[local-name()='featureMember'])[1])"));
     }
 
-    @Test void featureInfoExceptions() throws Exception {
+    @Test
+    void featureInfoExceptions() throws Exception {
         LayerConfig layer = queryablePolygonLayer();
         Map<String, String> gfi = params(layer.id(), "GetFeatureInfo");
         gfi.put("QUERY_LAYERS", layer.id());
@@ -104,7 +108,8 @@ class WmsGetFeatureInfoIT {
         gfi.put("I", "0");
         gfi.put("QUERY_LAYERS", "no_such_layer");
         assertEquals("LayerNotDefined", xpath(xml(wms(gfi).asByteArray()), "//ServiceException/@code"));
-        var notQueryable = catalog().layers().stream().filter(l -> !l.queryable() && l.featureType().hasGeometry()).findFirst();
+        var notQueryable = catalog().layers().stream().filter(l -> !l.queryable() && l.featureType().hasGeometry())
+                .findFirst();
         if (notQueryable.isPresent()) {
             gfi.put("LAYERS", notQueryable.get().id());
             gfi.put("QUERY_LAYERS", notQueryable.get().id());
@@ -112,7 +117,8 @@ class WmsGetFeatureInfoIT {
         }
     }
 
-    @Test void legendGraphicForEveryStyle() throws Exception {
+    @Test
+    void legendGraphicForEveryStyle() throws Exception {
         for (LayerConfig l : catalog().layers()) {
             if (!l.featureType().hasGeometry()) continue;
             for (String style : l.styles().all()) {
@@ -120,15 +126,18 @@ class WmsGetFeatureInfoIT {
                         "STYLE", style, "FORMAT", "image/png"));
                 assertEquals("image/png", r.contentType(), l.id() + "/" + style);
                 BufferedImage img = image(r.asByteArray());
-                assertTrue(img.getWidth() > 20 && img.getHeight() >= 20, l.id() + "/" + style + " " + img.getWidth() + "x" + img.getHeight());
+                assertTrue(img.getWidth() > 20 && img.getHeight() >= 20,
+                        l.id() + "/" + style + " " + img.getWidth() + "x" + img.getHeight());
             }
         }
     }
 
     /** project_sites labels its sites only below 1:250,000: SCALE drops that rule's row, and a bad SCALE is refused. */
-    @Test void legendGraphicScaleShowsOnlyTheRulesThatApply() throws Exception {
-        Map<String, String> p = new java.util.HashMap<>(Map.of("SERVICE", "WMS", "REQUEST", "GetLegendGraphic", "VERSION", "1.3.0",
-                "LAYER", "project_sites", "FORMAT", "image/png"));
+    @Test
+    void legendGraphicScaleShowsOnlyTheRulesThatApply() throws Exception {
+        Map<String, String> p = new java.util.HashMap<>(
+                Map.of("SERVICE", "WMS", "REQUEST", "GetLegendGraphic", "VERSION", "1.3.0",
+                        "LAYER", "project_sites", "FORMAT", "image/png"));
         int all = image(wms(p).asByteArray()).getHeight();
         p.put("SCALE", "100000");
         int near = image(wms(p).asByteArray()).getHeight();

@@ -26,7 +26,8 @@ import org.w3c.dom.Document;
 class WmsGetMapIT {
     private static Document caps;
 
-    @BeforeAll static void capabilities() throws Exception {
+    @BeforeAll
+    static void capabilities() throws Exception {
         caps = xml(wms(Map.of("SERVICE", "WMS", "REQUEST", "GetCapabilities", "VERSION", "1.3.0")).asByteArray());
     }
 
@@ -43,7 +44,7 @@ class WmsGetMapIT {
         double n = Double.parseDouble(xpath(caps, p + "northBoundLatitude"));
         double dx = Math.max(0.01, (e - w) * 0.05);
         double dy = Math.max(0.01, (n - s) * 0.05);
-        return new double[] {w - dx, s - dy, e + dx, n + dy};
+        return new double[]{w - dx, s - dy, e + dx, n + dy};
     }
 
     private static Map<String, String> map(String version, String layer, String crs, String bbox) {
@@ -65,45 +66,55 @@ class WmsGetMapIT {
     private static void assertMap(Map<String, String> params, String what) throws Exception {
         var r = wms(params);
         assertEquals(200, r.statusCode(), what);
-        assertEquals("image/png", r.contentType(), what + ": " + r.asString().substring(0, Math.min(300, r.asString().length())));
+        assertEquals("image/png", r.contentType(),
+                what + ": " + r.asString().substring(0, Math.min(300, r.asString().length())));
         BufferedImage img = image(r.asByteArray());
         assertEquals(256, img.getWidth(), what);
         assertEquals(256, img.getHeight(), what);
         assertTrue(opaquePixels(img) > 0, what + " draws something where the layer is");
     }
 
-    @ParameterizedTest @MethodSource("mapLayers")
+    @ParameterizedTest
+    @MethodSource("mapLayers")
     void epsg4490LatLon130(String layer) throws Exception {
         double[] b = lonLat(layer);
-        assertMap(map("1.3.0", layer, "EPSG:4490", String.format(Locale.ROOT, "%f,%f,%f,%f", b[1], b[0], b[3], b[2])), layer + " 4490");
+        assertMap(map("1.3.0", layer, "EPSG:4490", String.format(Locale.ROOT, "%f,%f,%f,%f", b[1], b[0], b[3], b[2])),
+                layer + " 4490");
     }
 
-    @ParameterizedTest @MethodSource("mapLayers")
+    @ParameterizedTest
+    @MethodSource("mapLayers")
     void epsg4326LonLat111(String layer) throws Exception {
         double[] b = lonLat(layer);
-        assertMap(map("1.1.1", layer, "EPSG:4326", String.format(Locale.ROOT, "%f,%f,%f,%f", b[0], b[1], b[2], b[3])), layer + " 1.1.1");
+        assertMap(map("1.1.1", layer, "EPSG:4326", String.format(Locale.ROOT, "%f,%f,%f,%f", b[0], b[1], b[2], b[3])),
+                layer + " 1.1.1");
     }
 
-    @ParameterizedTest @MethodSource("mapLayers")
+    @ParameterizedTest
+    @MethodSource("mapLayers")
     void epsg3857(String layer) throws Exception {
         double[] b = lonLat(layer);
         double[] lo = mercator(b[0], b[1]);
         double[] hi = mercator(b[2], b[3]);
-        assertMap(map("1.3.0", layer, "EPSG:3857", String.format(Locale.ROOT, "%f,%f,%f,%f", lo[0], lo[1], hi[0], hi[1])), layer + " 3857");
+        assertMap(
+                map("1.3.0", layer, "EPSG:3857", String.format(Locale.ROOT, "%f,%f,%f,%f", lo[0], lo[1], hi[0], hi[1])),
+                layer + " 3857");
     }
 
     private static double[] mercator(double lon, double lat) {
         double r = 6378137;
-        return new double[] {Math.toRadians(lon) * r, r * Math.log(Math.tan(Math.PI / 4 + Math.toRadians(lat) / 2))};
+        return new double[]{Math.toRadians(lon) * r, r * Math.log(Math.tan(Math.PI / 4 + Math.toRadians(lat) / 2))};
     }
 
-    @Test void groupsDraw() throws Exception {
+    @Test
+    void groupsDraw() throws Exception {
         for (var g : catalog().groups()) {
             assertMap(map("1.3.0", g.id(), "EPSG:4490", "39.85,113.45,40.55,114.35"), "group " + g.id());
         }
     }
 
-    @Test void exceptionCodes() throws Exception {
+    @Test
+    void exceptionCodes() throws Exception {
         String layer = mapLayers().findFirst().orElseThrow();
         Map<String, String> ok = map("1.3.0", layer, "EPSG:4490", "39.85,113.45,40.55,114.35");
         assertCode("LayerNotDefined", with(ok, "LAYERS", "no_such_layer"));
@@ -125,7 +136,8 @@ class WmsGetMapIT {
         assertEquals(0, opaquePixels(image(blank.asByteArray())), "BLANK with TRANSPARENT is empty");
     }
 
-    @Test void sldBodyNamingAnUnknownPropertyIsRefused() throws Exception {
+    @Test
+    void sldBodyNamingAnUnknownPropertyIsRefused() throws Exception {
         Map<String, String> ok = map("1.3.0", "restoration_zones", "EPSG:4490", "39.85,113.45,40.55,114.35");
         String sld = "<StyledLayerDescriptor version=\"1.0.0\" xmlns=\"http://www.opengis.net/sld\" xmlns:ogc=\"http://www.opengis.net/ogc\">"
                 + "<NamedLayer><Name>restoration_zones</Name><UserStyle><FeatureTypeStyle><Rule><ogc:Filter><ogc:PropertyIsEqualTo>"
@@ -155,12 +167,14 @@ class WmsGetMapIT {
         assertTrue(r.contentType().startsWith("text/xml"), r.contentType());
         Document d = xml(r.asByteArray());
         assertEquals(code, xpath(d, "/ServiceExceptionReport/ServiceException/@code"), params.toString());
-        assertTrue(WmsTestSupport.schemaErrors(r.asByteArray(), "http://schemas.opengis.net/wms/1.3.0/exceptions_1_3_0.xsd").isEmpty());
+        assertTrue(WmsTestSupport
+                .schemaErrors(r.asByteArray(), "http://schemas.opengis.net/wms/1.3.0/exceptions_1_3_0.xsd").isEmpty());
     }
 
     static List<String> formats() { return List.of("image/jpeg", "image/gif", "image/png; mode=8bit"); }
 
-    @ParameterizedTest @MethodSource("formats")
+    @ParameterizedTest
+    @MethodSource("formats")
     void otherFormats(String format) throws Exception {
         String layer = mapLayers().findFirst().orElseThrow();
         var r = wms(with(map("1.3.0", layer, "EPSG:4490", "39.85,113.45,40.55,114.35"), "FORMAT", format));

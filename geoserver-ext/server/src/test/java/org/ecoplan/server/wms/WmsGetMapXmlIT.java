@@ -28,10 +28,12 @@ class WmsGetMapXmlIT {
     private static String getMap(String layerContent, String output) {
         return "<sld:GetMap version=\"1.3.0\" xmlns:sld=\"http://www.opengis.net/sld\" xmlns:se=\"http://www.opengis.net/se\""
                 + " xmlns:ogc=\"http://www.opengis.net/ogc\" xmlns:ows=\"http://www.opengis.net/ows\" xmlns:wms=\"http://www.opengis.net/wms\">"
-                + "<sld:StyledLayerDescriptor version=\"1.1.0\"><sld:NamedLayer><se:Name>restoration_zones</se:Name>" + layerContent
+                + "<sld:StyledLayerDescriptor version=\"1.1.0\"><sld:NamedLayer><se:Name>restoration_zones</se:Name>"
+                + layerContent
                 + "</sld:NamedLayer></sld:StyledLayerDescriptor>"
                 + "<sld:CRS>EPSG:4490</sld:CRS>"
-                + "<sld:BoundingBox><ows:LowerCorner>" + LOWER + "</ows:LowerCorner><ows:UpperCorner>" + UPPER + "</ows:UpperCorner></sld:BoundingBox>"
+                + "<sld:BoundingBox><ows:LowerCorner>" + LOWER + "</ows:LowerCorner><ows:UpperCorner>" + UPPER
+                + "</ows:UpperCorner></sld:BoundingBox>"
                 + output + "</sld:GetMap>";
     }
 
@@ -43,7 +45,8 @@ class WmsGetMapXmlIT {
             + "</se:FeatureTypeStyle></sld:UserStyle>";
 
     private static byte[] post(String url, String xml) {
-        return given().contentType("application/xml").body(xml.getBytes(StandardCharsets.UTF_8)).post(url).then().extract().asByteArray();
+        return given().contentType("application/xml").body(xml.getBytes(StandardCharsets.UTF_8)).post(url).then()
+                .extract().asByteArray();
     }
 
     private static int[] pixels(BufferedImage img) {
@@ -53,14 +56,16 @@ class WmsGetMapXmlIT {
     @Test
     void theRequestsHereAreValidSld11GetMapDocuments() throws Exception {
         for (String xml : List.of(getMap("", OUTPUT), getMap(RED_FILL, OUTPUT))) {
-            assertEquals(List.of(), schemaErrors(xml.getBytes(StandardCharsets.UTF_8), "http://schemas.opengis.net/sld/1.1.0/GetMap.xsd"));
+            assertEquals(List.of(), schemaErrors(xml.getBytes(StandardCharsets.UTF_8),
+                    "http://schemas.opengis.net/sld/1.1.0/GetMap.xsd"));
         }
     }
 
     @Test
     void postedGetMapDrawsWhatTheKvpRequestDraws() throws Exception {
         BufferedImage posted = image(post(wmsUrl(), getMap("", OUTPUT)));
-        Map<String, String> same = new java.util.LinkedHashMap<>(Map.of("SERVICE", "WMS", "VERSION", "1.3.0", "REQUEST", "GetMap",
+        Map<String, String> same = new java.util.LinkedHashMap<>(Map.of("SERVICE", "WMS", "VERSION", "1.3.0", "REQUEST",
+                "GetMap",
                 "LAYERS", "restoration_zones", "STYLES", "", "CRS", "EPSG:4490", "BBOX", "39.9,113.6,40.3,114.0"));
         same.putAll(Map.of("WIDTH", "256", "HEIGHT", "200", "FORMAT", "image/png", "TRANSPARENT", "TRUE"));
         BufferedImage kvp = image(wms(same).asByteArray());

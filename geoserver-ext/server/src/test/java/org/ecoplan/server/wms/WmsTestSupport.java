@@ -46,14 +46,17 @@ final class WmsTestSupport {
 
     static BufferedImage image(byte[] b) throws Exception {
         BufferedImage img = ImageIO.read(new ByteArrayInputStream(b));
-        if (img == null) throw new AssertionError("not a decodable image: " + new String(b, 0, Math.min(400, b.length), StandardCharsets.UTF_8));
+        if (img == null)
+            throw new AssertionError(
+                    "not a decodable image: " + new String(b, 0, Math.min(400, b.length), StandardCharsets.UTF_8));
         return img;
     }
 
     /** Pixels that are not fully transparent. */
     static int opaquePixels(BufferedImage img) {
         int n = 0;
-        for (int y = 0; y < img.getHeight(); y++) for (int x = 0; x < img.getWidth(); x++) if ((img.getRGB(x, y) >>> 24) > 0) n++;
+        for (int y = 0; y < img.getHeight(); y++)
+            for (int x = 0; x < img.getWidth(); x++) if ((img.getRGB(x, y) >>> 24) > 0) n++;
         return n;
     }
 

@@ -46,16 +46,18 @@ class TileInvalidationIT {
     private static final String LAYER = "key_areas";
     private static final long VERSION_INTERVAL_MS = 1000;
 
-    @TempDir static Path dir;
+    @TempDir
+    static Path dir;
     static Path workspace;
     static Path gpkg;
     static EcoplanServer server;
 
-    @BeforeAll static void start() throws Exception {
+    @BeforeAll
+    static void start() throws Exception {
         ServerFixture.baseUrl(); // the shared server reads the store URL property first; it keeps its own store
         workspace = dir.resolve("ws");
         Path repo = ServerFixture.workspace();
-        for (String sub : new String[] {"layers", "styles", "data"}) copyTree(repo.resolve(sub), workspace.resolve(sub));
+        for (String sub : new String[]{"layers", "styles", "data"}) copyTree(repo.resolve(sub), workspace.resolve(sub));
         gpkg = dir.resolve("plan.gpkg");
         ServerFixture.runLoader("load", "--workspace", workspace.toString(), "--store", "gpkg:" + gpkg);
         String previous = System.getProperty("PLAN_STORE_URL");
@@ -68,7 +70,8 @@ class TileInvalidationIT {
         }
     }
 
-    @AfterAll static void stop() throws Exception {
+    @AfterAll
+    static void stop() throws Exception {
         if (server != null) server.close();
     }
 
@@ -83,11 +86,13 @@ class TileInvalidationIT {
     }
 
     private static String url(TileMatrixSet set, TileMatrix m, Pixel p) {
-        return "http://localhost:" + server.port() + "/tiles/" + LAYER + "/" + set.identifier() + "/" + m.identifier() + "/"
+        return "http://localhost:" + server.port() + "/tiles/" + LAYER + "/" + set.identifier() + "/" + m.identifier()
+                + "/"
                 + p.col() + "/" + p.row() + ".png";
     }
 
-    @Test void reloadAndStyleEditNeverServeAnOldTile() throws Exception {
+    @Test
+    void reloadAndStyleEditNeverServeAnOldTile() throws Exception {
         TileMatrixSet set = TileMatrixSets.WEB_MERCATOR_QUAD;
         TileMatrix m = set.matrix("10").orElseThrow();
         Coordinate first = WmtsTestSupport.interiorPoint(server, LAYER, 0);
@@ -125,16 +130,17 @@ class TileInvalidationIT {
         Response styled = RestAssured.get(url2);
         BufferedImage styledImg = image(styled.asByteArray());
         Path sld = workspace.resolve("styles/" + LAYER + ".sld");
-        Files.writeString(sld, """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <StyledLayerDescriptor version="1.0.0" xmlns="http://www.opengis.net/sld" xmlns:ogc="http://www.opengis.net/ogc">
-                  <NamedLayer><Name>key_areas</Name><UserStyle><Name>key_areas</Name><IsDefault>1</IsDefault>
-                    <FeatureTypeStyle><Rule><PolygonSymbolizer>
-                      <Fill><CssParameter name="fill">#0000FF</CssParameter></Fill>
-                    </PolygonSymbolizer></Rule></FeatureTypeStyle>
-                  </UserStyle></NamedLayer>
-                </StyledLayerDescriptor>
-                """);
+        Files.writeString(sld,
+                """
+                        <?xml version="1.0" encoding="UTF-8"?>
+                        <StyledLayerDescriptor version="1.0.0" xmlns="http://www.opengis.net/sld" xmlns:ogc="http://www.opengis.net/ogc">
+                          <NamedLayer><Name>key_areas</Name><UserStyle><Name>key_areas</Name><IsDefault>1</IsDefault>
+                            <FeatureTypeStyle><Rule><PolygonSymbolizer>
+                              <Fill><CssParameter name="fill">#0000FF</CssParameter></Fill>
+                            </PolygonSymbolizer></Rule></FeatureTypeStyle>
+                          </UserStyle></NamedLayer>
+                        </StyledLayerDescriptor>
+                        """);
         Thread.sleep(VERSION_INTERVAL_MS + 500);
         Response edited = RestAssured.given().header("If-None-Match", styled.header("ETag")).get(url2);
         assertEquals(200, edited.statusCode(), "the old ETag must not revalidate after a style edit");

@@ -49,7 +49,8 @@ class WmtsClientsIT {
             print(json.dumps(result, ensure_ascii=False))
             """;
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private String python() { return ClientCommands.python("owslib.wmts", dir); }
 
@@ -57,7 +58,8 @@ class WmtsClientsIT {
         return "WMTS:" + base() + "/wmts?SERVICE=WMTS&REQUEST=GetCapabilities,layer=" + LAYER + ",tilematrixset=" + set;
     }
 
-    @Test void gdalReadsTheCapabilitiesAndTranslatesAWindow() throws Exception {
+    @Test
+    void gdalReadsTheCapabilitiesAndTranslatesAWindow() throws Exception {
         ClientCommands.require(ClientCommands.works(List.of("gdalinfo", "--version"), dir), "gdalinfo (GDAL)");
         for (String set : List.of("WebMercatorQuad", "CGCS2000Quad")) {
             ClientCommands.Result info = ClientCommands.run(List.of("gdalinfo", wmtsSource(set)), dir);
@@ -68,10 +70,12 @@ class WmtsClientsIT {
             Path out = dir.resolve("gdal-" + set + ".png");
             List<String> cmd = new ArrayList<>(List.of("gdal_translate", "-of", "PNG", "-outsize", "256", "256"));
             if (set.equals("CGCS2000Quad")) {
-                cmd.addAll(List.of("-projwin", num(county.getMinX()), num(county.getMaxY()), num(county.getMaxX()), num(county.getMinY())));
+                cmd.addAll(List.of("-projwin", num(county.getMinX()), num(county.getMaxY()), num(county.getMaxX()),
+                        num(county.getMinY())));
             } else {
-                cmd.addAll(List.of("-projwin_srs", "EPSG:4326", "-projwin", num(county.getMinX()), num(county.getMaxY()),
-                        num(county.getMaxX()), num(county.getMinY())));
+                cmd.addAll(
+                        List.of("-projwin_srs", "EPSG:4326", "-projwin", num(county.getMinX()), num(county.getMaxY()),
+                                num(county.getMaxX()), num(county.getMinY())));
             }
             cmd.add(wmtsSource(set));
             cmd.add(out.toString());
@@ -86,7 +90,8 @@ class WmtsClientsIT {
 
     private static String num(double v) { return String.format(Locale.ROOT, "%.6f", v); }
 
-    @Test void owslibReadsCapabilitiesAndFetchesATile() throws Exception {
+    @Test
+    void owslibReadsCapabilitiesAndFetchesATile() throws Exception {
         String python = python();
         ClientCommands.require(python != null, "python3 with OWSLib");
         Coordinate inside = WmtsTestSupport.interiorPoint(LAYER);
@@ -95,10 +100,12 @@ class WmtsClientsIT {
         Path script = dir.resolve("owslib_wmts.py");
         Files.writeString(script, OWSLIB_SCRIPT);
         Path tile = dir.resolve("owslib.png");
-        ClientCommands.Result r = ClientCommands.run(List.of(python, script.toString(), base() + "/wmts?SERVICE=WMTS&REQUEST=GetCapabilities", LAYER,
-                tile.toString(), Long.toString(p.row()), Long.toString(p.col())), dir);
+        ClientCommands.Result r = ClientCommands
+                .run(List.of(python, script.toString(), base() + "/wmts?SERVICE=WMTS&REQUEST=GetCapabilities", LAYER,
+                        tile.toString(), Long.toString(p.row()), Long.toString(p.col())), dir);
         assertEquals(0, r.exit(), r.out());
-        String line = r.out().lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow(() -> new AssertionError(r.out()));
+        String line = r.out().lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError(r.out()));
         JsonNode result = new ObjectMapper().readTree(line);
         assertTrue(result.get("title").asText().startsWith("阳高县"));
         assertTrue(result.get("layers").toString().contains("\"" + LAYER + "\""));
@@ -108,6 +115,7 @@ class WmtsClientsIT {
         assertEquals(-180.0, result.get("c_level1").get("topleft").get(1).asDouble(), 0);
         BufferedImage img = ImageIO.read(tile.toFile());
         assertEquals(256, img.getWidth());
-        assertTrue(WmtsTestSupport.alpha(img, p.x(), p.y()) > 0, "the zone is drawn at its position in the tile OWSLib fetched");
+        assertTrue(WmtsTestSupport.alpha(img, p.x(), p.y()) > 0,
+                "the zone is drawn at its position in the tile OWSLib fetched");
     }
 }

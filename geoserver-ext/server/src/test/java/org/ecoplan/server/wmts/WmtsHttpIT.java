@@ -53,7 +53,8 @@ class WmtsHttpIT {
         return p;
     }
 
-    @Test void capabilitiesAreValidAndListEveryLayerAndGroup() throws Exception {
+    @Test
+    void capabilitiesAreValidAndListEveryLayerAndGroup() throws Exception {
         Response r = get(base() + "/wmts", Map.of("SERVICE", "WMTS", "REQUEST", "GetCapabilities"));
         assertEquals(200, r.statusCode());
         byte[] xml = r.asByteArray();
@@ -61,18 +62,22 @@ class WmtsHttpIT {
         String text = new String(xml, StandardCharsets.UTF_8);
         var catalog = org.ecoplan.server.ServerFixture.server().workspace().catalog();
         for (var l : catalog.layers()) {
-            if (l.featureType().hasGeometry()) assertTrue(text.contains("<ows:Identifier>" + l.id() + "</ows:Identifier>"), l.id());
+            if (l.featureType().hasGeometry())
+                assertTrue(text.contains("<ows:Identifier>" + l.id() + "</ows:Identifier>"), l.id());
         }
-        for (var g : catalog.groups()) assertTrue(text.contains("<ows:Identifier>" + g.id() + "</ows:Identifier>"), g.id());
+        for (var g : catalog.groups())
+            assertTrue(text.contains("<ows:Identifier>" + g.id() + "</ows:Identifier>"), g.id());
         assertTrue(text.contains("<TopLeftCorner>90 -180</TopLeftCorner>"));
         assertTrue(text.contains("<ows:WGS84BoundingBox"));
-        assertTrue(text.contains(base() + "/wmts/rest/" + LAYER + "/{Style}/{TileMatrixSet}/{TileMatrix}/{TileRow}/{TileCol}.png"));
+        assertTrue(text.contains(
+                base() + "/wmts/rest/" + LAYER + "/{Style}/{TileMatrixSet}/{TileMatrix}/{TileRow}/{TileCol}.png"));
         Response rest = get(base() + "/wmts/rest/1.0.0/WMTSCapabilities.xml");
         assertEquals(200, rest.statusCode());
         assertEquals(List.of(), WmtsTestSupport.capabilitiesErrors(rest.asByteArray()));
     }
 
-    @Test void getTileKvpAndRestDrawTheZonesInEverySet() throws Exception {
+    @Test
+    void getTileKvpAndRestDrawTheZonesInEverySet() throws Exception {
         Coordinate inside = WmtsTestSupport.interiorPoint(LAYER);
         Envelope county = WmtsTestSupport.bounds(LAYER);
         for (TileMatrixSet set : TileMatrixSets.all()) {
@@ -90,14 +95,17 @@ class WmtsHttpIT {
             if (far.col() == p.col() && far.row() == p.row()) {
                 assertEquals(0, alpha(img, far.x(), far.y()), set.identifier() + ": nothing drawn west of the county");
             }
-            Response rest = get(base() + "/wmts/rest/" + LAYER + "/default/" + set.identifier() + "/" + m.identifier() + "/"
-                    + p.row() + "/" + p.col() + ".png");
+            Response rest = get(
+                    base() + "/wmts/rest/" + LAYER + "/default/" + set.identifier() + "/" + m.identifier() + "/"
+                            + p.row() + "/" + p.col() + ".png");
             assertEquals(200, rest.statusCode());
-            assertTrue(java.util.Arrays.equals(kvp.asByteArray(), rest.asByteArray()), set.identifier() + ": REST and KVP serve the same tile");
+            assertTrue(java.util.Arrays.equals(kvp.asByteArray(), rest.asByteArray()),
+                    set.identifier() + ": REST and KVP serve the same tile");
         }
     }
 
-    @Test void tilesOutsideTheLimits() throws Exception {
+    @Test
+    void tilesOutsideTheLimits() throws Exception {
         TileMatrix m = TileMatrixSets.WEB_MERCATOR_QUAD.matrix("8").orElseThrow();
         // KVP outside the TileMatrixSetLimits: TileOutOfRange, as the CITE suite ets-wmts10 requires
         Response outsideLimits = get(base() + "/wmts", getTile(LAYER, "WebMercatorQuad", "8", 10, 10));
@@ -114,7 +122,8 @@ class WmtsHttpIT {
         assertTrue(badLayer.asString().contains("locator=\"Layer\""));
     }
 
-    @Test void etagAndLastModifiedRevalidate() throws Exception {
+    @Test
+    void etagAndLastModifiedRevalidate() throws Exception {
         Coordinate inside = WmtsTestSupport.interiorPoint(LAYER);
         TileMatrixSet set = TileMatrixSets.WEB_MERCATOR_QUAD;
         TileMatrix m = set.matrix("11").orElseThrow();
@@ -133,13 +142,15 @@ class WmtsHttpIT {
         Response notModified = io.restassured.RestAssured.given().header("If-None-Match", etag).get(url);
         assertEquals(304, notModified.statusCode());
         assertEquals(0, notModified.asByteArray().length);
-        Response since = io.restassured.RestAssured.given().header("If-Modified-Since", first.header("Last-Modified")).get(url);
+        Response since = io.restassured.RestAssured.given().header("If-Modified-Since", first.header("Last-Modified"))
+                .get(url);
         assertEquals(304, since.statusCode());
         Response changed = io.restassured.RestAssured.given().header("If-None-Match", "\"other\"").get(url);
         assertEquals(200, changed.statusCode());
     }
 
-    @Test void xyzTilesAndTileJsonForAGroup() throws Exception {
+    @Test
+    void xyzTilesAndTileJsonForAGroup() throws Exception {
         var catalog = org.ecoplan.server.ServerFixture.server().workspace().catalog();
         String group = catalog.groups().get(0).id();
         Response tj = get(base() + "/tiles/" + group + "/WebMercatorQuad/tilejson.json");
@@ -148,7 +159,8 @@ class WmtsHttpIT {
         String template = tj.jsonPath().getString("tiles[0]");
         assertEquals(base() + "/tiles/" + group + "/WebMercatorQuad/{z}/{x}/{y}.png", template);
         List<Float> bounds = tj.jsonPath().getList("bounds", Float.class);
-        assertTrue(bounds.get(0) > 113 && bounds.get(2) < 115 && bounds.get(1) > 39.5 && bounds.get(3) < 41, "bounds around Yanggao: " + bounds);
+        assertTrue(bounds.get(0) > 113 && bounds.get(2) < 115 && bounds.get(1) > 39.5 && bounds.get(3) < 41,
+                "bounds around Yanggao: " + bounds);
         int center = tj.jsonPath().getInt("center[2]");
         TileMatrix m = TileMatrixSets.WEB_MERCATOR_QUAD.matrix(Integer.toString(center)).orElseThrow();
         Coordinate inside = WmtsTestSupport.interiorPoint(LAYER);
@@ -156,11 +168,13 @@ class WmtsHttpIT {
         Response tile = get(template.replace("{z}", Integer.toString(center)).replace("{x}", Long.toString(p.col()))
                 .replace("{y}", Long.toString(p.row())));
         assertEquals(200, tile.statusCode());
-        assertTrue(WmtsTestSupport.opaquePixels(image(tile.asByteArray())) > 0, "the group draws something over the county");
+        assertTrue(WmtsTestSupport.opaquePixels(image(tile.asByteArray())) > 0,
+                "the group draws something over the county");
         assertEquals(404, get(base() + "/tiles/" + group + "/NoSuchSet/1/0/0.png").statusCode());
     }
 
-    @Test void getFeatureInfoAnswersWithTheZoneUnderThePixel() throws Exception {
+    @Test
+    void getFeatureInfoAnswersWithTheZoneUnderThePixel() throws Exception {
         Coordinate inside = WmtsTestSupport.interiorPoint(LAYER);
         TileMatrixSet set = TileMatrixSets.CGCS2000_QUAD;
         TileMatrix m = set.matrix("12").orElseThrow();
@@ -173,7 +187,8 @@ class WmtsHttpIT {
         Response r = get(base() + "/wmts", params);
         assertEquals(200, r.statusCode(), r.asString());
         assertTrue(r.jsonPath().getList("features").size() >= 1, r.asString());
-        Response html = get(base() + "/wmts/rest/" + LAYER + "/default/CGCS2000Quad/12/" + p.row() + "/" + p.col() + "/" + p.y() + "/" + p.x() + ".html");
+        Response html = get(base() + "/wmts/rest/" + LAYER + "/default/CGCS2000Quad/12/" + p.row() + "/" + p.col() + "/"
+                + p.y() + "/" + p.x() + ".html");
         assertEquals(200, html.statusCode());
         assertTrue(html.asString().contains("<table class=\"feature\""), html.asString());
     }
@@ -183,7 +198,8 @@ class WmtsHttpIT {
      * lat 90 - (y+1)·s .. 90 - y·s with s = 180 / 2^(z-1). A WMS GetMap of exactly that envelope
      * must draw the same pixels as the tile.
      */
-    @Test void cgcs2000TileCoversTheTianDiTuEnvelope() throws Exception {
+    @Test
+    void cgcs2000TileCoversTheTianDiTuEnvelope() throws Exception {
         Envelope county = WmtsTestSupport.bounds(LAYER);
         int z = 11;
         double s = 180.0 / (1L << (z - 1));
@@ -211,10 +227,13 @@ class WmtsHttpIT {
                 BufferedImage map = image(get(base() + "/wms", wms).asByteArray());
                 int opaque = WmtsTestSupport.opaquePixels(map);
                 if (opaque < 256 * 256 / 5 || opaque > 256 * 256 * 4 / 5) continue; // want a tile with zone edges in it
-                BufferedImage tile = image(get(base() + "/tiles/" + LAYER + "/c/" + z + "/" + x + "/" + y + ".png").asByteArray());
+                BufferedImage tile = image(
+                        get(base() + "/tiles/" + LAYER + "/c/" + z + "/" + x + "/" + y + ".png").asByteArray());
                 int same = 0;
-                for (int j = 0; j < 256; j++) for (int i = 0; i < 256; i++) if ((alpha(map, i, j) > 0) == (alpha(tile, i, j) > 0)) same++;
-                assertTrue(same > 256 * 256 * 0.97, "tile " + x + "/" + y + " matches the WMS map of the 天地图 envelope: " + same + " of 65536");
+                for (int j = 0; j < 256; j++)
+                    for (int i = 0; i < 256; i++) if ((alpha(map, i, j) > 0) == (alpha(tile, i, j) > 0)) same++;
+                assertTrue(same > 256 * 256 * 0.97,
+                        "tile " + x + "/" + y + " matches the WMS map of the 天地图 envelope: " + same + " of 65536");
                 compared = true;
             }
         }

@@ -41,7 +41,9 @@ final class WmtsTestSupport {
 
     static BufferedImage image(byte[] b) throws Exception {
         BufferedImage img = ImageIO.read(new ByteArrayInputStream(b));
-        if (img == null) throw new AssertionError("not an image: " + new String(b, 0, Math.min(400, b.length), StandardCharsets.UTF_8));
+        if (img == null)
+            throw new AssertionError(
+                    "not an image: " + new String(b, 0, Math.min(400, b.length), StandardCharsets.UTF_8));
         return img;
     }
 
@@ -49,7 +51,8 @@ final class WmtsTestSupport {
 
     static int opaquePixels(BufferedImage img) {
         int n = 0;
-        for (int y = 0; y < img.getHeight(); y++) for (int x = 0; x < img.getWidth(); x++) if (alpha(img, x, y) > 0) n++;
+        for (int y = 0; y < img.getHeight(); y++)
+            for (int x = 0; x < img.getWidth(); x++) if (alpha(img, x, y) > 0) n++;
         return n;
     }
 
@@ -61,7 +64,8 @@ final class WmtsTestSupport {
     /** A lon/lat point inside the n-th feature (store order) of a layer of a server. */
     static Coordinate interiorPoint(org.ecoplan.server.EcoplanServer server, String layerId, int n) {
         LayerConfig l = server.workspace().catalog().layer(layerId).orElseThrow();
-        try (FeatureCursor c = server.workspace().featureSource(l).features(FeatureQuery.ALL.withTargetCrs(CrsRegistry.CGCS2000))) {
+        try (FeatureCursor c = server.workspace().featureSource(l)
+                .features(FeatureQuery.ALL.withTargetCrs(CrsRegistry.CGCS2000))) {
             Feature f = c.next();
             for (int i = 0; i < n; i++) f = c.next();
             Point p = f.geometry().getInteriorPoint();
@@ -83,7 +87,8 @@ final class WmtsTestSupport {
         Coordinate c = new GeometryTransformer(CrsRegistry.CGCS2000, set.crs()).transform(new Coordinate(lon, lat));
         double px = (c.x - set.originX()) / m.resolution();
         double py = (set.originY() - c.y) / m.resolution();
-        return new Pixel((long) Math.floor(px / 256), (long) Math.floor(py / 256), (int) Math.floor(px % 256), (int) Math.floor(py % 256));
+        return new Pixel((long) Math.floor(px / 256), (long) Math.floor(py / 256), (int) Math.floor(px % 256),
+                (int) Math.floor(py % 256));
     }
 
     /**
@@ -97,7 +102,8 @@ final class WmtsTestSupport {
             xsd = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         for (String e : List.of("MinTileRow", "MaxTileRow", "MinTileCol", "MaxTileCol")) {
-            xsd = xsd.replace("<element name=\"" + e + "\" type=\"positiveInteger\">", "<element name=\"" + e + "\" type=\"nonNegativeInteger\">");
+            xsd = xsd.replace("<element name=\"" + e + "\" type=\"positiveInteger\">",
+                    "<element name=\"" + e + "\" type=\"nonNegativeInteger\">");
         }
         return OgcSchemas.validate(xml, List.of(CAPS_XSD), Map.of(CAPS_XSD, xsd.getBytes(StandardCharsets.UTF_8)));
     }

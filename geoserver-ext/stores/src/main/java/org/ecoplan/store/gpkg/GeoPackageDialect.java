@@ -31,11 +31,14 @@ final class GeoPackageDialect implements SqlDialect {
         this.rtree = geometryColumn == null ? null : SqlNames.quote(RtreeIndex.name(table, geometryColumn));
     }
 
-    @Override public String table() { return table; }
+    @Override
+    public String table() { return table; }
 
-    @Override public String geometryColumn() { return geometry; }
+    @Override
+    public String geometryColumn() { return geometry; }
 
-    @Override public String textCollation() { return ""; }
+    @Override
+    public String textCollation() { return ""; }
 
     @Override
     public String bbox(Envelope box, boolean topLevel, List<Object> params) {
@@ -90,13 +93,15 @@ final class GeoPackageDialect implements SqlDialect {
 
     @Override
     public String spatialPrefilter(Filter.Spatial p, List<Object> params) {
-        if (p.op() == SpatialOperator.DISJOINT || p.op() == SpatialOperator.BEYOND || p.geometry().isEmpty()) return null;
+        if (p.op() == SpatialOperator.DISJOINT || p.op() == SpatialOperator.BEYOND || p.geometry().isEmpty())
+            return null;
         Envelope e = new Envelope(p.geometry().getEnvelopeInternal());
         if (p.op() == SpatialOperator.DWITHIN) e.expandBy(p.distance());
         return rtreeTest(e, params);
     }
 
-    @Override public String geometrySelect() { return geometry; }
+    @Override
+    public String geometrySelect() { return geometry; }
 
     @Override
     public Geometry readGeometry(ResultSet rs, int column) throws SQLException {

@@ -29,28 +29,32 @@ final class GeoPackageFeatureSource extends SqlFeatureSource {
     public Envelope bounds() {
         if (!schema().hasGeometry()) return null;
         try (Connection c = connections().open();
-             PreparedStatement ps = c.prepareStatement(
-                     "SELECT min_x, max_x, min_y, max_y FROM gpkg_contents WHERE table_name = ? AND min_x IS NOT NULL")) {
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT min_x, max_x, min_y, max_y FROM gpkg_contents WHERE table_name = ? AND min_x IS NOT NULL")) {
             ps.setString(1, table);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? new Envelope(rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)) : null;
+                return rs.next()
+                        ? new Envelope(rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4))
+                        : null;
             }
         } catch (SQLException e) {
-            throw new StoreException("reading the extent of '" + table + "' in " + file + " failed: " + e.getMessage(), e);
+            throw new StoreException("reading the extent of '" + table + "' in " + file + " failed: " + e.getMessage(),
+                    e);
         }
     }
 
     @Override
     public String version() {
         try (Connection c = connections().open();
-             PreparedStatement ps = c.prepareStatement(
-                     "SELECT version FROM " + GeoPackageSchema.VERSION_TABLE + " WHERE table_name = ?")) {
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT version FROM " + GeoPackageSchema.VERSION_TABLE + " WHERE table_name = ?")) {
             ps.setString(1, table);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getString(1) : "";
             }
         } catch (SQLException e) {
-            throw new StoreException("reading the version of '" + table + "' in " + file + " failed: " + e.getMessage(), e);
+            throw new StoreException("reading the version of '" + table + "' in " + file + " failed: " + e.getMessage(),
+                    e);
         }
     }
 }

@@ -17,7 +17,8 @@ public final class GeoPackageFunctions {
 
     public static void register(Connection c) throws SQLException {
         Function.create(c, "ST_IsEmpty", new Function() {
-            @Override protected void xFunc() throws SQLException {
+            @Override
+            protected void xFunc() throws SQLException {
                 byte[] blob = value_blob(0);
                 if (blob == null) result();
                 else result(GeoPackageGeometry.isEmpty(blob) ? 1 : 0);
@@ -31,7 +32,8 @@ public final class GeoPackageFunctions {
 
     private static void bound(Connection c, String name, ToDoubleFunction<Envelope> part) throws SQLException {
         Function.create(c, name, new Function() {
-            @Override protected void xFunc() throws SQLException {
+            @Override
+            protected void xFunc() throws SQLException {
                 byte[] blob = value_blob(0);
                 Envelope e = blob == null ? null : GeoPackageGeometry.envelope(blob);
                 if (e == null) result();

@@ -47,7 +47,8 @@ public final class GeoPackageGeometry {
      * an object per coordinate: reads are the hot path of every service, and nothing downstream
      * edits coordinates in place.
      */
-    private static final GeometryFactory READ_FACTORY = new GeometryFactory(PackedCoordinateSequenceFactory.DOUBLE_FACTORY);
+    private static final GeometryFactory READ_FACTORY = new GeometryFactory(
+            PackedCoordinateSequenceFactory.DOUBLE_FACTORY);
 
     public static Geometry decode(byte[] blob) {
         int start = wkbOffset(blob);
@@ -72,8 +73,10 @@ public final class GeoPackageGeometry {
             Geometry g = decode(blob);
             return g.isEmpty() ? null : g.getEnvelopeInternal();
         }
-        ByteBuffer b = ByteBuffer.wrap(blob).order((blob[3] & FLAG_LITTLE_ENDIAN) != 0 ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
-        return new Envelope(b.getDouble(HEADER), b.getDouble(HEADER + 8), b.getDouble(HEADER + 16), b.getDouble(HEADER + 24));
+        ByteBuffer b = ByteBuffer.wrap(blob)
+                .order((blob[3] & FLAG_LITTLE_ENDIAN) != 0 ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
+        return new Envelope(b.getDouble(HEADER), b.getDouble(HEADER + 8), b.getDouble(HEADER + 16),
+                b.getDouble(HEADER + 24));
     }
 
     private static int envelopeIndicator(byte[] blob) {

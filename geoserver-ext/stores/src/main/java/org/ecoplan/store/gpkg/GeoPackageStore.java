@@ -44,8 +44,8 @@ public final class GeoPackageStore implements DataStore {
     private Set<String> columns(String table) {
         if (!Files.isRegularFile(file)) return null;
         try (Connection c = reads.open();
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("PRAGMA table_info(" + SqlNames.quote(table) + ")")) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("PRAGMA table_info(" + SqlNames.quote(table) + ")")) {
             Set<String> names = new HashSet<>();
             while (rs.next()) names.add(rs.getString("name"));
             return names.isEmpty() ? null : names;
@@ -60,7 +60,8 @@ public final class GeoPackageStore implements DataStore {
         if (cols == null) throw new StoreException("GeoPackage " + file + " has no table '" + table + "'");
         for (AttributeDescriptor a : type.attributes()) {
             if (!cols.contains(a.name())) {
-                throw new StoreException("GeoPackage " + file + " table '" + table + "' has no column '" + a.name() + "'");
+                throw new StoreException(
+                        "GeoPackage " + file + " table '" + table + "' has no column '" + a.name() + "'");
             }
         }
         if (type.hasGeometry() && !cols.contains(type.geometry().name())) {

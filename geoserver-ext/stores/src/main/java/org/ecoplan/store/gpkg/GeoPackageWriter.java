@@ -55,7 +55,7 @@ final class GeoPackageWriter implements StoreWriter {
 
     @Override
     public void replaceTable(FeatureType type, String table, Iterator<Feature> features, String version,
-                             LongConsumer progress) {
+            LongConsumer progress) {
         SqlNames.check(table);
         for (AttributeDescriptor a : type.attributes()) SqlNames.check(a.name());
         GeometryDescriptor gd = type.geometry();
@@ -88,7 +88,8 @@ final class GeoPackageWriter implements StoreWriter {
 
     private void drop(String table) throws SQLException {
         java.util.List<String> columns = new java.util.ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT column_name FROM gpkg_geometry_columns WHERE table_name = ?")) {
+        try (PreparedStatement ps = c
+                .prepareStatement("SELECT column_name FROM gpkg_geometry_columns WHERE table_name = ?")) {
             ps.setString(1, table);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) columns.add(rs.getString(1));
@@ -96,7 +97,8 @@ final class GeoPackageWriter implements StoreWriter {
         }
         // dropping while the query above is open would lock the table
         for (String column : columns) RtreeIndex.drop(c, table, column);
-        for (String meta : new String[] {"gpkg_extensions", "gpkg_geometry_columns", "gpkg_contents", GeoPackageSchema.VERSION_TABLE}) {
+        for (String meta : new String[]{"gpkg_extensions", "gpkg_geometry_columns", "gpkg_contents",
+                GeoPackageSchema.VERSION_TABLE}) {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + meta + " WHERE table_name = ?")) {
                 ps.setString(1, table);
                 ps.executeUpdate();
@@ -114,7 +116,9 @@ final class GeoPackageWriter implements StoreWriter {
             ddl.append(", ").append(SqlNames.quote(a.name())).append(' ').append(columnType(a));
         }
         GeometryDescriptor gd = type.geometry();
-        if (gd != null) ddl.append(", ").append(SqlNames.quote(gd.name())).append(' ').append(gd.type().sfName().toUpperCase(java.util.Locale.ROOT));
+        if (gd != null)
+            ddl.append(", ").append(SqlNames.quote(gd.name())).append(' ')
+                    .append(gd.type().sfName().toUpperCase(java.util.Locale.ROOT));
         ddl.append(')');
         try (Statement s = c.createStatement()) {
             s.execute(ddl.toString());

@@ -24,7 +24,8 @@ final class RtreeIndex {
         String r = "\"" + name(t, g) + "\"";
         String qt = "\"" + t + "\"";
         String qg = "\"" + g + "\"";
-        String bounds = "ST_MinX(NEW." + qg + "), ST_MaxX(NEW." + qg + "), ST_MinY(NEW." + qg + "), ST_MaxY(NEW." + qg + ")";
+        String bounds = "ST_MinX(NEW." + qg + "), ST_MaxX(NEW." + qg + "), ST_MinY(NEW." + qg + "), ST_MaxY(NEW." + qg
+                + ")";
         String present = "(NEW." + qg + " NOT NULL AND NOT ST_IsEmpty(NEW." + qg + "))";
         String absent = "(NEW." + qg + " IS NULL OR ST_IsEmpty(NEW." + qg + "))";
         String prefix = "CREATE TRIGGER \"" + name(t, g) + "_";
@@ -32,8 +33,9 @@ final class RtreeIndex {
             s.execute("CREATE VIRTUAL TABLE " + r + " USING rtree(id, minx, maxx, miny, maxy)");
             s.execute(prefix + "insert\" AFTER INSERT ON " + qt + " WHEN " + present
                     + " BEGIN INSERT OR REPLACE INTO " + r + " VALUES (NEW.fid, " + bounds + "); END");
-            s.execute(prefix + "update1\" AFTER UPDATE OF " + qg + " ON " + qt + " WHEN OLD.fid = NEW.fid AND " + present
-                    + " BEGIN INSERT OR REPLACE INTO " + r + " VALUES (NEW.fid, " + bounds + "); END");
+            s.execute(
+                    prefix + "update1\" AFTER UPDATE OF " + qg + " ON " + qt + " WHEN OLD.fid = NEW.fid AND " + present
+                            + " BEGIN INSERT OR REPLACE INTO " + r + " VALUES (NEW.fid, " + bounds + "); END");
             s.execute(prefix + "update2\" AFTER UPDATE OF " + qg + " ON " + qt + " WHEN OLD.fid = NEW.fid AND " + absent
                     + " BEGIN DELETE FROM " + r + " WHERE id = OLD.fid; END");
             s.execute(prefix + "update3\" AFTER UPDATE ON " + qt + " WHEN OLD.fid != NEW.fid AND " + present

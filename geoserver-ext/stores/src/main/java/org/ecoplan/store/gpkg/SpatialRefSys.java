@@ -27,10 +27,12 @@ final class SpatialRefSys {
                             + "AXIS[\"Latitude\",NORTH],AXIS[\"Longitude\",EAST],AUTHORITY[\"EPSG\",\"4326\"]]",
                     "longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid"),
             4490, new Row(4490, "China Geodetic Coordinate System 2000", "EPSG", 4490,
-                    CGCS2000_GEOGCS + ",AXIS[\"Latitude\",NORTH],AXIS[\"Longitude\",EAST],AUTHORITY[\"EPSG\",\"4490\"]]",
+                    CGCS2000_GEOGCS
+                            + ",AXIS[\"Latitude\",NORTH],AXIS[\"Longitude\",EAST],AUTHORITY[\"EPSG\",\"4490\"]]",
                     "CGCS2000 geographic coordinates"),
             4547, new Row(4547, "CGCS2000 / 3-degree Gauss-Kruger CM 114E", "EPSG", 4547,
-                    "PROJCS[\"CGCS2000 / 3-degree Gauss-Kruger CM 114E\"," + CGCS2000_GEOGCS + ",AUTHORITY[\"EPSG\",\"4490\"]],"
+                    "PROJCS[\"CGCS2000 / 3-degree Gauss-Kruger CM 114E\"," + CGCS2000_GEOGCS
+                            + ",AUTHORITY[\"EPSG\",\"4490\"]],"
                             + "PROJECTION[\"Transverse_Mercator\"],PARAMETER[\"latitude_of_origin\",0],"
                             + "PARAMETER[\"central_meridian\",114],PARAMETER[\"scale_factor\",1],"
                             + "PARAMETER[\"false_easting\",500000],PARAMETER[\"false_northing\",0],"

@@ -36,11 +36,14 @@ final class PostGisDialect implements SqlDialect {
         this.srid = srid;
     }
 
-    @Override public String table() { return table; }
+    @Override
+    public String table() { return table; }
 
-    @Override public String geometryColumn() { return geometry; }
+    @Override
+    public String geometryColumn() { return geometry; }
 
-    @Override public String textCollation() { return " COLLATE \"C\""; }
+    @Override
+    public String textCollation() { return " COLLATE \"C\""; }
 
     @Override
     public String bbox(Envelope box, boolean topLevel, List<Object> params) {
@@ -53,7 +56,8 @@ final class PostGisDialect implements SqlDialect {
         params.add(box.getMinY());
         params.add(box.getMaxY());
         // && compares float-rounded boxes; the ST_X/Y tests make the result exact
-        return "(" + geometry + " && ST_MakeEnvelope(?, ?, ?, ?, " + srid + ") AND ST_XMax(" + geometry + ") >= ? AND ST_XMin("
+        return "(" + geometry + " && ST_MakeEnvelope(?, ?, ?, ?, " + srid + ") AND ST_XMax(" + geometry
+                + ") >= ? AND ST_XMin("
                 + geometry + ") <= ? AND ST_YMax(" + geometry + ") >= ? AND ST_YMin(" + geometry + ") <= ?)";
     }
 
@@ -87,7 +91,8 @@ final class PostGisDialect implements SqlDialect {
         return null;
     }
 
-    @Override public String geometrySelect() { return "ST_AsBinary(" + geometry + ")"; }
+    @Override
+    public String geometrySelect() { return "ST_AsBinary(" + geometry + ")"; }
 
     @Override
     public Geometry readGeometry(ResultSet rs, int column) throws SQLException {

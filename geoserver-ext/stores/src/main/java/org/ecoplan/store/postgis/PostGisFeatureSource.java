@@ -28,8 +28,9 @@ final class PostGisFeatureSource extends SqlFeatureSource {
         String g = dialect().geometryColumn();
         String sql = "SELECT min(ST_XMin(" + g + ")), max(ST_XMax(" + g + ")), min(ST_YMin(" + g + ")), max(ST_YMax("
                 + g + ")) FROM " + dialect().table() + " WHERE " + g + " IS NOT NULL AND NOT ST_IsEmpty(" + g + ")";
-        try (Connection c = connections().open(); PreparedStatement ps = c.prepareStatement(sql);
-             ResultSet rs = ps.executeQuery()) {
+        try (Connection c = connections().open();
+                PreparedStatement ps = c.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
             rs.next();
             double minX = rs.getDouble(1);
             if (rs.wasNull()) return null;
@@ -42,8 +43,8 @@ final class PostGisFeatureSource extends SqlFeatureSource {
     @Override
     public String version() {
         try (Connection c = connections().open();
-             PreparedStatement ps = c.prepareStatement("SELECT version FROM " + PostGisWriter.versionTable(schema)
-                     + " WHERE table_name = ?")) {
+                PreparedStatement ps = c.prepareStatement("SELECT version FROM " + PostGisWriter.versionTable(schema)
+                        + " WHERE table_name = ?")) {
             ps.setString(1, table);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getString(1) : "";

@@ -48,8 +48,9 @@ public final class PostGisStore implements DataStore {
     }
 
     private Set<String> columns(String table) {
-        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT column_name FROM information_schema.columns WHERE table_schema = ? AND table_name = ?")) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT column_name FROM information_schema.columns WHERE table_schema = ? AND table_name = ?")) {
             ps.setString(1, url.schema());
             ps.setString(2, table);
             Set<String> names = new HashSet<>();

@@ -59,7 +59,7 @@ final class PostGisWriter implements StoreWriter {
 
     @Override
     public void replaceTable(FeatureType type, String table, Iterator<Feature> features, String version,
-                             LongConsumer progress) {
+            LongConsumer progress) {
         SqlNames.check(table);
         // random, so concurrent writers on one schema never share a staging name
         String stage = "ecoplan_stage_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 16);
@@ -67,7 +67,8 @@ final class PostGisWriter implements StoreWriter {
         GeometryDescriptor gd = type.geometry();
         try (Statement s = c.createStatement()) {
             Staged previous = staged.remove(table);
-            if (previous != null) s.execute("DROP TABLE " + SqlNames.quote(schema) + "." + SqlNames.quote(previous.stage()));
+            if (previous != null)
+                s.execute("DROP TABLE " + SqlNames.quote(schema) + "." + SqlNames.quote(previous.stage()));
             s.execute("DROP TABLE IF EXISTS " + qs);
             s.execute(createTable(type, qs));
             long n = insert(type, table, qs, features, progress);
@@ -79,7 +80,8 @@ final class PostGisWriter implements StoreWriter {
             staged.put(table, new Staged(stage, gd == null ? null : gd.name(), version == null ? "" : version));
             if (progress != null) progress.accept(n);
         } catch (SQLException e) {
-            throw new StoreException("writing table '" + table + "' to schema '" + schema + "' failed: " + e.getMessage(), e);
+            throw new StoreException(
+                    "writing table '" + table + "' to schema '" + schema + "' failed: " + e.getMessage(), e);
         }
     }
 
@@ -87,8 +89,8 @@ final class PostGisWriter implements StoreWriter {
     private void swap() throws SQLException {
         String q = SqlNames.quote(schema) + ".";
         try (Statement s = c.createStatement();
-             PreparedStatement ps = c.prepareStatement("INSERT INTO " + versionTable(schema)
-                     + " (table_name, version) VALUES (?, ?) ON CONFLICT (table_name) DO UPDATE SET version = EXCLUDED.version")) {
+                PreparedStatement ps = c.prepareStatement("INSERT INTO " + versionTable(schema)
+                        + " (table_name, version) VALUES (?, ?) ON CONFLICT (table_name) DO UPDATE SET version = EXCLUDED.version")) {
             for (var e : staged.entrySet()) {
                 String table = e.getKey();
                 Staged st = e.getValue();

@@ -56,7 +56,8 @@ public final class FilterToSql {
             }
         }
         String where = sql.isEmpty() ? "1=1" : String.join(" AND ", sql);
-        Filter rest = residual.isEmpty() ? Filter.INCLUDE
+        Filter rest = residual.isEmpty()
+                ? Filter.INCLUDE
                 : residual.size() == 1 ? residual.get(0) : new Filter.And(residual);
         return new SqlWhere(where, params, rest);
     }
@@ -81,7 +82,8 @@ public final class FilterToSql {
         }
         if (f instanceof Filter.Spatial s) {
             requireGeometry(s.op().name());
-            if (s.geometry() == null) throw new QueryException("spatial filter " + s.op() + " without a geometry", s.op().name());
+            if (s.geometry() == null)
+                throw new QueryException("spatial filter " + s.op() + " without a geometry", s.op().name());
             if ((s.op() == SpatialOperator.DWITHIN
                     || s.op() == SpatialOperator.BEYOND)
                     && !(s.distance() >= 0 && Double.isFinite(s.distance()))) {
@@ -131,9 +133,11 @@ public final class FilterToSql {
     private String like(Filter.Like l, List<Object> params) {
         AttributeDescriptor a = attribute(l.property());
         if (a.type() != AttributeType.STRING) {
-            throw new QueryException("PropertyIsLike needs a text property, '" + l.property() + "' is not", l.property());
+            throw new QueryException("PropertyIsLike needs a text property, '" + l.property() + "' is not",
+                    l.property());
         }
-        String pattern = LikePattern.parse(l.pattern(), l.wildCard(), l.singleChar(), l.escape()).toSqlLike(LIKE_ESCAPE);
+        String pattern = LikePattern.parse(l.pattern(), l.wildCard(), l.singleChar(), l.escape())
+                .toSqlLike(LIKE_ESCAPE);
         String col = column(a);
         if (l.matchCase()) {
             params.add(pattern);

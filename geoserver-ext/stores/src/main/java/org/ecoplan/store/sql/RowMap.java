@@ -26,14 +26,17 @@ final class RowMap extends AbstractMap<String, Object> {
         return -1;
     }
 
-    @Override public Object get(Object key) {
+    @Override
+    public Object get(Object key) {
         int i = indexOf(key);
         return i < 0 ? null : values[i];
     }
 
-    @Override public boolean containsKey(Object key) { return indexOf(key) >= 0; }
+    @Override
+    public boolean containsKey(Object key) { return indexOf(key) >= 0; }
 
-    @Override public int size() { return names.length; }
+    @Override
+    public int size() { return names.length; }
 
     /** The values of the given names only, in the order given (each must be one of this row's names). */
     RowMap project(String[] kept) {
@@ -45,15 +48,19 @@ final class RowMap extends AbstractMap<String, Object> {
     @Override
     public Set<Entry<String, Object>> entrySet() {
         return new AbstractSet<>() {
-            @Override public int size() { return names.length; }
+            @Override
+            public int size() { return names.length; }
 
-            @Override public Iterator<Entry<String, Object>> iterator() {
+            @Override
+            public Iterator<Entry<String, Object>> iterator() {
                 return new Iterator<>() {
                     private int next;
 
-                    @Override public boolean hasNext() { return next < names.length; }
+                    @Override
+                    public boolean hasNext() { return next < names.length; }
 
-                    @Override public Entry<String, Object> next() {
+                    @Override
+                    public Entry<String, Object> next() {
                         if (next >= names.length) throw new NoSuchElementException();
                         int i = next++;
                         return new SimpleImmutableEntry<>(names[i], values[i]);

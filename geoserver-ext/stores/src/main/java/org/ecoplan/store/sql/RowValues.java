@@ -42,9 +42,9 @@ public final class RowValues {
         }
         GeometryFactory f = g.getFactory();
         Geometry out = switch (t) {
-            case MULTIPOINT -> g instanceof Point p ? f.createMultiPoint(new Point[] {p}) : g;
-            case MULTILINESTRING -> g instanceof LineString l ? f.createMultiLineString(new LineString[] {l}) : g;
-            case MULTIPOLYGON -> g instanceof Polygon p ? f.createMultiPolygon(new Polygon[] {p}) : g;
+            case MULTIPOINT -> g instanceof Point p ? f.createMultiPoint(new Point[]{p}) : g;
+            case MULTILINESTRING -> g instanceof LineString l ? f.createMultiLineString(new LineString[]{l}) : g;
+            case MULTIPOLYGON -> g instanceof Polygon p ? f.createMultiPolygon(new Polygon[]{p}) : g;
             default -> g;
         };
         out.setSRID(d.crs().epsg());

@@ -32,7 +32,7 @@ final class SqlFeatureCursor implements FeatureCursor {
     private boolean closed;
 
     SqlFeatureCursor(Connection connection, Statement statement, ResultSet rs, RowReader reader,
-                     long skip, long limit, String what) {
+            long skip, long limit, String what) {
         this.connection = connection;
         this.statement = statement;
         this.rs = rs;

@@ -89,7 +89,8 @@ public abstract class SqlFeatureSource implements FeatureSource {
         sql.append(" FROM ").append(dialect.table()).append(" WHERE ").append(where.sql()).append(orderBy);
         if (!residual) sql.append(dialect.page(query.offset(), query.limit()));
 
-        GeometryTransformer transformer = query.targetCrs() == null || !type.hasGeometry() ? null
+        GeometryTransformer transformer = query.targetCrs() == null || !type.hasGeometry()
+                ? null
                 : new GeometryTransformer(type.geometry().crs(), query.targetCrs());
         FilterEvaluator evaluator = residual ? new FilterEvaluator(type) : null;
         String[] readNames = read.stream().map(AttributeDescriptor::name).toArray(String[]::new);

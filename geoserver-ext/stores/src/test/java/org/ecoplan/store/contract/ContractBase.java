@@ -98,7 +98,8 @@ public abstract class ContractBase {
             assertEquals(p.count(), f.get("count"));
             assertEquals(p.active(), f.get("active"));
             assertEquals(p.surveyed(), f.get("surveyed"));
-            assertEquals(List.of("name", "code", "area", "count", "active", "surveyed"), List.copyOf(f.attributes().keySet()));
+            assertEquals(List.of("name", "code", "area", "count", "active", "surveyed"),
+                    List.copyOf(f.attributes().keySet()));
             if (p.geom() == null) {
                 assertNull(f.geometry());
             } else {
@@ -119,7 +120,8 @@ public abstract class ContractBase {
         assertEquals(36, plots.count(FeatureQuery.ALL));
         assertEquals(12, wells.count(FeatureQuery.ALL));
         Envelope expected = new Envelope();
-        for (Plot p : ContractFixture.PLOT_ROWS) if (p.geom() != null) expected.expandToInclude(p.geom().getEnvelopeInternal());
+        for (Plot p : ContractFixture.PLOT_ROWS)
+            if (p.geom() != null) expected.expandToInclude(p.geom().getEnvelopeInternal());
         Envelope b = plots.bounds();
         assertEquals(expected.getMinX(), b.getMinX(), 1e-12);
         assertEquals(expected.getMaxX(), b.getMaxX(), 1e-12);
@@ -142,21 +144,24 @@ public abstract class ContractBase {
     @Test
     void failedWriteLeavesPreviousContent() {
         try (StoreWriter w = store.writer()) {
-            w.replaceTable(ContractFixture.PLOTS, "journal", ContractFixture.plotFeatures().subList(0, 5).iterator(), "good", n -> { });
+            w.replaceTable(ContractFixture.PLOTS, "journal", ContractFixture.plotFeatures().subList(0, 5).iterator(),
+                    "good", n -> {});
             w.commit();
         }
         java.util.Iterator<Feature> source = ContractFixture.plotFeatures().iterator();
         java.util.Iterator<Feature> failing = new java.util.Iterator<>() {
             int n;
-            @Override public boolean hasNext() { return source.hasNext(); }
-            @Override public Feature next() {
+            @Override
+            public boolean hasNext() { return source.hasNext(); }
+            @Override
+            public Feature next() {
                 if (++n == 4) throw new IllegalStateException("source broke halfway");
                 return source.next();
             }
         };
         assertThrows(IllegalStateException.class, () -> {
             try (StoreWriter w = store.writer()) {
-                w.replaceTable(ContractFixture.PLOTS, "journal", failing, "bad", n -> { });
+                w.replaceTable(ContractFixture.PLOTS, "journal", failing, "bad", n -> {});
                 w.commit();
             }
         });
@@ -173,7 +178,8 @@ public abstract class ContractBase {
         List<List<Object>> first = null;
         for (int round = 0; round < 2; round++) {
             try (StoreWriter w = store.writer()) {
-                w.replaceTable(ContractFixture.PLOTS, "twice", ContractFixture.plotFeatures().iterator(), "same", n -> { });
+                w.replaceTable(ContractFixture.PLOTS, "twice", ContractFixture.plotFeatures().iterator(), "same",
+                        n -> {});
                 w.commit();
             }
             FeatureSource twice = store.featureSource(ContractFixture.PLOTS, "twice");
@@ -191,15 +197,17 @@ public abstract class ContractBase {
     @Test
     void readersSeeThePreviousContentUntilCommit() throws Exception {
         try (StoreWriter w = store.writer()) {
-            w.replaceTable(ContractFixture.PLOTS, "swap", ContractFixture.plotFeatures().subList(0, 3).iterator(), "old", n -> { });
+            w.replaceTable(ContractFixture.PLOTS, "swap", ContractFixture.plotFeatures().subList(0, 3).iterator(),
+                    "old", n -> {});
             w.commit();
         }
         FeatureSource swap = store.featureSource(ContractFixture.PLOTS, "swap");
         java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newSingleThreadExecutor();
         try (StoreWriter w = store.writer()) {
-            w.replaceTable(ContractFixture.PLOTS, "swap", ContractFixture.plotFeatures().iterator(), "new", n -> { });
+            w.replaceTable(ContractFixture.PLOTS, "swap", ContractFixture.plotFeatures().iterator(), "new", n -> {});
             // read from another thread, so a reader blocked by the writer's locks shows as a failure, not a hung build
-            long during = reader.submit(() -> swap.count(FeatureQuery.ALL)).get(60, java.util.concurrent.TimeUnit.SECONDS);
+            long during = reader.submit(() -> swap.count(FeatureQuery.ALL)).get(60,
+                    java.util.concurrent.TimeUnit.SECONDS);
             assertEquals(3, during);
             assertEquals("old", reader.submit(swap::version).get(60, java.util.concurrent.TimeUnit.SECONDS));
             w.commit();

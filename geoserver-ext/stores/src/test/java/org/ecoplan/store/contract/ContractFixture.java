@@ -30,7 +30,7 @@ public final class ContractFixture {
 
     /** One plot as the test knows it, independent of any store. */
     public record Plot(long fid, String name, String code, Double area, Long count, Boolean active,
-                       LocalDate surveyed, Geometry geom) {
+            LocalDate surveyed, Geometry geom) {
         public String id() { return "plots." + fid; }
     }
 
@@ -63,9 +63,9 @@ public final class ContractFixture {
     }
 
     public static Polygon square(double x, double y, double size) {
-        return GF.createPolygon(new Coordinate[] {
-            new Coordinate(x, y), new Coordinate(x + size, y), new Coordinate(x + size, y + size),
-            new Coordinate(x, y + size), new Coordinate(x, y)});
+        return GF.createPolygon(new Coordinate[]{
+                new Coordinate(x, y), new Coordinate(x + size, y), new Coordinate(x + size, y + size),
+                new Coordinate(x, y + size), new Coordinate(x, y)});
     }
 
     private static List<Plot> plots() {
@@ -138,8 +138,8 @@ public final class ContractFixture {
     }
 
     public static void writeAll(StoreWriter w, String version) {
-        w.replaceTable(PLOTS, "plots", plotFeatures().iterator(), version, n -> { });
-        w.replaceTable(WELLS, "wells", wellFeatures().iterator(), version, n -> { });
-        w.replaceTable(TARGETS, "targets", targetFeatures().iterator(), version, n -> { });
+        w.replaceTable(PLOTS, "plots", plotFeatures().iterator(), version, n -> {});
+        w.replaceTable(WELLS, "wells", wellFeatures().iterator(), version, n -> {});
+        w.replaceTable(TARGETS, "targets", targetFeatures().iterator(), version, n -> {});
     }
 }

@@ -54,15 +54,21 @@ public abstract class FeatureSourceContract extends ContractBase {
     @Test
     void eachComparisonOperatorOnEachType() {
         for (ComparisonOperator op : ComparisonOperator.values()) {
-            assertEquals(expect(p -> p.count() != null && test(op, Long.compare(p.count(), 3))), ids(cmp("count", op, 3L)), "count " + op);
-            assertEquals(expect(p -> p.area() != null && test(op, Double.compare(p.area(), 12.0))), ids(cmp("area", op, 12.0)), "area " + op);
-            assertEquals(expect(p -> p.name() != null && test(op, p.name().compareTo("wetland-3"))), ids(cmp("name", op, "wetland-3")), "name " + op);
+            assertEquals(expect(p -> p.count() != null && test(op, Long.compare(p.count(), 3))),
+                    ids(cmp("count", op, 3L)), "count " + op);
+            assertEquals(expect(p -> p.area() != null && test(op, Double.compare(p.area(), 12.0))),
+                    ids(cmp("area", op, 12.0)), "area " + op);
+            assertEquals(expect(p -> p.name() != null && test(op, p.name().compareTo("wetland-3"))),
+                    ids(cmp("name", op, "wetland-3")), "name " + op);
             LocalDate d = LocalDate.of(2020, 6, 1);
-            assertEquals(expect(p -> p.surveyed() != null && test(op, p.surveyed().compareTo(d))), ids(cmp("surveyed", op, "2020-06-01")), "date " + op);
-            assertEquals(expect(p -> p.active() != null && test(op, p.active().compareTo(true))), ids(cmp("active", op, true)), "boolean " + op);
+            assertEquals(expect(p -> p.surveyed() != null && test(op, p.surveyed().compareTo(d))),
+                    ids(cmp("surveyed", op, "2020-06-01")), "date " + op);
+            assertEquals(expect(p -> p.active() != null && test(op, p.active().compareTo(true))),
+                    ids(cmp("active", op, true)), "boolean " + op);
         }
         // literals of another type are converted to the attribute type
-        assertEquals(expect(p -> p.count() != null && p.count() > 2.5), ids(cmp("count", ComparisonOperator.GREATER, "2.5")));
+        assertEquals(expect(p -> p.count() != null && p.count() > 2.5),
+                ids(cmp("count", ComparisonOperator.GREATER, "2.5")));
         assertEquals(expect(p -> p.area() != null && p.area() == 3.0), ids(cmp("area", ComparisonOperator.EQUAL, 3L)));
     }
 
@@ -110,15 +116,17 @@ public abstract class FeatureSourceContract extends ContractBase {
     void isNullAndBetween() {
         assertEquals(List.of("plots.11"), ids(new Filter.IsNull("name")));
         assertEquals(List.of("plots.36"), ids(new Filter.IsNull("geom")));
-        assertEquals(expect(p -> p.area() != null && p.area() >= 3 && p.area() <= 9), ids(new Filter.Between("area", 3.0, 9L)));
+        assertEquals(expect(p -> p.area() != null && p.area() >= 3 && p.area() <= 9),
+                ids(new Filter.Between("area", 3.0, 9L)));
         assertEquals(expect(p -> p.surveyed() != null && !p.surveyed().isBefore(LocalDate.of(2020, 3, 1))
-                        && !p.surveyed().isAfter(LocalDate.of(2020, 5, 31))),
+                && !p.surveyed().isAfter(LocalDate.of(2020, 5, 31))),
                 ids(new Filter.Between("surveyed", "2020-03-01", LocalDate.of(2020, 5, 31))));
     }
 
     @Test
     void logicalOperatorsWithThreeValuedNulls() {
-        assertEquals(expect(p -> p.count() != null && p.count() != 3), ids(new Filter.Not(cmp("count", ComparisonOperator.EQUAL, 3L))));
+        assertEquals(expect(p -> p.count() != null && p.count() != 3),
+                ids(new Filter.Not(cmp("count", ComparisonOperator.EQUAL, 3L))));
         assertEquals(expect(p -> p.name() == null || (p.area() != null && p.area() < 5)),
                 ids(new Filter.Or(List.of(new Filter.IsNull("name"), cmp("area", ComparisonOperator.LESS, 5.0)))));
         assertEquals(expect(p -> Boolean.TRUE.equals(p.active()) && p.count() != null && p.count() >= 2),
@@ -127,13 +135,15 @@ public abstract class FeatureSourceContract extends ContractBase {
         assertEquals(expect(p -> true), ids(Filter.INCLUDE));
         assertEquals(List.of(), ids(Filter.EXCLUDE));
         assertEquals(expect(p -> p.area() != null && !(p.area() > 10)),
-                ids(new Filter.Not(new Filter.Or(List.of(cmp("area", ComparisonOperator.GREATER, 10.0), Filter.EXCLUDE)))));
+                ids(new Filter.Not(
+                        new Filter.Or(List.of(cmp("area", ComparisonOperator.GREATER, 10.0), Filter.EXCLUDE)))));
     }
 
     @Test
     void resourceIds() {
         assertEquals(List.of("plots.3", "plots.30"),
-                ids(new Filter.ResourceId(List.of("plots.30", "wells.1", "plots.x", "plots.3", "plots.999", "plots."))));
+                ids(new Filter.ResourceId(
+                        List.of("plots.30", "wells.1", "plots.x", "plots.3", "plots.999", "plots."))));
         assertEquals(List.of(), ids(new Filter.ResourceId(List.of("wells.1", "garbage"))));
         assertEquals(35, ids(new Filter.Not(new Filter.ResourceId(List.of("plots.4")))).size());
     }
@@ -146,24 +156,28 @@ public abstract class FeatureSourceContract extends ContractBase {
         Geometry partial = ContractFixture.square(113.62, 40.02, 0.04);
         Point inPlot1 = ContractFixture.GF.createPoint(new Coordinate(113.62, 40.02));
         Point corner27 = ContractFixture.GF.createPoint(ContractFixture.corner(27));
-        Geometry line = ContractFixture.GF.createLineString(new Coordinate[] {new Coordinate(113.55, 40.02), new Coordinate(113.695, 40.02)});
+        Geometry line = ContractFixture.GF
+                .createLineString(new Coordinate[]{new Coordinate(113.55, 40.02), new Coordinate(113.695, 40.02)});
         Geometry plot14 = ContractFixture.PLOT_ROWS.get(13).geom();
 
         check(SpatialOperator.EQUALS, plot14, 0, List.of("plots.14"), g -> g.equalsTopo(plot14));
-        check(SpatialOperator.INTERSECTS, partial, 0, List.of("plots.1", "plots.2", "plots.7", "plots.8"), g -> g.intersects(partial));
+        check(SpatialOperator.INTERSECTS, partial, 0, List.of("plots.1", "plots.2", "plots.7", "plots.8"),
+                g -> g.intersects(partial));
         check(SpatialOperator.DISJOINT, box, 0, null, g -> g.disjoint(box));
         check(SpatialOperator.TOUCHES, corner27, 0, List.of("plots.27"), g -> g.touches(corner27));
         check(SpatialOperator.WITHIN, box, 0, List.of("plots.1", "plots.2", "plots.7", "plots.8"), g -> g.within(box));
         check(SpatialOperator.CONTAINS, inPlot1, 0, List.of("plots.1"), g -> g.contains(inPlot1));
-        check(SpatialOperator.OVERLAPS, partial, 0, List.of("plots.1", "plots.2", "plots.7", "plots.8"), g -> g.overlaps(partial));
+        check(SpatialOperator.OVERLAPS, partial, 0, List.of("plots.1", "plots.2", "plots.7", "plots.8"),
+                g -> g.overlaps(partial));
         check(SpatialOperator.CROSSES, line, 0, List.of("plots.1", "plots.7"), g -> g.crosses(line));
         check(SpatialOperator.DWITHIN, inPlot1, 0.05, null, g -> g.isWithinDistance(inPlot1, 0.05));
         check(SpatialOperator.BEYOND, inPlot1, 0.05, null, g -> !g.isWithinDistance(inPlot1, 0.05));
-        assertEquals(31, ids(new Filter.Spatial(SpatialOperator.DISJOINT, partial, 0)).size(), "35 geometries minus the 4 hit");
+        assertEquals(31, ids(new Filter.Spatial(SpatialOperator.DISJOINT, partial, 0)).size(),
+                "35 geometries minus the 4 hit");
     }
 
     private void check(SpatialOperator op, Geometry literal, double distance, List<String> known,
-                       java.util.function.Predicate<Geometry> oracle) {
+            java.util.function.Predicate<Geometry> oracle) {
         Filter f = new Filter.Spatial(op, literal, distance);
         List<String> expected = expect(p -> p.geom() != null && oracle.test(p.geom()));
         if (known != null) assertEquals(known, expected, "fixture assumption for " + op);
@@ -174,28 +188,37 @@ public abstract class FeatureSourceContract extends ContractBase {
     @Test
     void spatialCombinedWithAttributesPagingAndCount() {
         Geometry big = ContractFixture.GF.toGeometry(new Envelope(113.55, 113.80, 39.95, 40.20));
-        Filter f = Filter.and(new Filter.Spatial(SpatialOperator.INTERSECTS, big, 0), cmp("count", ComparisonOperator.GREATER, 1L));
-        List<String> expected = sorted(p -> p.geom() != null && p.geom().intersects(big) && p.count() != null && p.count() > 1,
+        Filter f = Filter.and(new Filter.Spatial(SpatialOperator.INTERSECTS, big, 0),
+                cmp("count", ComparisonOperator.GREATER, 1L));
+        List<String> expected = sorted(
+                p -> p.geom() != null && p.geom().intersects(big) && p.count() != null && p.count() > 1,
                 desc(Plot::area));
         FeatureQuery q = FeatureQuery.of(f).withSort(List.of(new SortBy("area", false)));
         assertEquals(expected, ids(q));
         assertEquals(expected.size(), plots.count(q.withPage(2, 3)));
         assertEquals(expected.subList(2, 5), ids(q.withPage(2, 3)));
         // a spatial operator under OR or NOT
-        Filter or = new Filter.Or(List.of(new Filter.Spatial(SpatialOperator.INTERSECTS, big, 0), new Filter.IsNull("name")));
+        Filter or = new Filter.Or(
+                List.of(new Filter.Spatial(SpatialOperator.INTERSECTS, big, 0), new Filter.IsNull("name")));
         assertEquals(expect(p -> p.name() == null || (p.geom() != null && p.geom().intersects(big))), ids(or));
         Filter not = new Filter.Not(new Filter.BBox(big.getEnvelopeInternal()));
-        assertEquals(expect(p -> p.geom() != null && !p.geom().getEnvelopeInternal().intersects(big.getEnvelopeInternal())), ids(not));
+        assertEquals(
+                expect(p -> p.geom() != null && !p.geom().getEnvelopeInternal().intersects(big.getEnvelopeInternal())),
+                ids(not));
     }
 
     // ---- sorting, paging, selection, reprojection ------------------------------------------------
 
     @Test
     void sortWithTiesAndNulls() {
-        assertEquals(sorted(p -> true, asc(Plot::count)), ids(FeatureQuery.ALL.withSort(List.of(new SortBy("count", true)))));
-        assertEquals(sorted(p -> true, desc(Plot::count)), ids(FeatureQuery.ALL.withSort(List.of(new SortBy("count", false)))));
-        assertEquals(sorted(p -> true, asc(Plot::name)), ids(FeatureQuery.ALL.withSort(List.of(new SortBy("name", true)))));
-        assertEquals(sorted(p -> true, desc(Plot::name)), ids(FeatureQuery.ALL.withSort(List.of(new SortBy("name", false)))));
+        assertEquals(sorted(p -> true, asc(Plot::count)),
+                ids(FeatureQuery.ALL.withSort(List.of(new SortBy("count", true)))));
+        assertEquals(sorted(p -> true, desc(Plot::count)),
+                ids(FeatureQuery.ALL.withSort(List.of(new SortBy("count", false)))));
+        assertEquals(sorted(p -> true, asc(Plot::name)),
+                ids(FeatureQuery.ALL.withSort(List.of(new SortBy("name", true)))));
+        assertEquals(sorted(p -> true, desc(Plot::name)),
+                ids(FeatureQuery.ALL.withSort(List.of(new SortBy("name", false)))));
         assertEquals(sorted(p -> true, desc(Plot::active).thenComparing(asc(Plot::surveyed))),
                 ids(FeatureQuery.ALL.withSort(List.of(new SortBy("active", false), new SortBy("surveyed", true)))));
     }
@@ -233,11 +256,13 @@ public abstract class FeatureSourceContract extends ContractBase {
         Filter reference = new Filter.ResourceId(List.of("wells.11"));
         Point native4490 = (Point) read(wells, FeatureQuery.of(reference)).get(0).geometry();
         assertEquals(113.8, native4490.getX(), 1e-12);
-        Point gk = (Point) read(wells, FeatureQuery.of(reference).withTargetCrs(CrsRegistry.CGCS2000_GK_114E)).get(0).geometry();
+        Point gk = (Point) read(wells, FeatureQuery.of(reference).withTargetCrs(CrsRegistry.CGCS2000_GK_114E)).get(0)
+                .geometry();
         assertEquals(482946.1622, gk.getX(), 0.01);
         assertEquals(4440651.7617, gk.getY(), 0.01);
         assertEquals(4547, gk.getSRID());
-        Point merc = (Point) read(wells, FeatureQuery.of(reference).withTargetCrs(CrsRegistry.WEB_MERCATOR)).get(0).geometry();
+        Point merc = (Point) read(wells, FeatureQuery.of(reference).withTargetCrs(CrsRegistry.WEB_MERCATOR)).get(0)
+                .geometry();
         assertEquals(12668158.0523, merc.getX(), 0.01);
         assertEquals(4880484.6657, merc.getY(), 0.01);
     }

@@ -56,15 +56,24 @@ class GeoPackageContractIT extends FeatureSourceContract {
         try (Connection c = GeoPackageConnections.open(file, false); Statement s = c.createStatement()) {
             assertEquals(0x47504B47, single(s, "PRAGMA application_id"));
             assertEquals(10300, single(s, "PRAGMA user_version"));
-            assertEquals(1, single(s, "SELECT count(*) FROM gpkg_spatial_ref_sys WHERE srs_id IN (-1, 0, 4326) AND srs_id = organization_coordsys_id") >= 1 ? 1 : 0);
+            assertEquals(1, single(s,
+                    "SELECT count(*) FROM gpkg_spatial_ref_sys WHERE srs_id IN (-1, 0, 4326) AND srs_id = organization_coordsys_id") >= 1
+                            ? 1
+                            : 0);
             assertEquals(3, single(s, "SELECT count(*) FROM gpkg_spatial_ref_sys WHERE srs_id IN (-1, 0, 4326)"));
-            assertEquals(1, single(s, "SELECT count(*) FROM gpkg_spatial_ref_sys WHERE srs_id = 4490 AND definition LIKE 'GEOGCS[%China%'"));
-            assertEquals(1, single(s, "SELECT count(*) FROM gpkg_contents WHERE table_name = 'plots' AND data_type = 'features' AND srs_id = 4490 AND min_x IS NOT NULL"));
-            assertEquals(1, single(s, "SELECT count(*) FROM gpkg_contents WHERE table_name = 'targets' AND data_type = 'attributes'"));
-            assertEquals(1, single(s, "SELECT count(*) FROM gpkg_geometry_columns WHERE table_name = 'plots' AND geometry_type_name = 'MULTIPOLYGON'"));
-            assertEquals(1, single(s, "SELECT count(*) FROM gpkg_extensions WHERE table_name = 'plots' AND extension_name = 'gpkg_rtree_index'"));
+            assertEquals(1, single(s,
+                    "SELECT count(*) FROM gpkg_spatial_ref_sys WHERE srs_id = 4490 AND definition LIKE 'GEOGCS[%China%'"));
+            assertEquals(1, single(s,
+                    "SELECT count(*) FROM gpkg_contents WHERE table_name = 'plots' AND data_type = 'features' AND srs_id = 4490 AND min_x IS NOT NULL"));
+            assertEquals(1, single(s,
+                    "SELECT count(*) FROM gpkg_contents WHERE table_name = 'targets' AND data_type = 'attributes'"));
+            assertEquals(1, single(s,
+                    "SELECT count(*) FROM gpkg_geometry_columns WHERE table_name = 'plots' AND geometry_type_name = 'MULTIPOLYGON'"));
+            assertEquals(1, single(s,
+                    "SELECT count(*) FROM gpkg_extensions WHERE table_name = 'plots' AND extension_name = 'gpkg_rtree_index'"));
             assertEquals(35, single(s, "SELECT count(*) FROM rtree_plots_geom"));
-            assertEquals(6, single(s, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'plots'"));
+            assertEquals(6,
+                    single(s, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'plots'"));
             try (ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
                 rs.next();
                 assertEquals("ok", rs.getString(1));
@@ -78,7 +87,8 @@ class GeoPackageContractIT extends FeatureSourceContract {
         Path script = Path.of("/usr/lib/python3/dist-packages/osgeo_utils/samples/validate_gpkg.py");
         Path python = Path.of("/usr/bin/python3");
         Assumptions.assumeTrue(Files.isRegularFile(script) && Files.isExecutable(python), "python3-gdal not installed");
-        Process p = new ProcessBuilder(python.toString(), script.toString(), "--extra", "--warning-as-error", file.toString())
+        Process p = new ProcessBuilder(python.toString(), script.toString(), "--extra", "--warning-as-error",
+                file.toString())
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "validator finished");
@@ -94,7 +104,7 @@ class GeoPackageContractIT extends FeatureSourceContract {
                         new Filter.BBox(new Envelope(113.61, 113.66, 40.01, 40.06)));
         StringBuilder plan = new StringBuilder();
         try (Connection c = GeoPackageConnections.open(file, false);
-             var ps = c.prepareStatement("EXPLAIN QUERY PLAN SELECT fid FROM plots WHERE " + where.sql())) {
+                var ps = c.prepareStatement("EXPLAIN QUERY PLAN SELECT fid FROM plots WHERE " + where.sql())) {
             for (int i = 0; i < where.params().size(); i++) ps.setObject(i + 1, where.params().get(i));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) plan.append(rs.getString("detail")).append('\n');
@@ -119,7 +129,7 @@ class GeoPackageContractIT extends FeatureSourceContract {
         points.add(point("outside", 113.6, 40.1));
         try (DataStore edge = DataStores.open("gpkg:" + edgeFile)) {
             try (var w = edge.writer()) {
-                w.replaceTable(ContractFixture.WELLS, "edge", points.iterator(), "v1", n -> { });
+                w.replaceTable(ContractFixture.WELLS, "edge", points.iterator(), "v1", n -> {});
                 w.commit();
             }
             var source = edge.featureSource(ContractFixture.WELLS, "edge");
@@ -129,7 +139,8 @@ class GeoPackageContractIT extends FeatureSourceContract {
             try (var c = source.features(query)) {
                 while (c.hasNext()) labels.add((String) c.next().attributes().get("label"));
             }
-            assertEquals(List.of("east-3", "east-2", "east-1", "east0", "north-3", "north-2", "north-1", "north0", "inside"),
+            assertEquals(
+                    List.of("east-3", "east-2", "east-1", "east0", "north-3", "north-2", "north-1", "north0", "inside"),
                     labels);
             assertEquals(labels.size(), source.count(query));
         }
@@ -164,7 +175,7 @@ class GeoPackageContractIT extends FeatureSourceContract {
 
     private static void write(DataStore store, List<Feature> features) {
         try (var w = store.writer()) {
-            w.replaceTable(ContractFixture.WELLS, "edge", features.iterator(), "v" + features.size(), n -> { });
+            w.replaceTable(ContractFixture.WELLS, "edge", features.iterator(), "v" + features.size(), n -> {});
             w.commit();
         }
     }
@@ -205,7 +216,8 @@ class GeoPackageContractIT extends FeatureSourceContract {
         assertTrue(out.contains("Layer name: targets"), out);
         assertTrue(out.contains("China Geodetic Coordinate System 2000"), out);
         // GDAL's own spatial filter goes through the R-tree the triggers filled
-        Process q = new ProcessBuilder("ogrinfo", "-q", "-spat", "113.61", "40.01", "113.66", "40.06", file.toString(), "plots")
+        Process q = new ProcessBuilder("ogrinfo", "-q", "-spat", "113.61", "40.01", "113.66", "40.06", file.toString(),
+                "plots")
                 .redirectErrorStream(true).start();
         String filtered = new String(q.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(q.waitFor(60, TimeUnit.SECONDS));

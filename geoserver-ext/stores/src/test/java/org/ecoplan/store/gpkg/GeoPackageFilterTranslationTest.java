@@ -39,7 +39,8 @@ class GeoPackageFilterTranslationTest {
 
     @Test
     void aSpatialTestUnderOrMovesTheWholeOrToJava() {
-        Filter or = new Filter.Or(List.of(new Filter.Spatial(SpatialOperator.WITHIN, box, 0), new Filter.IsNull("code")));
+        Filter or = new Filter.Or(
+                List.of(new Filter.Spatial(SpatialOperator.WITHIN, box, 0), new Filter.IsNull("code")));
         SqlWhere w = sql.translate(or);
         assertEquals(or, w.residual());
         assertEquals("1=1", w.sql());
@@ -51,13 +52,15 @@ class GeoPackageFilterTranslationTest {
         assertFalse(top.hasResidual());
         assertFalse(top.sql().contains("IS NULL"), top.sql());
         SqlWhere not = sql.translate(new Filter.Not(new Filter.BBox(new Envelope(0, 1, 0, 1))));
-        assertTrue(not.sql().startsWith("NOT (") && not.sql().contains("CASE WHEN \"geom\" IS NULL THEN NULL"), not.sql());
+        assertTrue(not.sql().startsWith("NOT (") && not.sql().contains("CASE WHEN \"geom\" IS NULL THEN NULL"),
+                not.sql());
     }
 
     @Test
     void literalsAreOnlyEverParameters() {
         SqlWhere w = sql.translate(new Filter.And(List.of(
-                new Filter.Comparison("name", org.ecoplan.catalog.query.ComparisonOperator.EQUAL, ContractFixture.INJECTION, true),
+                new Filter.Comparison("name", org.ecoplan.catalog.query.ComparisonOperator.EQUAL,
+                        ContractFixture.INJECTION, true),
                 new Filter.Like("code", "x'y*", '*', '.', '!', false),
                 new Filter.ResourceId(List.of("plots.5")))));
         assertFalse(w.sql().contains("DROP"), w.sql());

@@ -49,8 +49,9 @@ class GeoPackageGeometryTest {
 
     @Test
     void garbageIsAStoreException() {
-        assertThrows(StoreException.class, () -> GeoPackageGeometry.decode(new byte[] {1, 2, 3}));
-        assertThrows(StoreException.class, () -> GeoPackageGeometry.decode(new byte[] {'G', 'P', 0, 0x0F, 0, 0, 0, 0}));
-        assertThrows(StoreException.class, () -> GeoPackageGeometry.decode(new byte[] {'G', 'P', 0, 0x03, 0, 0, 0, 0, 1}));
+        assertThrows(StoreException.class, () -> GeoPackageGeometry.decode(new byte[]{1, 2, 3}));
+        assertThrows(StoreException.class, () -> GeoPackageGeometry.decode(new byte[]{'G', 'P', 0, 0x0F, 0, 0, 0, 0}));
+        assertThrows(StoreException.class,
+                () -> GeoPackageGeometry.decode(new byte[]{'G', 'P', 0, 0x03, 0, 0, 0, 0, 1}));
     }
 }

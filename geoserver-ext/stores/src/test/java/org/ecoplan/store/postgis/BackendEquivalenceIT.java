@@ -83,7 +83,8 @@ class BackendEquivalenceIT {
         q.add(FeatureQuery.of(new Filter.Not(new Filter.BBox(area.getEnvelopeInternal()))));
         q.add(FeatureQuery.of(new Filter.Or(List.of(new Filter.Spatial(SpatialOperator.WITHIN, area, 0),
                 new Filter.Comparison("count", ComparisonOperator.LESS, 2L, true)))));
-        q.add(FeatureQuery.of(new Filter.Like("code", "ab-_", '%', '_', '\\', false)).withSort(List.of(new SortBy("code", true))));
+        q.add(FeatureQuery.of(new Filter.Like("code", "ab-_", '%', '_', '\\', false))
+                .withSort(List.of(new SortBy("code", true))));
         q.add(FeatureQuery.of(new Filter.Comparison("name", ComparisonOperator.GREATER, "Wetland", false))
                 .withSort(List.of(new SortBy("name", true))));
         q.add(FeatureQuery.of(new Filter.Not(new Filter.Between("surveyed", "2020-02-01", "2020-08-01"))));
@@ -99,8 +100,8 @@ class BackendEquivalenceIT {
             case CONTAINS -> ContractFixture.GF.createPoint(new Coordinate(113.72, 40.12));
             case EQUALS -> ContractFixture.PLOT_ROWS.get(20).geom();
             case TOUCHES -> ContractFixture.GF.createPoint(ContractFixture.corner(27));
-            case CROSSES -> ContractFixture.GF.createLineString(new Coordinate[] {
-                new Coordinate(113.55, 40.12), new Coordinate(113.77, 40.12)});
+            case CROSSES -> ContractFixture.GF.createLineString(new Coordinate[]{
+                    new Coordinate(113.55, 40.12), new Coordinate(113.77, 40.12)});
             default -> area;
         };
     }
@@ -115,7 +116,8 @@ class BackendEquivalenceIT {
             List<Feature> fb = read(b, q);
             assertEquals(fa.stream().map(Feature::id).toList(), fb.stream().map(Feature::id).toList(), "ids of " + q);
             for (int i = 0; i < fa.size(); i++) {
-                assertEquals(fa.get(i).attributes(), fb.get(i).attributes(), "values of " + fa.get(i).id() + " in " + q);
+                assertEquals(fa.get(i).attributes(), fb.get(i).attributes(),
+                        "values of " + fa.get(i).id() + " in " + q);
                 Geometry ga = fa.get(i).geometry();
                 Geometry gb = fb.get(i).geometry();
                 assertEquals(ga == null, gb == null, "geometry presence of " + fa.get(i).id());

@@ -41,7 +41,8 @@ class PostGisContractIT extends FeatureSourceContract {
 
     @org.junit.jupiter.api.Test
     void bboxAndSpatialPredicatesUseTheGistIndex() throws Exception {
-        var filter = new org.ecoplan.catalog.query.Filter.BBox(new org.locationtech.jts.geom.Envelope(113.61, 113.66, 40.01, 40.06));
+        var filter = new org.ecoplan.catalog.query.Filter.BBox(
+                new org.locationtech.jts.geom.Envelope(113.61, 113.66, 40.01, 40.06));
         var where = new org.ecoplan.store.sql.FilterToSql(org.ecoplan.store.contract.ContractFixture.PLOTS,
                 new PostGisDialect(schema, "plots", "geom", 4490)).translate(filter);
         StringBuilder plan = new StringBuilder();

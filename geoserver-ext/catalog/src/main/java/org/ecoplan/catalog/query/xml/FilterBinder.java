@@ -23,7 +23,8 @@ public final class FilterBinder {
         if (filter instanceof Filter.Or o) return new Filter.Or(bindAll(o.children(), type));
         if (filter instanceof Filter.Not n) return new Filter.Not(bind(n.child(), type));
         if (filter instanceof Filter.Comparison c) {
-            return new Filter.Comparison(c.property(), c.op(), value(c.value(), attribute(c.property(), type)), c.matchCase());
+            return new Filter.Comparison(c.property(), c.op(), value(c.value(), attribute(c.property(), type)),
+                    c.matchCase());
         }
         if (filter instanceof Filter.Like l) {
             attribute(l.property(), type);

@@ -96,7 +96,8 @@ public final class FilterXmlParser {
                 String gml = gmlProperty(p);
                 if (gml == null) return new Filter.IsNull(property(p, true));
                 // gml:boundedBy exists exactly when the geometry does; the other GML properties are never set
-                if (gml.equals("boundedBy") && type != null && type.hasGeometry()) return new Filter.IsNull(type.geometry().name());
+                if (gml.equals("boundedBy") && type != null && type.hasGeometry())
+                    return new Filter.IsNull(type.geometry().name());
                 return Filter.INCLUDE;
             }
             case "PropertyIsBetween" -> {
@@ -139,7 +140,8 @@ public final class FilterXmlParser {
             if (isProperty(c)) prop = c;
             else if ("Literal".equals(local(c))) lit = c;
         }
-        if (prop == null || lit == null) throw new QueryException("PropertyIsLike needs a property and a literal pattern", "PropertyIsLike");
+        if (prop == null || lit == null)
+            throw new QueryException("PropertyIsLike needs a property and a literal pattern", "PropertyIsLike");
         String p = property(prop, false);
         char wild = character(e, "*", "wildCard");
         char single = character(e, ".", "singleChar");
@@ -159,7 +161,8 @@ public final class FilterXmlParser {
             else if ("UpperBoundary".equals(local(c))) upper = c;
         }
         if (prop == null || lower == null || upper == null) {
-            throw new QueryException("PropertyIsBetween needs a property, LowerBoundary and UpperBoundary", "PropertyIsBetween");
+            throw new QueryException("PropertyIsBetween needs a property, LowerBoundary and UpperBoundary",
+                    "PropertyIsBetween");
         }
         String p = property(prop, false);
         return new Filter.Between(p, literal(p, boundary(lower)), literal(p, boundary(upper)));
@@ -177,7 +180,8 @@ public final class FilterXmlParser {
         List<String> ids = new ArrayList<>();
         for (Element e : elements) {
             String n = local(e);
-            if (!IDS.contains(n)) throw new QueryException("identifiers cannot be mixed with " + n + " in one Filter", n);
+            if (!IDS.contains(n))
+                throw new QueryException("identifiers cannot be mixed with " + n + " in one Filter", n);
             String id = switch (n) {
                 case "FeatureId" -> e.getAttribute("fid");
                 case "ResourceId" -> e.getAttribute("rid");
@@ -207,8 +211,8 @@ public final class FilterXmlParser {
         return LiteralConversion.convert(FilterBinder.attribute(property, type), text);
     }
 
-    private static final java.util.Set<String> GML_PROPERTIES =
-            java.util.Set.of("name", "description", "identifier", "descriptionReference", "metaDataProperty", "boundedBy");
+    private static final java.util.Set<String> GML_PROPERTIES = java.util.Set.of("name", "description", "identifier",
+            "descriptionReference", "metaDataProperty", "boundedBy");
 
     /**
      * The local name when a property operand names one of the standard GML properties every GML
@@ -223,7 +227,9 @@ public final class FilterXmlParser {
         if (colon <= 0) return null;
         String ns = e.lookupNamespaceURI(raw.substring(0, colon));
         String local = raw.substring(colon + 1);
-        return ns != null && ns.startsWith("http://www.opengis.net/gml") && GML_PROPERTIES.contains(local) ? local : null;
+        return ns != null && ns.startsWith("http://www.opengis.net/gml") && GML_PROPERTIES.contains(local)
+                ? local
+                : null;
     }
 
     private static boolean comparesGmlProperty(Element operator) {
@@ -231,7 +237,8 @@ public final class FilterXmlParser {
             String gml = gmlProperty(c);
             if (gml == null) continue;
             if (gml.equals("boundedBy")) {
-                throw new QueryException(local(operator) + " cannot compare gml:boundedBy", local(operator), "OperationProcessingFailed");
+                throw new QueryException(local(operator) + " cannot compare gml:boundedBy", local(operator),
+                        "OperationProcessingFailed");
             }
             return true;
         }
@@ -239,7 +246,8 @@ public final class FilterXmlParser {
     }
 
     private String property(Element e, boolean geometryAllowed) {
-        if (!isProperty(e)) throw new QueryException("expected PropertyName or ValueReference, found " + local(e), local(e));
+        if (!isProperty(e))
+            throw new QueryException("expected PropertyName or ValueReference, found " + local(e), local(e));
         String raw = e.getTextContent().trim();
         String name = raw.indexOf(':') >= 0 ? raw.substring(raw.indexOf(':') + 1) : raw;
         if (name.isEmpty() || !name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
@@ -268,7 +276,8 @@ public final class FilterXmlParser {
             if (e.hasAttribute(a)) {
                 String v = e.getAttribute(a);
                 if (v.length() != 1) {
-                    throw new QueryException("PropertyIsLike attribute " + a + " must be one character, got '" + v + "'", a);
+                    throw new QueryException(
+                            "PropertyIsLike attribute " + a + " must be one character, got '" + v + "'", a);
                 }
                 return v.charAt(0);
             }

@@ -38,7 +38,8 @@ class FilterXmlParserTest {
     private static Element xml(String s) throws Exception {
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);
-        return f.newDocumentBuilder().parse(new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8))).getDocumentElement();
+        return f.newDocumentBuilder().parse(new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8)))
+                .getDocumentElement();
     }
 
     private static Filter ogc(String body) throws Exception {
@@ -57,8 +58,10 @@ class FilterXmlParserTest {
                 "<ogc:PropertyIsLessThanOrEqualTo><ogc:PropertyName>area_km2</ogc:PropertyName><ogc:Literal>2.5</ogc:Literal></ogc:PropertyIsLessThanOrEqualTo>"));
         assertEquals(new Filter.Comparison("active", ComparisonOperator.EQUAL, true, true), ogc(
                 "<ogc:PropertyIsEqualTo><ogc:PropertyName>active</ogc:PropertyName><ogc:Literal>true</ogc:Literal></ogc:PropertyIsEqualTo>"));
-        assertEquals(new Filter.Comparison("since", ComparisonOperator.GREATER_OR_EQUAL, LocalDate.of(2021, 1, 1), true), ogc(
-                "<ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>since</ogc:PropertyName><ogc:Literal>2021-01-01</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>"));
+        assertEquals(
+                new Filter.Comparison("since", ComparisonOperator.GREATER_OR_EQUAL, LocalDate.of(2021, 1, 1), true),
+                ogc(
+                        "<ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>since</ogc:PropertyName><ogc:Literal>2021-01-01</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>"));
         assertEquals(new Filter.Comparison("name", ComparisonOperator.NOT_EQUAL, "阳高县", false), ogc(
                 "<ogc:PropertyIsNotEqualTo matchCase=\"false\"><ogc:PropertyName>name</ogc:PropertyName><ogc:Literal>阳高县</ogc:Literal></ogc:PropertyIsNotEqualTo>"));
         assertEquals(new Filter.Comparison("rank", ComparisonOperator.LESS, 7L, true), fes(
@@ -99,7 +102,8 @@ class FilterXmlParserTest {
         assertEquals(new Filter.Between("area_km2", 1.0, 10.0), ogc(
                 "<ogc:PropertyIsBetween><ogc:PropertyName>area_km2</ogc:PropertyName><ogc:LowerBoundary><ogc:Literal>1</ogc:Literal></ogc:LowerBoundary>"
                         + "<ogc:UpperBoundary><ogc:Literal>10</ogc:Literal></ogc:UpperBoundary></ogc:PropertyIsBetween>"));
-        assertEquals(new Filter.IsNull("since"), fes("<fes:PropertyIsNull><fes:ValueReference>since</fes:ValueReference></fes:PropertyIsNull>"));
+        assertEquals(new Filter.IsNull("since"),
+                fes("<fes:PropertyIsNull><fes:ValueReference>since</fes:ValueReference></fes:PropertyIsNull>"));
     }
 
     @Test
@@ -127,7 +131,8 @@ class FilterXmlParserTest {
 
     @Test
     void badStructureIsReported() {
-        assertThrows(QueryException.class, () -> ogc("<ogc:PropertyIsEqualTo><ogc:PropertyName>rank</ogc:PropertyName></ogc:PropertyIsEqualTo>"));
+        assertThrows(QueryException.class,
+                () -> ogc("<ogc:PropertyIsEqualTo><ogc:PropertyName>rank</ogc:PropertyName></ogc:PropertyIsEqualTo>"));
         assertThrows(QueryException.class, () -> ogc("<ogc:Not/>"));
         assertThrows(QueryException.class, () -> ogc(""));
         QueryException e = assertThrows(QueryException.class, () -> ogc("<ogc:PropertyIsAwesome/>"));
@@ -157,7 +162,8 @@ class FilterXmlParserTest {
                 + "<ogc:Literal> 4 </ogc:Literal></ogc:PropertyIsEqualTo></ogc:Filter>");
         Filter untyped = new FilterXmlParser(null).parse(e);
         assertEquals(new Filter.Comparison("rank", ComparisonOperator.EQUAL, "4", true), untyped);
-        assertEquals(new Filter.Comparison("rank", ComparisonOperator.EQUAL, 4L, true), FilterBinder.bind(untyped, TYPE));
+        assertEquals(new Filter.Comparison("rank", ComparisonOperator.EQUAL, 4L, true),
+                FilterBinder.bind(untyped, TYPE));
         Filter unknown = new Filter.Comparison("nope", ComparisonOperator.EQUAL, "4", true);
         assertEquals("nope", assertThrows(QueryException.class, () -> FilterBinder.bind(unknown, TYPE)).locator());
     }
