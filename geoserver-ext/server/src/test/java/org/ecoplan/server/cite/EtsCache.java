@@ -22,7 +22,9 @@ final class EtsCache {
     static Path linkedTo(Path shared, Path dir) throws IOException {
         Files.createDirectories(dir);
         // created up front so that their first downloads land in the shared cache too
-        for (String common : List.of("jars", "schemas")) Files.createDirectories(shared.resolve(common));
+        for (String common : List.of("jars", "schemas", "teamengine-" + CiteDownloads.TEAMENGINE_VERSION)) {
+            Files.createDirectories(shared.resolve(common));
+        }
         try (Stream<Path> entries = Files.list(shared)) {
             for (Path e : entries.toList()) {
                 String name = e.getFileName().toString();

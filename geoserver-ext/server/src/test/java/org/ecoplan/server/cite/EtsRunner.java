@@ -37,6 +37,17 @@ final class EtsRunner {
         return p.toAbsolutePath().normalize();
     }
 
+    /**
+     * The CTL scripts of a suite: the directory a setting names, else the copy shipped in the tools
+     * directory ({@code ets/<suite>-<version>/src/main/scripts/ctl}), else null.
+     */
+    static Path ctlScripts(String setting, String suiteAndVersion) {
+        String dir = CitePrerequisites.setting(setting);
+        if (dir != null) return Path.of(dir).toAbsolutePath().normalize();
+        Path shipped = toolsDir().resolve("ets").resolve(suiteAndVersion).resolve("src/main/scripts/ctl");
+        return Files.isDirectory(shipped) ? shipped : null;
+    }
+
     static boolean available() {
         return Files.isExecutable(toolsDir().resolve("run-ets.sh"));
     }

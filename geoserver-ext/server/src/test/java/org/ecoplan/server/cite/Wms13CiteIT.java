@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
  * data-independent, data preconditions, basic, queryable and recommended; the optional raster
  * elevation, vector elevation and time classes are switched off (no such data is served).
  *
- * <p>The CTL scripts are not published as a Maven artifact that resolves, so they come from a
- * checkout of the suite at tag 1.34: ETS_WMS13_CTL_DIR (its {@code src/main/scripts/ctl}), or the
- * copy {@code bin/cite-ctl} puts in the tools cache. Without them the test is skipped.
+ * <p>The CTL scripts are not published as a Maven artifact that resolves; the tools directory
+ * ships them ({@code ets/ets-wms13-1.34/src/main/scripts/ctl}, the suite's release tag), and
+ * ETS_WMS13_CTL_DIR points elsewhere. Without them the test fails on CI and is skipped elsewhere.
  */
 class Wms13CiteIT {
     static final String CTL_VERSION = "1.34";
@@ -27,24 +27,17 @@ class Wms13CiteIT {
         CitePrerequisites.require(EtsRunner.available(),
                 "the CITE runner " + EtsRunner.toolsDir().resolve("run-ets.sh") + " is missing (set CITE_TOOLS)");
         Path ctl = ctlScripts();
-        // The CTL scripts are published only in the suite's source repository (no Maven artifact
-        // resolves), which CI cannot reach: there the suite is run by hand (bin/cite-ctl, then
-        // bin/cite-run wms13), so a missing checkout skips on every machine, CI included.
-        org.junit.jupiter.api.Assumptions.assumeTrue(ctl != null && Files.isRegularFile(ctl.resolve("main-auto.xml")),
-                "no ets-wms13 " + CTL_VERSION
-                        + " CTL scripts: set ETS_WMS13_CTL_DIR to the suite's src/main/scripts/ctl"
-                        + " or run bin/cite-ctl");
+        CitePrerequisites.require(ctl != null && Files.isRegularFile(ctl.resolve("main-auto.xml")),
+                "no ets-wms13 " + CTL_VERSION + " CTL scripts in " + EtsRunner.toolsDir().resolve("ets")
+                        + " (or ETS_WMS13_CTL_DIR, the suite's src/main/scripts/ctl)");
         String url = CiteServer.baseUrl() + "/wms";
         EtsRunner.Run run = EtsRunner.run("wms13", url, Map.of("ETS_WMS13_CTL_DIR", ctl.toString()), List.of());
         assertTrue(run.summary().passed() > 0, "no test passed, the suite did not really run:\n" + run.describe());
         assertEquals(0, run.summary().failed(), run.describe());
     }
 
-    /** ETS_WMS13_CTL_DIR, else the copy made by bin/cite-ctl in the tools cache, else null. */
+    /** ETS_WMS13_CTL_DIR, else the scripts shipped in the tools directory, else null. */
     static Path ctlScripts() {
-        String dir = CitePrerequisites.setting("ETS_WMS13_CTL_DIR");
-        if (dir != null) return Path.of(dir).toAbsolutePath().normalize();
-        Path cached = EtsRunner.toolsDir().resolve("cache/ets-wms13-" + CTL_VERSION + "/src/main/scripts/ctl");
-        return Files.isDirectory(cached) ? cached : null;
+        return EtsRunner.ctlScripts("ETS_WMS13_CTL_DIR", "ets-wms13-" + CTL_VERSION);
     }
 }

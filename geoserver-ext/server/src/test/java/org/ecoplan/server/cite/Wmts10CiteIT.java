@@ -17,11 +17,11 @@ import org.junit.jupiter.api.Test;
  * reference dataset; its optional classes (themes, dimensions, AcceptFormats, multiple sections)
  * skip themselves because the capabilities offer none of them.
  *
- * <p>The CTL scripts and the suite's resources come from a checkout of the suite at tag 1.11:
- * ETS_WMTS10_CTL_DIR (its {@code src/main/scripts/ctl}, with {@code src/main/resources} beside
- * it) or the copy in the tools cache ({@code cache/ets-wmts10-1.11/src}, made with
- * {@code git archive 1.11 src/main/scripts/ctl src/main/resources} from the suite's repository).
- * Without them the test fails when CI=true and is skipped elsewhere.
+ * <p>The CTL scripts and the suite's resources are shipped in the tools directory
+ * ({@code ets/ets-wmts10-1.11/src/main}, the suite's release tag) or named by ETS_WMTS10_CTL_DIR
+ * (its {@code src/main/scripts/ctl}, with {@code src/main/resources} beside it). TEAM Engine and the
+ * W3C XLink schema are fetched from Maven Central into the tools cache when absent
+ * ({@link CiteDownloads}). Without the scripts the test fails when CI=true and is skipped elsewhere.
  */
 class Wmts10CiteIT {
     @Test
@@ -29,19 +29,14 @@ class Wmts10CiteIT {
         CitePrerequisites.require(EtsRunner.available(),
                 "the CITE runner " + EtsRunner.toolsDir().resolve("run-ets.sh") + " is missing (set CITE_TOOLS)");
         Path ctl = Wmts10Suite.ctlScripts();
-        // like ets-wms13, the suite's CTL scripts and resources exist only in its source repository,
-        // which CI cannot reach: without a checkout the test is skipped everywhere, CI included
-        org.junit.jupiter.api.Assumptions.assumeTrue(ctl != null && Files.isRegularFile(ctl.resolve("wmts-auto.xml"))
+        CitePrerequisites.require(ctl != null && Files.isRegularFile(ctl.resolve("wmts-auto.xml"))
                 && Files.isRegularFile(Wmts10Suite.resources(ctl).resolve("rewriteNonException.xsl")),
-                "no ets-wmts10 " + Wmts10Suite.VERSION
-                        + " CTL scripts and resources: set ETS_WMTS10_CTL_DIR to the suite's"
-                        + " src/main/scripts/ctl (with src/main/resources beside it)");
+                "no ets-wmts10 " + Wmts10Suite.VERSION + " CTL scripts and resources in "
+                        + EtsRunner.toolsDir().resolve("ets") + " (or ETS_WMTS10_CTL_DIR, the suite's"
+                        + " src/main/scripts/ctl with src/main/resources beside it)");
         Path shared = EtsRunner.toolsDir().resolve("cache");
-        org.junit.jupiter.api.Assumptions.assumeTrue(
-                Files.isDirectory(shared.resolve("teamengine-" + Wmts10Suite.TEAMENGINE_VERSION + "/lib")),
-                "TEAM Engine " + Wmts10Suite.TEAMENGINE_VERSION + " is not in " + shared
-                        + " (run run-ets.sh wms13 once to fetch it)");
-
+        CiteDownloads.teamEngine(shared);
+        CiteDownloads.w3cXlink(shared.resolve("schemas"));
         Wmts10Suite.seedSchemas(shared.resolve("schemas"));
         // EtsRunner uses this cache directory and keeps entries that already exist there
         Path cache = Path.of("target", "cite", "cache").toAbsolutePath();

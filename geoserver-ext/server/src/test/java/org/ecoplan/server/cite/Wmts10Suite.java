@@ -26,16 +26,13 @@ import java.util.stream.Stream;
  */
 final class Wmts10Suite {
     static final String VERSION = "1.11";
-    static final String TEAMENGINE_VERSION = "6.0.0-RC2";
+    static final String TEAMENGINE_VERSION = CiteDownloads.TEAMENGINE_VERSION;
 
     private Wmts10Suite() {}
 
-    /** ETS_WMTS10_CTL_DIR, else the copy in the tools cache (cache/ets-wmts10-1.11/src/main/scripts/ctl), else null. */
+    /** ETS_WMTS10_CTL_DIR, else the scripts shipped in the tools directory, else null. */
     static Path ctlScripts() {
-        String dir = CitePrerequisites.setting("ETS_WMTS10_CTL_DIR");
-        if (dir != null) return Path.of(dir).toAbsolutePath().normalize();
-        Path cached = EtsRunner.toolsDir().resolve("cache/ets-wmts10-" + VERSION + "/src/main/scripts/ctl");
-        return Files.isDirectory(cached) ? cached : null;
+        return EtsRunner.ctlScripts("ETS_WMTS10_CTL_DIR", "ets-wmts10-" + VERSION);
     }
 
     /** The suite's class-path resources: the {@code src/main/resources} beside the CTL scripts. */
