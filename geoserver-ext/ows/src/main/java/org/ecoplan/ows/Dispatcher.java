@@ -12,8 +12,8 @@ import javax.xml.stream.XMLStreamReader;
 /**
  * The OWS dispatcher: picks the service from the SERVICE parameter, the endpoint path
  * ({@code /wms}, {@code /wfs}) or the namespace of a POST body's root element, and hands it the
- * request. Errors the service raises become its exception report; anything unexpected becomes a
- * NoApplicableCode report without internals (house rule 8).
+ * request. Failures are thrown to the server's error boundary, which logs them once and asks
+ * {@link #exception} for the report in the format of the service the request was for.
  */
 public final class Dispatcher {
     private final List<OwsService> services;
@@ -28,19 +28,20 @@ public final class Dispatcher {
         return services.stream().filter(s -> s.name().equalsIgnoreCase(name)).findFirst();
     }
 
-    public OwsResponse dispatch(OwsRequest request) {
-        OwsService service = null;
+    public OwsResponse dispatch(OwsRequest request) { return choose(request).handle(request); }
+
+    /**
+     * The exception report of a failed request, in the format of the service it was for (version
+     * and EXCEPTIONS included); an OWS 1.1 report when the request names no service this server has.
+     */
+    public OwsResponse exception(ServiceException e, OwsRequest request) {
+        OwsService service;
         try {
             service = choose(request);
-            return service.handle(request);
-        } catch (ServiceException e) {
-            return service != null ? service.exception(e, request) : fallback(e);
-        } catch (RuntimeException e) {
-            ServiceException wrapped = new ServiceException(ServiceException.NO_APPLICABLE_CODE, null,
-                    "Internal error while processing the request (" + e.getClass().getSimpleName() + ")", 500);
-            System.getLogger("ecoplan.ows").log(System.Logger.Level.ERROR, "request failed: " + request.path(), e);
-            return service != null ? service.exception(wrapped, request) : fallback(wrapped);
+        } catch (ServiceException unknownService) {
+            return fallback(e);
         }
+        return service.exception(e, request);
     }
 
     private OwsService choose(OwsRequest request) {

@@ -9,6 +9,15 @@ public interface HttpEndpoint {
     /** Path prefix, starting with "/" and without a trailing slash ("/tiles", "/viewer"). */
     String pathPrefix();
 
-    /** Answers a request (GET/HEAD); errors are returned as responses, not thrown. */
+    /**
+     * Answers a request (GET/HEAD). Failures are thrown, as {@link ServiceException} when the
+     * endpoint knows the code and status; the server's error boundary logs them once and asks
+     * {@link #exception} for the answer.
+     */
     OwsResponse handle(OwsRequest request);
+
+    /** The answer to a failed request, in this endpoint's error format: plain text unless its protocol defines one. */
+    default OwsResponse exception(ServiceException e, OwsRequest request) {
+        return OwsResponse.text(e.httpStatus(), "text/plain; charset=UTF-8", e.getMessage() + "\n");
+    }
 }

@@ -67,6 +67,9 @@ public final class EcoplanServer implements AutoCloseable {
         jetty.addConnector(connector);
         EcoplanServer server = new EcoplanServer(jetty, workspace, dispatcher, endpoints);
         jetty.setHandler(server.new Root(config.settings().maxRequestBytes()));
+        jetty.setRequestLog(new AccessLog());
+        // what Jetty answers itself (a malformed request line, headers too large) is plain text, not its HTML page
+        jetty.setErrorHandler(new PlainErrorHandler());
         try {
             jetty.start();
         } catch (Exception e) {
@@ -101,57 +104,70 @@ public final class EcoplanServer implements AutoCloseable {
         workspace.close();
     }
 
-    /** Routes a request by path. */
+    /** Routes a request by path, answers it inside the error boundary and writes the answer. */
     private final class Root extends Handler.Abstract {
         private final int maxBodyBytes;
+        private final Route health = Route.plain(r -> health());
+        private final Route landing = Route.plain(r -> OwsResponse.text(200, "text/html; charset=UTF-8",
+                LandingPage.html(workspace.catalog(), dispatcher.services())));
+        private final Route ows = new Route() {
+            @Override
+            public OwsResponse handle(OwsRequest request) { return dispatcher.dispatch(request); }
+
+            @Override
+            public OwsResponse exception(ServiceException e, OwsRequest request) {
+                return dispatcher.exception(e, request);
+            }
+        };
 
         Root(int maxBodyBytes) { this.maxBodyBytes = maxBodyBytes; }
 
         @Override
         public boolean handle(Request request, Response response, Callback callback) {
             String path = request.getHttpURI().getPath();
+            Route route = route(path);
             OwsResponse answer;
             try {
-                answer = switch (path) {
-                    case "/health" -> health();
-                    case "/", "/index.html" -> OwsResponse.text(200, "text/html; charset=UTF-8",
-                            LandingPage.html(workspace.catalog(), dispatcher.services()));
-                    case "/ows", "/wms", "/wfs", "/wmts" -> ows(request);
-                    default -> endpoint(path, request);
-                };
+                answer = ErrorBoundary.answer(route, HttpExchange.read(request, maxBodyBytes));
             } catch (ServiceException e) {
-                answer = OwsResponse.text(e.httpStatus(), "text/plain; charset=UTF-8", e.getMessage() + "\n");
+                answer = ErrorBoundary.failed(route, e, HttpExchange.bare(request));
             } catch (IOException e) {
-                answer = OwsResponse.text(400, "text/plain; charset=UTF-8",
-                        "Cannot read the request: " + e.getMessage() + "\n");
+                answer = ErrorBoundary.failed(route, new ServiceException(ServiceException.INVALID_PARAMETER_VALUE,
+                        null, "Cannot read the request: " + e.getMessage(), 400), HttpExchange.bare(request));
             }
             response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
             HttpExchange.write(answer, request, response, callback);
             return true;
         }
 
-        private OwsResponse endpoint(String path, Request request) throws IOException {
-            for (HttpEndpoint e : endpoints) {
-                String prefix = e.pathPrefix();
-                if (path.equals(prefix) || path.startsWith(prefix + "/")) {
-                    return e.handle(HttpExchange.read(request, maxBodyBytes));
-                }
+        private Route route(String path) {
+            switch (path) {
+                case "/health" :
+                    return health;
+                case "/", "/index.html" :
+                    return landing;
+                case "/ows", "/wms", "/wfs", "/wmts" :
+                    return ows;
+                default :
+                    for (HttpEndpoint e : endpoints) {
+                        String prefix = e.pathPrefix();
+                        if (path.equals(prefix) || path.startsWith(prefix + "/")) return endpointRoute(e);
+                    }
+                    return Route.plain(
+                            r -> OwsResponse.text(404, "text/plain; charset=UTF-8", "Not found: " + path + "\n"));
             }
-            return OwsResponse.text(404, "text/plain; charset=UTF-8", "Not found: " + path + "\n");
         }
 
-        private OwsResponse ows(Request request) throws IOException {
-            OwsRequest r;
-            try {
-                r = HttpExchange.read(request, maxBodyBytes);
-            } catch (ServiceException e) {
-                return dispatcher.services().isEmpty()
-                        ? OwsResponse.text(e.httpStatus(), "text/plain", e.getMessage())
-                        : dispatcher.services().get(0).exception(e,
-                                new OwsRequest("GET", request.getHttpURI().getPath(),
-                                        org.ecoplan.ows.KvpMap.empty(), null, null, "", null));
-            }
-            return dispatcher.dispatch(r);
+        private Route endpointRoute(HttpEndpoint endpoint) {
+            return new Route() {
+                @Override
+                public OwsResponse handle(OwsRequest request) { return endpoint.handle(request); }
+
+                @Override
+                public OwsResponse exception(ServiceException e, OwsRequest request) {
+                    return endpoint.exception(e, request);
+                }
+            };
         }
 
         private OwsResponse health() {

@@ -22,6 +22,8 @@ import org.ecoplan.ows.ServiceException;
 
 /** Converts between Jetty's request/response and the engine's {@link OwsRequest}/{@link OwsResponse}. */
 final class HttpExchange {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("ecoplan.error");
+
     private HttpExchange() {}
 
     static OwsRequest read(Request request, int maxBodyBytes) throws IOException {
@@ -46,6 +48,12 @@ final class HttpExchange {
         if (host == null) host = Request.getServerName(request) + ":" + Request.getServerPort(request);
         return new OwsRequest(request.getMethod(), request.getHttpURI().getPath(), new KvpMap(params), body,
                 contentType, scheme + "://" + host, headers);
+    }
+
+    /** The request without parameters or body, for reporting a failure to read them. */
+    static OwsRequest bare(Request request) {
+        return new OwsRequest(request.getMethod(), request.getHttpURI().getPath(), KvpMap.empty(), null, null, "",
+                null);
     }
 
     private static byte[] readBounded(InputStream in, int max) throws IOException {
@@ -93,7 +101,16 @@ final class HttpExchange {
                 ? Content.Sink.asOutputStream(response)
                 : new java.io.BufferedOutputStream(Content.Sink.asOutputStream(response), 32 * 1024)) {
             r.body().writeTo(out);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            // the client went away or the connection broke while the body was written: nothing to answer
+            LOG.debug("{} {}: response not completed: {}", request.getMethod(), request.getHttpURI().getPath(),
+                    e.toString());
+            callback.failed(e);
+            return;
+        } catch (RuntimeException e) {
+            // the status line is sent already; all that can be done is to log once and cut the response short
+            LOG.error("{} {} failed while its response was written", request.getMethod(),
+                    request.getHttpURI().getPath(), e);
             callback.failed(e);
             return;
         }

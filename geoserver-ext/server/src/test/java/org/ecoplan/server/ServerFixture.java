@@ -51,6 +51,26 @@ public final class ServerFixture {
         return server;
     }
 
+    /**
+     * Starts a server of a test's own on port 0 over {@code dataDir}, with system properties (store
+     * URLs, switches) set only while its catalog is read, so the shared server keeps its own.
+     */
+    public static EcoplanServer startPrivate(Path dataDir, java.util.Map<String, String> properties,
+            ServerSettings settings) throws Exception {
+        baseUrl(); // the shared server reads the properties first
+        java.util.Map<String, String> previous = new java.util.HashMap<>();
+        properties.forEach((k, v) -> previous.put(k, System.getProperty(k)));
+        properties.forEach(System::setProperty);
+        try {
+            return EcoplanServer.start(new ServerConfig(0, "127.0.0.1", dataDir, settings));
+        } finally {
+            previous.forEach((k, v) -> {
+                if (v == null) System.clearProperty(k);
+                else System.setProperty(k, v);
+            });
+        }
+    }
+
     /** Runs the packaged data-loader jar (built by the reactor before this module's integration tests). */
     public static int runLoader(String... args) throws IOException, InterruptedException {
         Path jar = workspace().resolve("data-loader/target/ecoplan-data-loader.jar");

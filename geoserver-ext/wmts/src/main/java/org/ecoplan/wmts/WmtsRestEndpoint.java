@@ -34,15 +34,12 @@ public final class WmtsRestEndpoint implements HttpEndpoint {
     public String pathPrefix() { return PREFIX; }
 
     @Override
-    public OwsResponse handle(OwsRequest request) {
-        try {
-            return route(request);
-        } catch (ServiceException e) {
-            return OwsExceptionReport.response(e, OwsExceptionReport.OWS_11, "1.0.0");
-        } catch (RuntimeException e) {
-            return OwsExceptionReport.response(new ServiceException(ServiceException.NO_APPLICABLE_CODE, null,
-                    "Internal error while producing the tile"), OwsExceptionReport.OWS_11, "1.0.0");
-        }
+    public OwsResponse handle(OwsRequest request) { return route(request); }
+
+    /** OWS 1.1 ExceptionReport, as the KVP binding answers (07-057r7 clause 10.2). */
+    @Override
+    public OwsResponse exception(ServiceException e, OwsRequest request) {
+        return OwsExceptionReport.response(e, OwsExceptionReport.OWS_11, WmtsService.VERSION);
     }
 
     private OwsResponse route(OwsRequest request) {

@@ -31,15 +31,13 @@ public final class XyzTileEndpoint implements HttpEndpoint {
     public String pathPrefix() { return PREFIX; }
 
     @Override
-    public OwsResponse handle(OwsRequest request) {
-        try {
-            return route(request);
-        } catch (ServiceException e) {
-            int status = e.code().equals("TileOutOfRange") ? 404 : e.httpStatus();
-            return OwsResponse.text(status, "text/plain; charset=UTF-8", e.getMessage() + "\n");
-        } catch (RuntimeException e) {
-            return OwsResponse.text(500, "text/plain; charset=UTF-8", "Internal error while producing the tile\n");
-        }
+    public OwsResponse handle(OwsRequest request) { return route(request); }
+
+    /** Plain text; a tile outside the matrix is a resource that does not exist (404), as web map clients expect. */
+    @Override
+    public OwsResponse exception(ServiceException e, OwsRequest request) {
+        int status = e.code().equals("TileOutOfRange") ? 404 : e.httpStatus();
+        return OwsResponse.text(status, "text/plain; charset=UTF-8", e.getMessage() + "\n");
     }
 
     private OwsResponse route(OwsRequest request) {

@@ -9,18 +9,21 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipFile;
 
 /**
  * Puts into the shared tools cache what a CITE run needs besides the suite itself, from Maven
  * Central only, so that every suite can run first on a fresh machine instead of relying on an
  * earlier run of another suite: TEAM Engine (the CTL suites' engine, resolved as the runner does)
- * and the W3C XLink schema the WMTS schemas import (taken from the ets-wfs20 jar's schema catalog).
+ * and the W3C and OWS schemas the WMTS suite validates with (taken from the ets-wfs20 jar).
  */
 final class CiteDownloads {
     static final String TEAMENGINE_VERSION = "6.0.0-RC2";
     private static final String WFS20_JAR = "org.opengis.cite:ets-wfs20:1.25:jar:aio";
-    private static final String XLINK_IN_WFS20_JAR = "org/opengis/cite/iso19136/xsd/w3c/2008/06/xlink.xsd";
+    private static final List<String> WFS20_CATALOGS = List.of("org/opengis/cite/iso19142/schema-catalog.xml",
+            "org/opengis/cite/iso19136/schema-catalog.xml");
 
     private CiteDownloads() {}
 
@@ -49,19 +52,38 @@ final class CiteDownloads {
         return home;
     }
 
-    /** The W3C XLink schema at both locations OGC schemas use, in the schema proxy's cache. */
-    static void w3cXlink(Path schemas) throws IOException, InterruptedException {
-        List<Path> targets = List.of(schemas.resolve("www.w3.org/XML/2008/06/xlink.xsd"),
-                schemas.resolve("www.w3.org/1999/xlink.xsd"));
-        if (targets.stream().allMatch(Files::isRegularFile)) return;
+    /**
+     * The schemas the ets-wfs20 jar carries for its own use (its OASIS catalogs map public schema
+     * URLs to files inside it: the W3C XML and XLink schemas, OWS 1.1, GML 3.2, ...), copied into
+     * the schema proxy's cache under their public host and path, as the runner does for wfs20.
+     * ets-wmts10 validates against the XML, XLink and OWS 1.1 ones.
+     */
+    static void schemasOfWfs20Suite(Path schemas) throws IOException, InterruptedException {
+        if (Files.isRegularFile(schemas.resolve("www.w3.org/2001/xml.xsd"))
+                && Files.isRegularFile(schemas.resolve("schemas.opengis.net/ows/1.1.0/owsAll.xsd"))
+                && Files.isRegularFile(schemas.resolve("www.w3.org/1999/xlink.xsd")))
+            return;
         Path jar = mavenJar(WFS20_JAR);
+        Pattern system = Pattern.compile("<system\\s+systemId=\"(https?://[^\"]+)\"\\s+uri=\"([^\"]+)\"");
         try (ZipFile zip = new ZipFile(jar.toFile())) {
-            var entry = zip.getEntry(XLINK_IN_WFS20_JAR);
-            if (entry == null) throw new IOException(XLINK_IN_WFS20_JAR + " is not in " + jar);
-            for (Path t : targets) {
-                Files.createDirectories(t.getParent());
-                try (InputStream in = zip.getInputStream(entry)) {
-                    Files.copy(in, t, StandardCopyOption.REPLACE_EXISTING);
+            for (String catalog : WFS20_CATALOGS) {
+                var c = zip.getEntry(catalog);
+                if (c == null) throw new IOException(catalog + " is not in " + jar);
+                String text;
+                try (InputStream in = zip.getInputStream(c)) {
+                    text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+                String base = catalog.substring(0, catalog.lastIndexOf('/') + 1);
+                Matcher m = system.matcher(text);
+                while (m.find()) {
+                    java.net.URI url = java.net.URI.create(m.group(1));
+                    Path dst = schemas.resolve(url.getHost()).resolve(url.getPath().substring(1)).normalize();
+                    var entry = zip.getEntry(java.net.URI.create(base).resolve(m.group(2)).normalize().toString());
+                    if (entry == null || Files.isRegularFile(dst) || !dst.startsWith(schemas)) continue;
+                    Files.createDirectories(dst.getParent());
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        Files.copy(in, dst, StandardCopyOption.REPLACE_EXISTING);
+                    }
                 }
             }
         }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * <p>The CTL scripts and the suite's resources are shipped in the tools directory
  * ({@code ets/ets-wmts10-1.11/src/main}, the suite's release tag) or named by ETS_WMTS10_CTL_DIR
  * (its {@code src/main/scripts/ctl}, with {@code src/main/resources} beside it). TEAM Engine and the
- * W3C XLink schema are fetched from Maven Central into the tools cache when absent
+ * W3C and OWS schemas are fetched from Maven Central into the tools cache when absent
  * ({@link CiteDownloads}). Without the scripts the test fails when CI=true and is skipped elsewhere.
  */
 class Wmts10CiteIT {
@@ -36,7 +36,7 @@ class Wmts10CiteIT {
                         + " src/main/scripts/ctl with src/main/resources beside it)");
         Path shared = EtsRunner.toolsDir().resolve("cache");
         CiteDownloads.teamEngine(shared);
-        CiteDownloads.w3cXlink(shared.resolve("schemas"));
+        CiteDownloads.schemasOfWfs20Suite(shared.resolve("schemas"));
         Wmts10Suite.seedSchemas(shared.resolve("schemas"));
         // EtsRunner uses this cache directory and keeps entries that already exist there
         Path cache = Path.of("target", "cite", "cache").toAbsolutePath();

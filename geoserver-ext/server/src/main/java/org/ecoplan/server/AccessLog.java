@@ -1,0 +1,31 @@
+package org.ecoplan.server;
+
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.RequestLog;
+import org.eclipse.jetty.server.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The access log: one line per request, including those Jetty answers itself, to the logger
+ * {@code ecoplan.access}: time (UTC), client address, method, path and query, status, bytes of
+ * the response body and the time taken in milliseconds.
+ *
+ * <pre>2026-12-04T06:10:11.123Z 127.0.0.1 GET /wms?REQUEST=GetCapabilities 200 18234 12ms</pre>
+ */
+final class AccessLog implements RequestLog {
+    static final String LOGGER = "ecoplan.access";
+    private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
+
+    @Override
+    public void log(Request request, Response response) {
+        if (!LOG.isInfoEnabled()) return;
+        String query = request.getHttpURI().getQuery();
+        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - request.getBeginNanoTime());
+        LOG.info("{} {} {} {}{} {} {} {}ms", Instant.ofEpochMilli(Request.getTimeStamp(request)),
+                Request.getRemoteAddr(request), request.getMethod(), request.getHttpURI().getPath(),
+                query == null ? "" : "?" + query, response.getStatus(), Response.getContentBytesWritten(response), ms);
+    }
+}
