@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Tile benchmark (issue 6), one run, one table:
 #  (a) cached tiles: the layer group plan_zones (county_boundary, restoration_zones, rivers,
-#      townships: the layers of bench/wms-bench.sh) seeded with TileSeeder, then wrk -t2 -c8 on
+#      townships: the layers of bench/wms-bench.sh) seeded with SeedCommand, then wrk -t2 -c8 on
 #      127.0.0.1 against /tiles/plan_zones/WebMercatorQuad/{z}/{x}/{y}.png for every county tile at
 #      zooms 10-14 (1562 tiles) -> req/s, p50/p99. Targets: >= 10,000 req/s, p99 < 5 ms.
 #  (b) uncached tiles vs MapServer: the same tiles with the tile cache switched off
@@ -52,7 +52,7 @@ mkdir -p "$OUT/eco" "$OUT/ms"
 # (c) seed the county to zoom 14 (this also fills the cache that (a) reads)
 CACHE=$OUT/tilecache
 t0=$(date +%s.%N)
-PLAN_STORE_URL="gpkg:$GPKG" ECOPLAN_TILE_CACHE=$CACHE java -Xmx1g -cp "$JAR" org.ecoplan.wmts.TileSeeder \
+PLAN_STORE_URL="gpkg:$GPKG" ECOPLAN_TILE_CACHE=$CACHE java -Xmx1g -cp "$JAR" org.ecoplan.server.SeedCommand \
   seed --layer "$GROUP" --set WebMercatorQuad --zoom 0-14 --bbox "$BBOX" --workspace "$ROOT" >"$OUT/seed.log" 2>&1
 t1=$(date +%s.%N)
 SEED_S=$(echo "$t1 - $t0" | bc)

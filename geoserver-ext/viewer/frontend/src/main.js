@@ -38,11 +38,13 @@ addEquivalentProjections([cgcs2000, cgcs2000Urn]);
 addCoordinateTransforms(cgcs2000, getProjection('EPSG:3857'), fromLonLat, toLonLat);
 addCoordinateTransforms(cgcs2000, getProjection('EPSG:4326'), (c) => c.slice(), (c) => c.slice());
 
-/** The 天地图 'c' grid = the server's CGCS2000Quad: origin (-180, 90), level z = 360/2^z degrees per tile. */
-function cgcs2000Grid() {
-  const resolutions = [];
-  for (let z = 0; z <= 20; z++) resolutions.push(360 / 2 ** z / 256);
-  return new TileGrid({ origin: [-180, 90], resolutions, tileSize: 256, extent: [-180, -90, 180, 90] });
+/**
+ * A tile grid of the server's tile matrix set registry (config.json), the one every tile service
+ * numbers its levels by. CGCS2000Quad is also the 天地图 'c' grid.
+ */
+function gridOf(setId) {
+  const g = state.config.tileMatrixSets[setId];
+  return new TileGrid({ origin: g.origin, resolutions: g.resolutions, minZoom: g.minZoom, tileSize: 256, extent: g.extent });
 }
 
 const PALETTE = ['#d7301f', '#1f78b4', '#33a02c', '#ff7f00', '#6a3d9a', '#b15928', '#e7298a'];
@@ -100,7 +102,7 @@ function baseLayers() {
     source: new XYZ({
       url: `https://t{0-7}.tianditu.gov.cn/DataServer?T=${t}_${c ? 'c' : 'w'}&x={x}&y={y}&l={z}&tk=${encodeURIComponent(key)}`,
       projection: state.projection,
-      tileGrid: c ? cgcs2000Grid() : createXYZ({ maxZoom: 18 }),
+      tileGrid: c ? gridOf('CGCS2000Quad') : createXYZ({ maxZoom: 18 }),
       attributions: '天地图 © 国家地理信息公共服务平台',
     }),
   });
@@ -128,7 +130,7 @@ function buildLayers() {
       format: new MVT({ idProperty: undefined }),
       url: `${state.config.vectorTileUrl}/${id}/${set}/{z}/{x}/{y}.mvt`,
       projection: state.projection,
-      tileGrid: state.projection === 'EPSG:4490' ? cgcs2000Grid() : createXYZ({ maxZoom: 22 }),
+      tileGrid: gridOf(set),
     }),
     style: vectorStyle(id),
   }));

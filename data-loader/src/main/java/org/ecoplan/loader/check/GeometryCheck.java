@@ -3,7 +3,6 @@ package org.ecoplan.loader.check;
 import java.util.ArrayList;
 import java.util.List;
 import org.ecoplan.catalog.GeometryDescriptor;
-import org.ecoplan.catalog.GeometryType;
 import org.ecoplan.catalog.crs.Crs;
 import org.ecoplan.catalog.crs.CrsRegistry;
 import org.ecoplan.catalog.crs.GeometryTransformer;

@@ -35,7 +35,8 @@ public record ServerSettings(int maxImageWidth, int maxImageHeight, long maxRend
                 Boolean.parseBoolean(setting("ECOPLAN_CITE", "false")));
     }
 
-    private static String setting(String name, String fallback) {
+    /** A setting by name: a system property, else an environment variable, else the fallback (blank counts as unset). */
+    public static String setting(String name, String fallback) {
         String v = System.getProperty(name, System.getenv(name));
         return v == null || v.isBlank() ? fallback : v.trim();
     }

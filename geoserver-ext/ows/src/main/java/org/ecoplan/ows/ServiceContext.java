@@ -21,4 +21,12 @@ public interface ServiceContext {
      * UpdateSequence, cache keys).
      */
     String updateSequence();
+
+    /**
+     * A shared object built once at start-up and handed to every service that needs it (the map
+     * core with its style library, render limit and tile cache), by type.
+     *
+     * @throws IllegalStateException when the server registered none of that type
+     */
+    <T> T component(Class<T> type);
 }

@@ -15,6 +15,8 @@ public class ServiceException extends RuntimeException {
     public static final String NO_APPLICABLE_CODE = "NoApplicableCode";
     public static final String OPERATION_PROCESSING_FAILED = "OperationProcessingFailed";
     public static final String OPERATION_PARSING_FAILED = "OperationParsingFailed";
+    /** The server is at a limit (busy, out of memory for the request): retry later (HTTP 503). */
+    public static final String SERVICE_UNAVAILABLE = "ServiceUnavailable";
 
     private final String code;
     private final String locator;
@@ -46,7 +48,7 @@ public class ServiceException extends RuntimeException {
             case OPERATION_PROCESSING_FAILED, "LockHasExpired", "ResponseCacheExpired" -> 403;
             case "DuplicateStoredQueryIdValue", "DuplicateStoredQueryParameterName" -> 409;
             case "NotFound" -> 404;
-            case "ServiceUnavailable" -> 503;
+            case SERVICE_UNAVAILABLE -> 503;
             default -> 400;
         };
     }

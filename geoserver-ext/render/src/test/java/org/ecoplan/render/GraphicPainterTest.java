@@ -13,9 +13,9 @@ import org.ecoplan.render.style.Fill;
 import org.ecoplan.render.style.Graphic;
 import org.ecoplan.render.style.Mark;
 import org.ecoplan.render.style.Stroke;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Envelope;
 
 class GraphicPainterTest {

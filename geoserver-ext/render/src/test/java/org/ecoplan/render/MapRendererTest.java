@@ -1,9 +1,5 @@
 package org.ecoplan.render;
 
-import org.ecoplan.testkit.MemoryFeatureSource;
-
-import org.ecoplan.testkit.ImageDiff;
-
 import static org.ecoplan.render.TestScenes.CRS;
 import static org.ecoplan.render.TestScenes.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.ecoplan.render.style.Style;
 import org.ecoplan.render.style.StyleParser;
+import org.ecoplan.testkit.ImageDiff;
+import org.ecoplan.testkit.MemoryFeatureSource;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Envelope;
 

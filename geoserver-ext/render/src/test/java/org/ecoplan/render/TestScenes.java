@@ -1,7 +1,5 @@
 package org.ecoplan.render;
 
-import org.ecoplan.testkit.MemoryFeatureSource;
-
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.InputStream;
@@ -21,6 +19,7 @@ import org.ecoplan.catalog.crs.Crs;
 import org.ecoplan.catalog.crs.CrsRegistry;
 import org.ecoplan.render.style.Style;
 import org.ecoplan.render.style.StyleParser;
+import org.ecoplan.testkit.MemoryFeatureSource;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;

@@ -13,10 +13,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.ecoplan.catalog.Catalog;
-import org.ecoplan.catalog.config.CatalogCheck;
 import org.ecoplan.catalog.config.CatalogException;
-import org.ecoplan.catalog.config.CatalogLoader;
 import org.ecoplan.ows.Dispatcher;
 import org.ecoplan.ows.HttpEndpoint;
 import org.ecoplan.ows.HttpEndpointProvider;
@@ -47,10 +44,7 @@ public final class EcoplanServer implements AutoCloseable {
 
     /** Validates the catalog, opens the stores and starts listening; fails with every catalog error at once. */
     public static EcoplanServer start(ServerConfig config) throws Exception {
-        List<CatalogCheck> checks = new ArrayList<>();
-        ServiceLoader.load(CatalogCheck.class).forEach(checks::add);
-        Catalog catalog = CatalogLoader.load(roots(config), checks.toArray(CatalogCheck[]::new));
-        Workspace workspace = new Workspace(catalog, config.settings());
+        Workspace workspace = Workspace.open(config.workspace(), config.settings());
         List<OwsService> services = new ArrayList<>();
         for (OwsServiceProvider p : ServiceLoader.load(OwsServiceProvider.class)) services.add(p.create(workspace));
         Dispatcher dispatcher = new Dispatcher(services);
@@ -77,17 +71,6 @@ public final class EcoplanServer implements AutoCloseable {
             throw e;
         }
         return server;
-    }
-
-    /**
-     * The workspace roots: the main workspace, plus its {@code cite/} workspace (the OGC CITE
-     * reference data, a separate namespace) only when ECOPLAN_CITE is switched on.
-     */
-    static List<java.nio.file.Path> roots(ServerConfig config) {
-        List<java.nio.file.Path> roots = new ArrayList<>();
-        roots.add(config.workspace());
-        if (config.settings().citeEnabled()) roots.add(config.workspace().resolve("cite"));
-        return roots;
     }
 
     public int port() { return ((ServerConnector) jetty.getConnectors()[0]).getLocalPort(); }

@@ -1,15 +1,22 @@
 package org.ecoplan.server;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
 import org.ecoplan.catalog.Catalog;
+import org.ecoplan.catalog.config.CatalogCheck;
+import org.ecoplan.catalog.config.CatalogLoader;
 import org.ecoplan.catalog.config.LayerConfig;
 import org.ecoplan.catalog.config.StoreConfig;
 import org.ecoplan.catalog.store.DataStore;
 import org.ecoplan.catalog.store.DataStores;
 import org.ecoplan.catalog.store.FeatureSource;
 import org.ecoplan.catalog.store.StoreException;
+import org.ecoplan.map.MapCore;
+import org.ecoplan.ows.Components;
 import org.ecoplan.ows.ServerSettings;
 import org.ecoplan.ows.ServiceContext;
 
@@ -23,6 +30,7 @@ public final class Workspace implements ServiceContext, AutoCloseable {
     private final ServerSettings settings;
     private final Map<String, DataStore> stores = new LinkedHashMap<>();
     private final Map<String, FeatureSource> sources = new ConcurrentHashMap<>();
+    private final Components components = new Components();
 
     public Workspace(Catalog catalog, ServerSettings settings) {
         this.catalog = catalog;
@@ -51,6 +59,23 @@ public final class Workspace implements ServiceContext, AutoCloseable {
     }
 
     /**
+     * Reads and validates the catalog of a data directory (every error at once), opens its stores
+     * and builds the shared objects the services use: the running workspace, as the server and the
+     * seed command start from it.
+     *
+     * @throws org.ecoplan.catalog.config.CatalogException listing every configuration error
+     */
+    public static Workspace open(java.nio.file.Path dataDir, ServerSettings settings) {
+        List<CatalogCheck> checks = new ArrayList<>();
+        ServiceLoader.load(CatalogCheck.class).forEach(checks::add);
+        List<java.nio.file.Path> roots = new ArrayList<>(List.of(dataDir));
+        if (settings.citeEnabled()) roots.add(dataDir.resolve("cite"));
+        Workspace w = new Workspace(CatalogLoader.load(roots, checks.toArray(CatalogCheck[]::new)), settings);
+        w.components.register(MapCore.class, MapCore.create(w));
+        return w;
+    }
+
+    /**
      * A relative GeoPackage path is relative to the workspace that declares the store
      * ({@code <root>/layers/stores/<id>.yaml}), as the data-loader reads it, not to the working
      * directory, so the loader and the server always open the same file.
@@ -76,6 +101,9 @@ public final class Workspace implements ServiceContext, AutoCloseable {
 
     @Override
     public ServerSettings settings() { return settings; }
+
+    @Override
+    public <T> T component(Class<T> type) { return components.get(type); }
 
     @Override
     public String updateSequence() {

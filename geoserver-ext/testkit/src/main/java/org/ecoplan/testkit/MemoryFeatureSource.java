@@ -25,10 +25,13 @@ import org.locationtech.jts.geom.Envelope;
  */
 public final class MemoryFeatureSource implements FeatureSource {
     private final FeatureType type;
-    private final List<Feature> features;
+    private volatile List<Feature> features;
     private final AtomicInteger queries = new AtomicInteger();
+    private final AtomicInteger versionReads = new AtomicInteger();
     private final AtomicInteger openCursors = new AtomicInteger();
+    private final AtomicInteger maxOpenCursors = new AtomicInteger();
     private volatile String version = "v1";
+    private volatile long millisPerFeature;
 
     public MemoryFeatureSource(FeatureType type, List<Feature> features) {
         this.type = type;
@@ -43,6 +46,23 @@ public final class MemoryFeatureSource implements FeatureSource {
 
     /** Changes the content version, as a reload would. */
     public void setVersion(String v) { version = v; }
+
+    /** Replaces the features and the version, as a reload would. */
+    public void replace(List<Feature> newFeatures, String newVersion) {
+        features = List.copyOf(newFeatures);
+        version = newVersion;
+    }
+
+    /** How many times version() was read. */
+    public int versionReads() { return versionReads.get(); }
+
+    /** The most cursors that were open at the same time. */
+    public int maxOpenCursors() { return maxOpenCursors.get(); }
+
+    /** Makes every cursor wait this long before each feature, like a slow store. */
+    public void slowDown(long millis) {
+        millisPerFeature = millis;
+    }
 
     @Override
     public FeatureType schema() { return type; }
@@ -94,14 +114,24 @@ public final class MemoryFeatureSource implements FeatureSource {
             out.add(new Feature(f.id(), a,
                     q.withGeometry() ? (t == null ? f.geometry() : t.transform(f.geometry())) : null));
         }
-        openCursors.incrementAndGet();
+        maxOpenCursors.accumulateAndGet(openCursors.incrementAndGet(), Math::max);
         Iterator<Feature> it = out.iterator();
+        long delay = millisPerFeature;
         return new FeatureCursor() {
             boolean closed;
             @Override
             public boolean hasNext() { return it.hasNext(); }
             @Override
-            public Feature next() { return it.next(); }
+            public Feature next() {
+                if (delay > 0) {
+                    try {
+                        Thread.sleep(delay);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return it.next();
+            }
             @Override
             public void close() {
                 if (!closed) openCursors.decrementAndGet();
@@ -111,5 +141,8 @@ public final class MemoryFeatureSource implements FeatureSource {
     }
 
     @Override
-    public String version() { return version; }
+    public String version() {
+        versionReads.incrementAndGet();
+        return version;
+    }
 }

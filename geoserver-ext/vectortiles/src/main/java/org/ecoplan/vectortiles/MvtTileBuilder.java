@@ -10,6 +10,8 @@ import org.ecoplan.catalog.query.FeatureQuery;
 import org.ecoplan.catalog.query.Filter;
 import org.ecoplan.catalog.store.FeatureCursor;
 import org.ecoplan.catalog.store.FeatureSource;
+import org.ecoplan.map.tiles.TileMatrix;
+import org.ecoplan.map.tiles.TileMatrixSet;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryCollection;
@@ -30,13 +32,13 @@ public final class MvtTileBuilder {
     /** One catalog layer to put into the tile. */
     public record Source(String name, FeatureSource features) {}
 
-    private final TileGrid grid;
+    private final TileMatrixSet set;
 
-    public MvtTileBuilder(TileGrid grid) { this.grid = grid; }
+    public MvtTileBuilder(TileMatrixSet set) { this.set = set; }
 
     /** Encodes the tile; layers without features in it are left out, so an empty tile has zero bytes. */
-    public byte[] build(List<Source> sources, int z, long x, long y) {
-        Envelope tile = grid.tileEnvelope(z, x, y);
+    public byte[] build(List<Source> sources, TileMatrix matrix, long x, long y) {
+        Envelope tile = set.tileEnvelope(matrix, x, y);
         TileClipper clipper = new TileClipper(tile, EXTENT, BUFFER, tile.getWidth() / 256.0 / 2.0);
         ProtoWriter out = new ProtoWriter();
         for (Source s : sources) {
@@ -48,9 +50,9 @@ public final class MvtTileBuilder {
 
     private byte[] layer(Source source, TileClipper clipper) {
         if (!source.features().schema().hasGeometry()) return null;
-        Envelope nativeBox = new GeometryTransformer(grid.crs(), source.features().schema().geometry().crs())
+        Envelope nativeBox = new GeometryTransformer(set.crs(), source.features().schema().geometry().crs())
                 .transform(clipper.clipEnvelope());
-        FeatureQuery q = FeatureQuery.of(new Filter.BBox(nativeBox)).withTargetCrs(grid.crs());
+        FeatureQuery q = FeatureQuery.of(new Filter.BBox(nativeBox)).withTargetCrs(set.crs());
         Map<String, Integer> keys = new LinkedHashMap<>();
         Map<Object, Integer> values = new LinkedHashMap<>();
         List<byte[]> features = new ArrayList<>();

@@ -5,14 +5,29 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Optional;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.ecoplan.catalog.AttributeDescriptor;
+import org.ecoplan.catalog.AttributeType;
+import org.ecoplan.catalog.config.LayerConfig;
+import org.ecoplan.map.tiles.LayerLimits;
+import org.ecoplan.map.tiles.TileEngine;
+import org.ecoplan.map.tiles.TileJson;
+import org.ecoplan.map.tiles.TileLayer;
+import org.ecoplan.map.tiles.TileMatrix;
+import org.ecoplan.map.tiles.TileMatrixSet;
+import org.ecoplan.map.tiles.TileMatrixSets;
 import org.ecoplan.ows.HttpEndpoint;
 import org.ecoplan.ows.OwsRequest;
 import org.ecoplan.ows.OwsResponse;
 import org.ecoplan.ows.ServiceContext;
+import org.ecoplan.ows.ServiceException;
+import org.locationtech.jts.geom.Envelope;
 
 /**
  * Mapbox Vector Tiles over HTTP:
@@ -36,10 +51,13 @@ public final class VectorTileEndpoint implements HttpEndpoint {
     private static final Pattern TILEJSON = Pattern.compile("/([^/]+)/([^/]+)/tilejson\\.json");
 
     private final ServiceContext context;
+    private final TileEngine tiles;
     private final Cache<String, byte[]> cache;
 
-    public VectorTileEndpoint(ServiceContext context, long cacheBytes) {
+    /** @param tiles the map core's tile engine, whose layer resolution (layers and groups with geometry) is reused */
+    public VectorTileEndpoint(ServiceContext context, TileEngine tiles, long cacheBytes) {
         this.context = context;
+        this.tiles = tiles;
         this.cache = Caffeine.newBuilder().maximumWeight(cacheBytes)
                 .weigher((String k, byte[] v) -> v.length + k.length() + 64).build();
     }
@@ -58,46 +76,78 @@ public final class VectorTileEndpoint implements HttpEndpoint {
         if (m.matches()) return tile(request, m);
         m = TILEJSON.matcher(rest);
         if (m.matches()) return tileJson(request, m.group(1), m.group(2));
-        return notFound("No vector tile resource at " + request.path()
+        throw notFound("No vector tile resource at " + request.path()
                 + "; use " + PREFIX + "/{layerOrGroup}/{tileMatrixSet}/{z}/{x}/{y}.mvt or .../tilejson.json");
     }
 
     private OwsResponse tile(OwsRequest request, Matcher m) {
-        Optional<TileLayerSet> set = TileLayerSet.resolve(context.catalog(), m.group(1));
-        if (set.isEmpty()) return notFound("Unknown layer or group (or a layer without geometry): " + m.group(1));
-        Optional<TileGrid> grid = TileGrid.byName(m.group(2));
-        if (grid.isEmpty())
-            return notFound("Unknown tile matrix set '" + m.group(2) + "'; known: WebMercatorQuad, CGCS2000Quad");
+        TileLayer layer = layer(m.group(1));
+        TileMatrixSet set = set(m.group(2));
         int z = Integer.parseInt(m.group(3));
         long x = Long.parseLong(m.group(4));
         long y = Long.parseLong(m.group(5));
-        if (!grid.get().contains(z, x, y)) {
-            return notFound("Tile " + z + "/" + x + "/" + y + " is outside " + grid.get().id()
-                    + " (levels " + grid.get().minZoom() + "–" + grid.get().maxZoom() + ")");
-        }
-        String key = ENCODING_VERSION + "|" + set.get().id() + "|" + grid.get().id() + "|" + z + "/" + x + "/" + y
-                + "|" + set.get().dataVersion(context);
+        TileMatrix matrix = set.matrix(z).filter(mx -> mx.contains(x, y)).orElseThrow(() -> notFound("Tile " + z + "/"
+                + x + "/" + y + " is outside " + set.identifier() + " (levels " + set.firstZoom() + "–"
+                + set.lastZoom() + ")"));
+        String key = ENCODING_VERSION + "|" + layer.id() + "|" + set.identifier() + "|" + z + "/" + x + "/" + y + "|"
+                + dataVersion(layer);
         String etag = "\"" + digest(key) + "\"";
         if (etagMatches(request.header("if-none-match"), etag)) {
             return new OwsResponse(304, null, java.util.Map.of(), out -> {}).withHeader("ETag", etag)
                     .withHeader("Cache-Control", cacheControl());
         }
-        byte[] data = cache.get(key, k -> new MvtTileBuilder(grid.get()).build(set.get().sources(context), z, x, y));
+        byte[] data = cache.get(key, k -> new MvtTileBuilder(set).build(sources(layer), matrix, x, y));
         OwsResponse r = data.length == 0
                 ? new OwsResponse(204, null, java.util.Map.of(), out -> {})
                 : OwsResponse.bytes(200, MVT, data);
         return r.withHeader("ETag", etag).withHeader("Cache-Control", cacheControl());
     }
 
-    private OwsResponse tileJson(OwsRequest request, String layer, String gridName) {
-        Optional<TileLayerSet> set = TileLayerSet.resolve(context.catalog(), layer);
-        if (set.isEmpty()) return notFound("Unknown layer or group (or a layer without geometry): " + layer);
-        Optional<TileGrid> grid = TileGrid.byName(gridName);
-        if (grid.isEmpty())
-            return notFound("Unknown tile matrix set '" + gridName + "'; known: WebMercatorQuad, CGCS2000Quad");
-        return OwsResponse
-                .bytes(200, "application/json", TileJson.write(set.get(), grid.get(), request.baseUrl(), context))
-                .withHeader("Cache-Control", "no-cache");
+    private OwsResponse tileJson(OwsRequest request, String layerName, String setName) {
+        TileLayer layer = layer(layerName);
+        TileMatrixSet set = set(setName);
+        Envelope lonLat = LayerLimits.wgs84(context, layer);
+        List<TileJson.VectorLayer> vectorLayers = new ArrayList<>();
+        for (LayerConfig l : layer.members()) {
+            Map<String, String> fields = new LinkedHashMap<>();
+            for (AttributeDescriptor d : l.featureType().attributes()) fields.put(d.name(), fieldType(d.type()));
+            vectorLayers.add(new TileJson.VectorLayer(l.id(), l.title().both(), fields));
+        }
+        String tiles = request.baseUrl() + PREFIX + "/" + layer.id() + "/" + set.identifier() + "/{z}/{x}/{y}.mvt";
+        byte[] json = TileJson.write(new TileJson.Document(layer.id(), layer.title().both(), layer.attribution(), tiles,
+                set, set.firstZoom(), set.lastZoom(), lonLat, vectorLayers));
+        return OwsResponse.bytes(200, "application/json", json).withHeader("Cache-Control", "no-cache");
+    }
+
+    /** A layer or group with geometry, or 404. */
+    private TileLayer layer(String name) {
+        return tiles.layer(name).orElseThrow(
+                () -> notFound("Unknown layer or group (or a layer without geometry): " + name));
+    }
+
+    private static TileMatrixSet set(String name) {
+        return TileMatrixSets.find(name).orElseThrow(() -> notFound("Unknown tile matrix set '" + name + "'; known: "
+                + TileMatrixSets.all().stream().map(TileMatrixSet::identifier).toList()));
+    }
+
+    /** The data versions of every member, joined: any reload of any of them changes it. */
+    private String dataVersion(TileLayer layer) {
+        StringBuilder b = new StringBuilder();
+        for (LayerConfig l : layer.members())
+            b.append(l.id()).append('=').append(context.featureSource(l).version()).append(';');
+        return b.toString();
+    }
+
+    private List<MvtTileBuilder.Source> sources(TileLayer layer) {
+        return layer.members().stream().map(l -> new MvtTileBuilder.Source(l.id(), context.featureSource(l))).toList();
+    }
+
+    private static String fieldType(AttributeType t) {
+        return switch (t) {
+            case INTEGER, DOUBLE -> "Number";
+            case BOOLEAN -> "Boolean";
+            default -> "String";
+        };
     }
 
     /** Clients may keep a tile for a minute, then revalidate with its ETag. */
@@ -124,7 +174,7 @@ public final class VectorTileEndpoint implements HttpEndpoint {
         }
     }
 
-    private static OwsResponse notFound(String message) {
-        return OwsResponse.text(404, "text/plain; charset=UTF-8", message + "\n");
+    private static ServiceException notFound(String message) {
+        return new ServiceException("NotFound", null, message, 404);
     }
 }

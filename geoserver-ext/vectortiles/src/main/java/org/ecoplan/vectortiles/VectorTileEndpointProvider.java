@@ -1,6 +1,7 @@
 package org.ecoplan.vectortiles;
 
 import java.util.List;
+import org.ecoplan.map.MapCore;
 import org.ecoplan.ows.HttpEndpoint;
 import org.ecoplan.ows.HttpEndpointProvider;
 import org.ecoplan.ows.ServiceContext;
@@ -22,6 +23,6 @@ public final class VectorTileEndpointProvider implements HttpEndpointProvider {
                         "ECOPLAN_VTILE_MEMORY_MB must be a whole number of megabytes, not '" + v + "'");
             }
         }
-        return List.of(new VectorTileEndpoint(context, mb * 1024 * 1024));
+        return List.of(new VectorTileEndpoint(context, MapCore.of(context).tiles(), mb * 1024 * 1024));
     }
 }

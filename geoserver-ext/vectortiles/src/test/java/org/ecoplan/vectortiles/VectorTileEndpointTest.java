@@ -1,7 +1,5 @@
 package org.ecoplan.vectortiles;
 
-import org.ecoplan.testkit.MemoryFeatureSource;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,20 +13,21 @@ import java.util.List;
 import java.util.Map;
 import org.ecoplan.catalog.AttributeDescriptor;
 import org.ecoplan.catalog.AttributeType;
-import org.ecoplan.catalog.Catalog;
 import org.ecoplan.catalog.Feature;
 import org.ecoplan.catalog.FeatureType;
 import org.ecoplan.catalog.GeometryDescriptor;
 import org.ecoplan.catalog.GeometryType;
 import org.ecoplan.catalog.Localized;
-import org.ecoplan.catalog.config.LayerConfig;
-import org.ecoplan.catalog.config.LayerGroupConfig;
+import org.ecoplan.catalog.config.StyleRefs;
 import org.ecoplan.catalog.crs.CrsRegistry;
+import org.ecoplan.map.MapCore;
+import org.ecoplan.map.tiles.TileCache;
 import org.ecoplan.ows.KvpMap;
 import org.ecoplan.ows.OwsRequest;
 import org.ecoplan.ows.OwsResponse;
-import org.ecoplan.ows.ServerSettings;
-import org.ecoplan.ows.ServiceContext;
+import org.ecoplan.ows.ServiceException;
+import org.ecoplan.testkit.MemoryFeatureSource;
+import org.ecoplan.testkit.TestContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
@@ -69,30 +68,12 @@ class VectorTileEndpointTest {
         zones = new MemoryFeatureSource(zoneType, List.of(new Feature("zones.5", Map.of("zone_code", "Z1"),
                 new WKTReader().read("MULTIPOLYGON(((113.5 40.0, 114.2 40.0, 114.2 40.4, 113.5 40.4, 113.5 40.0),"
                         + "(113.8 40.2, 113.9 40.2, 113.9 40.3, 113.8 40.3, 113.8 40.2)))"))));
-        LayerConfig siteLayer = layer("sites", siteType);
-        LayerConfig zoneLayer = layer("zones", zoneType);
-        Catalog catalog = new Catalog(Path.of("."), Map.of("sites", siteLayer, "zones", zoneLayer),
-                Map.of("plan", new LayerGroupConfig("plan", new Localized("规划", "Plan"), Localized.EMPTY, List.of(),
-                        List.of("zones", "sites"), null)),
-                Map.of());
-        ServiceContext ctx = new ServiceContext() {
-            @Override
-            public Catalog catalog() { return catalog; }
-            @Override
-            public org.ecoplan.catalog.store.FeatureSource featureSource(LayerConfig l) {
-                return l.id().equals("sites") ? sites : zones;
-            }
-            @Override
-            public ServerSettings settings() { return null; }
-            @Override
-            public String updateSequence() { return sites.version() + zones.version(); }
-        };
-        endpoint = new VectorTileEndpoint(ctx, 1 << 20);
-    }
-
-    private static LayerConfig layer(String id, FeatureType type) {
-        return new LayerConfig(id, new Localized(id + "中文", id), Localized.EMPTY, List.of(), "plan", id, type,
-                null, null, true, null, List.of(), null);
+        TestContext ctx = TestContext.in(Path.of("."))
+                .layer("sites", "sites中文", "sites", sites, new StyleRefs("sites", List.of()), true)
+                .layer("zones", "zones中文", "zones", zones, new StyleRefs("zones", List.of()), true)
+                .group("plan", "规划", "Plan", "zones", "sites").build();
+        MapCore core = MapCore.create(ctx, new TileCache(1 << 20, null), 0);
+        endpoint = new VectorTileEndpoint(ctx, core.tiles(), 1 << 20);
     }
 
     /** XYZ tile of a lon/lat on WebMercatorQuad. */
@@ -105,7 +86,12 @@ class VectorTileEndpointTest {
 
     private OwsResponse get(String path, String ifNoneMatch) {
         Map<String, String> headers = ifNoneMatch == null ? Map.of() : Map.of("if-none-match", ifNoneMatch);
-        return endpoint.handle(new OwsRequest("GET", path, KvpMap.empty(), null, null, "http://test", headers));
+        OwsRequest request = new OwsRequest("GET", path, KvpMap.empty(), null, null, "http://test", headers);
+        try {
+            return endpoint.handle(request);
+        } catch (ServiceException e) {
+            return endpoint.exception(e, request); // what the server's error boundary answers
+        }
     }
 
     private static byte[] body(OwsResponse r) throws Exception {

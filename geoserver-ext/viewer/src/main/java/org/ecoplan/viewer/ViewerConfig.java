@@ -11,6 +11,8 @@ import org.ecoplan.catalog.config.LayerConfig;
 import org.ecoplan.catalog.config.LayerGroupConfig;
 import org.ecoplan.catalog.crs.CrsRegistry;
 import org.ecoplan.catalog.crs.GeometryTransformer;
+import org.ecoplan.map.tiles.TileMatrixSet;
+import org.ecoplan.map.tiles.TileMatrixSets;
 import org.ecoplan.ows.ServiceContext;
 import org.locationtech.jts.geom.Envelope;
 
@@ -25,6 +27,25 @@ final class ViewerConfig {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ViewerConfig() {}
+
+    /**
+     * A tile grid as OpenLayers' TileGrid takes it, from the registry every tile service uses:
+     * origin, extent, and one resolution per zoom number from 0 (numbers below the set's first
+     * matrix continue its halving, and {@code minZoom} keeps the client off them).
+     */
+    private static ObjectNode grid(TileMatrixSet set) {
+        ObjectNode g = JSON.createObjectNode();
+        g.put("crs", set.crs().isCrs84() ? "EPSG:4326" : set.crs().id());
+        g.putArray("origin").add(set.originX()).add(set.originY());
+        Envelope e = set.extent();
+        g.putArray("extent").add(e.getMinX()).add(e.getMinY()).add(e.getMaxX()).add(e.getMaxY());
+        ArrayNode res = g.putArray("resolutions");
+        double first = set.matrices().get(0).resolution();
+        for (int z = 0; z <= set.lastZoom(); z++) res.add(first * Math.pow(2, set.firstZoom() - z));
+        g.put("minZoom", set.firstZoom());
+        g.put("maxZoom", set.lastZoom());
+        return g;
+    }
 
     static byte[] write(ServiceContext context, String tiandituKey) {
         Catalog catalog = context.catalog();
@@ -76,6 +97,8 @@ final class ViewerConfig {
         if (extent.isNull()) extent = new Envelope(113.5, 114.5, 39.9, 40.6);
         root.putArray("bbox").add(extent.getMinX()).add(extent.getMinY()).add(extent.getMaxX()).add(extent.getMaxY());
         root.put("attribution", String.join("; ", attributions));
+        ObjectNode sets = root.putObject("tileMatrixSets");
+        for (TileMatrixSet set : TileMatrixSets.all()) sets.set(set.identifier(), grid(set));
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

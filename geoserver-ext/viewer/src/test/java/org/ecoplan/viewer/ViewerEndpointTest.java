@@ -11,24 +11,21 @@ import java.util.List;
 import java.util.Map;
 import org.ecoplan.catalog.AttributeDescriptor;
 import org.ecoplan.catalog.AttributeType;
-import org.ecoplan.catalog.Catalog;
+import org.ecoplan.catalog.Feature;
 import org.ecoplan.catalog.FeatureType;
 import org.ecoplan.catalog.GeometryDescriptor;
 import org.ecoplan.catalog.GeometryType;
 import org.ecoplan.catalog.Localized;
-import org.ecoplan.catalog.config.LayerConfig;
-import org.ecoplan.catalog.config.LayerGroupConfig;
+import org.ecoplan.catalog.config.StyleRefs;
 import org.ecoplan.catalog.crs.CrsRegistry;
-import org.ecoplan.catalog.query.FeatureQuery;
-import org.ecoplan.catalog.store.FeatureCursor;
-import org.ecoplan.catalog.store.FeatureSource;
 import org.ecoplan.ows.KvpMap;
 import org.ecoplan.ows.OwsRequest;
 import org.ecoplan.ows.OwsResponse;
-import org.ecoplan.ows.ServerSettings;
-import org.ecoplan.ows.ServiceContext;
+import org.ecoplan.testkit.MemoryFeatureSource;
+import org.ecoplan.testkit.TestContext;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.GeometryFactory;
 
 class ViewerEndpointTest {
     private static final FeatureType TYPE = new FeatureType("project_areas", List.of(
@@ -37,36 +34,12 @@ class ViewerEndpointTest {
             new GeometryDescriptor("geom", GeometryType.MULTIPOLYGON, CrsRegistry.CGCS2000));
 
     private static ViewerEndpoint endpoint(String key) {
-        LayerConfig layer = new LayerConfig("project_areas", new Localized("项目安排（面状）", "Projects"), Localized.EMPTY,
-                List.of(),
-                "plan", "project_areas", TYPE, null, null, true, null, List.of(), null);
-        Catalog catalog = new Catalog(Path.of("."), Map.of("project_areas", layer),
-                Map.of("plan_projects",
-                        new LayerGroupConfig("plan_projects", new Localized("项目安排", "Projects"), Localized.EMPTY,
-                                List.of(), List.of("project_areas"), null)),
-                Map.of());
-        FeatureSource source = new FeatureSource() {
-            @Override
-            public FeatureType schema() { return TYPE; }
-            @Override
-            public Envelope bounds() { return new Envelope(113.5, 114.2, 39.8, 40.5); }
-            @Override
-            public long count(FeatureQuery q) { return 0; }
-            @Override
-            public FeatureCursor features(FeatureQuery q) { throw new UnsupportedOperationException(); }
-            @Override
-            public String version() { return "1"; }
-        };
-        return new ViewerEndpoint(new ServiceContext() {
-            @Override
-            public Catalog catalog() { return catalog; }
-            @Override
-            public FeatureSource featureSource(LayerConfig l) { return source; }
-            @Override
-            public ServerSettings settings() { return null; }
-            @Override
-            public String updateSequence() { return "1"; }
-        }, key);
+        MemoryFeatureSource source = new MemoryFeatureSource(TYPE, List.of(new Feature("project_areas.1",
+                Map.of("phase", "近期"), new GeometryFactory().toGeometry(new Envelope(113.5, 114.2, 39.8, 40.5)))));
+        TestContext context = TestContext.in(Path.of("."))
+                .layer("project_areas", "项目安排（面状）", "Projects", source, new StyleRefs("project_areas", List.of()), true)
+                .group("plan_projects", "项目安排", "Projects", "project_areas").build();
+        return new ViewerEndpoint(context, key);
     }
 
     private static OwsResponse get(ViewerEndpoint e, String path) {

@@ -1,13 +1,12 @@
 package org.ecoplan.wfs;
 
-import org.ecoplan.testkit.OgcSchemas;
-import org.ecoplan.testkit.Xml;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import org.ecoplan.testkit.OgcSchemas;
+import org.ecoplan.testkit.Xml;
 import org.junit.jupiter.api.Test;
 
 /** GetFeature GML responses validated against the DescribeFeatureType schema and the OGC schemas. */

@@ -1,13 +1,12 @@
 package org.ecoplan.wfs;
 
-import org.ecoplan.testkit.Xml;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.ecoplan.testkit.Xml;
 import org.junit.jupiter.api.Test;
 
 /** GetFeature KVP behaviour, read back through the GeoJSON and CSV formats. */

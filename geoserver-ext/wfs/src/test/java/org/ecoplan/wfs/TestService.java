@@ -1,7 +1,5 @@
 package org.ecoplan.wfs;
 
-import org.ecoplan.testkit.MemoryFeatureSource;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -12,22 +10,19 @@ import java.util.List;
 import java.util.Map;
 import org.ecoplan.catalog.AttributeDescriptor;
 import org.ecoplan.catalog.AttributeType;
-import org.ecoplan.catalog.Catalog;
 import org.ecoplan.catalog.Feature;
 import org.ecoplan.catalog.FeatureType;
 import org.ecoplan.catalog.GeometryDescriptor;
 import org.ecoplan.catalog.GeometryType;
 import org.ecoplan.catalog.Localized;
-import org.ecoplan.catalog.config.LayerConfig;
-import org.ecoplan.catalog.config.LayerMetadata;
 import org.ecoplan.catalog.crs.CrsRegistry;
-import org.ecoplan.catalog.store.FeatureSource;
 import org.ecoplan.ows.KvpMap;
 import org.ecoplan.ows.OwsRequest;
 import org.ecoplan.ows.OwsResponse;
 import org.ecoplan.ows.ServerSettings;
-import org.ecoplan.ows.ServiceContext;
 import org.ecoplan.ows.ServiceException;
+import org.ecoplan.testkit.MemoryFeatureSource;
+import org.ecoplan.testkit.TestContext;
 import org.locationtech.jts.io.WKTReader;
 
 /**
@@ -80,29 +75,14 @@ final class TestService {
         }
         sources.put("zones", new MemoryFeatureSource(ZONES, zones));
         sources.put("targets", new MemoryFeatureSource(TARGETS, targets));
-        Map<String, LayerConfig> layers = new LinkedHashMap<>();
-        layers.put("zones", layer("zones", ZONES, "修复分区", "Restoration zones"));
-        layers.put("targets", layer("targets", TARGETS, "规划指标", "Plan targets"));
-        Catalog catalog = new Catalog(Path.of("."), layers, Map.of(), Map.of());
         ServerSettings d = ServerSettings.defaults();
         ServerSettings settings = new ServerSettings(d.maxImageWidth(), d.maxImageHeight(), d.maxRenderMillis(),
                 d.maxConcurrentRenders(), maxFeatures, d.requestTimeoutMillis(), d.maxRequestBytes(), false);
-        service = new WfsService(new ServiceContext() {
-            @Override
-            public Catalog catalog() { return catalog; }
-            @Override
-            public FeatureSource featureSource(LayerConfig layer) { return sources.get(layer.id()); }
-            @Override
-            public ServerSettings settings() { return settings; }
-            @Override
-            public String updateSequence() { return "7"; }
-        });
-    }
-
-    private static LayerConfig layer(String id, FeatureType type, String zh, String en) {
-        return new LayerConfig(id, new Localized(zh, en), new Localized(zh + "摘要", en + " abstract"), List.of(zh, en),
-                "plan", id, type, null, null, true,
-                new LayerMetadata("test source", "CC-BY-4.0", "test", true, "low", "3.1"), List.of(), null);
+        TestContext context = TestContext.in(Path.of(".")).settings(settings)
+                .layer("zones", "修复分区", "Restoration zones", sources.get("zones"), null, true)
+                .layer("targets", "规划指标", "Plan targets", sources.get("targets"), null, true).build();
+        context.setUpdateSequence("7");
+        service = new WfsService(context);
     }
 
     private static org.locationtech.jts.geom.Geometry read(String wkt) {

@@ -1,7 +1,5 @@
 package org.ecoplan.wms;
 
-import org.ecoplan.render.style.StyleLibrary;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -13,6 +11,7 @@ import org.ecoplan.catalog.config.LayerGroupConfig;
 import org.ecoplan.catalog.crs.CrsRegistry;
 import org.ecoplan.render.style.Rule;
 import org.ecoplan.render.style.Style;
+import org.ecoplan.render.style.StyleLibrary;
 import org.locationtech.jts.geom.Envelope;
 
 /**

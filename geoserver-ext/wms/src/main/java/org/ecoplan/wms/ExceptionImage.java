@@ -10,6 +10,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.ecoplan.map.image.ImageEncoder;
+import org.ecoplan.map.image.ImageFormat;
 import org.ecoplan.ows.KvpMap;
 import org.ecoplan.ows.OwsResponse;
 import org.ecoplan.ows.ServerSettings;
@@ -27,7 +29,7 @@ public final class ExceptionImage {
     /** The image response, or null when the request does not describe an image that can be made. */
     public static OwsResponse response(ServiceException e, KvpMap params, ExceptionFormat kind,
             ServerSettings settings) {
-        ImageFormat format = ImageFormat.find(params.value("FORMAT"));
+        ImageFormat format = ImageFormat.find(params.value("FORMAT")).orElse(null);
         int width = lenientSize(params.value("WIDTH"), settings.maxImageWidth());
         int height = lenientSize(params.value("HEIGHT"), settings.maxImageHeight());
         if (format == null || width <= 0 || height <= 0) return null;
@@ -50,7 +52,7 @@ public final class ExceptionImage {
         g.dispose();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            MapImageEncoder.write(img, format, bg, out);
+            ImageEncoder.write(img, format, bg, out);
         } catch (IOException io) {
             return null;
         }

@@ -6,62 +6,32 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.ecoplan.catalog.Catalog;
-import org.ecoplan.catalog.Feature;
 import org.ecoplan.catalog.config.LayerConfig;
-import org.ecoplan.catalog.crs.Crs;
-import org.ecoplan.catalog.crs.GeometryTransformer;
-import org.ecoplan.catalog.query.FeatureQuery;
-import org.ecoplan.catalog.query.Filter;
-import org.ecoplan.catalog.store.FeatureCursor;
+import org.ecoplan.map.info.FeatureHits;
+import org.ecoplan.map.info.FeatureInfoResponses;
+import org.ecoplan.map.info.LayerHits;
 import org.ecoplan.ows.OwsResponse;
 import org.ecoplan.ows.ServiceContext;
 import org.ecoplan.ows.ServiceException;
-import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.Point;
 
 /**
  * The GetFeatureInfo operation (WMS 1.3.0 clause 7.4, WMS 1.1.1 clause 7.3): the features of each
- * query layer within {@link #TOLERANCE_PIXELS} pixels of the clicked pixel's centre, at most
- * FEATURE_COUNT per layer. The store answers the box search; the exact distance is tested here
- * in the map CRS. Query layers must be among LAYERS (a layer of a group in LAYERS counts).
+ * query layer at the clicked pixel (the map core's {@link FeatureHits}), at most FEATURE_COUNT per
+ * layer. Query layers must be among LAYERS (a layer of a group in LAYERS counts).
  */
 public final class GetFeatureInfo {
-    static final double TOLERANCE_PIXELS = 3;
-
     private final ServiceContext context;
+    private final FeatureHits featureHits;
 
-    public GetFeatureInfo(ServiceContext context) { this.context = context; }
+    public GetFeatureInfo(ServiceContext context, FeatureHits featureHits) {
+        this.context = context;
+        this.featureHits = featureHits;
+    }
 
     public OwsResponse run(GetFeatureInfoRequest r) {
-        List<LayerConfig> layers = queryLayers(r);
         GetMapRequest m = r.map();
-        Envelope bbox = m.bbox();
-        double resX = bbox.getWidth() / m.width();
-        double resY = bbox.getHeight() / m.height();
-        Coordinate at = new Coordinate(bbox.getMinX() + (r.i() + 0.5) * resX, bbox.getMaxY() - (r.j() + 0.5) * resY);
-        double tolerance = TOLERANCE_PIXELS * Math.max(resX, resY);
-        Envelope search = new Envelope(at);
-        search.expandBy(tolerance);
-        Point point = new GeometryFactory().createPoint(at);
-        Crs mapCrs = m.crs().crs();
-        List<LayerHits> hits = new ArrayList<>();
-        for (LayerConfig l : layers) {
-            Crs nativeCrs = l.featureType().geometry().crs();
-            Envelope nativeSearch = new GeometryTransformer(mapCrs, nativeCrs).transform(search);
-            FeatureQuery q = FeatureQuery.of(new Filter.BBox(nativeSearch)).withTargetCrs(mapCrs);
-            List<Feature> found = new ArrayList<>();
-            try (FeatureCursor c = context.featureSource(l).features(q)) {
-                while (c.hasNext() && found.size() < r.featureCount()) {
-                    Feature f = c.next();
-                    Geometry g = f.geometry();
-                    if (g != null && g.distance(point) <= tolerance) found.add(f);
-                }
-            }
-            hits.add(new LayerHits(l, found, mapCrs));
-        }
+        List<LayerHits> hits = featureHits.at(queryLayers(r), m.bbox(), m.crs().crs(), m.width(), m.height(), r.i(),
+                r.j(), r.featureCount());
         return FeatureInfoResponses.response(hits, r.infoFormat(), r.infoFormatText());
     }
 

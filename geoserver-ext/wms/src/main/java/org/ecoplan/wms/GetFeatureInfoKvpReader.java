@@ -1,6 +1,7 @@
 package org.ecoplan.wms;
 
 import java.util.List;
+import org.ecoplan.map.info.FeatureInfoFormat;
 import org.ecoplan.ows.KvpMap;
 import org.ecoplan.ows.ServerSettings;
 import org.ecoplan.ows.ServiceException;
@@ -30,7 +31,7 @@ public final class GetFeatureInfoKvpReader {
             }
             infoText = "text/plain";
         }
-        FeatureInfoFormat format = FeatureInfoFormat.require(infoText);
+        FeatureInfoFormat format = MapParameters.infoFormat(infoText);
         int count = featureCount(params.value("FEATURE_COUNT"));
         int i = pixel(params, version.iParam(), map.width());
         int j = pixel(params, version.jParam(), map.height());

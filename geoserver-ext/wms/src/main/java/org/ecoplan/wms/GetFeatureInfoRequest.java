@@ -1,6 +1,7 @@
 package org.ecoplan.wms;
 
 import java.util.List;
+import org.ecoplan.map.info.FeatureInfoFormat;
 
 /**
  * A GetFeatureInfo request (WMS 1.3.0 clause 7.4.2, WMS 1.1.1 clause 7.3.3): the map it refers to,

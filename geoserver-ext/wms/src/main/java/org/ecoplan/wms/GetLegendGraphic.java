@@ -1,7 +1,5 @@
 package org.ecoplan.wms;
 
-import org.ecoplan.render.style.StyleLibrary;
-
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -9,9 +7,11 @@ import java.io.IOException;
 import java.util.List;
 import org.ecoplan.catalog.Catalog;
 import org.ecoplan.catalog.config.LayerConfig;
+import org.ecoplan.map.image.ImageEncoder;
 import org.ecoplan.ows.OwsResponse;
 import org.ecoplan.ows.ServiceException;
 import org.ecoplan.render.style.Style;
+import org.ecoplan.render.style.StyleLibrary;
 
 /** The GetLegendGraphic operation: the legend image of a layer's style (Chinese rule titles). */
 public final class GetLegendGraphic {
@@ -49,7 +49,7 @@ public final class GetLegendGraphic {
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            MapImageEncoder.write(image, r.format(), Color.WHITE, out);
+            ImageEncoder.write(image, r.format(), Color.WHITE, out);
         } catch (IOException e) {
             throw new ServiceException(ServiceException.NO_APPLICABLE_CODE, null,
                     "Cannot encode the legend: " + e.getMessage(), 500);

@@ -1,5 +1,6 @@
 package org.ecoplan.wms;
 
+import org.ecoplan.map.image.ImageFormat;
 import org.ecoplan.ows.KvpMap;
 import org.ecoplan.ows.ServiceException;
 
@@ -16,7 +17,7 @@ public final class GetLegendGraphicKvpReader {
         String style = blankToNull(params.value("STYLE"));
         String rule = blankToNull(params.value("RULE"));
         String f = params.value("FORMAT");
-        ImageFormat format = f == null || f.isBlank() ? ImageFormat.PNG : ImageFormat.require(f, "FORMAT");
+        ImageFormat format = f == null || f.isBlank() ? ImageFormat.PNG : MapParameters.imageFormat(f, "FORMAT");
         int width = params.has("WIDTH") ? MapParameters.size(params, "WIDTH", MAX_ICON) : LegendGraphics.DEFAULT_ICON;
         int height = params.has("HEIGHT")
                 ? MapParameters.size(params, "HEIGHT", MAX_ICON)

@@ -1,5 +1,6 @@
 package org.ecoplan.wms;
 
+import org.ecoplan.map.image.ImageFormat;
 /**
  * A GetLegendGraphic request (SLD 1.1 / 05-078r4 clause 12, SLD 1.0 practice): the legend of a
  * layer's style, or of one rule of it, with icons of WIDTH × HEIGHT pixels.

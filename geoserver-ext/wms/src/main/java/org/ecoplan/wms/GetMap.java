@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.ecoplan.map.RenderLimiter;
+import org.ecoplan.map.image.ImageEncoder;
 import org.ecoplan.ows.OwsResponse;
 import org.ecoplan.ows.ServiceContext;
 import org.ecoplan.ows.ServiceException;
@@ -27,10 +29,10 @@ public final class GetMap {
 
     private final ServiceContext context;
     private final MapLayerResolver resolver;
-    private final RenderGate gate;
+    private final RenderLimiter gate;
     private final MapRenderer renderer;
 
-    public GetMap(ServiceContext context, MapLayerResolver resolver, RenderGate gate, MapRenderer renderer) {
+    public GetMap(ServiceContext context, MapLayerResolver resolver, RenderLimiter gate, MapRenderer renderer) {
         this.context = context;
         this.resolver = resolver;
         this.gate = gate;
@@ -53,7 +55,7 @@ public final class GetMap {
                     MapRequest.deadlineIn(Duration.ofMillis(limit)), BUFFER_PIXELS);
             BufferedImage image = renderer.render(request);
             ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1024, r.width() * r.height() / 4));
-            MapImageEncoder.write(image, r.format(), opaque(r.background()), out);
+            ImageEncoder.write(image, r.format(), opaque(r.background()), out);
             return OwsResponse.bytes(200, r.format().mime(), out.toByteArray());
         } catch (RenderTimeoutException e) {
             throw new ServiceException(ServiceException.NO_APPLICABLE_CODE, null,

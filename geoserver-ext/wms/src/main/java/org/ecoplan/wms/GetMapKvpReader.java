@@ -2,6 +2,7 @@ package org.ecoplan.wms;
 
 import java.util.List;
 import org.ecoplan.catalog.crs.CrsName;
+import org.ecoplan.map.image.ImageFormat;
 import org.ecoplan.ows.KvpMap;
 import org.ecoplan.ows.ServerSettings;
 import org.ecoplan.ows.ServiceException;
@@ -53,7 +54,7 @@ public final class GetMapKvpReader {
         int width = MapParameters.size(params, "WIDTH", settings.maxImageWidth());
         int height = MapParameters.size(params, "HEIGHT", settings.maxImageHeight());
         ImageFormat format = needFormat || params.has("FORMAT")
-                ? ImageFormat.require(params.value("FORMAT"), "FORMAT")
+                ? MapParameters.imageFormat(params.value("FORMAT"), "FORMAT")
                 : ImageFormat.PNG;
         return new GetMapRequest(version, layers, styles, sldBody, crs, bbox, width, height, format,
                 MapParameters.transparent(params), MapParameters.bgcolor(params),

@@ -3,6 +3,7 @@ package org.ecoplan.wms;
 import java.awt.Color;
 import java.util.List;
 import org.ecoplan.catalog.crs.CrsName;
+import org.ecoplan.map.image.ImageFormat;
 import org.locationtech.jts.geom.Envelope;
 
 /**

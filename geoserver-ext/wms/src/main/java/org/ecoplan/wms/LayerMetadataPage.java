@@ -1,13 +1,12 @@
 package org.ecoplan.wms;
 
-import static org.ecoplan.wms.FeatureInfoHtml.esc;
-
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.ecoplan.catalog.config.LayerConfig;
 import org.ecoplan.catalog.config.LayerGroupConfig;
 import org.ecoplan.catalog.config.LayerMetadata;
 import org.ecoplan.ows.OwsResponse;
+import org.ecoplan.ows.encode.Markup;
 import org.locationtech.jts.geom.Envelope;
 
 /**
@@ -22,8 +21,8 @@ public final class LayerMetadataPage {
     public static OwsResponse response(LayerConfig l, LayerExtents.Extent extent) {
         StringBuilder b = new StringBuilder();
         b.append("<!DOCTYPE html>\n<html lang=\"zh\"><head><meta charset=\"UTF-8\"><title>")
-                .append(esc(l.title().both()))
-                .append("</title></head><body>\n<h1>").append(esc(l.title().both())).append("</h1>\n<dl>\n");
+                .append(Markup.escape(l.title().both()))
+                .append("</title></head><body>\n<h1>").append(Markup.escape(l.title().both())).append("</h1>\n<dl>\n");
         row(b, "标识 / Identifier", l.id());
         row(b, "摘要 / Abstract (zh)", l.abstractText().zh());
         row(b, "Abstract (en)", l.abstractText().en());
@@ -49,8 +48,8 @@ public final class LayerMetadataPage {
     public static OwsResponse group(LayerGroupConfig g, List<LayerConfig> members, LayerExtents.Extent extent) {
         StringBuilder b = new StringBuilder();
         b.append("<!DOCTYPE html>\n<html lang=\"zh\"><head><meta charset=\"UTF-8\"><title>")
-                .append(esc(g.title().both()))
-                .append("</title></head><body>\n<h1>").append(esc(g.title().both())).append("</h1>\n<dl>\n");
+                .append(Markup.escape(g.title().both()))
+                .append("</title></head><body>\n<h1>").append(Markup.escape(g.title().both())).append("</h1>\n<dl>\n");
         row(b, "标识 / Identifier", g.id());
         row(b, "摘要 / Abstract (zh)", g.abstractText() == null ? null : g.abstractText().zh());
         row(b, "Abstract (en)", g.abstractText() == null ? null : g.abstractText().en());
@@ -58,9 +57,10 @@ public final class LayerMetadataPage {
         geographic(b, extent);
         b.append("</dl>\n<h2>图层 / Layers</h2>\n<ul>\n");
         for (LayerConfig l : members) {
-            b.append("<li>").append(esc(l.title().both())).append(" (").append(esc(l.id())).append(")");
+            b.append("<li>").append(Markup.escape(l.title().both())).append(" (").append(Markup.escape(l.id()))
+                    .append(")");
             if (l.metadata() != null && l.metadata().licence() != null)
-                b.append(" — ").append(esc(l.metadata().licence()));
+                b.append(" — ").append(Markup.escape(l.metadata().licence()));
             b.append("</li>\n");
         }
         b.append("</ul>\n</body></html>\n");
@@ -78,6 +78,7 @@ public final class LayerMetadataPage {
 
     private static void row(StringBuilder b, String label, String value) {
         if (value == null || value.isBlank()) return;
-        b.append("<dt>").append(esc(label)).append("</dt><dd>").append(esc(value)).append("</dd>\n");
+        b.append("<dt>").append(Markup.escape(label)).append("</dt><dd>").append(Markup.escape(value))
+                .append("</dd>\n");
     }
 }

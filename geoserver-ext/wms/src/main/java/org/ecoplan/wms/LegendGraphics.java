@@ -1,7 +1,5 @@
 package org.ecoplan.wms;
 
-import org.ecoplan.render.style.StyleLibrary;
-
 import java.awt.Dimension;
 import java.awt.image.BufferedImage;
 import java.util.Collections;
@@ -9,6 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import org.ecoplan.render.LegendRenderer;
 import org.ecoplan.render.style.Style;
+import org.ecoplan.render.style.StyleLibrary;
 
 /**
  * Legend images of styles, drawn by {@link LegendRenderer}, and their sizes for the capabilities

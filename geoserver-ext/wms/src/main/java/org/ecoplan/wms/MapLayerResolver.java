@@ -1,7 +1,5 @@
 package org.ecoplan.wms;
 
-import org.ecoplan.render.style.StyleLibrary;
-
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -13,6 +11,7 @@ import org.ecoplan.catalog.config.LayerGroupConfig;
 import org.ecoplan.ows.ServiceException;
 import org.ecoplan.render.style.Style;
 import org.ecoplan.render.style.StyleException;
+import org.ecoplan.render.style.StyleLibrary;
 import org.ecoplan.render.style.StyleParser;
 import org.ecoplan.render.style.StyledLayer;
 import org.ecoplan.render.style.StyledLayerDescriptor;

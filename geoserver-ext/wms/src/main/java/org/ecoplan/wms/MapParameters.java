@@ -2,6 +2,8 @@ package org.ecoplan.wms;
 
 import java.awt.Color;
 import java.util.Locale;
+import org.ecoplan.map.image.ImageFormat;
+import org.ecoplan.map.info.FeatureInfoFormat;
 import org.ecoplan.ows.KvpMap;
 import org.ecoplan.ows.ServiceException;
 
@@ -62,5 +64,23 @@ public final class MapParameters {
             throw new ServiceException(ServiceException.INVALID_PARAMETER_VALUE, "BGCOLOR",
                     "BGCOLOR must be 0xRRGGBB, not '" + v + "'");
         }
+    }
+
+    /** FORMAT of GetMap and GetLegendGraphic; absent is MissingParameterValue, unsupported InvalidFormat (06-042 Table 8). */
+    static ImageFormat imageFormat(String value, String locator) {
+        if (value == null || value.isBlank()) {
+            throw new ServiceException(ServiceException.MISSING_PARAMETER_VALUE, locator,
+                    "Missing parameter " + locator);
+        }
+        return ImageFormat.find(value).orElseThrow(() -> new ServiceException(WmsExceptionCode.INVALID_FORMAT, locator,
+                "Unsupported " + locator + " '" + value + "'; supported: "
+                        + String.join(", ", CapabilitiesWriter.MAP_FORMATS)));
+    }
+
+    /** INFO_FORMAT of GetFeatureInfo; unsupported is InvalidFormat. */
+    static FeatureInfoFormat infoFormat(String value) {
+        return FeatureInfoFormat.find(value).orElseThrow(() -> new ServiceException(WmsExceptionCode.INVALID_FORMAT,
+                "INFO_FORMAT", "Unsupported INFO_FORMAT '" + value + "'; supported: "
+                        + String.join(", ", CapabilitiesWriter.INFO_FORMATS)));
     }
 }

@@ -1,11 +1,10 @@
 package org.ecoplan.wms;
 
-import org.ecoplan.render.style.StyleLibrary;
-
 import java.util.List;
 import java.util.Locale;
 import org.ecoplan.catalog.Localized;
 import org.ecoplan.catalog.config.LayerConfig;
+import org.ecoplan.map.MapCore;
 import org.ecoplan.ows.KvpMap;
 import org.ecoplan.ows.OwsRequest;
 import org.ecoplan.ows.OwsResponse;
@@ -15,6 +14,7 @@ import org.ecoplan.ows.ServiceException;
 import org.ecoplan.ows.encode.AppNamespace;
 import org.ecoplan.ows.filter.SecureXmlParser;
 import org.ecoplan.render.MapRenderer;
+import org.ecoplan.render.style.StyleLibrary;
 
 /**
  * The Web Map Service, versions 1.3.0 (OGC 06-042) and 1.1.1 (OGC 01-068r3): GetCapabilities,
@@ -38,7 +38,8 @@ public final class WmsService implements OwsService {
 
     public WmsService(ServiceContext context) {
         this.context = context;
-        this.styles = new StyleLibrary(context.catalog());
+        MapCore core = MapCore.of(context);
+        this.styles = core.styles();
         this.extents = new LayerExtents(context);
         LegendGraphics legends = new LegendGraphics();
         CapabilitiesWriter.ServiceInfo info = new CapabilitiesWriter.ServiceInfo(TITLE.both(),
@@ -49,10 +50,9 @@ public final class WmsService implements OwsService {
                 ServiceContact.fromEnvironment());
         this.capabilities = new GetCapabilities(context, new CapabilitiesWriter(context.catalog(),
                 new CapabilitiesLayerWriter(extents, styles, legends, TITLE), info));
-        long wait = Math.min(context.settings().maxRenderMillis(), 10_000);
         this.getMap = new GetMap(context, new MapLayerResolver(context.catalog(), styles, LAYER_LIMIT),
-                new RenderGate(context.settings().maxConcurrentRenders(), wait), new MapRenderer());
-        this.featureInfo = new GetFeatureInfo(context);
+                core.renders(), new MapRenderer());
+        this.featureInfo = new GetFeatureInfo(context, core.featureHits());
         this.legendGraphic = new GetLegendGraphic(context.catalog(), styles, legends);
         this.describeLayer = new DescribeLayer(context.catalog(), AppNamespace.YANGGAO);
     }

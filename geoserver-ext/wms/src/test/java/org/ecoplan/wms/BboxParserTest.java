@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.ecoplan.catalog.crs.CrsName;
 import org.ecoplan.ows.ServiceException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Envelope;
 
 class BboxParserTest {

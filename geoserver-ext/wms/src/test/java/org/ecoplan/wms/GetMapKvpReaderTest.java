@@ -10,6 +10,7 @@ import java.awt.Color;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ecoplan.map.image.ImageFormat;
 import org.ecoplan.ows.KvpMap;
 import org.ecoplan.ows.ServerSettings;
 import org.ecoplan.ows.ServiceException;
@@ -84,11 +85,18 @@ class GetMapKvpReaderTest {
 
     @Test
     void formatsAndNames() {
-        assertEquals(ImageFormat.PNG8, ImageFormat.find("image/png8"));
-        assertEquals(ImageFormat.JPEG, ImageFormat.find("image/jpeg"));
-        assertEquals(ImageFormat.GIF, ImageFormat.find("image/gif"));
-        assertNull(ImageFormat.find("image/tiff"));
+        assertEquals(ImageFormat.PNG8, ImageFormat.find("image/png8").orElseThrow());
+        assertEquals(ImageFormat.JPEG, ImageFormat.find("image/jpeg").orElseThrow());
+        assertEquals(ImageFormat.GIF, ImageFormat.find("image/gif").orElseThrow());
+        assertTrue(ImageFormat.find("image/tiff").isEmpty());
         assertEquals(List.of("a", "", "b"), NameList.parse("a,,b"));
         assertEquals(ExceptionFormat.XML, ExceptionFormat.of("application/vnd.ogc.se_xml"));
+    }
+
+    @Test
+    void imageMemoryIsCheckedBeforeAllocating() {
+        ServiceException e = assertThrows(ServiceException.class, () -> GetMap.checkMemory(200_000, 200_000));
+        assertEquals("ServiceUnavailable", e.code());
+        GetMap.checkMemory(256, 256);
     }
 }

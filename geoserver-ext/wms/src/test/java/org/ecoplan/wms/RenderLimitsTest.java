@@ -1,7 +1,5 @@
 package org.ecoplan.wms;
 
-import org.ecoplan.testkit.MemoryFeatureSource;
-
 import static org.ecoplan.wms.TestWorkspace.body;
 import static org.ecoplan.wms.TestWorkspace.get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,20 +11,23 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.ecoplan.catalog.Catalog;
+import org.ecoplan.catalog.AttributeDescriptor;
+import org.ecoplan.catalog.AttributeType;
 import org.ecoplan.catalog.Feature;
 import org.ecoplan.catalog.FeatureType;
-import org.ecoplan.catalog.config.LayerConfig;
-import org.ecoplan.catalog.query.FeatureQuery;
-import org.ecoplan.catalog.store.FeatureCursor;
-import org.ecoplan.catalog.store.FeatureSource;
+import org.ecoplan.catalog.GeometryDescriptor;
+import org.ecoplan.catalog.GeometryType;
+import org.ecoplan.catalog.config.StyleRefs;
+import org.ecoplan.catalog.crs.CrsRegistry;
+import org.ecoplan.map.MapCore;
+import org.ecoplan.map.tiles.TileCache;
 import org.ecoplan.ows.OwsRequest;
 import org.ecoplan.ows.ServerSettings;
-import org.ecoplan.ows.ServiceContext;
 import org.ecoplan.ows.ServiceException;
+import org.ecoplan.testkit.MemoryFeatureSource;
+import org.ecoplan.testkit.TestContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.locationtech.jts.geom.Envelope;
 
 /**
  * The render time limit: a layer whose cursor takes at least 2 ms per feature cannot render 200
@@ -37,60 +38,27 @@ class RenderLimitsTest {
     @TempDir
     Path dir;
 
-    /** The fixture, with "sites" replaced by 200 points delivered slowly. */
-    private record SlowContext(TestWorkspace fixture, ServerSettings settings) implements ServiceContext {
-        @Override
-        public Catalog catalog() { return fixture.catalog(); }
-        @Override
-        public ServerSettings settings() { return settings; }
-        @Override
-        public String updateSequence() { return "1"; }
-        @Override
-        public FeatureSource featureSource(LayerConfig layer) {
-            FeatureSource real = fixture.featureSource(layer);
-            if (!layer.id().equals("sites")) return real;
-            List<Feature> many = new ArrayList<>();
-            for (int i = 0; i < 200; i++) {
-                many.add(new Feature("sites." + i, Map.of("name", "p" + i),
-                        TestWorkspace.geom("POINT(" + (113.6 + i * 0.002) + " 40.15)")));
-            }
-            return new FeatureSource() {
-                final MemoryFeatureSource list = new MemoryFeatureSource(real.schema(), many);
-                @Override
-                public FeatureType schema() { return list.schema(); }
-                @Override
-                public Envelope bounds() { return list.bounds(); }
-                @Override
-                public long count(FeatureQuery q) { return list.count(q); }
-                @Override
-                public String version() { return "slow"; }
-                @Override
-                public FeatureCursor features(FeatureQuery q) {
-                    FeatureCursor c = list.features(q);
-                    return new FeatureCursor() {
-                        @Override
-                        public boolean hasNext() { return c.hasNext(); }
-                        @Override
-                        public Feature next() {
-                            try {
-                                Thread.sleep(2);
-                            } catch (InterruptedException e) {
-                                Thread.currentThread().interrupt();
-                            }
-                            return c.next();
-                        }
-                        @Override
-                        public void close() { c.close(); }
-                    };
-                }
-            };
+    /** The fixture, with "sites" replaced by 200 points delivered 2 ms apart. */
+    private TestContext slowContext(ServerSettings settings) throws Exception {
+        List<Feature> many = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            many.add(new Feature("sites." + i, Map.of("name", "p" + i),
+                    TestWorkspace.geom("POINT(" + (113.6 + i * 0.002) + " 40.15)")));
         }
+        FeatureType sitesType = new FeatureType("sites", List.of(AttributeDescriptor.of("name", AttributeType.STRING)),
+                new GeometryDescriptor("geom", GeometryType.POINT, CrsRegistry.CGCS2000));
+        MemoryFeatureSource slow = new MemoryFeatureSource(sitesType, many);
+        slow.slowDown(2);
+        TestContext context = TestWorkspace.builder(dir, settings)
+                .layer("sites", "工程点位", "Project sites", slow, new StyleRefs("sites", List.of()), false).build();
+        context.components().register(MapCore.class, MapCore.create(context, new TileCache(1 << 20, null), 0));
+        return context;
     }
 
     @Test
     void renderPastTheLimitIsAnExceptionAndFreesTheSlot() throws Exception {
         ServerSettings tight = new ServerSettings(2000, 2000, 1, 1, 100, 60_000, 1 << 20, false);
-        WmsService wms = new WmsService(new SlowContext(new TestWorkspace(dir), tight));
+        WmsService wms = new WmsService(slowContext(tight));
         OwsRequest slow = get("SERVICE=WMS", "VERSION=1.3.0", "REQUEST=GetMap", "LAYERS=sites", "STYLES=",
                 "CRS=EPSG:4490",
                 "BBOX=40.0,113.5,40.3,114.1", "WIDTH=300", "HEIGHT=150", "FORMAT=image/png");

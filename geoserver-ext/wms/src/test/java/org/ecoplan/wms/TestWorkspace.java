@@ -1,33 +1,28 @@
 package org.ecoplan.wms;
 
-import org.ecoplan.testkit.MemoryFeatureSource;
-
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ecoplan.catalog.AttributeDescriptor;
 import org.ecoplan.catalog.AttributeType;
-import org.ecoplan.catalog.Catalog;
 import org.ecoplan.catalog.Feature;
 import org.ecoplan.catalog.FeatureType;
 import org.ecoplan.catalog.GeometryDescriptor;
 import org.ecoplan.catalog.GeometryType;
 import org.ecoplan.catalog.Localized;
-import org.ecoplan.catalog.config.LayerConfig;
-import org.ecoplan.catalog.config.LayerGroupConfig;
-import org.ecoplan.catalog.config.LayerMetadata;
 import org.ecoplan.catalog.config.StyleRefs;
 import org.ecoplan.catalog.crs.CrsRegistry;
-import org.ecoplan.catalog.store.FeatureSource;
+import org.ecoplan.map.MapCore;
+import org.ecoplan.map.tiles.TileCache;
 import org.ecoplan.ows.KvpMap;
 import org.ecoplan.ows.OwsRequest;
 import org.ecoplan.ows.OwsResponse;
 import org.ecoplan.ows.ServerSettings;
-import org.ecoplan.ows.ServiceContext;
+import org.ecoplan.testkit.MemoryFeatureSource;
+import org.ecoplan.testkit.TestContext;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
@@ -37,24 +32,29 @@ import org.locationtech.jts.io.WKTReader;
  * files in a temporary workspace: polygon layer "zones" (two styles), non-queryable point layer
  * "sites", table "targets" without geometry, and group "plan_zones" (zones + sites).
  */
-final class TestWorkspace implements ServiceContext {
+final class TestWorkspace {
     static final String FOREST = "POLYGON((113.6 40.0, 113.9 40.0, 113.9 40.3, 113.6 40.3, 113.6 40.0))";
     static final String GRASS = "POLYGON((113.9 40.0, 114.1 40.0, 114.1 40.2, 113.9 40.2, 113.9 40.0))";
 
-    private final Catalog catalog;
-    private final Map<String, FeatureSource> sources = new LinkedHashMap<>();
-    private final ServerSettings settings;
+    private TestWorkspace() {}
 
-    TestWorkspace(Path dir) throws IOException {
-        this(dir, new ServerSettings(2000, 2000, 30_000, 2, 100, 60_000, 1 << 20, false));
+    static TestContext create(Path dir) throws IOException {
+        return create(dir, new ServerSettings(2000, 2000, 30_000, 2, 100, 60_000, 1 << 20, false));
     }
 
-    TestWorkspace(Path dir, ServerSettings settings) throws IOException {
-        this.settings = settings;
-        Files.createDirectories(dir.resolve("styles"));
+    /** The fixture with its map core registered. */
+    static TestContext create(Path dir, ServerSettings settings) throws IOException {
+        TestContext context = builder(dir, settings).build();
+        context.setUpdateSequence("42");
+        context.components().register(MapCore.class, MapCore.create(context, new TileCache(1 << 20, null), 0));
+        return context;
+    }
+
+    static TestContext.Builder builder(Path dir, ServerSettings settings) throws IOException {
+        TestContext.Builder b = TestContext.in(dir).settings(settings);
         for (String s : List.of("zones", "zones_outline", "sites")) {
             try (InputStream in = TestWorkspace.class.getResourceAsStream("/fixture/styles/" + s + ".sld")) {
-                Files.copy(in, dir.resolve("styles/" + s + ".sld"));
+                b.style(s, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
             }
         }
         FeatureType zonesType = new FeatureType("zones", List.of(
@@ -68,30 +68,16 @@ final class TestWorkspace implements ServiceContext {
                 new GeometryDescriptor("geom", GeometryType.POINT, CrsRegistry.CGCS2000));
         FeatureType targetsType = new FeatureType("targets",
                 List.of(AttributeDescriptor.of("target", AttributeType.STRING)), null);
-        Map<String, LayerConfig> layers = new LinkedHashMap<>();
-        layers.put("zones", layer("zones", "修复分区", "Restoration zones", zonesType,
-                new StyleRefs("zones", List.of("zones_outline")), true));
-        layers.put("sites",
-                layer("sites", "工程点位", "Project sites", sitesType, new StyleRefs("sites", List.of()), false));
-        layers.put("targets", layer("targets", "规划目标", "Targets", targetsType, null, false));
-        Map<String, LayerGroupConfig> groups = new LinkedHashMap<>();
-        groups.put("plan_zones", new LayerGroupConfig("plan_zones", new Localized("修复分区图", "Restoration zoning map"),
-                new Localized("图 3", "Figure 3"), List.of("figure"), List.of("zones", "sites"), null));
-        this.catalog = new Catalog(dir, layers, groups, Map.of());
-        sources.put("zones", new MemoryFeatureSource(zonesType, List.of(
+        return b.layer("zones", "修复分区", "Restoration zones", new MemoryFeatureSource(zonesType, List.of(
                 new Feature("zones.1", attrs("name", "东部林地 <A&B>", "kind", "forest", "area_km2", 12.5), geom(FOREST)),
-                new Feature("zones.2", attrs("name", "南部草地", "kind", "grass", "area_km2", 3.25), geom(GRASS)))));
-        sources.put("sites", new MemoryFeatureSource(sitesType, List.of(
-                new Feature("sites.1", attrs("name", "工程一"), geom("POINT(113.75 40.15)")))));
-        sources.put("targets",
-                new MemoryFeatureSource(targetsType, List.of(new Feature("targets.1", attrs("target", "t"), null))));
-    }
-
-    private static LayerConfig layer(String id, String zh, String en, FeatureType type, StyleRefs styles,
-            boolean queryable) {
-        return new LayerConfig(id, new Localized(zh, en), new Localized(zh + "说明", en + " abstract"), List.of(zh, en),
-                "plan", id, type, null, styles, queryable,
-                new LayerMetadata("测试数据 / test data", "CC-BY-4.0", "© test", true, "low", "3.2"), List.of(), null);
+                new Feature("zones.2", attrs("name", "南部草地", "kind", "grass", "area_km2", 3.25), geom(GRASS)))),
+                new StyleRefs("zones", List.of("zones_outline")), true)
+                .layer("sites", "工程点位", "Project sites", new MemoryFeatureSource(sitesType, List.of(
+                        new Feature("sites.1", attrs("name", "工程一"), geom("POINT(113.75 40.15)")))),
+                        new StyleRefs("sites", List.of()), false)
+                .layer("targets", "规划目标", "Targets", new MemoryFeatureSource(targetsType,
+                        List.of(new Feature("targets.1", attrs("target", "t"), null))), null, false)
+                .group("plan_zones", "修复分区图", "Restoration zoning map", "zones", "sites");
     }
 
     private static Map<String, Object> attrs(Object... kv) {
@@ -109,18 +95,6 @@ final class TestWorkspace implements ServiceContext {
             throw new IllegalArgumentException(e);
         }
     }
-
-    @Override
-    public Catalog catalog() { return catalog; }
-
-    @Override
-    public FeatureSource featureSource(LayerConfig layer) { return sources.get(layer.id()); }
-
-    @Override
-    public ServerSettings settings() { return settings; }
-
-    @Override
-    public String updateSequence() { return "42"; }
 
     /** A GET request with these parameters ("KEY=value" strings, value not encoded). */
     static OwsRequest get(String... kv) {

@@ -21,9 +21,9 @@ import javax.xml.xpath.XPath;
 import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
 import org.ecoplan.ows.OwsRequest;
-import org.ecoplan.testkit.OgcSchemas;
 import org.ecoplan.ows.OwsResponse;
 import org.ecoplan.ows.ServiceException;
+import org.ecoplan.testkit.OgcSchemas;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +37,7 @@ class WmsServiceTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        wms = new WmsService(new TestWorkspace(dir));
+        wms = new WmsService(TestWorkspace.create(dir));
     }
 
     private OwsResponse call(OwsRequest r) {
@@ -93,7 +93,7 @@ class WmsServiceTest {
         assertEquals("2", xpath(d, "count(//Layer[Name='zones']/Style)"));
         assertTrue(xpath(d, "//Layer[Name='zones']/Style[Name='zones']/LegendURL/OnlineResource/@href")
                 .contains("REQUEST=GetLegendGraphic"));
-        assertEquals("© test", xpath(d, "//Layer[Name='zones']/Attribution/Title"));
+        assertEquals("© test zones", xpath(d, "//Layer[Name='zones']/Attribution/Title"));
         assertEquals("1000", xpath(d, "//Layer[Name='sites']/MinScaleDenominator"));
         assertEquals("5000000", xpath(d, "//Layer[Name='sites']/MaxScaleDenominator"));
         assertEquals("", xpath(d, "//Layer[Name='zones']/MinScaleDenominator"));
@@ -411,7 +411,7 @@ class WmsServiceTest {
                 {"ECOPLAN_CONTACT_EMAIL", "ops@example.org"}})
             System.setProperty(kv[0], kv[1]);
         try {
-            WmsService configured = new WmsService(new TestWorkspace(dir.resolve("contact")));
+            WmsService configured = new WmsService(TestWorkspace.create(dir.resolve("contact")));
             byte[] b = body(configured.handle(get("SERVICE=WMS", "REQUEST=GetCapabilities", "VERSION=1.3.0")));
             assertTrue(OgcSchemas.validate(b, "http://schemas.opengis.net/wms/1.3.0/capabilities_1_3_0.xsd",
                     "http://schemas.opengis.net/sld/1.1.0/sld_capabilities.xsd").isEmpty());

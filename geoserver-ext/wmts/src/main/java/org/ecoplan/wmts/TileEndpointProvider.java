@@ -1,6 +1,7 @@
 package org.ecoplan.wmts;
 
 import java.util.List;
+import org.ecoplan.map.MapCore;
 import org.ecoplan.ows.HttpEndpoint;
 import org.ecoplan.ows.HttpEndpointProvider;
 import org.ecoplan.ows.ServiceContext;
@@ -9,7 +10,7 @@ import org.ecoplan.ows.ServiceContext;
 public final class TileEndpointProvider implements HttpEndpointProvider {
     @Override
     public List<HttpEndpoint> create(ServiceContext context) {
-        TileEngine engine = TileEngine.of(context);
-        return List.of(new WmtsRestEndpoint(context, engine), new XyzTileEndpoint(context, engine));
+        MapCore core = MapCore.of(context);
+        return List.of(new WmtsRestEndpoint(context, core), new XyzTileEndpoint(context, core.tiles()));
     }
 }

@@ -9,6 +9,15 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.ecoplan.catalog.Localized;
+import org.ecoplan.map.image.ImageFormat;
+import org.ecoplan.map.info.FeatureInfoFormat;
+import org.ecoplan.map.tiles.LayerLimits;
+import org.ecoplan.map.tiles.TileEngine;
+import org.ecoplan.map.tiles.TileLayer;
+import org.ecoplan.map.tiles.TileMatrix;
+import org.ecoplan.map.tiles.TileMatrixSet;
+import org.ecoplan.map.tiles.TileMatrixSets;
+import org.ecoplan.map.tiles.TileRange;
 import org.ecoplan.ows.ServiceContext;
 import org.locationtech.jts.geom.Envelope;
 
@@ -155,15 +164,15 @@ public final class WmtsCapabilitiesWriter {
             }
             w.writeEndElement();
         }
-        for (TileFormat f : TileFormat.values()) text(WMTS, "Format", f.mime());
+        for (ImageFormat f : ImageFormat.TILE_FORMATS) text(WMTS, "Format", f.mime());
         boolean queryable = l.members().stream().anyMatch(m -> m.queryable());
-        if (queryable) for (FeatureInfoFormat f : FeatureInfoFormat.values()) text(WMTS, "InfoFormat", f.mime());
+        if (queryable) for (FeatureInfoFormat f : FeatureInfoFormat.WMTS) text(WMTS, "InfoFormat", f.mime());
         for (TileMatrixSet s : TileMatrixSets.all()) link(l, s);
         String rest = baseUrl + "/wmts/rest/" + enc(l.id())
                 + "/{Style}/{TileMatrixSet}/{TileMatrix}/{TileRow}/{TileCol}";
-        for (TileFormat f : TileFormat.values()) resourceUrl(f.mime(), "tile", rest + "." + f.extension());
+        for (ImageFormat f : ImageFormat.TILE_FORMATS) resourceUrl(f.mime(), "tile", rest + "." + f.extension());
         if (queryable)
-            for (FeatureInfoFormat f : FeatureInfoFormat.values())
+            for (FeatureInfoFormat f : FeatureInfoFormat.WMTS)
                 resourceUrl(f.mime(), "FeatureInfo", rest + "/{J}/{I}." + f.extension());
         w.writeEndElement();
     }

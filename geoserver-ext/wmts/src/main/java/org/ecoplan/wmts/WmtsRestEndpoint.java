@@ -2,6 +2,13 @@ package org.ecoplan.wmts;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import org.ecoplan.map.MapCore;
+import org.ecoplan.map.image.ImageFormat;
+import org.ecoplan.map.info.FeatureInfoFormat;
+import org.ecoplan.map.tiles.TileEngine;
+import org.ecoplan.map.tiles.TileHttp;
+import org.ecoplan.map.tiles.TileLayer;
+import org.ecoplan.map.tiles.TileRequest;
 import org.ecoplan.ows.HttpEndpoint;
 import org.ecoplan.ows.OwsExceptionReport;
 import org.ecoplan.ows.OwsRequest;
@@ -24,10 +31,12 @@ public final class WmtsRestEndpoint implements HttpEndpoint {
 
     private final ServiceContext context;
     private final TileEngine engine;
+    private final GetFeatureInfo featureInfo;
 
-    public WmtsRestEndpoint(ServiceContext context, TileEngine engine) {
+    public WmtsRestEndpoint(ServiceContext context, MapCore core) {
         this.context = context;
-        this.engine = engine;
+        this.engine = core.tiles();
+        this.featureInfo = new GetFeatureInfo(core.featureHits());
     }
 
     @Override
@@ -66,7 +75,7 @@ public final class WmtsRestEndpoint implements HttpEndpoint {
         TileLayer layer = engine.layer(parts[0]).orElseThrow(
                 () -> new ServiceException("NotFound", "Layer", "No tiled layer named '" + parts[0] + "'", 404));
         if (parts.length == 6) {
-            TileFormat format = TileFormat.byExtension(ext).orElseThrow(() -> new ServiceException(
+            ImageFormat format = ImageFormat.tileByExtension(ext).orElseThrow(() -> new ServiceException(
                     ServiceException.INVALID_PARAMETER_VALUE, "Format", "Tiles are .png or .jpg, not ." + ext));
             TileRequest r = TileRequest.resolve(layer, parts[1], parts[2], parts[3], parts[4], parts[5], format);
             TileEngine.Result result = engine.tile(r);
@@ -81,8 +90,8 @@ public final class WmtsRestEndpoint implements HttpEndpoint {
         FeatureInfoFormat info = FeatureInfoFormat.byExtension(ext).orElseThrow(() -> new ServiceException(
                 ServiceException.INVALID_PARAMETER_VALUE, "InfoFormat",
                 "Feature info is .json, .html or .txt, not ." + ext));
-        TileRequest r = TileRequest.resolve(layer, parts[1], parts[2], parts[3], parts[4], parts[5], TileFormat.PNG);
-        return new FeatureInfo(context).run(r, TileRequest.integer(parts[7], "I"), TileRequest.integer(parts[6], "J"),
+        TileRequest r = TileRequest.resolve(layer, parts[1], parts[2], parts[3], parts[4], parts[5], ImageFormat.PNG);
+        return featureInfo.run(r, TileRequest.integer(parts[7], "I"), TileRequest.integer(parts[6], "J"),
                 info);
     }
 }

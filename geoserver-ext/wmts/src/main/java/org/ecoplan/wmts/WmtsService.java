@@ -2,6 +2,14 @@ package org.ecoplan.wmts;
 
 import java.util.List;
 import java.util.Locale;
+import org.ecoplan.map.MapCore;
+import org.ecoplan.map.image.ImageFormat;
+import org.ecoplan.map.info.FeatureInfoFormat;
+import org.ecoplan.map.tiles.TileEngine;
+import org.ecoplan.map.tiles.TileHttp;
+import org.ecoplan.map.tiles.TileLayer;
+import org.ecoplan.map.tiles.TileRange;
+import org.ecoplan.map.tiles.TileRequest;
 import org.ecoplan.ows.KvpMap;
 import org.ecoplan.ows.OwsExceptionReport;
 import org.ecoplan.ows.OwsRequest;
@@ -20,10 +28,12 @@ public final class WmtsService implements OwsService {
 
     private final ServiceContext context;
     private final TileEngine engine;
+    private final GetFeatureInfo featureInfo;
 
-    public WmtsService(ServiceContext context, TileEngine engine) {
+    public WmtsService(ServiceContext context, MapCore core) {
         this.context = context;
-        this.engine = engine;
+        this.engine = core.tiles();
+        this.featureInfo = new GetFeatureInfo(core.featureHits());
     }
 
     @Override
@@ -43,18 +53,20 @@ public final class WmtsService implements OwsService {
             case "gettile" -> {
                 checkVersion(p);
                 yield getTile(request,
-                        tileRequest(p, TileFormat.byMime(p.require("FORMAT")).orElseThrow(() -> new ServiceException(
-                                ServiceException.INVALID_PARAMETER_VALUE, "Format",
-                                "Format must be image/png or image/jpeg, not '" + p.value("FORMAT") + "'"))));
+                        tileRequest(p,
+                                ImageFormat.tileByMime(p.require("FORMAT")).orElseThrow(() -> new ServiceException(
+                                        ServiceException.INVALID_PARAMETER_VALUE, "Format",
+                                        "Format must be image/png or image/jpeg, not '" + p.value("FORMAT") + "'"))));
             }
             case "getfeatureinfo" -> {
                 checkVersion(p);
-                TileFormat format = TileFormat.byMime(p.value("FORMAT")).orElse(TileFormat.PNG);
-                FeatureInfoFormat info = FeatureInfoFormat.byMime(p.require("INFOFORMAT"))
+                ImageFormat format = ImageFormat.tileByMime(p.value("FORMAT")).orElse(ImageFormat.PNG);
+                FeatureInfoFormat info = FeatureInfoFormat.find(p.require("INFOFORMAT"))
+                        .filter(FeatureInfoFormat.WMTS::contains)
                         .orElseThrow(() -> new ServiceException(
                                 ServiceException.INVALID_PARAMETER_VALUE, "InfoFormat",
                                 "InfoFormat '" + p.value("INFOFORMAT") + "' is not offered"));
-                yield new FeatureInfo(context).run(tileRequest(p, format), TileRequest.integer(p.require("I"), "I"),
+                yield featureInfo.run(tileRequest(p, format), TileRequest.integer(p.require("I"), "I"),
                         TileRequest.integer(p.require("J"), "J"), info);
             }
             // an unknown REQUEST value is a wrong parameter value to the WMTS conformance tests, not a missing operation
@@ -81,7 +93,7 @@ public final class WmtsService implements OwsService {
         }
     }
 
-    private TileRequest tileRequest(KvpMap p, TileFormat format) {
+    private TileRequest tileRequest(KvpMap p, ImageFormat format) {
         TileLayer layer = engine.requireLayer(p.require("LAYER"), "Layer");
         // STYLE is mandatory (Table 26); an empty value still means the default style
         if (!p.has("STYLE")) {

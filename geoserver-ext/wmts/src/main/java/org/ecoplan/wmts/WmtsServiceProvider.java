@@ -1,5 +1,6 @@
 package org.ecoplan.wmts;
 
+import org.ecoplan.map.MapCore;
 import org.ecoplan.ows.OwsService;
 import org.ecoplan.ows.OwsServiceProvider;
 import org.ecoplan.ows.ServiceContext;
@@ -8,6 +9,6 @@ import org.ecoplan.ows.ServiceContext;
 public final class WmtsServiceProvider implements OwsServiceProvider {
     @Override
     public OwsService create(ServiceContext context) {
-        return new WmtsService(context, TileEngine.of(context));
+        return new WmtsService(context, MapCore.of(context));
     }
 }

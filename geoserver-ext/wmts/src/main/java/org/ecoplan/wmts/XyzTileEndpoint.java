@@ -2,6 +2,17 @@ package org.ecoplan.wmts;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.ecoplan.map.image.ImageFormat;
+import org.ecoplan.map.tiles.LayerLimits;
+import org.ecoplan.map.tiles.TileEngine;
+import org.ecoplan.map.tiles.TileHttp;
+import org.ecoplan.map.tiles.TileJson;
+import org.ecoplan.map.tiles.TileLayer;
+import org.ecoplan.map.tiles.TileMatrix;
+import org.ecoplan.map.tiles.TileMatrixSet;
+import org.ecoplan.map.tiles.TileMatrixSets;
+import org.ecoplan.map.tiles.TileRequest;
 import org.ecoplan.ows.HttpEndpoint;
 import org.ecoplan.ows.OwsRequest;
 import org.ecoplan.ows.OwsResponse;
@@ -53,8 +64,10 @@ public final class XyzTileEndpoint implements HttpEndpoint {
         String style = request.params().value("STYLE");
         if (parts.length == 3 && parts[2].equals("tilejson.json")) {
             String format = request.params().value("FORMAT");
-            TileFormat f = format == null ? TileFormat.PNG : TileFormat.byExtension(format).orElse(TileFormat.PNG);
-            byte[] json = TileJson.write(context, engine, layer, layer.resolveStyle(style), set, f, request.baseUrl());
+            ImageFormat f = format == null
+                    ? ImageFormat.PNG
+                    : ImageFormat.tileByExtension(format).orElse(ImageFormat.PNG);
+            byte[] json = tileJson(layer, layer.resolveStyle(style), set, f, request.baseUrl());
             return OwsResponse.bytes(200, "application/json", json)
                     .withHeader("Cache-Control", "public, max-age=" + Math.min(60, engine.maxAgeSeconds()));
         }
@@ -62,7 +75,7 @@ public final class XyzTileEndpoint implements HttpEndpoint {
         String last = parts[4];
         int dot = last.lastIndexOf('.');
         if (dot < 0) throw notFound(request);
-        TileFormat format = TileFormat.byExtension(last.substring(dot + 1)).orElseThrow(() -> notFound(request));
+        ImageFormat format = ImageFormat.tileByExtension(last.substring(dot + 1)).orElseThrow(() -> notFound(request));
         TileMatrix m = set.matrix(parts[2]).orElseThrow(() -> new ServiceException("NotFound", "z",
                 "Tile matrix set " + set.identifier() + " has no zoom level '" + parts[2] + "'", 404));
         long x = TileRequest.integer(parts[3], "x");
@@ -70,6 +83,20 @@ public final class XyzTileEndpoint implements HttpEndpoint {
         if ("tms".equalsIgnoreCase(request.params().value("SCHEME"))) y = m.matrixHeight() - 1 - y;
         TileRequest r = new TileRequest(layer, layer.resolveStyle(style), set, m, x, y, format);
         return TileHttp.response(request, engine.tile(r).tile(), format, engine.maxAgeSeconds());
+    }
+
+    /** TileJSON of a layer's raster tiles: zoom numbers are the matrix identifiers in which it has tiles. */
+    private byte[] tileJson(TileLayer layer, String style, TileMatrixSet set, ImageFormat format, String baseUrl) {
+        List<Integer> zooms = engine.limits(layer, set).keySet().stream().map(Integer::parseInt).toList();
+        int min = zooms.isEmpty() ? set.firstZoom() : zooms.get(0);
+        int max = zooms.isEmpty() ? min : zooms.get(zooms.size() - 1);
+        String styleQuery = style.equals(layer.styles().get(0)) ? "" : "?style=" + WmtsCapabilitiesWriter.enc(style);
+        String tiles = baseUrl + PREFIX + "/" + WmtsCapabilitiesWriter.enc(layer.id()) + "/" + set.identifier()
+                + "/{z}/{x}/{y}." + format.extension() + styleQuery;
+        return TileJson.write(new TileJson.Document(layer.title().both(),
+                layer.abstractText() == null ? "" : layer.abstractText().both(), layer.attribution(), tiles, set, min,
+                max,
+                LayerLimits.wgs84(context, layer), List.of()));
     }
 
     private static ServiceException notFound(OwsRequest request) {

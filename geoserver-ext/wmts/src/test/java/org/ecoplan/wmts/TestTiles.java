@@ -5,35 +5,27 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ecoplan.catalog.AttributeDescriptor;
 import org.ecoplan.catalog.AttributeType;
-import org.ecoplan.catalog.Catalog;
 import org.ecoplan.catalog.Feature;
 import org.ecoplan.catalog.FeatureType;
 import org.ecoplan.catalog.GeometryDescriptor;
 import org.ecoplan.catalog.GeometryType;
 import org.ecoplan.catalog.Localized;
-import org.ecoplan.catalog.config.LayerConfig;
-import org.ecoplan.catalog.config.LayerGroupConfig;
-import org.ecoplan.catalog.config.LayerMetadata;
 import org.ecoplan.catalog.config.StyleRefs;
 import org.ecoplan.catalog.crs.CrsRegistry;
-import org.ecoplan.catalog.crs.GeometryTransformer;
-import org.ecoplan.catalog.query.FeatureQuery;
-import org.ecoplan.catalog.query.FilterEvaluator;
-import org.ecoplan.catalog.store.FeatureCursor;
-import org.ecoplan.catalog.store.FeatureSource;
+import org.ecoplan.map.MapCore;
+import org.ecoplan.map.tiles.TileCache;
+import org.ecoplan.ows.HttpEndpoint;
 import org.ecoplan.ows.KvpMap;
 import org.ecoplan.ows.OwsRequest;
 import org.ecoplan.ows.OwsResponse;
-import org.ecoplan.ows.ServerSettings;
-import org.ecoplan.ows.ServiceContext;
-import org.locationtech.jts.geom.Envelope;
+import org.ecoplan.ows.ServiceException;
+import org.ecoplan.testkit.MemoryFeatureSource;
+import org.ecoplan.testkit.TestContext;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.WKTReader;
 
@@ -43,66 +35,62 @@ import org.locationtech.jts.io.WKTReader;
  * group "plan" (zones + sites). The zones' features and data version can be replaced to simulate
  * a reload.
  */
-final class TestTiles implements ServiceContext {
+final class TestTiles {
     static final String SQUARE = "POLYGON((113.6 40.0, 114.2 40.0, 114.2 40.4, 113.6 40.4, 113.6 40.0))";
 
     final Path dir;
-    final MutableSource zones;
-    final MutableSource sites;
-    private final Catalog catalog;
+    final MemoryFeatureSource zones;
+    final MemoryFeatureSource sites;
+    final TestContext context;
 
     TestTiles(Path dir) throws IOException {
         this.dir = dir;
-        Files.createDirectories(dir.resolve("styles"));
-        writeStyle("zones", "#FF0000");
-        writeStyle("zones_blue", "#0000FF");
-        Files.writeString(dir.resolve("styles/sites.sld"),
-                """
-                        <?xml version="1.0" encoding="UTF-8"?>
-                        <StyledLayerDescriptor version="1.0.0" xmlns="http://www.opengis.net/sld" xmlns:ogc="http://www.opengis.net/ogc">
-                          <NamedLayer><Name>sites</Name><UserStyle><Name>sites</Name><IsDefault>1</IsDefault><FeatureTypeStyle><Rule>
-                            <PointSymbolizer><Graphic><Mark><WellKnownName>circle</WellKnownName><Fill><CssParameter name="fill">#000000</CssParameter></Fill></Mark><Size>8</Size></Graphic></PointSymbolizer>
-                          </Rule></FeatureTypeStyle></UserStyle></NamedLayer>
-                        </StyledLayerDescriptor>
-                        """);
         FeatureType zonesType = new FeatureType("zones", List.of(
                 new AttributeDescriptor("name", AttributeType.STRING, true, new Localized("名称", "Name"), List.of(),
                         null)),
                 new GeometryDescriptor("geom", GeometryType.MULTIPOLYGON, CrsRegistry.CGCS2000));
         FeatureType sitesType = new FeatureType("sites", List.of(AttributeDescriptor.of("name", AttributeType.STRING)),
                 new GeometryDescriptor("geom", GeometryType.POINT, CrsRegistry.CGCS2000));
-        Map<String, LayerConfig> layers = new LinkedHashMap<>();
-        layers.put("zones", layer("zones", "修复分区", "Restoration zones", zonesType,
-                new StyleRefs("zones", List.of("zones_blue")), true));
-        layers.put("sites",
-                layer("sites", "工程点位", "Project sites", sitesType, new StyleRefs("sites", List.of()), false));
-        Map<String, LayerGroupConfig> groups = new LinkedHashMap<>();
-        groups.put("plan", new LayerGroupConfig("plan", new Localized("规划图", "Plan map"), new Localized("图", "Figure"),
-                List.of(), List.of("zones", "sites"), null));
-        catalog = new Catalog(dir, layers, groups, Map.of());
-        zones = new MutableSource(zonesType, List.of(new Feature("zones.1", Map.of("name", "林地"), geom(SQUARE))));
-        sites = new MutableSource(sitesType,
+        zones = new MemoryFeatureSource(zonesType, List.of(new Feature("zones.1", Map.of("name", "林地"), geom(SQUARE))));
+        sites = new MemoryFeatureSource(sitesType,
                 List.of(new Feature("sites.1", Map.of("name", "工程一"), geom("POINT(113.75 40.15)"))));
-    }
-
-    void writeStyle(String id, String colour) throws IOException {
-        Files.writeString(dir.resolve("styles/" + id + ".sld"),
-                """
-                        <?xml version="1.0" encoding="UTF-8"?>
-                        <StyledLayerDescriptor version="1.0.0" xmlns="http://www.opengis.net/sld" xmlns:ogc="http://www.opengis.net/ogc">
-                          <NamedLayer><Name>zones</Name><UserStyle><Name>%s</Name><IsDefault>1</IsDefault><FeatureTypeStyle><Rule>
-                            <PolygonSymbolizer><Fill><CssParameter name="fill">%s</CssParameter></Fill></PolygonSymbolizer>
-                          </Rule></FeatureTypeStyle></UserStyle></NamedLayer>
-                        </StyledLayerDescriptor>
+        context = TestContext.in(dir).style("zones", polygonStyle("zones", "#FF0000"))
+                .style("zones_blue", polygonStyle("zones_blue", "#0000FF"))
+                .style("sites",
                         """
-                        .formatted(id, colour));
+                                <?xml version="1.0" encoding="UTF-8"?>
+                                <StyledLayerDescriptor version="1.0.0" xmlns="http://www.opengis.net/sld" xmlns:ogc="http://www.opengis.net/ogc">
+                                  <NamedLayer><Name>sites</Name><UserStyle><Name>sites</Name><IsDefault>1</IsDefault><FeatureTypeStyle><Rule>
+                                    <PointSymbolizer><Graphic><Mark><WellKnownName>circle</WellKnownName><Fill><CssParameter name="fill">#000000</CssParameter></Fill></Mark><Size>8</Size></Graphic></PointSymbolizer>
+                                  </Rule></FeatureTypeStyle></UserStyle></NamedLayer>
+                                </StyledLayerDescriptor>
+                                """)
+                .layer("zones", "修复分区", "Restoration zones", zones, new StyleRefs("zones", List.of("zones_blue")), true)
+                .layer("sites", "工程点位", "Project sites", sites, new StyleRefs("sites", List.of()), false)
+                .group("plan", "规划图", "Plan map", "zones", "sites").build();
+        context.setUpdateSequence("7");
     }
 
-    private static LayerConfig layer(String id, String zh, String en, FeatureType type, StyleRefs styles,
-            boolean queryable) {
-        return new LayerConfig(id, new Localized(zh, en), new Localized(zh + "说明", en + " abstract"), List.of(zh, en),
-                "plan", id, type, null, styles, queryable,
-                new LayerMetadata("test data", "CC-BY-4.0", "© test " + id, true, "low", "3.2"), List.of(), null);
+    /** Rewrites a polygon style's fill colour, as an editor would. */
+    void writeStyle(String id, String colour) throws IOException {
+        Files.writeString(dir.resolve("styles/" + id + ".sld"), polygonStyle(id, colour));
+    }
+
+    private static String polygonStyle(String id, String colour) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <StyledLayerDescriptor version="1.0.0" xmlns="http://www.opengis.net/sld" xmlns:ogc="http://www.opengis.net/ogc">
+                  <NamedLayer><Name>zones</Name><UserStyle><Name>%s</Name><IsDefault>1</IsDefault><FeatureTypeStyle><Rule>
+                    <PolygonSymbolizer><Fill><CssParameter name="fill">%s</CssParameter></Fill></PolygonSymbolizer>
+                  </Rule></FeatureTypeStyle></UserStyle></NamedLayer>
+                </StyledLayerDescriptor>
+                """
+                .formatted(id, colour);
+    }
+
+    /** Builds and registers the map core of this context with a given tile cache (versions re-read on every request). */
+    MapCore core(TileCache cache) {
+        return context.components().register(MapCore.class, MapCore.create(context, cache, 0, 600));
     }
 
     static Geometry geom(String wkt) {
@@ -115,18 +103,6 @@ final class TestTiles implements ServiceContext {
         }
     }
 
-    @Override
-    public Catalog catalog() { return catalog; }
-
-    @Override
-    public FeatureSource featureSource(LayerConfig layer) { return layer.id().equals("zones") ? zones : sites; }
-
-    @Override
-    public ServerSettings settings() { return new ServerSettings(4096, 4096, 30_000, 2, 100, 60_000, 1 << 20, false); }
-
-    @Override
-    public String updateSequence() { return "7"; }
-
     static OwsRequest get(String path, Map<String, String> headers, String... kv) {
         Map<String, String> m = new LinkedHashMap<>();
         for (String s : kv) {
@@ -134,6 +110,15 @@ final class TestTiles implements ServiceContext {
             m.put(s.substring(0, i), s.substring(i + 1));
         }
         return new OwsRequest("GET", path, new KvpMap(m), null, null, "http://localhost:8080", headers);
+    }
+
+    /** What the server answers through an endpoint: its response, or its rendering of the failure (the error boundary's job). */
+    static OwsResponse answer(HttpEndpoint endpoint, OwsRequest request) {
+        try {
+            return endpoint.handle(request);
+        } catch (ServiceException e) {
+            return endpoint.exception(e, request);
+        }
     }
 
     static byte[] body(OwsResponse r) throws IOException {
@@ -144,64 +129,4 @@ final class TestTiles implements ServiceContext {
 
     static String text(OwsResponse r) throws IOException { return new String(body(r), StandardCharsets.UTF_8); }
 
-    /** An in-memory feature source whose content and version a test can replace. */
-    static final class MutableSource implements FeatureSource {
-        private final FeatureType type;
-        private volatile List<Feature> features;
-        private volatile String version = "v1";
-        volatile int versionReads;
-        volatile int featureReads;
-
-        MutableSource(FeatureType type, List<Feature> features) {
-            this.type = type;
-            this.features = List.copyOf(features);
-        }
-
-        void replace(List<Feature> newFeatures, String newVersion) {
-            features = List.copyOf(newFeatures);
-            version = newVersion;
-        }
-
-        @Override
-        public FeatureType schema() { return type; }
-
-        @Override
-        public Envelope bounds() {
-            Envelope e = new Envelope();
-            for (Feature f : features) e.expandToInclude(f.geometry().getEnvelopeInternal());
-            return e.isNull() ? null : e;
-        }
-
-        @Override
-        public long count(FeatureQuery q) { return features.size(); }
-
-        @Override
-        public FeatureCursor features(FeatureQuery q) {
-            featureReads++;
-            FilterEvaluator ev = new FilterEvaluator(type);
-            GeometryTransformer t = q.targetCrs() == null
-                    ? null
-                    : new GeometryTransformer(type.geometry().crs(), q.targetCrs());
-            List<Feature> out = new ArrayList<>();
-            for (Feature f : features) {
-                if (!ev.matches(q.filter(), f)) continue;
-                out.add(t == null ? f : new Feature(f.id(), f.attributes(), t.transform(f.geometry())));
-            }
-            Iterator<Feature> it = out.iterator();
-            return new FeatureCursor() {
-                @Override
-                public boolean hasNext() { return it.hasNext(); }
-                @Override
-                public Feature next() { return it.next(); }
-                @Override
-                public void close() {}
-            };
-        }
-
-        @Override
-        public String version() {
-            versionReads++;
-            return version;
-        }
-    }
 }

@@ -20,6 +20,17 @@ import javax.imageio.ImageIO;
 import org.ecoplan.catalog.Feature;
 import org.ecoplan.catalog.crs.CrsRegistry;
 import org.ecoplan.catalog.crs.GeometryTransformer;
+import org.ecoplan.map.MapCore;
+import org.ecoplan.map.image.ImageFormat;
+import org.ecoplan.map.tiles.ContentVersions;
+import org.ecoplan.map.tiles.TileCache;
+import org.ecoplan.map.tiles.TileEngine;
+import org.ecoplan.map.tiles.TileKey;
+import org.ecoplan.map.tiles.TileLayer;
+import org.ecoplan.map.tiles.TileMatrix;
+import org.ecoplan.map.tiles.TileMatrixSet;
+import org.ecoplan.map.tiles.TileMatrixSets;
+import org.ecoplan.map.tiles.TileRequest;
 import org.ecoplan.ows.OwsResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,10 +49,11 @@ class WmtsServiceTest {
     @BeforeEach
     void setUp() throws Exception {
         ws = new TestTiles(dir);
-        engine = new TileEngine(ws, new ContentVersions(ws, 0), new TileCache(8 << 20, dir.resolve("tiles")), 600);
-        wmts = new WmtsService(ws, engine);
-        rest = new WmtsRestEndpoint(ws, engine);
-        xyz = new XyzTileEndpoint(ws, engine);
+        MapCore core = ws.core(new TileCache(8 << 20, dir.resolve("tiles")));
+        engine = core.tiles();
+        wmts = new WmtsService(ws.context, core);
+        rest = new WmtsRestEndpoint(ws.context, core);
+        xyz = new XyzTileEndpoint(ws.context, engine);
     }
 
     /** Tile column, row and pixel of a lon/lat point in a matrix. */
@@ -105,9 +117,9 @@ class WmtsServiceTest {
         assertTrue(etag.startsWith("\""));
         assertEquals("public, max-age=600", first.headers().get("Cache-Control"));
         assertTrue(first.headers().containsKey("Last-Modified"));
-        TileRequest tr = TileRequest.resolve(TileLayer.of(ws.catalog(), "zones").orElseThrow(), "zones",
+        TileRequest tr = TileRequest.resolve(TileLayer.of(ws.context.catalog(), "zones").orElseThrow(), "zones",
                 "WebMercatorQuad", "9",
-                Long.toString(p.row()), Long.toString(p.col()), TileFormat.PNG);
+                Long.toString(p.row()), Long.toString(p.col()), ImageFormat.PNG);
         TileKey key = tr.key(engine.versions().version(tr.layer(), "zones"));
         assertTrue(engine.cache().inMemory(key));
         // the neighbour in the same metatile was rendered with it
@@ -159,19 +171,19 @@ class WmtsServiceTest {
     @Test
     void versionsAreReadAtMostOncePerInterval() {
         long[] now = {0};
-        ContentVersions v = new ContentVersions(ws, 1000, () -> now[0]);
-        TileLayer zones = TileLayer.of(ws.catalog(), "zones").orElseThrow();
+        ContentVersions v = new ContentVersions(ws.context, 1000, () -> now[0]);
+        TileLayer zones = TileLayer.of(ws.context.catalog(), "zones").orElseThrow();
         String first = v.version(zones, "zones");
-        int reads = ws.zones.versionReads;
+        int reads = ws.zones.versionReads();
         ws.zones.replace(List.of(new Feature("zones.1", Map.of(), TestTiles.geom(TestTiles.SQUARE))), "v9");
         now[0] += 500_000_000L;
         assertEquals(first, v.version(zones, "zones"));
-        assertEquals(reads, ws.zones.versionReads, "no data-version read within the interval");
+        assertEquals(reads, ws.zones.versionReads(), "no data-version read within the interval");
         now[0] += 600_000_000L;
         assertNotEquals(first, v.version(zones, "zones"));
         v.invalidate();
         v.version(zones, "zones");
-        assertEquals(reads + 2, ws.zones.versionReads);
+        assertEquals(reads + 2, ws.zones.versionReads());
     }
 
     @Test
@@ -179,7 +191,7 @@ class WmtsServiceTest {
         Pixel p = pixel(TileMatrixSets.WEB_MERCATOR_QUAD, "11", 113.9, 40.2);
         long c0 = p.col() / 4 * 4;
         long r0 = p.row() / 4 * 4;
-        int readsBefore = ws.zones.featureReads;
+        int readsBefore = ws.zones.queries();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<OwsResponse>> all = new ArrayList<>();
@@ -208,7 +220,7 @@ class WmtsServiceTest {
         } finally {
             pool.shutdown();
         }
-        assertEquals(readsBefore + 1, ws.zones.featureReads,
+        assertEquals(readsBefore + 1, ws.zones.queries(),
                 "one render (one feature read) for the 16 tiles of the metatile");
     }
 
@@ -220,8 +232,8 @@ class WmtsServiceTest {
         assertEquals("TileOutOfRange", outsideLimits.code(), "KVP tile outside the TileMatrixSetLimits (CITE wmts10)");
         assertEquals("TileRow", outsideLimits.locator(), "row 10 is north of the square's rows");
         assertEquals(400, wmts.exception(outsideLimits, null).status());
-        OwsResponse notFound = rest
-                .handle(TestTiles.get("/wmts/rest/zones/zones/WebMercatorQuad/9/10/10.png", Map.of()));
+        OwsResponse notFound = TestTiles.answer(rest,
+                TestTiles.get("/wmts/rest/zones/zones/WebMercatorQuad/9/10/10.png", Map.of()));
         assertEquals(404, notFound.status());
         OwsResponse outOfRange;
         try {
@@ -264,31 +276,34 @@ class WmtsServiceTest {
     void restAndXyzServeTheSameTileAsKvp() throws Exception {
         Pixel p = pixel(TileMatrixSets.CGCS2000_QUAD, "12", 113.9, 40.2);
         OwsResponse kvp = kvpTile("zones", "zones", "CGCS2000Quad", "12", p.row(), p.col(), Map.of());
-        OwsResponse r = rest.handle(
+        OwsResponse r = TestTiles.answer(rest,
                 TestTiles.get("/wmts/rest/zones/zones/CGCS2000Quad/12/" + p.row() + "/" + p.col() + ".png", Map.of()));
-        OwsResponse x = xyz.handle(TestTiles.get("/tiles/zones/c/12/" + p.col() + "/" + p.row() + ".png", Map.of()));
+        OwsResponse x = TestTiles.answer(xyz,
+                TestTiles.get("/tiles/zones/c/12/" + p.col() + "/" + p.row() + ".png", Map.of()));
         assertEquals(200, r.status());
         assertEquals(200, x.status());
         assertArrayEquals(TestTiles.body(kvp), TestTiles.body(r));
         assertArrayEquals(TestTiles.body(kvp), TestTiles.body(x));
         long tmsRow = (1L << 11) - 1 - p.row();
-        OwsResponse tms = xyz
-                .handle(TestTiles.get("/tiles/zones/c/12/" + p.col() + "/" + tmsRow + ".png", Map.of(), "scheme=tms"));
+        OwsResponse tms = TestTiles.answer(xyz,
+                TestTiles.get("/tiles/zones/c/12/" + p.col() + "/" + tmsRow + ".png", Map.of(), "scheme=tms"));
         assertArrayEquals(TestTiles.body(kvp), TestTiles.body(tms));
-        OwsResponse jpeg = xyz.handle(TestTiles.get("/tiles/zones/c/12/" + p.col() + "/" + p.row() + ".jpg", Map.of()));
+        OwsResponse jpeg = TestTiles.answer(xyz,
+                TestTiles.get("/tiles/zones/c/12/" + p.col() + "/" + p.row() + ".jpg", Map.of()));
         assertEquals("image/jpeg", jpeg.contentType());
-        assertEquals(404, xyz.handle(TestTiles.get("/tiles/nope/c/12/1/1.png", Map.of())).status());
-        assertEquals(404, xyz.handle(TestTiles.get("/tiles/zones/c/99/1/1.png", Map.of())).status());
+        assertEquals(404, TestTiles.answer(xyz, TestTiles.get("/tiles/nope/c/12/1/1.png", Map.of())).status());
+        assertEquals(404, TestTiles.answer(xyz, TestTiles.get("/tiles/zones/c/99/1/1.png", Map.of())).status());
     }
 
     @Test
     void tileJsonDescribesTheLayer() throws Exception {
-        String json = TestTiles.text(xyz.handle(TestTiles.get("/tiles/plan/WebMercatorQuad/tilejson.json", Map.of())));
+        String json = TestTiles
+                .text(TestTiles.answer(xyz, TestTiles.get("/tiles/plan/WebMercatorQuad/tilejson.json", Map.of())));
         assertTrue(json.contains("\"tilejson\":\"3.0.0\""), json);
         assertTrue(json.contains("\"tiles\":[\"http://localhost:8080/tiles/plan/WebMercatorQuad/{z}/{x}/{y}.png\"]"),
                 json);
         assertTrue(json.contains("\"minzoom\":0"), json);
-        assertTrue(json.contains("\"maxzoom\":20"), json);
+        assertTrue(json.contains("\"maxzoom\":" + TileMatrixSets.MERCATOR_MAX_ZOOM), json);
         assertTrue(json.contains("\"bounds\":[113.6,40.0,114.2,40.4]"), json);
         assertTrue(json.contains("© test zones; © test sites"), json);
     }
@@ -322,13 +337,14 @@ class WmtsServiceTest {
         assertTrue(json.contains("\"id\":\"zones.1\""), json);
         assertTrue(json.contains("林地"), json);
         assertTrue(json.contains("113."), "GeoJSON in lon/lat: " + json);
-        OwsResponse html = rest
-                .handle(TestTiles.get("/wmts/rest/zones/zones/WebMercatorQuad/9/" + p.row() + "/" + p.col() + "/"
+        OwsResponse html = TestTiles.answer(rest,
+                TestTiles.get("/wmts/rest/zones/zones/WebMercatorQuad/9/" + p.row() + "/" + p.col() + "/"
                         + p.y() + "/" + p.x() + ".html", Map.of()));
-        assertTrue(TestTiles.text(html).contains("<th title=\"name\">名称 / Name</th><td>林地</td>"), TestTiles.text(html));
+        String page = TestTiles.text(html);
+        assertTrue(page.contains("<th title=\"Name (name)\">名称</th>") && page.contains("<td>林地</td>"), page);
         Pixel away = pixel(TileMatrixSets.WEB_MERCATOR_QUAD, "9", 113.5, 40.2);
-        OwsResponse none = rest
-                .handle(TestTiles.get("/wmts/rest/zones/zones/WebMercatorQuad/9/" + away.row() + "/" + away.col() + "/"
+        OwsResponse none = TestTiles.answer(rest,
+                TestTiles.get("/wmts/rest/zones/zones/WebMercatorQuad/9/" + away.row() + "/" + away.col() + "/"
                         + away.y() + "/" + away.x() + ".json", Map.of()));
         assertFalse(TestTiles.text(none).contains("zones.1"));
     }

@@ -12,7 +12,6 @@ import java.util.List;
 import org.ecoplan.catalog.AttributeType;
 import org.ecoplan.catalog.Catalog;
 import org.ecoplan.catalog.GeometryType;
-import org.ecoplan.catalog.config.LayerConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,8 +1,7 @@
 package org.ecoplan.ows.gml;
 
-import org.ecoplan.catalog.query.xml.DomElements;
-
 import java.util.List;
+import org.ecoplan.catalog.query.xml.DomElements;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 

@@ -1,7 +1,7 @@
 package org.ecoplan.server.architecture;
 
-import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>
  * catalog ← stores                     (data-loader: catalog, stores)
- * catalog ← ows ← render ← map ← wms | wfs | wmts | vectortiles | viewer ← server
+ * catalog ← ows ← map ← wms | wmts | vectortiles | viewer ← server
+ * catalog ← render ← map;   ows ← wfs ← server
  * </pre>
  *
  * The services never see each other, and only the server sees Jetty. This module's test classpath
@@ -37,6 +38,7 @@ class LayeringTest {
                 .layer("stores").definedBy("org.ecoplan.store..")
                 .layer("ows").definedBy("org.ecoplan.ows..")
                 .layer("render").definedBy("org.ecoplan.render..")
+                .layer("map").definedBy("org.ecoplan.map..")
                 .layer("wms").definedBy("org.ecoplan.wms..")
                 .layer("wfs").definedBy("org.ecoplan.wfs..")
                 .layer("wmts").definedBy("org.ecoplan.wmts..")
@@ -49,13 +51,14 @@ class LayeringTest {
                 .whereLayer("stores").mayOnlyAccessLayers("catalog")
                 .whereLayer("ows").mayOnlyAccessLayers("catalog")
                 .whereLayer("render").mayOnlyAccessLayers("catalog")
-                .whereLayer("wms").mayOnlyAccessLayers("catalog", "ows", "render")
+                .whereLayer("map").mayOnlyAccessLayers("catalog", "ows", "render")
+                .whereLayer("wms").mayOnlyAccessLayers("catalog", "ows", "render", "map")
                 .whereLayer("wfs").mayOnlyAccessLayers("catalog", "ows")
-                .whereLayer("wmts").mayOnlyAccessLayers("catalog", "ows", "render")
-                .whereLayer("vectortiles").mayOnlyAccessLayers("catalog", "ows")
-                .whereLayer("viewer").mayOnlyAccessLayers("catalog", "ows")
+                .whereLayer("wmts").mayOnlyAccessLayers("catalog", "ows", "map")
+                .whereLayer("vectortiles").mayOnlyAccessLayers("catalog", "ows", "map")
+                .whereLayer("viewer").mayOnlyAccessLayers("catalog", "ows", "map")
                 .whereLayer("loader").mayOnlyAccessLayers("catalog", "stores")
-                .whereLayer("testkit").mayOnlyAccessLayers("catalog")
+                .whereLayer("testkit").mayOnlyAccessLayers("catalog", "ows")
                 .check(classes);
     }
 

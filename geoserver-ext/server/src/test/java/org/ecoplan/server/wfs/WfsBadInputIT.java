@@ -1,7 +1,5 @@
 package org.ecoplan.server.wfs;
 
-import org.ecoplan.testkit.Xml;
-
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.response.Response;
+import org.ecoplan.testkit.Xml;
 import org.junit.jupiter.api.Test;
 
 /** Exceptions (code, locator, HTTP status per WFS 2.0 Table 3) and hostile input. */

@@ -1,14 +1,13 @@
 package org.ecoplan.server.wfs;
 
-import org.ecoplan.testkit.OgcSchemas;
-import org.ecoplan.testkit.Xml;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
 import org.ecoplan.catalog.config.LayerConfig;
+import org.ecoplan.testkit.OgcSchemas;
+import org.ecoplan.testkit.Xml;
 import org.junit.jupiter.api.Test;
 
 /** WFS capabilities of the running server over the shipped plan data. */

@@ -1,7 +1,5 @@
 package org.ecoplan.server.wfs;
 
-import org.ecoplan.testkit.Xml;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ecoplan.catalog.config.LayerConfig;
+import org.ecoplan.testkit.Xml;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,8 +1,5 @@
 package org.ecoplan.server.wfs;
 
-import org.ecoplan.testkit.OgcSchemas;
-import org.ecoplan.testkit.Xml;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +13,8 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.ecoplan.catalog.config.LayerConfig;
+import org.ecoplan.testkit.OgcSchemas;
+import org.ecoplan.testkit.Xml;
 import org.junit.jupiter.api.Test;
 
 /** GetFeature, DescribeFeatureType and GetPropertyValue over HTTP on every layer of the plan. */

@@ -1,7 +1,5 @@
 package org.ecoplan.server.wms;
 
-import org.ecoplan.server.ClientCommands;
-
 import static org.ecoplan.server.wms.WmsTestSupport.catalog;
 import static org.ecoplan.server.wms.WmsTestSupport.opaquePixels;
 import static org.ecoplan.server.wms.WmsTestSupport.wmsUrl;
@@ -15,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.ecoplan.server.ClientCommands;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,7 +1,5 @@
 package org.ecoplan.server.wmts;
 
-import org.ecoplan.server.ClientCommands;
-
 import static org.ecoplan.server.wmts.WmtsTestSupport.base;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,9 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
+import org.ecoplan.map.tiles.TileMatrix;
+import org.ecoplan.map.tiles.TileMatrixSets;
+import org.ecoplan.server.ClientCommands;
 import org.ecoplan.server.wmts.WmtsTestSupport.Pixel;
-import org.ecoplan.wmts.TileMatrix;
-import org.ecoplan.wmts.TileMatrixSets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Coordinate;

@@ -15,10 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ecoplan.map.tiles.TileMatrix;
+import org.ecoplan.map.tiles.TileMatrixSet;
+import org.ecoplan.map.tiles.TileMatrixSets;
 import org.ecoplan.server.wmts.WmtsTestSupport.Pixel;
-import org.ecoplan.wmts.TileMatrix;
-import org.ecoplan.wmts.TileMatrixSet;
-import org.ecoplan.wmts.TileMatrixSets;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
@@ -190,7 +190,7 @@ class WmtsHttpIT {
         Response html = get(base() + "/wmts/rest/" + LAYER + "/default/CGCS2000Quad/12/" + p.row() + "/" + p.col() + "/"
                 + p.y() + "/" + p.x() + ".html");
         assertEquals(200, html.statusCode());
-        assertTrue(html.asString().contains("<table class=\"feature\""), html.asString());
+        assertTrue(html.asString().contains("<th title=\"Zone code (zone_code)\">分区编码</th>"), html.asString());
     }
 
     /**

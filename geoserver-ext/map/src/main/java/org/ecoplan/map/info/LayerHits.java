@@ -1,0 +1,16 @@
+package org.ecoplan.map.info;
+
+import java.util.List;
+import org.ecoplan.catalog.Feature;
+import org.ecoplan.catalog.config.LayerConfig;
+import org.ecoplan.catalog.crs.Crs;
+
+/**
+ * The features of one queried layer found at a GetFeatureInfo pixel, with their geometries in
+ * {@code crs} (east/north).
+ */
+public record LayerHits(LayerConfig layer, List<Feature> features, Crs crs) {
+    public LayerHits {
+        features = List.copyOf(features);
+    }
+}

@@ -1,0 +1,117 @@
+package org.ecoplan.map.tiles;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.ecoplan.ows.ServerSettings;
+
+/**
+ * The two-level tile cache: a Caffeine memory cache bounded by bytes in front of a directory of
+ * encoded tiles. Disk writes go to a temporary file that is then moved into place, so a reader
+ * (or a second server on the same directory) never sees half a tile. Keys carry the content
+ * version, so entries never go stale; old versions are only dead weight, removed by
+ * {@link #truncate(String)}.
+ */
+public final class TileCache {
+    private final Cache<TileKey, CachedTile> memory;
+    private final Path disk;
+
+    /**
+     * @param memoryBytes upper bound of the memory cache
+     * @param disk        root directory of the disk cache, or null for memory only
+     */
+    public TileCache(long memoryBytes, Path disk) {
+        this.memory = Caffeine.newBuilder().maximumWeight(memoryBytes)
+                .weigher((TileKey k, CachedTile t) -> t.data().length + 200).build();
+        this.disk = disk;
+    }
+
+    /**
+     * The cache configured by the environment: ECOPLAN_TILE_CACHE (directory, default
+     * {@code var/tiles} under the workspace; "off" for memory only) and ECOPLAN_TILE_MEMORY_MB (64).
+     */
+    public static TileCache fromEnvironment(Path workspace) {
+        String dir = ServerSettings.setting("ECOPLAN_TILE_CACHE", "var/tiles");
+        Path root = dir.equalsIgnoreCase("off") ? null : workspace.resolve(dir).toAbsolutePath().normalize();
+        long mb = Long.parseLong(ServerSettings.setting("ECOPLAN_TILE_MEMORY_MB", "64"));
+        return new TileCache(mb << 20, root);
+    }
+
+    public Path directory() { return disk; }
+
+    /** The tile from memory, else from disk (then kept in memory), else null. */
+    public CachedTile get(TileKey key) {
+        CachedTile t = memory.getIfPresent(key);
+        if (t != null || disk == null) return t;
+        Path file = disk.resolve(key.diskPath());
+        try {
+            byte[] data = Files.readAllBytes(file);
+            t = CachedTile.of(data, Files.getLastModifiedTime(file).toMillis(), key);
+            memory.put(key, t);
+            return t;
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            return null; // an unreadable cache file is a miss; the tile is rendered again
+        }
+    }
+
+    /** Whether the tile is in the memory cache (for tests and statistics). */
+    public boolean inMemory(TileKey key) {
+        return memory.getIfPresent(key) != null;
+    }
+
+    public void put(TileKey key, CachedTile tile) {
+        memory.put(key, tile);
+        if (disk == null) return;
+        Path file = disk.resolve(key.diskPath());
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = Files.createTempFile(file.getParent(), ".tile", ".tmp");
+            Files.write(tmp, tile.data());
+            Files.setLastModifiedTime(tmp, java.nio.file.attribute.FileTime.fromMillis(tile.createdMillis()));
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            // the disk cache is an optimisation: a full or read-only disk must not fail the request
+        }
+    }
+
+    /** Removes every cached tile of a layer (all styles, sets and versions) from memory and disk; the count of files removed. */
+    public long truncate(String layer) {
+        memory.asMap().keySet().removeIf(k -> k.layer().equals(layer));
+        if (disk == null) return 0;
+        Path dir = disk.resolve(layer.replaceAll("[^A-Za-z0-9_.-]", "_"));
+        if (!Files.isDirectory(dir)) return 0;
+        long[] n = {0};
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    if (Files.isRegularFile(p)) n[0]++;
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return n[0];
+    }
+
+    /** Empties the memory level (tests; a disk hit then refills it). */
+    public void clearMemory() {
+        memory.invalidateAll();
+    }
+}

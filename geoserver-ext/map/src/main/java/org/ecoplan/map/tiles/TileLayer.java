@@ -1,0 +1,88 @@
+package org.ecoplan.map.tiles;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.ecoplan.catalog.Catalog;
+import org.ecoplan.catalog.Localized;
+import org.ecoplan.catalog.config.LayerConfig;
+import org.ecoplan.catalog.config.LayerGroupConfig;
+import org.ecoplan.ows.ServiceException;
+
+/**
+ * What a tile draws: a catalog layer with one of its styles, or a layer group whose members are
+ * drawn bottom to top with their default styles (the WMTS Layer of OGC 07-057r7 clause 7.1.1.2).
+ *
+ * @param styles the style identifiers offered, default first; a group offers only "default"
+ */
+public record TileLayer(String id, Localized title, Localized abstractText, List<String> keywords,
+        List<LayerConfig> members, List<String> styles, boolean group) {
+    /** The style identifier of a group, and the name accepted for any layer's default style. */
+    public static final String DEFAULT_STYLE = "default";
+
+    public TileLayer {
+        members = List.copyOf(members);
+        styles = List.copyOf(styles);
+    }
+
+    /** Every layer and group of the catalog with geometry to draw, layers first. */
+    public static List<TileLayer> all(Catalog catalog) {
+        List<TileLayer> out = new ArrayList<>();
+        for (LayerConfig l : catalog.layers()) of(catalog, l.id()).ifPresent(out::add);
+        for (LayerGroupConfig g : catalog.groups()) of(catalog, g.id()).ifPresent(out::add);
+        return out;
+    }
+
+    public static Optional<TileLayer> of(Catalog catalog, String id) {
+        if (id == null) return Optional.empty();
+        Optional<LayerConfig> l = catalog.layer(id);
+        if (l.isPresent()) {
+            LayerConfig c = l.get();
+            if (!c.featureType().hasGeometry() || c.styles() == null || c.styles().defaultStyle() == null)
+                return Optional.empty();
+            return Optional.of(new TileLayer(c.id(), c.title(), c.abstractText(), c.keywords(), List.of(c),
+                    c.styles().all(), false));
+        }
+        Optional<LayerGroupConfig> g = catalog.group(id);
+        if (g.isEmpty()) return Optional.empty();
+        List<LayerConfig> members = catalog.expand(id).stream()
+                .filter(m -> m.featureType().hasGeometry() && m.styles() != null && m.styles().defaultStyle() != null)
+                .toList();
+        if (members.isEmpty()) return Optional.empty();
+        LayerGroupConfig c = g.get();
+        return Optional.of(new TileLayer(c.id(), c.title(), c.abstractText(), c.keywords(), members,
+                List.of(DEFAULT_STYLE), true));
+    }
+
+    /**
+     * The style identifier a request names, normalised to one of {@link #styles()}; empty or
+     * "default" means the default style.
+     */
+    public String resolveStyle(String requested) {
+        if (requested == null || requested.isBlank() || requested.equalsIgnoreCase(DEFAULT_STYLE)) return styles.get(0);
+        for (String s : styles) if (s.equals(requested)) return s;
+        throw new ServiceException(ServiceException.INVALID_PARAMETER_VALUE, "Style",
+                "Layer '" + id + "' has no style '" + requested + "'; its styles are " + styles);
+    }
+
+    /** The style file ids used to draw this layer with a style: the style itself, or each member's default. */
+    public List<String> styleFiles(String style) {
+        if (!group) return List.of(style);
+        Set<String> ids = new LinkedHashSet<>();
+        for (LayerConfig m : members) ids.add(m.styles().defaultStyle());
+        return List.copyOf(ids);
+    }
+
+    /** The attribution lines of the members, without repeats. */
+    public String attribution() {
+        Set<String> lines = new LinkedHashSet<>();
+        for (LayerConfig m : members) {
+            if (m.metadata() != null && m.metadata().attribution() != null && !m.metadata().attribution().isBlank()) {
+                lines.add(m.metadata().attribution());
+            }
+        }
+        return String.join("; ", lines);
+    }
+}

@@ -1,0 +1,128 @@
+package org.ecoplan.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ecoplan.catalog.Catalog;
+import org.ecoplan.catalog.Localized;
+import org.ecoplan.catalog.config.LayerConfig;
+import org.ecoplan.catalog.config.LayerGroupConfig;
+import org.ecoplan.catalog.config.LayerMetadata;
+import org.ecoplan.catalog.config.StyleRefs;
+import org.ecoplan.catalog.store.FeatureSource;
+import org.ecoplan.ows.Components;
+import org.ecoplan.ows.ServerSettings;
+import org.ecoplan.ows.ServiceContext;
+
+/**
+ * The running server as a service's in-process tests see it: a catalog of layers over in-memory
+ * feature sources, real SLD files in a directory of the test's own, settings, and the shared
+ * objects a test registers (the map core). Every module's service tests build their fixture
+ * with it, so a change to the catalog model is made here once.
+ */
+public final class TestContext implements ServiceContext {
+    private final Catalog catalog;
+    private final Map<String, FeatureSource> sources;
+    private final ServerSettings settings;
+    private final Components components = new Components();
+    private volatile String updateSequence = "1";
+
+    private TestContext(Catalog catalog, Map<String, FeatureSource> sources, ServerSettings settings) {
+        this.catalog = catalog;
+        this.sources = sources;
+        this.settings = settings;
+    }
+
+    /** A context whose style files are written to {@code dir/styles}. */
+    public static Builder in(Path dir) {
+        return new Builder(dir);
+    }
+
+    @Override
+    public Catalog catalog() { return catalog; }
+
+    @Override
+    public FeatureSource featureSource(LayerConfig layer) {
+        FeatureSource s = sources.get(layer.id());
+        if (s == null) throw new IllegalArgumentException("no test source for layer " + layer.id());
+        return s;
+    }
+
+    @Override
+    public ServerSettings settings() { return settings; }
+
+    @Override
+    public String updateSequence() { return updateSequence; }
+
+    public void setUpdateSequence(String value) { updateSequence = value; }
+
+    @Override
+    public <T> T component(Class<T> type) { return components.get(type); }
+
+    /** Where a test registers the shared objects its services need. */
+    public Components components() {
+        return components;
+    }
+
+    /** The metadata every test layer carries (its attribution names the layer). */
+    public static LayerMetadata metadata(String layer) {
+        return new LayerMetadata("测试数据 / test data", "CC-BY-4.0", "© test " + layer, true, "low", "3.2");
+    }
+
+    /** Collects layers, groups and styles. */
+    public static final class Builder {
+        private final Path dir;
+        private final Map<String, LayerConfig> layers = new LinkedHashMap<>();
+        private final Map<String, LayerGroupConfig> groups = new LinkedHashMap<>();
+        private final Map<String, FeatureSource> sources = new LinkedHashMap<>();
+        private ServerSettings settings = new ServerSettings(4096, 4096, 30_000, 2, 100, 60_000, 1 << 20, false);
+
+        private Builder(Path dir) { this.dir = dir; }
+
+        public Builder settings(ServerSettings s) {
+            settings = s;
+            return this;
+        }
+
+        /** Writes {@code styles/<id>.sld}. */
+        public Builder style(String id, String sld) {
+            try {
+                Files.createDirectories(dir.resolve("styles"));
+                Files.writeString(dir.resolve("styles").resolve(id + ".sld"), sld);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return this;
+        }
+
+        /**
+         * A layer over a feature source (its schema is the layer's feature type), titled zh/en, with
+         * an abstract "{zh}说明 / {en} abstract" and keywords zh, en.
+         *
+         * @param styles the styles, or null for a table without geometry
+         */
+        public Builder layer(String id, String zh, String en, FeatureSource source, StyleRefs styles,
+                boolean queryable) {
+            layers.put(id, new LayerConfig(id, new Localized(zh, en), new Localized(zh + "说明", en + " abstract"),
+                    List.of(zh, en), "test", id, source.schema(), null, styles, queryable, metadata(id), List.of(),
+                    null));
+            sources.put(id, source);
+            return this;
+        }
+
+        /** A layer group of layers (or groups), bottom to top. */
+        public Builder group(String id, String zh, String en, String... members) {
+            groups.put(id, new LayerGroupConfig(id, new Localized(zh, en), new Localized(zh + "说明", en + " abstract"),
+                    List.of(zh, en), List.of(members), null));
+            return this;
+        }
+
+        public TestContext build() {
+            return new TestContext(new Catalog(dir, layers, groups, Map.of()), Map.copyOf(sources), settings);
+        }
+    }
+}
