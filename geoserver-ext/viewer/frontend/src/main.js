@@ -288,7 +288,7 @@ async function onClick(evt, overlay) {
  * at a lon/lat through the resulting source: proof that OpenLayers accepts the capabilities.
  */
 async function checkWmts(layer, matrixSet, lonLat, z) {
-  const res = await fetch('/wmts?SERVICE=WMTS&REQUEST=GetCapabilities&VERSION=1.0.0');
+  const res = await fetch(`${state.config.wmtsUrl}?SERVICE=WMTS&REQUEST=GetCapabilities&VERSION=1.0.0`);
   const caps = new WMTSCapabilities().read(await res.text());
   const layers = caps.Contents.Layer.map((l) => l.Identifier);
   const options = optionsFromCapabilities(caps, { layer, matrixSet });
@@ -307,6 +307,9 @@ async function start() {
   state.checkWmts = checkWmts;
   const res = await fetch('config.json');
   state.config = await res.json();
+  // the plan's name comes from the workspace's configuration, like every other text of the service
+  document.getElementById('title').textContent = state.config.title;
+  document.title = `${state.config.title} · 规划图浏览`;
   state.group = state.config.defaultGroup || (state.config.groups[0] && state.config.groups[0].id);
   document.getElementById('attribution').textContent = state.config.attribution || '';
   const popup = document.getElementById('popup');

@@ -29,14 +29,14 @@ public final class CatalogValidation {
 
     public CatalogValidation(Catalog catalog, boolean repair, PrintWriter progress) {
         this.catalog = catalog;
-        this.validator = new LayerValidator(catalog.workspace(), repair, report, progress);
+        this.validator = new LayerValidator(catalog.dataDir(), repair, report, progress);
     }
 
     public Result run(List<LayerConfig> selected) {
-        for (LayerConfig l : selected) read.put(l.id(), validator.validate(l));
+        for (LayerConfig l : selected) read.put(l.qualifiedName(), validator.validate(l));
         List<ValidatedLayer> out = new ArrayList<>();
         for (LayerConfig l : selected) {
-            ValidatedLayer layer = read.get(l.id());
+            ValidatedLayer layer = read.get(l.qualifiedName());
             if (layer == null) continue;
             out.add(layer);
             for (RuleConfig rule : l.rules()) checkRule(layer, rule);
@@ -46,7 +46,7 @@ public final class CatalogValidation {
 
     private void checkRule(ValidatedLayer layer, RuleConfig rule) {
         String where = relative(rule.location().file()) + ":" + rule.location().line();
-        String ofId = rule.param("of");
+        String ofId = layer.config().workspace() + ":" + rule.param("of");
         ValidatedLayer of = null;
         if (!rule.rule().equals("unique")) {
             if (!read.containsKey(ofId)) read.put(ofId, catalog.layer(ofId).map(validator::validate).orElse(null));
@@ -65,7 +65,7 @@ public final class CatalogValidation {
     }
 
     private String relative(Path p) {
-        Path ws = catalog.workspace().toAbsolutePath().normalize();
+        Path ws = catalog.dataDir().toAbsolutePath().normalize();
         Path abs = p.toAbsolutePath().normalize();
         return abs.startsWith(ws) ? ws.relativize(abs).toString() : abs.toString();
     }

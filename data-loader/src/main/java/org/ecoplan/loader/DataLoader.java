@@ -13,8 +13,8 @@ import picocli.CommandLine.Spec;
  * them against the layer configuration and loads them into a GeoPackage or PostGIS store.
  *
  * <pre>
- * java -jar ecoplan-data-loader.jar load     [--workspace DIR] [--store URL] [--layers a,b] [--repair]
- * java -jar ecoplan-data-loader.jar validate [--workspace DIR] [--layers a,b] [--repair]
+ * java -jar ecoplan-data-loader.jar load     [--data-dir DIR] [--workspace W,..] [--store URL] [--layers a,b] [--repair]
+ * java -jar ecoplan-data-loader.jar validate [--data-dir DIR] [--workspace W,..] [--layers a,b] [--repair]
  * </pre>
  *
  * <p>Exit codes: 0 success; 1 data errors (nothing written); 2 configuration or usage error
@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
  * <p>Derived attributes ({@code derive: area_km2 | length_km}) are computed by the loader; a
  * source that carries a value for one is rejected, so a stale figure cannot hide.
  */
-@Command(name = "ecoplan-data-loader", mixinStandardHelpOptions = true, version = "ecoplan data-loader 0.1.0", description = "Checks layer source files against the catalog (layers/*.yaml) and loads them into GeoPackage or PostGIS.", subcommands = {
+@Command(name = "ecoplan-data-loader", mixinStandardHelpOptions = true, version = "ecoplan data-loader 0.1.0", description = "Checks layer source files against the catalog (layers/<workspace>/*.yaml) and loads them into GeoPackage or PostGIS.", subcommands = {
         LoadCommand.class, ValidateCommand.class,
         CommandLine.HelpCommand.class}, exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:success",
                 "1:data errors; nothing written", "2:configuration or usage error",

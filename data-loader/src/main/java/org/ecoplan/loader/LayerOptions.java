@@ -5,10 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** The options {@code load} and {@code validate} share: which workspace, which layers, whether to repair. */
+/** The options {@code load} and {@code validate} share: which data directory and workspaces, which layers, whether to repair. */
 public final class LayerOptions {
-    @Option(names = "--workspace", paramLabel = "DIR", defaultValue = ".", description = "Workspace root holding layers/, styles/ and data/ (default: the current directory).")
-    Path workspace;
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = ".", description = "Data directory holding layers/, styles/ and data/ (default: the current directory).")
+    Path dataDir;
+
+    @Option(names = "--workspace", paramLabel = "NAME", split = ",", description = "Workspaces to read (default: every enabled one); a workspace named here is read even when disabled.")
+    List<String> workspaces = new ArrayList<>();
 
     @Option(names = "--layers", paramLabel = "ID", split = ",", description = "Comma-separated layer ids (default: every layer that has a source).")
     List<String> layers = new ArrayList<>();

@@ -50,8 +50,8 @@ final class LoadCommand implements Callable<Integer> {
         for (ValidatedLayer l : result.layers()) {
             String url = store != null
                     ? StoreUrl.resolve(store, Path.of("").toAbsolutePath())
-                    : StoreUrl.resolve(run.catalog().store(l.config().store()).orElseThrow().url(),
-                            run.catalog().workspace());
+                    : StoreUrl.resolve(run.catalog().store(l.config().workspace(), l.config().store()).orElseThrow()
+                            .url(), run.catalog().dataDir());
             byStore.computeIfAbsent(url, k -> new ArrayList<>()).add(l);
         }
         List<String> done = new ArrayList<>();

@@ -31,9 +31,9 @@ final class LoaderRun {
     /** The validation of the selected layers, or null after printing catalog errors (exit code 2). */
     CatalogValidation.Result validate() {
         try {
-            catalog = CatalogLoader.load(options.workspace.toAbsolutePath().normalize());
+            catalog = CatalogLoader.load(options.dataDir.toAbsolutePath().normalize(), options.workspaces);
         } catch (CatalogException e) {
-            Path ws = options.workspace.toAbsolutePath().normalize();
+            Path ws = options.dataDir.toAbsolutePath().normalize();
             for (ConfigError c : e.errors()) {
                 Path f = c.location().file().toAbsolutePath().normalize();
                 out.println((f.startsWith(ws) ? ws.relativize(f) : f) + ":" + c.location().line() + ": " + c.message());
@@ -54,21 +54,28 @@ final class LoaderRun {
             List<LayerConfig> all = new ArrayList<>();
             for (LayerConfig l : catalog.layers()) {
                 if (l.source() != null) all.add(l);
-                else err.println(l.id() + ": no source, skipped");
+                else err.println(l.qualifiedName() + ": no source, skipped");
             }
             return all;
         }
         List<LayerConfig> chosen = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         for (String id : options.layers) {
-            catalog.layer(id.trim()).ifPresentOrElse(l -> { if (!chosen.contains(l)) chosen.add(l); },
+            layer(id.trim()).ifPresentOrElse(l -> { if (!chosen.contains(l)) chosen.add(l); },
                     () -> unknown.add(id));
         }
         if (unknown.isEmpty()) return chosen;
         for (String id : unknown) {
             out.println("--layers: unknown layer '" + id + "' (layers: "
-                    + catalog.layers().stream().map(LayerConfig::id).toList() + ")");
+                    + catalog.layers().stream().map(LayerConfig::qualifiedName).toList() + ")");
         }
         return null;
+    }
+
+    /** A layer by "workspace:id", or by an id that only one of the read workspaces has. */
+    private java.util.Optional<LayerConfig> layer(String name) {
+        if (name.contains(":")) return catalog.layer(name);
+        List<LayerConfig> matches = catalog.layers().stream().filter(l -> l.id().equals(name)).toList();
+        return matches.size() == 1 ? java.util.Optional.of(matches.get(0)) : java.util.Optional.empty();
     }
 }

@@ -64,7 +64,7 @@ class BrokenInputIT {
                 Arguments.of("data/zones.geojson", "zones-code-list.geojson", List.of(
                         "feature 2 (id 'Z2'), field 'zone_type': value 'farm' is not in the code list")),
                 Arguments.of("data/zones.geojson", "zones-coverage-gap.geojson", List.of(
-                        "layers/zones.yaml:", "rule coverage of 'county': gaps")),
+                        "layers/fixture/zones.yaml:", "rule coverage of 'county': gaps")),
                 Arguments.of("data/projects.csv", "projects-outside.csv", List.of(
                         "data/projects.csv: feature 2, field 'geom': rule within: the feature lies",
                         "data/projects.csv: feature 2, field 'zone_id': rule matches")),
@@ -131,7 +131,8 @@ class BrokenInputIT {
         ws.write("data/targets.csv", ws.read("data/targets.csv").replace("18.5", "25"));
         CatalogValidation.Result valid = new CatalogValidation(catalog, false,
                 new java.io.PrintWriter(java.io.Writer.nullWriter()))
-                .run(List.of(catalog.layer("targets").orElseThrow(), catalog.layer("zones").orElseThrow()));
+                .run(List.of(catalog.layer("fixture:targets").orElseThrow(),
+                        catalog.layer("fixture:zones").orElseThrow()));
         assertTrue(valid.clean(), () -> String.join("\n", valid.report().lines()));
         ValidatedLayer targets = valid.layers().get(0);
         ValidatedLayer zones = valid.layers().get(1);

@@ -64,9 +64,9 @@ final class FixtureWorkspace {
         return Files.readString(root.resolve(file));
     }
 
-    /** Runs the CLI with --workspace set to this workspace after the command word. */
+    /** Runs the CLI with --data-dir set to this data directory after the command word. */
     Run run(String command, String... args) {
-        List<String> all = new ArrayList<>(List.of(command, "--workspace", root.toString()));
+        List<String> all = new ArrayList<>(List.of(command, "--data-dir", root.toString()));
         all.addAll(List.of(args));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

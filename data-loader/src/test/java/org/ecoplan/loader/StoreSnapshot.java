@@ -50,7 +50,7 @@ record StoreSnapshot(Map<String, Layer> layers) {
 
     /** The features of one layer, read back. */
     static List<Feature> features(String url, Path workspace, String layer) {
-        LayerConfig l = CatalogLoader.load(workspace).layer(layer).orElseThrow();
+        LayerConfig l = CatalogLoader.load(workspace).layer("fixture", layer).orElseThrow();
         try (DataStore store = DataStores.open(url)) {
             return features(store.featureSource(l.featureType(), l.table()));
         }

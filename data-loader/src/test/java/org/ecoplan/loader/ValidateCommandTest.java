@@ -124,7 +124,7 @@ class ValidateCommandTest {
     @Test
     void coverageGap() throws Exception {
         FixtureWorkspace.Run r = broken("data/zones.geojson", "zones-coverage-gap.geojson");
-        assertTrue(r.out().contains("layers/zones.yaml:"), r::toString);
+        assertTrue(r.out().contains("layers/fixture/zones.yaml:"), r::toString);
         assertTrue(r.out().contains("rule coverage of 'county': gaps "), r::toString);
         assertTrue(r.out().contains("largest gap near lon 113.9"), r::toString);
     }
@@ -180,7 +180,7 @@ class ValidateCommandTest {
 
     @Test
     void shapefileIsRefusedWithTheAlternative() throws Exception {
-        ws.write("layers/patches.yaml", ws.read("layers/patches.yaml")
+        ws.write("layers/fixture/patches.yaml", ws.read("layers/fixture/patches.yaml")
                 .replace("{file: data/patches.geojson, format: geojson}",
                         "{file: data/patches.geojson, format: shapefile}"));
         FixtureWorkspace.Run r = ws.run("validate", "--layers", "patches");
@@ -205,10 +205,12 @@ class ValidateCommandTest {
 
     @Test
     void catalogErrorsExitWithTwo() throws Exception {
-        ws.write("layers/zones.yaml", ws.read("layers/zones.yaml").replace("type: integer", "type: number"));
+        ws.write("layers/fixture/zones.yaml",
+                ws.read("layers/fixture/zones.yaml").replace("type: integer", "type: number"));
         FixtureWorkspace.Run r = ws.run("validate");
         assertEquals(2, r.code(), r::toString);
-        assertTrue(r.out().matches("(?s).*layers/zones\\.yaml:\\d+: unknown attribute type 'number'.*"), r::toString);
+        assertTrue(r.out().matches("(?s).*layers/fixture/zones\\.yaml:\\d+: unknown attribute type 'number'.*"),
+                r::toString);
     }
 
     @Test
@@ -240,7 +242,8 @@ class ValidateCommandTest {
         Files.delete(ws.root.resolve("data/zones.geojson"));
         FixtureWorkspace.Run r = ws.run("validate");
         assertEquals(2, r.code(), r::toString);
-        assertTrue(r.out().matches("(?s).*layers/zones\\.yaml:\\d+: source file 'data/zones.geojson' not found.*"),
+        assertTrue(
+                r.out().matches("(?s).*layers/fixture/zones\\.yaml:\\d+: source file 'data/zones.geojson' not found.*"),
                 r::toString);
     }
 
@@ -256,10 +259,10 @@ class ValidateCommandTest {
 
     @Test
     void unknownSourceCrsIsAConfigurationError() throws Exception {
-        ws.write("layers/zones.yaml",
-                ws.read("layers/zones.yaml").replace("geojson, crs: EPSG:4490}", "geojson, crs: EPSG:999999}"));
+        ws.write("layers/fixture/zones.yaml",
+                ws.read("layers/fixture/zones.yaml").replace("geojson, crs: EPSG:4490}", "geojson, crs: EPSG:999999}"));
         FixtureWorkspace.Run r = ws.run("validate");
         assertEquals(2, r.code(), r::toString);
-        assertTrue(r.out().matches("(?s).*layers/zones\\.yaml:\\d+: unknown CRS 'EPSG:999999'.*"), r::toString);
+        assertTrue(r.out().matches("(?s).*layers/fixture/zones\\.yaml:\\d+: unknown CRS 'EPSG:999999'.*"), r::toString);
     }
 }

@@ -7,8 +7,11 @@ public enum AttributeType {
     STRING(String.class, "xs:string"),
     // xs:integer, not xs:long: clients map the primitive-derived types (the CITE WFS suite maps
     // xs:long to xs:anySimpleType and then cannot compare values)
-    INTEGER(Long.class, "xs:integer"), DOUBLE(Double.class, "xs:double"), BOOLEAN(Boolean.class,
-            "xs:boolean"), DATE(LocalDate.class, "xs:date");
+    INTEGER(Long.class, "xs:integer"),
+    DOUBLE(Double.class, "xs:double"),
+    BOOLEAN(Boolean.class,
+            "xs:boolean"),
+    DATE(LocalDate.class, "xs:date");
 
     private final Class<?> javaType;
     private final String xsdType;

@@ -4,8 +4,13 @@ import org.locationtech.jts.geom.Geometry;
 
 /** The Simple Features geometry type of a layer; one type per layer so every client gets a clean layer. */
 public enum GeometryType {
-    POINT("Point"), LINESTRING("LineString"), POLYGON("Polygon"), MULTIPOINT("MultiPoint"), MULTILINESTRING(
-            "MultiLineString"), MULTIPOLYGON("MultiPolygon"), GEOMETRY("Geometry");
+    POINT("Point"),
+    LINESTRING("LineString"),
+    POLYGON("Polygon"),
+    MULTIPOINT("MultiPoint"),
+    MULTILINESTRING("MultiLineString"),
+    MULTIPOLYGON("MultiPolygon"),
+    GEOMETRY("Geometry");
 
     private final String sfName;
 

@@ -34,7 +34,7 @@ public final class MapCore {
      * ECOPLAN_TILE_MEMORY_MB, ECOPLAN_TILE_VERSION_CHECK_MS and ECOPLAN_TILE_MAX_AGE (seconds, 300).
      */
     public static MapCore create(ServiceContext context) {
-        return new MapCore(context, TileCache.fromEnvironment(context.catalog().workspace()),
+        return new MapCore(context, TileCache.fromEnvironment(context.catalog().dataDir()),
                 ContentVersions.intervalFromEnvironment(),
                 Long.parseLong(ServerSettings.setting("ECOPLAN_TILE_MAX_AGE", "300")));
     }

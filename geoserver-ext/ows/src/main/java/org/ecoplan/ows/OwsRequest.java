@@ -13,12 +13,40 @@ import java.util.Map;
  * @param contentType POST content type, or null
  * @param baseUrl     scheme://host:port of the service as the client reached it, for links in responses
  * @param headers     request headers with lower-case names
+ * @param workspace   the workspace of a virtual service ({@code /plan/wms}), or null at the global
+ *                    endpoints; {@code path} is then the path after the workspace segment
  */
 public record OwsRequest(String method, String path, KvpMap params, byte[] body, String contentType,
-        String baseUrl, Map<String, String> headers) {
+        String baseUrl, Map<String, String> headers, String workspace) {
     public OwsRequest {
         body = body == null ? new byte[0] : body;
         headers = headers == null ? Map.of() : Map.copyOf(headers);
+    }
+
+    /** A request to a global endpoint. */
+    public OwsRequest(String method, String path, KvpMap params, byte[] body, String contentType, String baseUrl,
+            Map<String, String> headers) {
+        this(method, path, params, body, contentType, baseUrl, headers, null);
+    }
+
+    /** The same request at a workspace's virtual service. */
+    /** The same request with other parameters (an XML request read into its KVP equivalent). */
+    public OwsRequest withParams(KvpMap other) {
+        return new OwsRequest(method, path, other, body, contentType, baseUrl, headers, workspace);
+    }
+
+    public OwsRequest inWorkspace(String name) {
+        return new OwsRequest(method, path, params, body, contentType, baseUrl, headers, name);
+    }
+
+    /**
+     * The URL of the endpoint the request reached, for links in responses: base URL, the workspace
+     * segment of a virtual service, then the path ({@code "/wms"} gives {@code http://h/plan/wms}).
+     */
+    public String endpointUrl(String servicePath) {
+        String base = baseUrl == null ? "" : baseUrl;
+        if (base.endsWith("/")) base = base.substring(0, base.length() - 1);
+        return base + (workspace == null ? "" : "/" + workspace) + servicePath;
     }
 
     public String header(String name) { return headers.get(name.toLowerCase(Locale.ROOT)); }

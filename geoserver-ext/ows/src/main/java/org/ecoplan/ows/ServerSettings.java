@@ -11,14 +11,13 @@ package org.ecoplan.ows;
  * @param maxFeatures          WFS maximum features per response (10000)
  * @param requestTimeoutMillis time limit for a whole request (120000)
  * @param maxRequestBytes      maximum POST body (10 MiB)
- * @param citeEnabled          whether the CITE test namespace is served (false)
  */
 public record ServerSettings(int maxImageWidth, int maxImageHeight, long maxRenderMillis, int maxConcurrentRenders,
-        int maxFeatures, long requestTimeoutMillis, int maxRequestBytes, boolean citeEnabled) {
+        int maxFeatures, long requestTimeoutMillis, int maxRequestBytes) {
 
     public static ServerSettings defaults() {
         int cores = Runtime.getRuntime().availableProcessors();
-        return new ServerSettings(4096, 4096, 60_000, Math.max(2, 2 * cores), 10_000, 120_000, 10 << 20, false);
+        return new ServerSettings(4096, 4096, 60_000, Math.max(2, 2 * cores), 10_000, 120_000, 10 << 20);
     }
 
     /** Defaults overridden by ECOPLAN_* environment variables or system properties of the same name. */
@@ -31,8 +30,7 @@ public record ServerSettings(int maxImageWidth, int maxImageHeight, long maxRend
                 intSetting("ECOPLAN_MAX_CONCURRENT_RENDERS", d.maxConcurrentRenders),
                 intSetting("ECOPLAN_MAX_FEATURES", d.maxFeatures),
                 intSetting("ECOPLAN_REQUEST_TIMEOUT_MS", (int) d.requestTimeoutMillis),
-                intSetting("ECOPLAN_MAX_REQUEST_BYTES", d.maxRequestBytes),
-                Boolean.parseBoolean(setting("ECOPLAN_CITE", "false")));
+                intSetting("ECOPLAN_MAX_REQUEST_BYTES", d.maxRequestBytes));
     }
 
     /** A setting by name: a system property, else an environment variable, else the fallback (blank counts as unset). */

@@ -1,6 +1,7 @@
 package org.ecoplan.ows;
 
 import org.ecoplan.catalog.Catalog;
+import org.ecoplan.catalog.CatalogView;
 import org.ecoplan.catalog.config.LayerConfig;
 import org.ecoplan.catalog.store.FeatureSource;
 
@@ -10,6 +11,11 @@ import org.ecoplan.catalog.store.FeatureSource;
  */
 public interface ServiceContext {
     Catalog catalog();
+
+    /** What the endpoint a request reached publishes: its workspace's virtual service, or every workspace. */
+    default CatalogView view(OwsRequest request) {
+        return catalog().view(request.workspace());
+    }
 
     /** The feature source of a layer of the catalog. */
     FeatureSource featureSource(LayerConfig layer);

@@ -12,14 +12,14 @@ import java.util.logging.Logger;
 /**
  * Chooses fonts that can draw Chinese labels: the family a style asks for when it is installed
  * and can display the text, otherwise the first installed CJK family of a preference list,
- * otherwise any installed font that can display "阳高县". Without one, labels would be boxes,
+ * otherwise any installed font that can display "国土空间". Without one, labels would be boxes,
  * which is logged once.
  */
 public final class Fonts {
     private static final Logger LOG = Logger.getLogger(Fonts.class.getName());
     static final List<String> CJK_PREFERENCE = List.of("WenQuanYi Micro Hei", "WenQuanYi Zen Hei",
             "Noto Sans CJK SC", "Noto Sans SC", "AR PL UMing CN");
-    private static final String PROBE = "阳高县";
+    private static final String PROBE = "国土空间";
     private static final AtomicBoolean WARNED = new AtomicBoolean();
     private static final ConcurrentHashMap<String, java.awt.Font> CACHE = new ConcurrentHashMap<>();
     private static volatile Set<String> installed;

@@ -59,9 +59,9 @@ public final class LegendRenderer {
                 throw new IllegalArgumentException("style '" + style.name() + "' has no rule named '" + ruleName + "'");
         }
         if (!Double.isNaN(scaleDenominator)) rules = rules.stream().filter(r -> r.appliesAt(scaleDenominator)).toList();
-        java.awt.Font font = Fonts.forText(List.of(), false, false, TITLE_SIZE, "阳高县");
+        java.awt.Font font = Fonts.forText(List.of(), false, false, TITLE_SIZE, "国土空间");
         FontRenderContext frc = new FontRenderContext(null, true, true);
-        LineMetrics lm = font.getLineMetrics("阳高县", frc);
+        LineMetrics lm = font.getLineMetrics("国土空间", frc);
         int textHeight = (int) Math.ceil(lm.getAscent() + lm.getDescent());
         int rowHeight = Math.max(height, textHeight) + PAD;
         int textWidth = 0;

@@ -35,7 +35,7 @@ public final class StyleCheck implements CatalogCheck {
             if (layer.styles() == null) continue;
             for (String styleId : layer.styles().all()) {
                 if (styleId == null) continue;
-                Path file = catalog.styleFile(styleId);
+                Path file = catalog.styleFile(layer.workspace(), styleId);
                 StyledLayerDescriptor sld = parse(file, layer, errors);
                 if (sld != null) checkProperties(sld, file, layer, errors);
             }

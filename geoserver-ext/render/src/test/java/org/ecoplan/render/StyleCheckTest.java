@@ -7,13 +7,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.ecoplan.catalog.Catalog;
 import org.ecoplan.catalog.Localized;
 import org.ecoplan.catalog.config.ConfigError;
+import org.ecoplan.catalog.config.GlobalConfig;
 import org.ecoplan.catalog.config.LayerConfig;
 import org.ecoplan.catalog.config.Location;
 import org.ecoplan.catalog.config.StyleRefs;
+import org.ecoplan.catalog.config.WorkspaceConfig;
+import org.ecoplan.testkit.TestContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,28 +25,32 @@ class StyleCheckTest {
     private static final String TAIL = "</FeatureTypeStyle></UserStyle></NamedLayer></StyledLayerDescriptor>";
 
     private static Catalog catalog(Path ws, String... styles) {
-        LayerConfig layer = new LayerConfig("zone", new Localized("分区", "zones"), Localized.EMPTY, List.of(), "plan",
+        LayerConfig layer = new LayerConfig("w", "zone", new Localized("分区", "zones"), Localized.EMPTY, List.of(),
+                "plan",
                 "zone",
                 TestScenes.ZONE, null, new StyleRefs(styles[0], List.of(styles).subList(1, styles.length)), true, null,
                 List.of(),
                 new Location(ws.resolve("layers/zone.yaml"), 1));
-        return new Catalog(ws, Map.of("zone", layer), Map.of(), Map.of());
+        return new Catalog(ws, new GlobalConfig(TestContext.services(List.of("CRS:84")), "w", null),
+                List.of(new WorkspaceConfig("w", "http://example.org/w", TestContext.services(List.of("CRS:84")), null,
+                        null)),
+                List.of(layer), List.of(), List.of());
     }
 
     @Test
     void goodStylesPass(@TempDir Path ws) throws IOException {
-        Files.createDirectories(ws.resolve("styles"));
-        Files.copy(TestScenes.resource("polygons.sld"), ws.resolve("styles/zone_default.sld"));
+        Files.createDirectories(ws.resolve("styles/w"));
+        Files.copy(TestScenes.resource("polygons.sld"), ws.resolve("styles/w/zone_default.sld"));
         assertEquals(List.of(), new StyleCheck().check(catalog(ws, "zone_default")));
     }
 
     @Test
     void reportsUnparseableMissingAndUnknownAttributes(@TempDir Path ws) throws IOException {
-        Files.createDirectories(ws.resolve("styles"));
-        Files.writeString(ws.resolve("styles/broken.sld"),
+        Files.createDirectories(ws.resolve("styles/w"));
+        Files.writeString(ws.resolve("styles/w/broken.sld"),
                 HEAD + "<Rule>\n<PolygonSymbolizer><Fill><CssParameter name=\"fill\">nope"
                         + "</CssParameter></Fill></PolygonSymbolizer></Rule>" + TAIL);
-        Files.writeString(ws.resolve("styles/typo.sld"), HEAD
+        Files.writeString(ws.resolve("styles/w/typo.sld"), HEAD
                 + "<Rule><Name>r1</Name><ogc:Filter><ogc:PropertyIsEqualTo>"
                 + "<ogc:PropertyName>knd</ogc:PropertyName><ogc:Literal>core</ogc:Literal></ogc:PropertyIsEqualTo></ogc:Filter>"
                 + "<TextSymbolizer><Label><ogc:PropertyName>title</ogc:PropertyName></Label></TextSymbolizer></Rule>"
@@ -52,7 +58,7 @@ class StyleCheckTest {
                 + "<ogc:Literal>high</ogc:Literal></ogc:PropertyIsEqualTo></ogc:Filter></Rule>" + TAIL);
         List<ConfigError> errors = new StyleCheck().check(catalog(ws, "broken", "typo", "absent"));
         assertEquals(5, errors.size(), errors.toString());
-        assertEquals(ws.resolve("styles/broken.sld"), errors.get(0).location().file());
+        assertEquals(ws.resolve("styles/w/broken.sld"), errors.get(0).location().file());
         assertEquals(3, errors.get(0).location().line());
         assertTrue(errors.get(0).message().contains("nope"));
         assertTrue(errors.get(1).message().contains("unknown attribute 'knd'"), errors.get(1).message());

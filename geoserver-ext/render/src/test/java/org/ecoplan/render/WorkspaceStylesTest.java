@@ -20,7 +20,7 @@ import org.ecoplan.render.style.StyleParser;
 import org.ecoplan.render.style.StyledLayerDescriptor;
 import org.junit.jupiter.api.Test;
 
-/** The shipped styles (styles/*.sld of the workspace, system property ecoplan.workspace) parse and fit their layers. */
+/** The shipped styles (styles/<workspace>/*.sld of the data directory, system property ecoplan.workspace) parse and fit their layers. */
 class WorkspaceStylesTest {
     private static Path workspace() {
         String ws = System.getProperty("ecoplan.workspace");
@@ -31,10 +31,10 @@ class WorkspaceStylesTest {
     @Test
     void everyShippedStyleParses() throws IOException {
         List<Path> files;
-        try (Stream<Path> s = Files.list(workspace().resolve("styles"))) {
+        try (Stream<Path> s = Files.walk(workspace().resolve("styles"))) {
             files = s.filter(p -> p.toString().endsWith(".sld")).sorted().toList();
         }
-        assertFalse(files.isEmpty(), "no styles/*.sld");
+        assertFalse(files.isEmpty(), "no styles/**/*.sld");
         List<String> errors = new ArrayList<>();
         for (Path f : files) {
             try (InputStream in = Files.newInputStream(f)) {
@@ -49,7 +49,7 @@ class WorkspaceStylesTest {
 
     @Test
     void styleCheckAcceptsTheWorkspace() {
-        Catalog catalog = CatalogLoader.load(workspace());
+        Catalog catalog = CatalogLoader.load(workspace(), List.of("yanggao", "demo"));
         List<ConfigError> errors = new StyleCheck().check(catalog);
         assertEquals(List.of(), errors);
     }

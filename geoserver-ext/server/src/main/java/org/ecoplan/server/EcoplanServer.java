@@ -1,7 +1,6 @@
 package org.ecoplan.server;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -17,7 +16,6 @@ import org.ecoplan.catalog.config.CatalogException;
 import org.ecoplan.ows.Dispatcher;
 import org.ecoplan.ows.HttpEndpoint;
 import org.ecoplan.ows.HttpEndpointProvider;
-import org.ecoplan.ows.OwsRequest;
 import org.ecoplan.ows.OwsResponse;
 import org.ecoplan.ows.OwsService;
 import org.ecoplan.ows.OwsServiceProvider;
@@ -29,28 +27,29 @@ import org.ecoplan.ows.ServiceException;
  */
 public final class EcoplanServer implements AutoCloseable {
     private final Server jetty;
-    private final Workspace workspace;
+    private final ServerContext context;
     private final Dispatcher dispatcher;
-    private final List<HttpEndpoint> endpoints;
 
-    private EcoplanServer(Server jetty, Workspace workspace, Dispatcher dispatcher, List<HttpEndpoint> endpoints) {
+    private EcoplanServer(Server jetty, ServerContext context, Dispatcher dispatcher) {
         this.jetty = jetty;
-        this.workspace = workspace;
+        this.context = context;
         this.dispatcher = dispatcher;
-        // longest prefix first, so "/tiles/vector" wins over "/tiles"
-        this.endpoints = endpoints.stream()
-                .sorted((a, b) -> b.pathPrefix().length() - a.pathPrefix().length()).toList();
     }
 
     /** Validates the catalog, opens the stores and starts listening; fails with every catalog error at once. */
     public static EcoplanServer start(ServerConfig config) throws Exception {
-        Workspace workspace = Workspace.open(config.workspace(), config.settings());
+        ServerContext context = ServerContext.open(config.workspace(), config.settings());
         List<OwsService> services = new ArrayList<>();
-        for (OwsServiceProvider p : ServiceLoader.load(OwsServiceProvider.class)) services.add(p.create(workspace));
-        Dispatcher dispatcher = new Dispatcher(services);
         List<HttpEndpoint> endpoints = new ArrayList<>();
-        for (HttpEndpointProvider p : ServiceLoader.load(HttpEndpointProvider.class))
-            endpoints.addAll(p.create(workspace));
+        try {
+            for (OwsServiceProvider p : ServiceLoader.load(OwsServiceProvider.class)) services.add(p.create(context));
+            for (HttpEndpointProvider p : ServiceLoader.load(HttpEndpointProvider.class))
+                endpoints.addAll(p.create(context));
+        } catch (RuntimeException e) {
+            context.close();
+            throw e;
+        }
+        Dispatcher dispatcher = new Dispatcher(services);
 
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("ecoplan-http");
@@ -59,15 +58,16 @@ public final class EcoplanServer implements AutoCloseable {
         connector.setHost(config.host());
         connector.setPort(config.port());
         jetty.addConnector(connector);
-        EcoplanServer server = new EcoplanServer(jetty, workspace, dispatcher, endpoints);
-        jetty.setHandler(server.new Root(config.settings().maxRequestBytes()));
+        EcoplanServer server = new EcoplanServer(jetty, context, dispatcher);
+        jetty.setHandler(
+                server.new Root(config.settings().maxRequestBytes(), new Router(context, dispatcher, endpoints)));
         jetty.setRequestLog(new AccessLog());
         // what Jetty answers itself (a malformed request line, headers too large) is plain text, not its HTML page
         jetty.setErrorHandler(new PlainErrorHandler());
         try {
             jetty.start();
         } catch (Exception e) {
-            workspace.close();
+            context.close();
             throw e;
         }
         return server;
@@ -75,7 +75,7 @@ public final class EcoplanServer implements AutoCloseable {
 
     public int port() { return ((ServerConnector) jetty.getConnectors()[0]).getLocalPort(); }
 
-    public Workspace workspace() { return workspace; }
+    public ServerContext context() { return context; }
 
     public Dispatcher dispatcher() { return dispatcher; }
 
@@ -84,85 +84,36 @@ public final class EcoplanServer implements AutoCloseable {
     @Override
     public void close() throws Exception {
         jetty.stop();
-        workspace.close();
+        context.close();
     }
 
     /** Routes a request by path, answers it inside the error boundary and writes the answer. */
     private final class Root extends Handler.Abstract {
         private final int maxBodyBytes;
-        private final Route health = Route.plain(r -> health());
-        private final Route landing = Route.plain(r -> OwsResponse.text(200, "text/html; charset=UTF-8",
-                LandingPage.html(workspace.catalog(), dispatcher.services())));
-        private final Route ows = new Route() {
-            @Override
-            public OwsResponse handle(OwsRequest request) { return dispatcher.dispatch(request); }
+        private final Router router;
 
-            @Override
-            public OwsResponse exception(ServiceException e, OwsRequest request) {
-                return dispatcher.exception(e, request);
-            }
-        };
-
-        Root(int maxBodyBytes) { this.maxBodyBytes = maxBodyBytes; }
+        Root(int maxBodyBytes, Router router) {
+            this.maxBodyBytes = maxBodyBytes;
+            this.router = router;
+        }
 
         @Override
         public boolean handle(Request request, Response response, Callback callback) {
-            String path = request.getHttpURI().getPath();
-            Route route = route(path);
+            Router.Target t = router.target(request.getHttpURI().getPath());
             OwsResponse answer;
             try {
-                answer = ErrorBoundary.answer(route, HttpExchange.read(request, maxBodyBytes));
+                answer = ErrorBoundary.answer(t.route(),
+                        HttpExchange.read(request, maxBodyBytes, t.path(), t.workspace()));
             } catch (ServiceException e) {
-                answer = ErrorBoundary.failed(route, e, HttpExchange.bare(request));
+                answer = ErrorBoundary.failed(t.route(), e, HttpExchange.bare(request, t.path(), t.workspace()));
             } catch (IOException e) {
-                answer = ErrorBoundary.failed(route, new ServiceException(ServiceException.INVALID_PARAMETER_VALUE,
-                        null, "Cannot read the request: " + e.getMessage(), 400), HttpExchange.bare(request));
+                answer = ErrorBoundary.failed(t.route(), new ServiceException(ServiceException.INVALID_PARAMETER_VALUE,
+                        null, "Cannot read the request: " + e.getMessage(), 400),
+                        HttpExchange.bare(request, t.path(), t.workspace()));
             }
             response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
             HttpExchange.write(answer, request, response, callback);
             return true;
-        }
-
-        private Route route(String path) {
-            switch (path) {
-                case "/health" :
-                    return health;
-                case "/", "/index.html" :
-                    return landing;
-                case "/ows", "/wms", "/wfs", "/wmts" :
-                    return ows;
-                default :
-                    for (HttpEndpoint e : endpoints) {
-                        String prefix = e.pathPrefix();
-                        if (path.equals(prefix) || path.startsWith(prefix + "/")) return endpointRoute(e);
-                    }
-                    return Route.plain(
-                            r -> OwsResponse.text(404, "text/plain; charset=UTF-8", "Not found: " + path + "\n"));
-            }
-        }
-
-        private Route endpointRoute(HttpEndpoint endpoint) {
-            return new Route() {
-                @Override
-                public OwsResponse handle(OwsRequest request) { return endpoint.handle(request); }
-
-                @Override
-                public OwsResponse exception(ServiceException e, OwsRequest request) {
-                    return endpoint.exception(e, request);
-                }
-            };
-        }
-
-        private OwsResponse health() {
-            StringBuilder b = new StringBuilder("{\"status\":\"UP\",\"layers\":")
-                    .append(workspace.catalog().layers().size())
-                    .append(",\"groups\":").append(workspace.catalog().groups().size()).append(",\"services\":[");
-            for (int i = 0; i < dispatcher.services().size(); i++) {
-                if (i > 0) b.append(',');
-                b.append('"').append(dispatcher.services().get(i).name()).append('"');
-            }
-            b.append("]}\n");
-            return OwsResponse.bytes(200, "application/json", b.toString().getBytes(StandardCharsets.UTF_8));
         }
     }
 

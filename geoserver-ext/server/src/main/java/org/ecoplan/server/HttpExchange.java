@@ -26,7 +26,11 @@ final class HttpExchange {
 
     private HttpExchange() {}
 
-    static OwsRequest read(Request request, int maxBodyBytes) throws IOException {
+    /**
+     * @param path      the path the engine sees (after a workspace segment)
+     * @param workspace the workspace of a virtual service, or null
+     */
+    static OwsRequest read(Request request, int maxBodyBytes, String path, String workspace) throws IOException {
         Map<String, String> params = new LinkedHashMap<>();
         String query = request.getHttpURI().getQuery();
         if (query != null) decodeForm(query, params);
@@ -46,14 +50,13 @@ final class HttpExchange {
         String scheme = request.getHttpURI().getScheme() == null ? "http" : request.getHttpURI().getScheme();
         String host = request.getHeaders().get(HttpHeader.HOST);
         if (host == null) host = Request.getServerName(request) + ":" + Request.getServerPort(request);
-        return new OwsRequest(request.getMethod(), request.getHttpURI().getPath(), new KvpMap(params), body,
-                contentType, scheme + "://" + host, headers);
+        return new OwsRequest(request.getMethod(), path, new KvpMap(params), body, contentType, scheme + "://" + host,
+                headers, workspace);
     }
 
     /** The request without parameters or body, for reporting a failure to read them. */
-    static OwsRequest bare(Request request) {
-        return new OwsRequest(request.getMethod(), request.getHttpURI().getPath(), KvpMap.empty(), null, null, "",
-                null);
+    static OwsRequest bare(Request request, String path, String workspace) {
+        return new OwsRequest(request.getMethod(), path, KvpMap.empty(), null, null, "", null, workspace);
     }
 
     private static byte[] readBounded(InputStream in, int max) throws IOException {

@@ -22,11 +22,11 @@ import org.locationtech.jts.geom.Envelope;
  *
  * <pre>
  *   seed --layer L [--set WebMercatorQuad] [--zoom 10-14] [--bbox minLon,minLat,maxLon,maxLat]
- *        [--style S] [--format png|jpg] [--workspace DIR]
- *   truncate --layer L [--workspace DIR]
+ *        [--style S] [--format png|jpg] [--data-dir DIR]
+ *   truncate --layer L [--data-dir DIR]
  * </pre>
  *
- * It opens the stores as the server does ({@link Workspace}) and seeds with the same map core, so
+ * It opens the stores as the server does ({@link ServerContext}) and seeds with the same map core, so
  * its tiles are the server's: same keys, same cache (ECOPLAN_TILE_CACHE).
  */
 public final class SeedCommand {
@@ -50,20 +50,20 @@ public final class SeedCommand {
     static int run(String[] args, PrintStream out) {
         if (args.length == 0 || !(args[0].equals("seed") || args[0].equals("truncate"))) {
             throw new IllegalArgumentException("usage: seed --layer L [--set S] [--zoom A-B]"
-                    + " [--bbox minLon,minLat,maxLon,maxLat] [--style S] [--format png|jpg] [--workspace DIR]"
-                    + " | truncate --layer L [--workspace DIR]");
+                    + " [--bbox minLon,minLat,maxLon,maxLat] [--style S] [--format png|jpg] [--data-dir DIR]"
+                    + " | truncate --layer L [--data-dir DIR]");
         }
         Map<String, String> o = options(args);
         String layerId = o.get("layer");
         if (layerId == null) throw new IllegalArgumentException("--layer is required");
-        Path dir = Path.of(o.getOrDefault("workspace", ".")).toAbsolutePath().normalize();
-        try (Workspace workspace = Workspace.open(dir, ServerSettings.fromEnvironment())) {
+        Path dir = Path.of(o.getOrDefault("data-dir", ".")).toAbsolutePath().normalize();
+        try (ServerContext workspace = ServerContext.open(dir, ServerSettings.fromEnvironment())) {
             MapCore core = MapCore.of(workspace);
-            TileLayer layer = core.tiles().layer(layerId)
+            TileLayer layer = core.tiles().layer(workspace.catalog().globalView(), layerId)
                     .orElseThrow(() -> new IllegalArgumentException("no tiled layer or group named '" + layerId + "'"));
             if (args[0].equals("truncate")) {
-                long n = core.tiles().cache().truncate(layer.id());
-                out.println("truncated " + layer.id() + ": " + n + " tile files removed from "
+                long n = core.tiles().cache().truncate(layer.key());
+                out.println("truncated " + layer.key() + ": " + n + " tile files removed from "
                         + core.tiles().cache().directory());
                 return 0;
             }

@@ -6,14 +6,22 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.ecoplan.catalog.CatalogView;
 import org.ecoplan.ows.ServerSettings;
 
 /**
- * One server per test JVM on a free port, serving the repository's workspace (the shipped plan
- * data) loaded by the real data-loader CLI into a fresh GeoPackage, as the README's run command
- * does. Integration tests call {@link #baseUrl()}.
+ * One server per test JVM on a free port, serving the repository's data directory with two
+ * workspaces at once: the shipped plan ({@link #PLAN}) and the synthetic demo county (switched on
+ * with ECOPLAN_DEMO), each loaded by the real data-loader CLI into a fresh GeoPackage of its own, as
+ * the README's run command does. Integration tests call {@link #baseUrl()}; the plan's own
+ * endpoints are under {@link #planUrl()}.
  */
 public final class ServerFixture {
+    /** The workspace of the shipped plan. */
+    public static final String PLAN = "yanggao";
+    /** The synthetic second workspace. */
+    public static final String DEMO = "demo";
+
     private static EcoplanServer server;
 
     private ServerFixture() {}
@@ -22,14 +30,18 @@ public final class ServerFixture {
         return Path.of(System.getProperty("ecoplan.workspace", "../..")).toAbsolutePath().normalize();
     }
 
-    /** Starts the server once (loading the plan data first) and returns e.g. "http://localhost:41234". */
+    /** Starts the server once (loading the data first) and returns e.g. "http://localhost:41234". */
     public static synchronized String baseUrl() {
         if (server == null) {
             try {
-                Path gpkg = Files.createTempDirectory("ecoplan-it").resolve("plan.gpkg");
-                runLoader("load", "--workspace", workspace().toString(), "--store", "gpkg:" + gpkg);
+                Path dir = Files.createTempDirectory("ecoplan-it");
+                Path gpkg = dir.resolve("plan.gpkg");
+                Path demo = dir.resolve("demo.gpkg");
+                runLoader("load", "--data-dir", workspace().toString(), "--workspace", PLAN, "--store", "gpkg:" + gpkg);
+                runLoader("load", "--data-dir", workspace().toString(), "--workspace", DEMO, "--store", "gpkg:" + demo);
                 System.setProperty("PLAN_STORE_URL", "gpkg:" + gpkg);
-                System.setProperty("ECOPLAN_CITE", System.getProperty("ECOPLAN_CITE", "false"));
+                System.setProperty("DEMO_STORE_URL", "gpkg:" + demo);
+                System.setProperty("ECOPLAN_DEMO", "true");
                 server = EcoplanServer
                         .start(new ServerConfig(0, "127.0.0.1", workspace(), ServerSettings.fromEnvironment()));
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -49,6 +61,16 @@ public final class ServerFixture {
     public static EcoplanServer server() {
         baseUrl();
         return server;
+    }
+
+    /** The plan workspace's own endpoints: {@code http://localhost:port/yanggao} (then /wms, /wfs, ...). */
+    public static String planUrl() {
+        return baseUrl() + "/" + PLAN;
+    }
+
+    /** What the plan workspace publishes (its layers, groups and identity). */
+    public static CatalogView plan() {
+        return server().context().catalog().view(PLAN);
     }
 
     /**

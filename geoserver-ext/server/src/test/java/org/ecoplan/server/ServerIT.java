@@ -4,8 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.ecoplan.catalog.config.LayerConfig;
+import org.ecoplan.ows.encode.Markup;
 import org.junit.jupiter.api.Test;
 
 /** The running service on the shipped plan data: health, landing page, unknown paths. */
@@ -20,21 +22,25 @@ class ServerIT {
     }
 
     @Test
-    void landingPageListsEveryLayerAndGroupInBothLanguages() {
-        var body = given().baseUri(ServerFixture.baseUrl()).get("/")
-                .then().statusCode(200).contentType(containsString("text/html"))
-                .body(containsString("阳高县国土空间生态修复规划"))
-                .body(containsString("Yanggao"))
-                .extract().asString();
-        var catalog = ServerFixture.server().workspace().catalog();
-        for (LayerConfig l : catalog.layers()) {
-            org.junit.jupiter.api.Assertions.assertTrue(body.contains(">" + l.id() + "<"),
-                    "landing page lacks layer " + l.id());
-            org.junit.jupiter.api.Assertions.assertTrue(body.contains(LandingPage.esc(l.title().zh())),
-                    "lacks title of " + l.id());
+    void theGlobalLandingPageListsEveryWorkspaceAndItsOwnPageItsLayers() {
+        var global = given().baseUri(ServerFixture.baseUrl()).get("/")
+                .then().statusCode(200).contentType(containsString("text/html")).extract().asString();
+        var catalog = ServerFixture.server().context().catalog();
+        for (var w : catalog.workspaces()) {
+            assertTrue(global.contains("href=\"" + w.name() + "/\""), "no link to workspace " + w.name());
+            assertTrue(global.contains(Markup.escape(w.services().service("wms").title().zh())), w.name());
         }
-        catalog.groups().forEach(g -> org.junit.jupiter.api.Assertions.assertTrue(body.contains(">" + g.id() + "<"),
+        assertTrue(global.contains(">yanggao:restoration_zones<"), "global names are qualified");
+        var page = given().baseUri(ServerFixture.planUrl()).get("/")
+                .then().statusCode(200).contentType(containsString("text/html"))
+                .body(containsString("阳高县")).body(containsString("Yanggao")).extract().asString();
+        for (LayerConfig l : ServerFixture.plan().layers()) {
+            assertTrue(page.contains(">" + l.id() + "<"), "landing page lacks layer " + l.id());
+            assertTrue(page.contains(Markup.escape(l.title().zh())), "lacks title of " + l.id());
+        }
+        ServerFixture.plan().groups().forEach(g -> assertTrue(page.contains(">" + g.id() + "<"),
                 "landing page lacks group " + g.id()));
+        assertTrue(!page.contains("demo:") && !page.contains("示例县"), "a workspace's page shows only its own layers");
     }
 
     @Test

@@ -23,8 +23,16 @@ class StartupTest {
         Files.writeString(p, text);
     }
 
+    /** A data directory with one workspace, {@code w}, and its store. */
+    private void workspace(String gpkg) throws IOException {
+        write("layers/global.yaml", "title: {zh: 测试, en: Test}\nabstract: {zh: 测试, en: Test}\ncrs: [EPSG:4490]\n");
+        write("layers/w/workspace.yaml", "name: w\nnamespaceUri: http://example.org/w\n"
+                + "title: {zh: 测试, en: Test}\nabstract: {zh: 测试, en: Test}\ncrs: [EPSG:4490]\n");
+        write("layers/w/stores/plan.yaml", "id: plan\nurl: gpkg:" + ws.resolve(gpkg) + "\n");
+    }
+
     private void layer(String id, String style) throws IOException {
-        write("layers/" + id + ".yaml", """
+        write("layers/w/" + id + ".yaml", """
                 id: %s
                 title: {zh: 图层, en: Layer}
                 abstract: {zh: 摘要, en: Abstract}
@@ -39,19 +47,25 @@ class StartupTest {
 
     @Test
     void invalidCatalogStopsTheStartWithEveryError() throws IOException {
-        write("layers/stores/plan.yaml", "id: plan\nurl: gpkg:" + ws.resolve("plan.gpkg") + "\n");
+        workspace("plan.gpkg");
         layer("a", "missing_a");
         layer("b", "missing_b");
         CatalogException e = assertThrows(CatalogException.class,
                 () -> EcoplanServer.start(new ServerConfig(0, "127.0.0.1", ws, ServerSettings.defaults())));
-        assertTrue(e.getMessage().contains("a.yaml:8: missing style: styles/missing_a.sld not found"), e.getMessage());
-        assertTrue(e.getMessage().contains("b.yaml:8: missing style: styles/missing_b.sld not found"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains(
+                        "a.yaml:8: missing style: neither styles/w/missing_a.sld nor styles/missing_a.sld exists"),
+                e.getMessage());
+        assertTrue(
+                e.getMessage().contains(
+                        "b.yaml:8: missing style: neither styles/w/missing_b.sld nor styles/missing_b.sld exists"),
+                e.getMessage());
     }
 
     @Test
     void styleNamingAnUnknownAttributeStopsTheStart() throws IOException {
-        write("layers/stores/plan.yaml", "id: plan\nurl: gpkg:" + ws.resolve("plan.gpkg") + "\n");
-        write("styles/by_colour.sld",
+        workspace("plan.gpkg");
+        write("styles/w/by_colour.sld",
                 """
                         <StyledLayerDescriptor version="1.0.0" xmlns="http://www.opengis.net/sld" xmlns:ogc="http://www.opengis.net/ogc">
                           <NamedLayer><Name>a</Name><UserStyle><Name>by_colour</Name><FeatureTypeStyle>
@@ -71,8 +85,8 @@ class StartupTest {
 
     @Test
     void unloadedDataStopsTheStartNamingTheTables() throws IOException {
-        write("layers/stores/plan.yaml", "id: plan\nurl: gpkg:" + ws.resolve("empty.gpkg") + "\n");
-        write("styles/dot.sld", """
+        workspace("empty.gpkg");
+        write("styles/w/dot.sld", """
                 <StyledLayerDescriptor version="1.0.0" xmlns="http://www.opengis.net/sld">
                   <NamedLayer><Name>a</Name><UserStyle><Name>dot</Name><FeatureTypeStyle><Rule>
                     <PointSymbolizer/></Rule></FeatureTypeStyle></UserStyle></NamedLayer>
@@ -81,6 +95,6 @@ class StartupTest {
         layer("a", "dot");
         StoreException e = assertThrows(StoreException.class,
                 () -> EcoplanServer.start(new ServerConfig(0, "127.0.0.1", ws, ServerSettings.defaults())));
-        assertTrue(e.getMessage().contains("layer a: table 'a' not in store 'plan'"), e.getMessage());
+        assertTrue(e.getMessage().contains("layer w:a: table 'a' not in store 'plan'"), e.getMessage());
     }
 }

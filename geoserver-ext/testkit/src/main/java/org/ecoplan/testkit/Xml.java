@@ -9,10 +9,14 @@ import javax.xml.xpath.XPathFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 
-/** XPath over response documents with the usual OGC prefixes (wfs, ows, fes, gml, ogc, xs, yg ...), for tests. */
+/**
+ * XPath over response documents with the usual OGC prefixes (wfs, ows, fes, gml, ogc, xs, ...) and
+ * {@code test} for the test workspace's namespace, for tests; {@link #bind} adds others.
+ */
 public final class Xml {
     private final Document doc;
     private final XPath xpath;
+    private final java.util.Map<String, String> extra = new java.util.HashMap<>();
 
     public Xml(byte[] body) throws Exception {
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
@@ -32,9 +36,9 @@ public final class Xml {
                     case "gml3" -> "http://www.opengis.net/gml";
                     case "ogc" -> "http://www.opengis.net/ogc";
                     case "xs" -> "http://www.w3.org/2001/XMLSchema";
-                    case "yg" -> "http://ecoplan.org/yanggao";
+                    case "test" -> "http://example.org/test";
                     case "xml" -> "http://www.w3.org/XML/1998/namespace";
-                    default -> null;
+                    default -> extra.get(p);
                 };
             }
             @Override
@@ -42,6 +46,12 @@ public final class Xml {
             @Override
             public java.util.Iterator<String> getPrefixes(String uri) { return null; }
         });
+    }
+
+    /** Binds one more prefix for the expressions (an application namespace). */
+    public Xml bind(String prefix, String uri) {
+        extra.put(prefix, uri);
+        return this;
     }
 
     public String s(String expr) throws Exception { return (String) xpath.evaluate(expr, doc, XPathConstants.STRING); }

@@ -81,7 +81,7 @@ public final class VectorTileEndpoint implements HttpEndpoint {
     }
 
     private OwsResponse tile(OwsRequest request, Matcher m) {
-        TileLayer layer = layer(m.group(1));
+        TileLayer layer = layer(request, m.group(1));
         TileMatrixSet set = set(m.group(2));
         int z = Integer.parseInt(m.group(3));
         long x = Long.parseLong(m.group(4));
@@ -89,7 +89,7 @@ public final class VectorTileEndpoint implements HttpEndpoint {
         TileMatrix matrix = set.matrix(z).filter(mx -> mx.contains(x, y)).orElseThrow(() -> notFound("Tile " + z + "/"
                 + x + "/" + y + " is outside " + set.identifier() + " (levels " + set.firstZoom() + "–"
                 + set.lastZoom() + ")"));
-        String key = ENCODING_VERSION + "|" + layer.id() + "|" + set.identifier() + "|" + z + "/" + x + "/" + y + "|"
+        String key = ENCODING_VERSION + "|" + layer.key() + "|" + set.identifier() + "|" + z + "/" + x + "/" + y + "|"
                 + dataVersion(layer);
         String etag = "\"" + digest(key) + "\"";
         if (etagMatches(request.header("if-none-match"), etag)) {
@@ -104,7 +104,7 @@ public final class VectorTileEndpoint implements HttpEndpoint {
     }
 
     private OwsResponse tileJson(OwsRequest request, String layerName, String setName) {
-        TileLayer layer = layer(layerName);
+        TileLayer layer = layer(request, layerName);
         TileMatrixSet set = set(setName);
         Envelope lonLat = LayerLimits.wgs84(context, layer);
         List<TileJson.VectorLayer> vectorLayers = new ArrayList<>();
@@ -113,15 +113,16 @@ public final class VectorTileEndpoint implements HttpEndpoint {
             for (AttributeDescriptor d : l.featureType().attributes()) fields.put(d.name(), fieldType(d.type()));
             vectorLayers.add(new TileJson.VectorLayer(l.id(), l.title().both(), fields));
         }
-        String tiles = request.baseUrl() + PREFIX + "/" + layer.id() + "/" + set.identifier() + "/{z}/{x}/{y}.mvt";
-        byte[] json = TileJson.write(new TileJson.Document(layer.id(), layer.title().both(), layer.attribution(), tiles,
-                set, set.firstZoom(), set.lastZoom(), lonLat, vectorLayers));
+        String tiles = request.endpointUrl(PREFIX) + "/" + layer.name() + "/" + set.identifier() + "/{z}/{x}/{y}.mvt";
+        byte[] json = TileJson
+                .write(new TileJson.Document(layer.name(), layer.title().both(), layer.attribution(), tiles,
+                        set, set.firstZoom(), set.lastZoom(), lonLat, vectorLayers));
         return OwsResponse.bytes(200, "application/json", json).withHeader("Cache-Control", "no-cache");
     }
 
     /** A layer or group with geometry, or 404. */
-    private TileLayer layer(String name) {
-        return tiles.layer(name).orElseThrow(
+    private TileLayer layer(OwsRequest request, String name) {
+        return tiles.layer(context.view(request), name).orElseThrow(
                 () -> notFound("Unknown layer or group (or a layer without geometry): " + name));
     }
 
@@ -134,7 +135,7 @@ public final class VectorTileEndpoint implements HttpEndpoint {
     private String dataVersion(TileLayer layer) {
         StringBuilder b = new StringBuilder();
         for (LayerConfig l : layer.members())
-            b.append(l.id()).append('=').append(context.featureSource(l).version()).append(';');
+            b.append(l.qualifiedName()).append('=').append(context.featureSource(l).version()).append(';');
         return b.toString();
     }
 

@@ -84,9 +84,15 @@ class VectorTileEndpointTest {
                 (long) ((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2 * n)};
     }
 
+    /** A request to the workspace's virtual service, where layer names are unqualified. */
     private OwsResponse get(String path, String ifNoneMatch) {
+        return send(path, ifNoneMatch, "test");
+    }
+
+    private OwsResponse send(String path, String ifNoneMatch, String workspace) {
         Map<String, String> headers = ifNoneMatch == null ? Map.of() : Map.of("if-none-match", ifNoneMatch);
-        OwsRequest request = new OwsRequest("GET", path, KvpMap.empty(), null, null, "http://test", headers);
+        OwsRequest request = new OwsRequest("GET", path, KvpMap.empty(), null, null, "http://test", headers)
+                .inWorkspace(workspace);
         try {
             return endpoint.handle(request);
         } catch (ServiceException e) {
@@ -222,10 +228,19 @@ class VectorTileEndpointTest {
         assertEquals(200, r.status());
         JsonNode j = new ObjectMapper().readTree(body(r));
         assertEquals("3.0.0", j.get("tilejson").asText());
-        assertEquals("http://test/vtiles/plan/WebMercatorQuad/{z}/{x}/{y}.mvt", j.get("tiles").get(0).asText());
+        assertEquals("http://test/test/vtiles/plan/WebMercatorQuad/{z}/{x}/{y}.mvt", j.get("tiles").get(0).asText());
         assertEquals(2, j.get("vector_layers").size());
         assertEquals("String", j.get("vector_layers").get(1).get("fields").get("name_zh").asText());
         assertEquals(113.5, j.get("bounds").get(0).asDouble(), 1e-9);
         assertEquals(40.4, j.get("bounds").get(3).asDouble(), 1e-9);
+    }
+
+    @Test
+    void globalTileJsonQualifiesTheLayerName() throws Exception {
+        OwsResponse r = send("/vtiles/test:plan/WebMercatorQuad/tilejson.json", null, null);
+        assertEquals(200, r.status());
+        JsonNode j = new ObjectMapper().readTree(body(r));
+        assertEquals("http://test/vtiles/test:plan/WebMercatorQuad/{z}/{x}/{y}.mvt", j.get("tiles").get(0).asText());
+        assertEquals(404, send("/vtiles/other:plan/WebMercatorQuad/tilejson.json", null, null).status());
     }
 }

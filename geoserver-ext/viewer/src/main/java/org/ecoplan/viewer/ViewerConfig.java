@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.ecoplan.catalog.AttributeDescriptor;
-import org.ecoplan.catalog.Catalog;
+import org.ecoplan.catalog.CatalogView;
 import org.ecoplan.catalog.config.LayerConfig;
 import org.ecoplan.catalog.config.LayerGroupConfig;
 import org.ecoplan.catalog.crs.CrsRegistry;
@@ -23,7 +23,6 @@ import org.locationtech.jts.geom.Envelope;
  * configured (TIANDITU_KEY; absent means no base map and no request to any remote host).
  */
 final class ViewerConfig {
-    static final String DEFAULT_GROUP = "plan_projects";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ViewerConfig() {}
@@ -47,19 +46,25 @@ final class ViewerConfig {
         return g;
     }
 
-    static byte[] write(ServiceContext context, String tiandituKey) {
-        Catalog catalog = context.catalog();
+    /**
+     * @param view what the endpoint the viewer was reached at publishes: one workspace at
+     *             {@code /<workspace>/viewer/}, every workspace (names qualified) at {@code /viewer/}
+     */
+    static byte[] write(ServiceContext context, CatalogView view, String tiandituKey) {
         ObjectNode root = JSON.createObjectNode();
-        root.put("wmsUrl", "/wms");
-        root.put("vectorTileUrl", "/vtiles");
+        root.put("title", view.service("wms").title().in("zh"));
+        root.put("titleEn", view.service("wms").title().in("en"));
+        root.put("wmsUrl", view.pathPrefix() + "/wms");
+        root.put("wmtsUrl", view.pathPrefix() + "/wmts");
+        root.put("vectorTileUrl", view.pathPrefix() + "/vtiles");
         if (tiandituKey != null && !tiandituKey.isBlank()) root.put("tiandituKey", tiandituKey.trim());
         else root.putNull("tiandituKey");
         Envelope extent = new Envelope();
         Set<String> attributions = new LinkedHashSet<>();
         ArrayNode layers = root.putArray("layers");
-        for (LayerConfig l : catalog.layers()) {
+        for (LayerConfig l : view.layers()) {
             ObjectNode n = layers.addObject();
-            n.put("id", l.id());
+            n.put("id", view.name(l));
             n.put("title", l.title().in("zh"));
             n.put("titleEn", l.title().in("en"));
             n.put("queryable", l.queryable());
@@ -84,17 +89,21 @@ final class ViewerConfig {
         }
         ArrayNode groups = root.putArray("groups");
         String defaultGroup = null;
-        for (LayerGroupConfig g : catalog.groups()) {
+        for (LayerGroupConfig g : view.groups()) {
             ObjectNode n = groups.addObject();
-            n.put("id", g.id());
+            n.put("id", view.name(g));
             n.put("title", g.title().in("zh"));
             ArrayNode members = n.putArray("layers");
             Set<String> seen = new LinkedHashSet<>();
-            for (LayerConfig l : catalog.expand(g.id())) if (seen.add(l.id())) members.add(l.id());
-            if (defaultGroup == null || g.id().equals(DEFAULT_GROUP)) defaultGroup = g.id();
+            for (LayerConfig l : view.catalog().expand(g)) if (seen.add(view.name(l))) members.add(view.name(l));
+            // the group the workspace names for the viewer (in the global viewer, the default workspace's)
+            String wanted = view.catalog().workspaceOf(g.workspace()).viewerGroup();
+            boolean preferred = g.id().equals(wanted) && (!view.isGlobal()
+                    || g.workspace().equals(view.catalog().global().defaultWorkspace()));
+            if (defaultGroup == null || preferred) defaultGroup = view.name(g);
         }
         root.put("defaultGroup", defaultGroup);
-        if (extent.isNull()) extent = new Envelope(113.5, 114.5, 39.9, 40.6);
+        if (extent.isNull()) extent = new Envelope(-180, 180, -90, 90); // nothing loaded: the whole world
         root.putArray("bbox").add(extent.getMinX()).add(extent.getMinY()).add(extent.getMaxX()).add(extent.getMaxY());
         root.put("attribution", String.join("; ", attributions));
         ObjectNode sets = root.putObject("tileMatrixSets");

@@ -45,10 +45,13 @@ public final class ViewerEndpoint implements HttpEndpoint {
         }
         String rest = request.path().substring(PREFIX.length());
         // relative URLs in the page need the trailing slash
-        if (rest.isEmpty()) return new OwsResponse(302, null, Map.of("Location", PREFIX + "/"), out -> {});
+        if (rest.isEmpty()) {
+            return new OwsResponse(302, null, Map.of("Location", request.endpointUrl(PREFIX) + "/"), out -> {});
+        }
         String name = rest.equals("/") ? "index.html" : rest.substring(1);
         if (name.equals("config.json")) {
-            return OwsResponse.bytes(200, "application/json", ViewerConfig.write(context, tiandituKey))
+            return OwsResponse
+                    .bytes(200, "application/json", ViewerConfig.write(context, context.view(request), tiandituKey))
                     .withHeader("Cache-Control", "no-cache");
         }
         if (!SAFE_NAME.matcher(name).matches()) return notFound(request.path());

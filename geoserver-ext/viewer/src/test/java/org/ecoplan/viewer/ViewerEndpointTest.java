@@ -43,7 +43,8 @@ class ViewerEndpointTest {
     }
 
     private static OwsResponse get(ViewerEndpoint e, String path) {
-        return e.handle(new OwsRequest("GET", path, KvpMap.empty(), null, null, "http://test", Map.of()));
+        return e.handle(
+                new OwsRequest("GET", path, KvpMap.empty(), null, null, "http://test", Map.of()).inWorkspace("test"));
     }
 
     private static byte[] body(OwsResponse r) throws Exception {
@@ -61,6 +62,8 @@ class ViewerEndpointTest {
         assertEquals("plan_projects", j.get("defaultGroup").asText());
         assertEquals(113.5, j.at("/bbox/0").asDouble(), 1e-9);
         assertTrue(j.get("tiandituKey").isNull());
+        assertEquals("/test/wms", j.get("wmsUrl").asText(), "the workspace's own WMS");
+        assertEquals("/test/wmts", j.get("wmtsUrl").asText());
         JsonNode withKey = new ObjectMapper().readTree(body(get(endpoint("abc123"), "/viewer/config.json")));
         assertEquals("abc123", withKey.get("tiandituKey").asText());
     }

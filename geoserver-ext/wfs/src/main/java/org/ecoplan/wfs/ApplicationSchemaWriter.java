@@ -2,6 +2,7 @@ package org.ecoplan.wfs;
 
 import java.io.OutputStream;
 import java.util.List;
+import java.util.Map;
 import javax.xml.stream.XMLStreamException;
 import org.ecoplan.catalog.AttributeDescriptor;
 import org.ecoplan.catalog.FeatureType;
@@ -37,6 +38,22 @@ final class ApplicationSchemaWriter {
                 x.start("xs", "element").attr("name", t.name()).attr("type", ns.prefix() + ":" + t.name() + "Type")
                         .attr("substitutionGroup", gml == GmlVersion.GML32 ? "gml:AbstractFeature" : "gml:_Feature")
                         .end();
+            }
+            x.end();
+        }
+    }
+
+    /**
+     * A schema for types of several namespaces: one xs:import per namespace, of the
+     * DescribeFeatureType document of its types (an XML Schema has one target namespace; this is
+     * what GeoServer's global WFS answers too).
+     */
+    static void writeImports(OutputStream out, Map<AppNamespace, String> schemaUrls) throws XMLStreamException {
+        try (XmlWriter x = new XmlWriter(out)) {
+            x.root("xs", "schema", XmlWriter.XSD);
+            x.attr("elementFormDefault", "qualified").attr("version", "1.0");
+            for (Map.Entry<AppNamespace, String> e : schemaUrls.entrySet()) {
+                x.start("xs", "import").attr("namespace", e.getKey().uri()).attr("schemaLocation", e.getValue()).end();
             }
             x.end();
         }

@@ -21,19 +21,12 @@ final class Capabilities10Writer {
     void write(OutputStream out, String baseUrl) throws XMLStreamException {
         String url = baseUrl + "/wfs";
         try (XmlWriter x = new XmlWriter(out)) {
-            x.root("wfs", "WFS_Capabilities", WfsVersion.V100.namespace(), "ogc", XmlWriter.OGC, "xsi", XmlWriter.XSI,
-                    wfs.ns().prefix(), wfs.ns().uri());
+            x.root("wfs", "WFS_Capabilities", WfsVersion.V100.namespace(), "ogc", XmlWriter.OGC, "xsi", XmlWriter.XSI);
+            x.namespaces(wfs.namespaces());
             x.attr("version", "1.0.0").attr("updateSequence", wfs.context().updateSequence());
             x.attr("xsi", "schemaLocation", WfsVersion.V100.namespace()
                     + " http://schemas.opengis.net/wfs/1.0.0/WFS-capabilities.xsd");
-            x.start("wfs", "Service");
-            x.element("wfs", "Name", "WFS");
-            x.element("wfs", "Title", ServiceTexts.TITLE_ZH + " / " + ServiceTexts.TITLE_EN);
-            x.element("wfs", "Abstract", ServiceTexts.ABSTRACT_ZH + " " + ServiceTexts.ABSTRACT_EN);
-            x.element("wfs", "Keywords", String.join(", ", ServiceTexts.KEYWORDS));
-            x.element("wfs", "OnlineResource", url);
-            x.element("wfs", "Fees", "NONE").element("wfs", "AccessConstraints", "NONE");
-            x.end();
+            ServiceSection.service10(x, wfs.view().service("wfs"), url);
             x.start("wfs", "Capability").start("wfs", "Request");
             x.start("wfs", "GetCapabilities");
             dcp(x, url);

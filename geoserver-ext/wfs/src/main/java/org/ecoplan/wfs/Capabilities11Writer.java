@@ -20,22 +20,12 @@ final class Capabilities11Writer {
         String url = baseUrl + "/wfs";
         try (XmlWriter x = new XmlWriter(out)) {
             x.root("wfs", "WFS_Capabilities", WfsVersion.V110.namespace(), "ows", XmlWriter.OWS10, "ogc", XmlWriter.OGC,
-                    "gml", "http://www.opengis.net/gml", "xlink", XmlWriter.XLINK, "xsi", XmlWriter.XSI,
-                    wfs.ns().prefix(), wfs.ns().uri());
+                    "gml", "http://www.opengis.net/gml", "xlink", XmlWriter.XLINK, "xsi", XmlWriter.XSI);
+            x.namespaces(wfs.namespaces());
             x.attr("version", "1.1.0").attr("updateSequence", wfs.context().updateSequence());
             x.attr("xsi", "schemaLocation", WfsVersion.V110.namespace() + " " + WfsVersion.V110.schemaLocation());
-            x.start("ows", "ServiceIdentification");
-            x.element("ows", "Title", ServiceTexts.TITLE_ZH + " / " + ServiceTexts.TITLE_EN);
-            x.element("ows", "Abstract", ServiceTexts.ABSTRACT_ZH + " " + ServiceTexts.ABSTRACT_EN);
-            x.start("ows", "Keywords");
-            for (String k : ServiceTexts.KEYWORDS) x.element("ows", "Keyword", k);
-            x.end();
-            x.element("ows", "ServiceType", "WFS").element("ows", "ServiceTypeVersion", "1.1.0");
-            x.element("ows", "Fees", "NONE").element("ows", "AccessConstraints", "NONE");
-            x.end();
-            x.start("ows", "ServiceProvider").element("ows", "ProviderName", ServiceTexts.PROVIDER);
-            x.start("ows", "ServiceContact").element("ows", "PositionName", "Service operator / 服务运营").end();
-            x.end();
+            ServiceSection.identification11(x, wfs.view().service("wfs"));
+            ServiceSection.provider(x, wfs.view().service("wfs"), null);
             x.start("ows", "OperationsMetadata");
             for (String op : List.of("GetCapabilities", "DescribeFeatureType", "GetFeature")) {
                 x.start("ows", "Operation").attr("name", op).start("ows", "DCP").start("ows", "HTTP");

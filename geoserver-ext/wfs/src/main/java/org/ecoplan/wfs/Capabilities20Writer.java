@@ -41,41 +41,17 @@ final class Capabilities20Writer {
     void write(OutputStream out, String baseUrl) throws XMLStreamException {
         try (XmlWriter x = new XmlWriter(out)) {
             x.root("wfs", "WFS_Capabilities", WfsVersion.V200.namespace(), "ows", XmlWriter.OWS11, "fes", XmlWriter.FES,
-                    "xlink", XmlWriter.XLINK, "gml", "http://www.opengis.net/gml/3.2", "xsi", XmlWriter.XSI,
-                    wfs.ns().prefix(), wfs.ns().uri());
+                    "xlink", XmlWriter.XLINK, "gml", "http://www.opengis.net/gml/3.2", "xsi", XmlWriter.XSI);
+            x.namespaces(wfs.namespaces());
             x.attr("version", "2.0.0").attr("updateSequence", wfs.context().updateSequence());
             x.attr("xsi", "schemaLocation", WfsVersion.V200.namespace() + " " + WfsVersion.V200.schemaLocation());
-            if (wants("ServiceIdentification")) serviceIdentification(x);
-            if (wants("ServiceProvider")) serviceProvider(x, baseUrl);
+            if (wants("ServiceIdentification")) ServiceSection.identification20(x, wfs.view().service("wfs"));
+            if (wants("ServiceProvider")) ServiceSection.provider(x, wfs.view().service("wfs"), baseUrl + "/");
             if (wants("OperationsMetadata")) operations(x, baseUrl);
             if (wants("FeatureTypeList")) featureTypes(x);
             if (wants("Filter_Capabilities")) FilterCapabilities.writeFes20(x);
             x.end();
         }
-    }
-
-    private static void serviceIdentification(XmlWriter x) throws XMLStreamException {
-        x.start("ows", "ServiceIdentification");
-        x.start("ows", "Title").attr("xml:lang", "zh").text(ServiceTexts.TITLE_ZH).end();
-        x.start("ows", "Title").attr("xml:lang", "en").text(ServiceTexts.TITLE_EN).end();
-        x.start("ows", "Abstract").attr("xml:lang", "zh").text(ServiceTexts.ABSTRACT_ZH).end();
-        x.start("ows", "Abstract").attr("xml:lang", "en").text(ServiceTexts.ABSTRACT_EN).end();
-        x.start("ows", "Keywords");
-        for (String k : ServiceTexts.KEYWORDS) x.element("ows", "Keyword", k);
-        x.end();
-        x.start("ows", "ServiceType").attr("codeSpace", "OGC").text("WFS").end();
-        for (WfsVersion v : WfsVersion.values()) x.element("ows", "ServiceTypeVersion", v.text());
-        x.element("ows", "Fees", "NONE");
-        x.element("ows", "AccessConstraints", "NONE");
-        x.end();
-    }
-
-    private static void serviceProvider(XmlWriter x, String baseUrl) throws XMLStreamException {
-        x.start("ows", "ServiceProvider");
-        x.element("ows", "ProviderName", ServiceTexts.PROVIDER);
-        x.start("ows", "ProviderSite").attr("xlink", "href", baseUrl + "/").end();
-        x.start("ows", "ServiceContact").element("ows", "PositionName", "Service operator / 服务运营").end();
-        x.end();
     }
 
     private void operations(XmlWriter x, String baseUrl) throws XMLStreamException {

@@ -19,7 +19,7 @@ public final class CsvFormat implements FeatureCollectionFormat {
     public String contentType() { return "text/csv; charset=UTF-8"; }
 
     @Override
-    public void write(OutputStream out, FeatureCollectionResult r) throws IOException {
+    public void write(FeatureCollectionResult r, OutputStream out) throws IOException {
         encoder.writeCollection(out, r.meta(), r.streams());
     }
 

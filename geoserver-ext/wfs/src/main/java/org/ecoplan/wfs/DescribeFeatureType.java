@@ -2,15 +2,22 @@ package org.ecoplan.wfs;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.xml.stream.XMLStreamException;
 import org.ecoplan.catalog.FeatureType;
 import org.ecoplan.catalog.config.LayerConfig;
 import org.ecoplan.ows.OwsRequest;
 import org.ecoplan.ows.OwsResponse;
+import org.ecoplan.ows.encode.AppNamespace;
 import org.ecoplan.ows.encode.GmlVersion;
 
-/** The DescribeFeatureType operation (WFS 2.0 clause 9): the XML Schema of the named types. */
+/**
+ * The DescribeFeatureType operation (WFS 2.0 clause 9): the XML Schema of the named types (all
+ * the endpoint publishes when none are named); for types of several workspaces, a schema that
+ * imports each namespace's own description.
+ */
 final class DescribeFeatureType {
     private final WfsContext wfs;
 
@@ -19,12 +26,26 @@ final class DescribeFeatureType {
     }
 
     OwsResponse handle(DescribeFeatureTypeRequest req, OwsRequest http) {
-        List<FeatureType> types = new ArrayList<>();
-        List<LayerConfig> layers = req.types().isEmpty() ? wfs.context().catalog().layers() : req.types();
-        for (LayerConfig l : layers) if (!types.contains(l.featureType())) types.add(l.featureType());
+        List<LayerConfig> layers = req.types().isEmpty() ? wfs.view().layers() : req.types();
+        Map<AppNamespace, List<LayerConfig>> byNamespace = new LinkedHashMap<>();
+        for (LayerConfig l : layers) {
+            List<LayerConfig> ls = byNamespace.computeIfAbsent(wfs.namespace(l), k -> new ArrayList<>());
+            if (!ls.contains(l)) ls.add(l);
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            new ApplicationSchemaWriter(wfs.ns(), req.gml()).write(out, types);
+            if (byNamespace.size() <= 1) {
+                AppNamespace ns = byNamespace.isEmpty()
+                        ? wfs.namespaces().get(0)
+                        : byNamespace.keySet().iterator().next();
+                List<FeatureType> types = layers.stream().map(LayerConfig::featureType).distinct().toList();
+                new ApplicationSchemaWriter(ns, req.gml()).write(out, types);
+            } else {
+                Map<AppNamespace, String> urls = new LinkedHashMap<>();
+                byNamespace.forEach((ns, ls) -> urls.put(ns, url(wfs.serviceUrl(), req.version(), req.gml(),
+                        ls.stream().map(LayerConfig::qualifiedName).toList())));
+                ApplicationSchemaWriter.writeImports(out, urls);
+            }
         } catch (XMLStreamException e) {
             throw new IllegalStateException("schema encoding failed", e);
         }
@@ -37,14 +58,14 @@ final class DescribeFeatureType {
     }
 
     /** The DescribeFeatureType URL for types, as GetFeature responses put it in xsi:schemaLocation. */
-    static String url(String baseUrl, WfsVersion version, GmlVersion gml, List<String> qualifiedNames) {
+    static String url(String serviceUrl, WfsVersion version, GmlVersion gml, List<String> qualifiedNames) {
         String names = String.join(",", qualifiedNames);
         String format = switch (gml) {
             case GML32 -> "application/gml%2Bxml;%20version=3.2";
             case GML311 -> "text/xml;%20subtype=gml/3.1.1";
             case GML2 -> "XMLSCHEMA";
         };
-        return baseUrl + "/wfs?service=WFS&version=" + version.text() + "&request=DescribeFeatureType&"
+        return serviceUrl + "?service=WFS&version=" + version.text() + "&request=DescribeFeatureType&"
                 + (version == WfsVersion.V200 ? "typeNames=" : "typeName=") + names + "&outputFormat=" + format;
     }
 }

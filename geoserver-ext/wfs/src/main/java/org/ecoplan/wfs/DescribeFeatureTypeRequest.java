@@ -48,7 +48,7 @@ record DescribeFeatureTypeRequest(WfsVersion version, List<LayerConfig> types, G
 
     static GmlVersion gml(String outputFormat, WfsVersion version) {
         if (outputFormat == null || outputFormat.isBlank()) return version.defaultGml();
-        String f = FeatureCollectionFormat.normalize(outputFormat);
+        String f = org.ecoplan.ows.ResponseEncoder.normalize(outputFormat);
         if (f.contains("3.2")) return GmlVersion.GML32;
         if (f.contains("3.1")) return GmlVersion.GML311;
         if (f.contains("2.1") || f.equals("xmlschema") || f.equals("gml2")) return GmlVersion.GML2;

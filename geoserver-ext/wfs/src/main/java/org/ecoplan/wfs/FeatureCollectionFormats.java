@@ -2,17 +2,18 @@ package org.ecoplan.wfs;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.ServiceLoader;
+import org.ecoplan.ows.ResponseEncoder;
+import org.ecoplan.ows.ResponseEncoders;
 import org.ecoplan.ows.ServiceException;
 
-/** The registered GetFeature output formats, and the choice of one for a request. */
+/** The GetFeature output formats among the registered response encoders, and the choice of one for a request. */
 final class FeatureCollectionFormats {
     private final List<FeatureCollectionFormat> formats = new ArrayList<>();
 
-    FeatureCollectionFormats() {
-        for (FeatureCollectionFormat f : ServiceLoader.load(FeatureCollectionFormat.class,
-                FeatureCollectionFormats.class.getClassLoader()))
-            formats.add(f);
+    FeatureCollectionFormats(ResponseEncoders encoders) {
+        for (ResponseEncoder<FeatureCollectionResult> e : encoders.all(FeatureCollectionResult.class)) {
+            if (e instanceof FeatureCollectionFormat f) formats.add(f);
+        }
     }
 
     /** The advertised names of the formats offered in a version, default first. */
@@ -39,7 +40,7 @@ final class FeatureCollectionFormats {
     FeatureCollectionFormat choose(String outputFormat, WfsVersion version) {
         if (outputFormat == null || outputFormat.isBlank()) return defaultFor(version);
         // "text/xml" alone is the GML of the version asked for
-        if (FeatureCollectionFormat.normalize(outputFormat).equals("text/xml")) return defaultFor(version);
+        if (ResponseEncoder.normalize(outputFormat).equals("text/xml")) return defaultFor(version);
         FeatureCollectionFormat f = find(outputFormat);
         if (f == null) {
             throw new ServiceException(ServiceException.INVALID_PARAMETER_VALUE, "outputFormat",

@@ -2,37 +2,28 @@ package org.ecoplan.wfs;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.ecoplan.catalog.Catalog;
+import java.util.Optional;
+import org.ecoplan.catalog.CatalogView;
 import org.ecoplan.catalog.config.LayerConfig;
+import org.ecoplan.catalog.config.WorkspaceConfig;
 import org.ecoplan.ows.ServiceException;
-import org.ecoplan.ows.encode.AppNamespace;
 
 /**
- * Resolves the feature type names a request uses to catalog layers. A name may be written with the
- * service's prefix ({@code yg:zones}), with a prefix the request binds to the service namespace
- * (WFS 2.0 NAMESPACES=xmlns(p,uri), WFS 1.1 NAMESPACE=xmlns(p=uri), or the xmlns declarations of an
- * XML request), in Clark notation ({@code {uri}zones}) or unqualified ({@code zones}).
+ * Resolves the feature type names a request uses to the layers the endpoint publishes. A name may
+ * carry a workspace's prefix ({@code plan:zones}), a prefix the request binds to a workspace's
+ * namespace (WFS 2.0 NAMESPACES=xmlns(p,uri), WFS 1.1 NAMESPACE=xmlns(p=uri), or the xmlns
+ * declarations of an XML request), be in Clark notation ({@code {uri}zones}) or be unqualified
+ * ({@code zones}: the endpoint's workspace, or at the global endpoint the default workspace's).
  */
 public final class FeatureTypeNames {
-    private static final Pattern XMLNS = Pattern.compile("xmlns\\(\\s*([^,=\\s)]*)\\s*[,=]\\s*([^)]+?)\\s*\\)");
-
-    private final Catalog catalog;
-    private final AppNamespace ns;
+    private final CatalogView view;
     private final Map<String, String> prefixes = new HashMap<>();
 
-    public FeatureTypeNames(Catalog catalog, AppNamespace ns) {
-        this.catalog = catalog;
-        this.ns = ns;
-    }
+    public FeatureTypeNames(CatalogView view) { this.view = view; }
 
     /** Binds the prefixes of a NAMESPACES / NAMESPACE parameter value ("xmlns(p,uri),xmlns(q,uri2)"). */
     public FeatureTypeNames withNamespacesParameter(String value) {
-        if (value != null) {
-            Matcher m = XMLNS.matcher(value);
-            while (m.find()) prefixes.put(m.group(1), m.group(2));
-        }
+        if (value != null) NamespacesParameter.parse(value).forEach(prefixes::put);
         return this;
     }
 
@@ -56,26 +47,28 @@ public final class FeatureTypeNames {
         } else if (n.indexOf(':') > 0) {
             String prefix = n.substring(0, n.indexOf(':'));
             local = n.substring(n.indexOf(':') + 1);
-            uri = prefixes.containsKey(prefix)
-                    ? prefixes.get(prefix)
-                    : prefix.equals(ns.prefix()) ? ns.uri() : "?" + prefix;
+            uri = prefixes.get(prefix);
+            if (uri == null) {
+                Optional<LayerConfig> l = view.layer(prefix + ":" + local);
+                return l.orElseThrow(() -> unknown(name, locator));
+            }
         }
-        if (uri != null && !uri.equals(ns.uri())) throw unknown(name, locator);
-        final String id = local;
-        return catalog.layer(id).orElseThrow(() -> unknown(name, locator));
+        if (uri == null) return view.layer(local).orElseThrow(() -> unknown(name, locator));
+        String u = uri;
+        Optional<WorkspaceConfig> ws = view.catalog().workspaces().stream().filter(w -> w.namespaceUri().equals(u))
+                .findFirst();
+        if (ws.isEmpty()) throw unknown(name, locator);
+        return view.layer(ws.get().name() + ":" + local).orElseThrow(() -> unknown(name, locator));
     }
 
     private ServiceException unknown(String name, String locator) {
-        String list = catalog.layers().stream().map(l -> qualified(l)).toList().toString();
+        String list = view.layers().stream().map(this::qualified).toList().toString();
         return WfsExceptions.invalid(locator, "Unknown feature type '" + name + "'; this service has "
                 + (list.length() > 400 ? list.substring(0, 400) + "...]" : list));
     }
 
-    /** The prefixed name of a layer's feature type ("yg:zones"). */
+    /** The prefixed name of a layer's feature type ("plan:zones"): a QName, prefixed at every endpoint. */
     public String qualified(LayerConfig layer) {
-        return ns.prefix() + ":" + layer.id();
+        return layer.qualifiedName();
     }
-
-    public AppNamespace namespace() { return ns; }
-
 }

@@ -15,18 +15,17 @@ import org.locationtech.jts.geom.Envelope;
  * from the data.
  *
  * @param layer    the catalog layer
- * @param name     prefixed name ("yg:zones")
+ * @param name     prefixed name ("plan:zones")
  * @param nativeCrs the layer's CRS, or null for a table without geometry
  * @param wgs84    extent in CRS84 (lon/lat), or null when empty or without geometry
+ * @param offered  the CRSs its workspace offers its layers in
  */
-record FeatureTypeSummary(LayerConfig layer, String name, Crs nativeCrs, Envelope wgs84) {
+record FeatureTypeSummary(LayerConfig layer, String name, Crs nativeCrs, Envelope wgs84, List<Crs> offered) {
 
-    /** The CRSs offered besides the native one (WFS 2.0 OtherCRS), as EPSG codes; 0 stands for CRS84. */
-    static final int[] OTHER_CRS = {4490, 4326, 3857, 4547, 4526, 0};
-
-    static List<FeatureTypeSummary> of(ServiceContext ctx, FeatureTypeNames names) {
+    static List<FeatureTypeSummary> of(ServiceContext ctx, WfsContext wfs) {
+        FeatureTypeNames names = wfs.names();
         List<FeatureTypeSummary> out = new ArrayList<>();
-        for (LayerConfig l : ctx.catalog().layers()) {
+        for (LayerConfig l : wfs.view().layers()) {
             Crs crs = l.featureType().hasGeometry() ? l.featureType().geometry().crs() : null;
             Envelope box = null;
             if (crs != null) {
@@ -34,18 +33,17 @@ record FeatureTypeSummary(LayerConfig layer, String name, Crs nativeCrs, Envelop
                 if (nat != null && !nat.isNull())
                     box = new GeometryTransformer(crs, CrsRegistry.EPSG_4326).transform(nat);
             }
-            out.add(new FeatureTypeSummary(l, names.qualified(l), crs, box));
+            List<Crs> offered = ctx.catalog().workspaceOf(l.workspace()).services().crs().stream()
+                    .map(CrsRegistry::require).toList();
+            out.add(new FeatureTypeSummary(l, names.qualified(l), crs, box, offered));
         }
         return out;
     }
 
-    /** The other CRSs in URN form, without the native one. */
+    /** The CRSs offered besides the native one (WFS 2.0 OtherCRS): the workspace's list. */
     List<Crs> otherCrs() {
         List<Crs> out = new ArrayList<>();
-        for (int code : OTHER_CRS) {
-            Crs c = code == 0 ? CrsRegistry.CRS84_CRS : CrsRegistry.byEpsg(code).orElse(null);
-            if (c != null && !c.equals(nativeCrs)) out.add(c);
-        }
+        for (Crs c : offered) if (!c.equals(nativeCrs) && !out.contains(c)) out.add(c);
         return out;
     }
 

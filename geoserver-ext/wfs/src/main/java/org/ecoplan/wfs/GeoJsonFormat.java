@@ -20,7 +20,7 @@ public final class GeoJsonFormat implements FeatureCollectionFormat {
     public String contentType() { return "application/json; charset=UTF-8"; }
 
     @Override
-    public void write(OutputStream out, FeatureCollectionResult r) throws IOException {
+    public void write(FeatureCollectionResult r, OutputStream out) throws IOException {
         encoder.writeCollection(out, r.meta(), r.streams());
     }
 

@@ -28,7 +28,7 @@ final class GetCapabilities {
         WfsVersion v = negotiate(r.params().value("ACCEPTVERSIONS"), r.params().value("VERSION"));
         checkUpdateSequence(r.params().value("UPDATESEQUENCE"));
         Set<String> sections = sections(r.params().value("SECTIONS"));
-        return respond(v, sections, r.baseUrl());
+        return respond(v, sections, r.endpointUrl(""));
     }
 
     OwsResponse xml(Element root, OwsRequest r) {
@@ -52,49 +52,28 @@ final class GetCapabilities {
         String version = root.getAttribute("version");
         WfsVersion v = negotiate(accept.length() > 0 ? accept.toString() : null, version.isEmpty() ? null : version);
         checkUpdateSequence(root.getAttribute("updateSequence").isEmpty() ? null : root.getAttribute("updateSequence"));
-        return respond(v, sections, r.baseUrl());
+        return respond(v, sections, r.endpointUrl(""));
     }
 
+    /**
+     * AcceptVersions (OWS 1.1 clause 7.3.2) when given, else the WMS-style negotiation of a VERSION
+     * some clients still send; "2.0" is taken as 2.0.0. A VERSION that is no version number is ignored,
+     * since GetCapabilities does not define it.
+     */
     static WfsVersion negotiate(String acceptVersions, String version) {
         if (acceptVersions != null && !acceptVersions.isBlank()) {
-            WfsVersion best = null;
+            StringBuilder listed = new StringBuilder();
             for (String s : acceptVersions.split(",")) {
-                WfsVersion v = WfsVersion.of(s).orElse(null);
-                if (v != null && (best == null || v.ordinal() < best.ordinal())) best = v;
+                listed.append(listed.length() > 0 ? "," : "").append(WfsVersion.of(s).map(WfsVersion::text).orElse(s));
             }
-            if (best == null) {
-                throw new ServiceException(ServiceException.VERSION_NEGOTIATION_FAILED, "AcceptVersions",
-                        "None of the versions " + acceptVersions + " is served (2.0.0, 1.1.0, 1.0.0)");
-            }
-            return best;
+            return WfsVersion.of(WfsVersion.NEGOTIATION.accept(listed.toString())).orElseThrow();
         }
-        if (version != null && !version.isBlank()) {
-            WfsVersion exact = WfsVersion.of(version).orElse(null);
-            if (exact != null) return exact;
-            for (WfsVersion v : WfsVersion.values()) if (compare(v.text(), version) < 0) return v;
-            return WfsVersion.V100;
+        String asked = WfsVersion.of(version).map(WfsVersion::text).orElse(version);
+        try {
+            return WfsVersion.of(WfsVersion.NEGOTIATION.negotiate(asked, "version")).orElseThrow();
+        } catch (ServiceException notAVersion) {
+            return WfsVersion.V200;
         }
-        return WfsVersion.V200;
-    }
-
-    private static int compare(String a, String b) {
-        int[] x = parts(a);
-        int[] y = parts(b);
-        for (int i = 0; i < 3; i++) if (x[i] != y[i]) return Integer.compare(x[i], y[i]);
-        return 0;
-    }
-
-    private static int[] parts(String v) {
-        int[] p = new int[3];
-        String[] s = v.trim().split("\\.");
-        for (int i = 0; i < Math.min(3, s.length); i++) {
-            try {
-                p[i] = Integer.parseInt(s[i]);
-            } catch (NumberFormatException e) {
-                p[i] = 0;
-            }
-        }
-        return p;
     }
 
     /** OWS 1.1 clause 7.3.4: a client's sequence newer than ours is InvalidUpdateSequence. */

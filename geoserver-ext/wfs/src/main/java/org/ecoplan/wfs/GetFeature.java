@@ -20,6 +20,7 @@ import org.ecoplan.catalog.store.FeatureSource;
 import org.ecoplan.ows.OwsRequest;
 import org.ecoplan.ows.OwsResponse;
 import org.ecoplan.ows.ServiceException;
+import org.ecoplan.ows.encode.AppNamespace;
 import org.ecoplan.ows.encode.CollectionMetadata;
 import org.ecoplan.ows.encode.FeatureStream;
 import org.ecoplan.ows.encode.GmlVersion;
@@ -76,20 +77,19 @@ final class GetFeature {
         long deadline = System.nanoTime() + wfs.context().settings().requestTimeoutMillis() * 1_000_000L;
         List<LazyFeatureIterator> cursors = new ArrayList<>();
         List<FeatureStream> streams = new ArrayList<>();
-        List<String> typeNames = new ArrayList<>();
         for (Slice s : slices) {
-            typeNames.add(wfs.ns().prefix() + ":" + s.query().layer().id());
             if (s.limit() == 0) continue;
             LazyFeatureIterator it = new LazyFeatureIterator(s.source(), featureQuery(s, crs.crs()), deadline);
             cursors.add(it);
-            streams.add(new FeatureStream(s.query().layer().featureType(), s.query().propertyNames(),
-                    s.query().withGeometry(), it));
+            LayerConfig l = s.query().layer();
+            streams.add(new FeatureStream(l.featureType(), s.query().propertyNames(), s.query().withGeometry(), it,
+                    wfs.namespace(l)));
         }
-        FeatureCollectionResult result = new FeatureCollectionResult(req.version(), meta, streams, req.hits(), wfs.ns(),
-                schemaUrl(http.baseUrl(), format, typeNames), http.baseUrl());
+        FeatureCollectionResult result = new FeatureCollectionResult(req.version(), meta, streams, req.hits(),
+                schemas(format, req.queries().stream().map(Query::layer).toList()), wfs.serviceUrl());
         return OwsResponse.ok(format.contentType(), out -> {
             try {
-                format.write(out, result);
+                format.write(result, out);
             } finally {
                 cursors.forEach(LazyFeatureIterator::close);
             }
@@ -110,11 +110,11 @@ final class GetFeature {
         }
         CollectionMetadata meta = new CollectionMetadata(1, 1, Instant.now(), null, null, crs.crs(), crs.name(),
                 crs.order());
-        FeatureStream shape = new FeatureStream(s.query().layer().featureType(), null, true,
-                java.util.Collections.emptyIterator());
-        FeatureCollectionResult ctx = new FeatureCollectionResult(req.version(), meta, List.of(), false, wfs.ns(),
-                schemaUrl(http.baseUrl(), format, List.of(wfs.ns().prefix() + ":" + s.query().layer().id())),
-                http.baseUrl());
+        LayerConfig layer = s.query().layer();
+        FeatureStream shape = new FeatureStream(layer.featureType(), null, true, java.util.Collections.emptyIterator(),
+                wfs.namespace(layer));
+        FeatureCollectionResult ctx = new FeatureCollectionResult(req.version(), meta, List.of(), false,
+                schemas(format, List.of(layer)), wfs.serviceUrl());
         Feature feature = found;
         return OwsResponse.ok(format.contentType(), out -> format.writeFeature(out, feature, shape, ctx));
     }
@@ -153,17 +153,31 @@ final class GetFeature {
         return new OutputCrsChoice(name.crs(), written, order);
     }
 
-    private static String schemaUrl(String baseUrl, FeatureCollectionFormat format, List<String> typeNames) {
-        if (!(format instanceof GmlFormat g)) return null;
-        WfsVersion v = switch (g.gml()) {
-            case GML32 -> WfsVersion.V200;
-            case GML311 -> WfsVersion.V110;
-            case GML2 -> WfsVersion.V100;
-        };
-        return DescribeFeatureType.url(baseUrl, v, g.gml(), typeNames);
+    /** Each namespace of the layers, with the DescribeFeatureType URL of its layers when the format is GML. */
+    private List<FeatureCollectionResult.NamespaceSchema> schemas(FeatureCollectionFormat format,
+            List<LayerConfig> layers) {
+        Map<AppNamespace, List<String>> byNamespace = new LinkedHashMap<>();
+        for (LayerConfig l : layers) {
+            List<String> names = byNamespace.computeIfAbsent(wfs.namespace(l), k -> new ArrayList<>());
+            if (!names.contains(l.qualifiedName())) names.add(l.qualifiedName());
+        }
+        List<FeatureCollectionResult.NamespaceSchema> out = new ArrayList<>();
+        byNamespace.forEach((ns, names) -> {
+            String url = null;
+            if (format instanceof GmlFormat g) {
+                WfsVersion v = switch (g.gml()) {
+                    case GML32 -> WfsVersion.V200;
+                    case GML311 -> WfsVersion.V110;
+                    case GML2 -> WfsVersion.V100;
+                };
+                url = DescribeFeatureType.url(wfs.serviceUrl(), v, g.gml(), names);
+            }
+            out.add(new FeatureCollectionResult.NamespaceSchema(ns, url));
+        });
+        return out;
     }
 
-    private static String link(OwsRequest http, GetFeatureRequest req, long start, long count) {
+    private String link(OwsRequest http, GetFeatureRequest req, long start, long count) {
         Map<String, String> p = new LinkedHashMap<>();
         req.linkParameters().forEach((k, v) -> {
             if (!k.equals("STARTINDEX") && !k.equals("COUNT") && !k.equals("MAXFEATURES") && !k.equals("RESULTTYPE")) {
@@ -172,7 +186,7 @@ final class GetFeature {
         });
         p.put("STARTINDEX", Long.toString(start));
         p.put(req.version() == WfsVersion.V200 ? "COUNT" : "MAXFEATURES", Long.toString(count));
-        StringBuilder sb = new StringBuilder(http.baseUrl()).append("/wfs?");
+        StringBuilder sb = new StringBuilder(wfs.serviceUrl()).append('?');
         boolean first = true;
         for (Map.Entry<String, String> e : p.entrySet()) {
             if (!first) sb.append('&');

@@ -66,16 +66,17 @@ final class GetFeatureKvpReader {
             boolean geometry = true;
             if (props != null && !props.get(i).isEmpty() && !props.get(i).equals(List.of("*"))) {
                 List<String> resolved = new ArrayList<>();
-                for (String n : props.get(i)) resolved.add(PropertyNames.resolve(l, n, "propertyName", wfs.ns()));
+                for (String n : props.get(i))
+                    resolved.add(PropertyNames.resolve(l, n, "propertyName", wfs.namespace(l)));
                 PropertyNames.Selection s = PropertyNames.select(l, resolved);
                 propertyNames = s.attributes();
                 geometry = s.geometry();
             }
             queries.add(new Query(l, propertyNames, geometry, filters.get(i),
-                    SortByParameter.parse(sorts == null ? null : sorts.get(i), l, wfs.ns())));
+                    SortByParameter.parse(sorts == null ? null : sorts.get(i), l, wfs.namespace(l))));
         }
-        if (typeList != null && !typeList.isBlank()) ResourceIdConsistency.check(queries, wfs.context().catalog());
-        CrsName srs = OutputCrs.parse(p.value("SRSNAME"), layers);
+        if (typeList != null && !typeList.isBlank()) ResourceIdConsistency.check(queries, wfs.view());
+        CrsName srs = OutputCrs.parse(p.value("SRSNAME"), layers, wfs.view().catalog());
         return new GetFeatureRequest(version, queries, srs, count(p, version),
                 nonNegative(p.value("STARTINDEX"), "startIndex"),
                 hits(p.value("RESULTTYPE")), p.value("OUTPUTFORMAT"), null, linkParameters(p));
@@ -90,7 +91,8 @@ final class GetFeatureKvpReader {
         if (gf.queries().size() != 1) {
             throw WfsExceptions.invalid("typeNames", "GetPropertyValue takes exactly one type name");
         }
-        String property = PropertyNames.resolveValueReference(gf.queries().get(0).layer(), ref, wfs.ns());
+        LayerConfig first = gf.queries().get(0).layer();
+        String property = PropertyNames.resolveValueReference(first, ref, wfs.namespace(first));
         return new GetPropertyValueRequest(gf, property);
     }
 
@@ -101,7 +103,7 @@ final class GetFeatureKvpReader {
         }
         String fid = r.params().require("ID").trim();
         LayerConfig layer = layerOfId(fid, wfs);
-        CrsName srs = OutputCrs.parse(r.params().value("SRSNAME"), List.of(layer));
+        CrsName srs = OutputCrs.parse(r.params().value("SRSNAME"), List.of(layer), wfs.view().catalog());
         Query q = new Query(layer, null, true, new Filter.ResourceId(List.of(fid)), List.of());
         return new GetFeatureRequest(version, List.of(q), srs, 1, 0, false, r.params().value("OUTPUTFORMAT"), fid,
                 null);
@@ -110,7 +112,7 @@ final class GetFeatureKvpReader {
     /** The layer a "layer.fid" identifier belongs to; NotFound (404) when none (WFS 2.0 clause 7.9.3.6). */
     static LayerConfig layerOfId(String fid, WfsContext wfs) {
         int dot = fid.lastIndexOf('.');
-        LayerConfig l = dot > 0 ? wfs.context().catalog().layer(fid.substring(0, dot)).orElse(null) : null;
+        LayerConfig l = dot > 0 ? wfs.view().layer(fid.substring(0, dot)).orElse(null) : null;
         if (l == null) {
             throw new ServiceException(WfsExceptions.NOT_FOUND, "ID",
                     "No feature with identifier '" + abbreviate(fid) + "'", 404);
@@ -122,7 +124,7 @@ final class GetFeatureKvpReader {
         LinkedHashSet<LayerConfig> out = new LinkedHashSet<>();
         for (String id : ids.split(",")) {
             int dot = id.trim().lastIndexOf('.');
-            if (dot > 0) wfs.context().catalog().layer(id.trim().substring(0, dot)).ifPresent(out::add);
+            if (dot > 0) wfs.view().layer(id.trim().substring(0, dot)).ifPresent(out::add);
         }
         if (out.isEmpty()) {
             throw WfsExceptions.invalid("resourceId",

@@ -34,12 +34,12 @@ final class GetFeatureXmlReader {
                     LayerConfig layer = layer(child, wfs);
                     if (!child.getAttribute("srsName").isEmpty()) {
                         srsText = child.getAttribute("srsName");
-                        srs = OutputCrs.parse(srsText, List.of(layer));
+                        srs = OutputCrs.parse(srsText, List.of(layer), wfs.view().catalog());
                     }
                     queries.add(query(child, layer, version, wfs));
                     filters.add(children(child).stream().filter(c -> "Filter".equals(c.getLocalName())).findFirst()
                             .orElse(null));
-                    ResourceIdConsistency.check(List.of(queries.get(queries.size() - 1)), wfs.context().catalog());
+                    ResourceIdConsistency.check(List.of(queries.get(queries.size() - 1)), wfs.view());
                 }
                 case "StoredQuery" -> {
                     String id = child.getAttribute("id");
@@ -76,7 +76,8 @@ final class GetFeatureXmlReader {
         GetFeatureRequest gf = read(root, version, wfs);
         if (gf.queries().size() != 1) throw WfsExceptions.invalid("Query", "GetPropertyValue takes exactly one query");
         return new GetPropertyValueRequest(gf,
-                PropertyNames.resolveValueReference(gf.queries().get(0).layer(), ref, wfs.ns()));
+                PropertyNames.resolveValueReference(gf.queries().get(0).layer(), ref,
+                        wfs.namespace(gf.queries().get(0).layer())));
     }
 
     private static LayerConfig layer(Element query, WfsContext wfs) {
@@ -106,7 +107,8 @@ final class GetFeatureXmlReader {
         for (Element c : children(q)) {
             switch (c.getLocalName()) {
                 case "PropertyName", "ValueReference" ->
-                    requested.add(PropertyNames.resolve(layer, c.getTextContent(), "PropertyName", wfs.ns()));
+                    requested.add(
+                            PropertyNames.resolve(layer, c.getTextContent(), "PropertyName", wfs.namespace(layer)));
                 case "Filter" -> filter = version == WfsVersion.V100
                         ? new FesFilterParser(layer.featureType(), shortCrs(layer), AxisConvention.EAST_NORTH).parse(c,
                                 "Filter")
@@ -134,7 +136,7 @@ final class GetFeatureXmlReader {
             boolean asc = true;
             for (Element c : children(prop)) {
                 if ("ValueReference".equals(c.getLocalName()) || "PropertyName".equals(c.getLocalName())) {
-                    name = PropertyNames.resolve(layer, c.getTextContent(), "SortBy", wfs.ns());
+                    name = PropertyNames.resolve(layer, c.getTextContent(), "SortBy", wfs.namespace(layer));
                 } else if ("SortOrder".equals(c.getLocalName())) {
                     String o = c.getTextContent().trim().toUpperCase(Locale.ROOT);
                     if (!o.equals("ASC") && !o.equals("DESC"))

@@ -48,7 +48,8 @@ final class GetPropertyValue {
             try (XmlWriter x = new XmlWriter(out);
                     LazyFeatureIterator it = new LazyFeatureIterator(fs, fq, deadline)) {
                 x.root("wfs", "ValueCollection", WfsVersion.V200.namespace(), "gml", GmlVersion.GML32.namespace(),
-                        wfs.ns().prefix(), wfs.ns().uri(), "xsi", XmlWriter.XSI);
+                        "xsi", XmlWriter.XSI);
+                x.namespaces(wfs.namespaces());
                 x.attr("timeStamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
                 x.attr("numberMatched", Long.toString(matched)).attr("numberReturned", Long.toString(returned));
                 x.attr("xsi", "schemaLocation", WfsVersion.V200.namespace() + " " + WfsVersion.V200.schemaLocation()

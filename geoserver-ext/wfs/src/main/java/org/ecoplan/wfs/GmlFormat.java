@@ -42,12 +42,12 @@ abstract class GmlFormat implements FeatureCollectionFormat {
     }
 
     @Override
-    public void write(OutputStream out, FeatureCollectionResult r) throws IOException {
+    public void write(FeatureCollectionResult r, OutputStream out) throws IOException {
         WfsVersion wfs = collectionVersion();
         CollectionMetadata meta = r.meta();
         try (XmlWriter x = new XmlWriter(out)) {
-            x.root("wfs", "FeatureCollection", wfs.namespace(), "gml", gml.namespace(),
-                    r.ns().prefix(), r.ns().uri(), "xsi", XmlWriter.XSI);
+            x.root("wfs", "FeatureCollection", wfs.namespace(), "gml", gml.namespace(), "xsi", XmlWriter.XSI);
+            x.namespaces(r.namespaces());
             String timeStamp = meta.timeStamp().truncatedTo(ChronoUnit.SECONDS).toString();
             switch (wfs) {
                 case V200 -> {
@@ -88,7 +88,7 @@ abstract class GmlFormat implements FeatureCollectionFormat {
     public void writeFeature(OutputStream out, Feature feature, FeatureStream shape, FeatureCollectionResult r)
             throws IOException {
         try (XmlWriter x = new XmlWriter(out)) {
-            String location = r.ns().uri() + " " + r.schemaLocation()
+            String location = shape.namespace().uri() + " " + r.schemas().get(0).url()
                     + (gml == GmlVersion.GML32 ? " " + gml.namespace() + " " + gml.schemaLocation() : "");
             featureWriter(r).writeRoot(x.raw(), feature, shape, location);
         } catch (XMLStreamException e) {
@@ -100,15 +100,18 @@ abstract class GmlFormat implements FeatureCollectionFormat {
         CollectionMetadata meta = r.meta();
         GmlGeometryWriter geometries = new GmlGeometryWriter(gml, meta.axisOrder(),
                 CoordinatePrecision.forCrs(meta.crs()));
-        return new GmlFeatureWriter(gml, r.ns(), geometries, meta.crsName());
+        return new GmlFeatureWriter(gml, r.namespaces().get(0), geometries, meta.crsName());
     }
 
     private String schemaLocation(WfsVersion wfs, FeatureCollectionResult r) {
         StringBuilder sb = new StringBuilder();
         sb.append(wfs.namespace()).append(' ').append(wfs.schemaLocation());
         if (gml == GmlVersion.GML32) sb.append(' ').append(gml.namespace()).append(' ').append(gml.schemaLocation());
-        if (r.schemaLocation() != null && !r.streams().isEmpty()) {
-            sb.append(' ').append(r.ns().uri()).append(' ').append(r.schemaLocation());
+        // one DescribeFeatureType URL per namespace: a schema describes one target namespace
+        if (!r.streams().isEmpty()) {
+            for (FeatureCollectionResult.NamespaceSchema ns : r.schemas()) {
+                if (ns.url() != null) sb.append(' ').append(ns.namespace().uri()).append(' ').append(ns.url());
+            }
         }
         return sb.toString();
     }

@@ -1,6 +1,7 @@
 package org.ecoplan.wfs;
 
 import java.util.List;
+import org.ecoplan.catalog.Catalog;
 import org.ecoplan.catalog.config.LayerConfig;
 import org.ecoplan.catalog.crs.Crs;
 import org.ecoplan.catalog.crs.CrsName;
@@ -13,7 +14,7 @@ import org.ecoplan.catalog.crs.CrsRegistry;
 final class OutputCrs {
     private OutputCrs() {}
 
-    static CrsName parse(String srsName, List<LayerConfig> layers) {
+    static CrsName parse(String srsName, List<LayerConfig> layers, Catalog catalog) {
         if (srsName == null || srsName.isBlank()) return null;
         CrsName name = CrsRegistry.parse(srsName).orElseThrow(() -> WfsExceptions.invalid("srsName",
                 "Unknown or unsupported srsName '" + srsName + "'"));
@@ -21,13 +22,10 @@ final class OutputCrs {
             if (!l.featureType().hasGeometry()) continue;
             Crs nativeCrs = l.featureType().geometry().crs();
             if (name.crs().equals(nativeCrs)) continue;
-            boolean offered = false;
-            for (int code : FeatureTypeSummary.OTHER_CRS) {
-                offered |= code == 0 ? name.crs().isCrs84() : !name.crs().isCrs84() && name.crs().epsg() == code;
-            }
-            if (!offered) {
+            List<String> offered = catalog.workspaceOf(l.workspace()).services().crs();
+            if (offered.stream().map(CrsRegistry::require).noneMatch(name.crs()::equals)) {
                 throw WfsExceptions.invalid("srsName", "srsName '" + srsName + "' is not offered for " + l.id()
-                        + " (offered: " + nativeCrs.urn() + " and EPSG 4490, 4326, 3857, 4547, 4526, CRS84)");
+                        + " (offered: " + nativeCrs.urn() + " and " + offered + ")");
             }
         }
         return name;

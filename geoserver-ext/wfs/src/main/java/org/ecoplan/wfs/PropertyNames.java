@@ -12,8 +12,8 @@ import org.ecoplan.ows.encode.AppNamespace;
 /**
  * Resolves property names of requests (PROPERTYNAME, SORTBY, VALUEREFERENCE) against a feature
  * type. Only the minimum XPath subset of FES 2.0 clause 7.4.4 is accepted: a property name,
- * optionally prefixed with the service prefix and preceded by the type name
- * ({@code yg:zones/yg:name}); anything else is an unknown property, never evaluated.
+ * optionally prefixed with the type's namespace prefix and preceded by the type name
+ * ({@code plan:zones/plan:name}); anything else is an unknown property, never evaluated.
  */
 final class PropertyNames {
     private PropertyNames() {}

@@ -1,7 +1,7 @@
 package org.ecoplan.wfs;
 
 import java.util.List;
-import org.ecoplan.catalog.Catalog;
+import org.ecoplan.catalog.CatalogView;
 import org.ecoplan.catalog.query.Filter;
 
 /**
@@ -13,11 +13,11 @@ import org.ecoplan.catalog.query.Filter;
 final class ResourceIdConsistency {
     private ResourceIdConsistency() {}
 
-    static void check(List<Query> queries, Catalog catalog) {
+    static void check(List<Query> queries, CatalogView catalog) {
         for (Query q : queries) check(q.filter(), q, catalog);
     }
 
-    private static void check(Filter f, Query q, Catalog catalog) {
+    private static void check(Filter f, Query q, CatalogView catalog) {
         if (f instanceof Filter.ResourceId ids) {
             for (String id : ids.ids()) {
                 int dot = id.lastIndexOf('.');

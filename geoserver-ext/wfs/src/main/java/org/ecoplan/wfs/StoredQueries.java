@@ -15,14 +15,14 @@ import org.w3c.dom.Element;
 final class StoredQueries {
     private StoredQueries() {}
 
-    static OwsResponse list(WfsContext wfs, String baseUrl) {
+    static OwsResponse list(WfsContext wfs) {
         return xml(x -> {
-            x.root("wfs", "ListStoredQueriesResponse", WfsVersion.V200.namespace(), "xsi", XmlWriter.XSI,
-                    wfs.ns().prefix(), wfs.ns().uri());
+            x.root("wfs", "ListStoredQueriesResponse", WfsVersion.V200.namespace(), "xsi", XmlWriter.XSI);
+            x.namespaces(wfs.namespaces());
             x.attr("xsi", "schemaLocation", WfsVersion.V200.namespace() + " " + WfsVersion.V200.schemaLocation());
             x.start("wfs", "StoredQuery").attr("id", GetFeatureKvpReader.GET_FEATURE_BY_ID);
             x.element("wfs", "Title", "Get feature by identifier / 按标识获取要素");
-            for (var l : wfs.context().catalog().layers())
+            for (var l : wfs.view().layers())
                 x.element("wfs", "ReturnFeatureType", wfs.names().qualified(l));
             x.end();
             x.end();
@@ -39,7 +39,8 @@ final class StoredQueries {
         }
         return xml(x -> {
             x.root("wfs", "DescribeStoredQueriesResponse", WfsVersion.V200.namespace(), "xs", XmlWriter.XSD,
-                    "xsi", XmlWriter.XSI, wfs.ns().prefix(), wfs.ns().uri());
+                    "xsi", XmlWriter.XSI);
+            x.namespaces(wfs.namespaces());
             x.attr("xsi", "schemaLocation", WfsVersion.V200.namespace() + " " + WfsVersion.V200.schemaLocation());
             x.start("wfs", "StoredQueryDescription").attr("id", GetFeatureKvpReader.GET_FEATURE_BY_ID);
             x.element("wfs", "Title", "Get feature by identifier / 按标识获取要素");
@@ -47,7 +48,7 @@ final class StoredQueries {
                     "Returns the single feature whose gml:id is the value of ID, or NotFound (404).");
             x.start("wfs", "Parameter").attr("name", "ID").attr("type", "xs:string").end();
             List<String> types = new ArrayList<>();
-            for (var l : wfs.context().catalog().layers()) types.add(wfs.names().qualified(l));
+            for (var l : wfs.view().layers()) types.add(wfs.names().qualified(l));
             x.start("wfs", "QueryExpressionText").attr("returnFeatureTypes", String.join(" ", types))
                     .attr("language", "urn:ogc:def:queryLanguage:OGC-WFS::WFSQueryExpression")
                     .attr("isPrivate", "true").end();

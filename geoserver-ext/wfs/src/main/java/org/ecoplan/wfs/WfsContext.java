@@ -1,30 +1,61 @@
 package org.ecoplan.wfs;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.ecoplan.catalog.CatalogView;
+import org.ecoplan.catalog.config.LayerConfig;
+import org.ecoplan.catalog.config.WorkspaceConfig;
+import org.ecoplan.ows.OwsRequest;
 import org.ecoplan.ows.ServiceContext;
 import org.ecoplan.ows.encode.AppNamespace;
 
-/** What every WFS operation shares: the server context, the application namespace and the output formats. */
+/**
+ * What every WFS operation of one request shares: the server context, what the endpoint the
+ * request reached publishes (one workspace, or all), the namespaces of those feature types, the
+ * endpoint's URL and the output formats.
+ */
 final class WfsContext {
     private final ServiceContext context;
-    private final AppNamespace ns;
-    private final FeatureCollectionFormats formats = new FeatureCollectionFormats();
+    private final CatalogView view;
+    private final String serviceUrl;
+    private final FeatureCollectionFormats formats;
 
-    WfsContext(ServiceContext context, AppNamespace ns) {
+    WfsContext(ServiceContext context, OwsRequest request, FeatureCollectionFormats formats) {
         this.context = context;
-        this.ns = ns;
+        this.view = context.view(request);
+        this.serviceUrl = request.endpointUrl("/wfs");
+        this.formats = formats;
     }
 
     ServiceContext context() { return context; }
 
-    AppNamespace ns() { return ns; }
+    CatalogView view() { return view; }
+
+    /** The WFS endpoint the request reached, without query ("http://host/plan/wfs"). */
+    String serviceUrl() {
+        return serviceUrl;
+    }
 
     FeatureCollectionFormats formats() { return formats; }
 
     /** A fresh name resolver (prefix bindings are per request). */
     FeatureTypeNames names() {
-        return new FeatureTypeNames(context.catalog(), ns);
+        return new FeatureTypeNames(view);
     }
 
-    List<FeatureTypeSummary> featureTypes() { return FeatureTypeSummary.of(context, names()); }
+    /** The namespace a layer's feature type is published in: its workspace's. */
+    AppNamespace namespace(LayerConfig layer) {
+        return AppNamespace.of(view.catalog().workspaceOf(layer.workspace()));
+    }
+
+    /** The namespaces of every feature type this endpoint publishes. */
+    List<AppNamespace> namespaces() {
+        List<AppNamespace> out = new ArrayList<>();
+        for (WorkspaceConfig w : view.workspace().map(List::of).orElse(view.catalog().workspaces())) {
+            out.add(AppNamespace.of(w));
+        }
+        return out;
+    }
+
+    List<FeatureTypeSummary> featureTypes() { return FeatureTypeSummary.of(context, this); }
 }

@@ -3,12 +3,14 @@ package org.ecoplan.wfs;
 import java.util.List;
 import java.util.Locale;
 import org.ecoplan.catalog.query.QueryException;
+import org.ecoplan.ows.Operation;
+import org.ecoplan.ows.Operations;
 import org.ecoplan.ows.OwsRequest;
 import org.ecoplan.ows.OwsResponse;
 import org.ecoplan.ows.OwsService;
+import org.ecoplan.ows.ResponseEncoders;
 import org.ecoplan.ows.ServiceContext;
 import org.ecoplan.ows.ServiceException;
-import org.ecoplan.ows.encode.AppNamespace;
 import org.w3c.dom.Element;
 
 /**
@@ -20,15 +22,17 @@ public final class WfsService implements OwsService {
     private static final List<String> UNSUPPORTED = List.of("Transaction", "LockFeature", "GetFeatureWithLock",
             "CreateStoredQuery", "DropStoredQuery", "GetGmlObject");
 
-    private final WfsContext wfs;
+    private final ServiceContext context;
+    private final FeatureCollectionFormats formats;
 
     public WfsService(ServiceContext context) {
-        this.wfs = new WfsContext(context, AppNamespace.YANGGAO);
+        this.context = context;
+        this.formats = new FeatureCollectionFormats(ResponseEncoders.of(context));
     }
 
-    /** The shared state of the operations (package-private, for tests of the readers). */
-    WfsContext context() {
-        return wfs;
+    /** The state the operations of one request share (package-private, for tests of the readers). */
+    WfsContext context(OwsRequest request) {
+        return new WfsContext(context, request, formats);
     }
 
     @Override
@@ -44,8 +48,9 @@ public final class WfsService implements OwsService {
 
     @Override
     public OwsResponse handle(OwsRequest request) {
+        WfsContext wfs = context(request);
         try {
-            return request.hasXmlBody() && !isForm(request) ? xml(request) : kvp(request);
+            return request.hasXmlBody() && !isForm(request) ? xml(wfs, request) : kvp(wfs, request);
         } catch (QueryException e) {
             throw new ServiceException(e.code() != null ? e.code() : ServiceException.INVALID_PARAMETER_VALUE,
                     e.locator(), e.getMessage());
@@ -57,54 +62,61 @@ public final class WfsService implements OwsService {
         return ct != null && ct.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
     }
 
-    private OwsResponse kvp(OwsRequest r) {
+    private OwsResponse kvp(WfsContext wfs, OwsRequest r) {
         String service = r.params().value("SERVICE");
         if (service != null && !service.isBlank() && !service.equalsIgnoreCase("WFS")) {
             throw WfsExceptions.invalid("service", "This endpoint serves SERVICE=WFS, not '" + service + "'");
         }
-        String op = r.params().require("REQUEST");
-        if (op.equalsIgnoreCase("GetCapabilities")) {
+        String name = r.params().require("REQUEST");
+        Operation op = operations(wfs).find(name).orElseThrow(() -> notSupported(name));
+        if (op.name().equals("GetCapabilities")) {
             if (service == null || service.isBlank()) throw WfsExceptions.missing("service");
-            return new GetCapabilities(wfs).kvp(r);
+            return op.kvp().handle(r, null); // GetCapabilities negotiates its version itself
         }
-        WfsVersion version = requestVersion(r.params().value("VERSION"));
-        return switch (canonical(op)) {
-            case "DescribeFeatureType" ->
-                new DescribeFeatureType(wfs).handle(DescribeFeatureTypeRequest.fromKvp(r, version, wfs), r);
-            case "GetFeature" -> new GetFeature(wfs).handle(GetFeatureKvpReader.read(r, version, wfs), r);
-            case "GetPropertyValue" ->
-                new GetPropertyValue(wfs).handle(GetFeatureKvpReader.readPropertyValue(r, version, wfs), r);
-            case "ListStoredQueries" -> StoredQueries.list(wfs, r.baseUrl());
-            case "DescribeStoredQueries" -> StoredQueries.describe(wfs, r.params().value("STOREDQUERY_ID"));
-            default -> throw notSupported(op);
-        };
+        return op.kvp().handle(r, requestVersion(r.params().value("VERSION")).text());
     }
 
-    private OwsResponse xml(OwsRequest r) {
+    private OwsResponse xml(WfsContext wfs, OwsRequest r) {
         Element root = new org.ecoplan.ows.filter.SecureXmlParser(wfs.context().settings().maxRequestBytes())
                 .parse(r.body(), null);
-        String op = root.getLocalName();
-        if ("GetCapabilities".equals(op)) return new GetCapabilities(wfs).xml(root, r);
-        WfsVersion version = requestVersion(
-                root.getAttribute("version").isEmpty() ? null : root.getAttribute("version"));
-        return switch (op) {
-            case "DescribeFeatureType" ->
-                new DescribeFeatureType(wfs).handle(DescribeFeatureTypeRequest.fromXml(root, version, wfs), r);
-            case "GetFeature" -> new GetFeature(wfs).handle(GetFeatureXmlReader.read(root, version, wfs), r);
-            case "GetPropertyValue" ->
-                new GetPropertyValue(wfs).handle(GetFeatureXmlReader.readPropertyValue(root, version, wfs), r);
-            case "ListStoredQueries" -> StoredQueries.list(wfs, r.baseUrl());
-            case "DescribeStoredQueries" -> StoredQueries.describe(wfs, StoredQueries.idsFromXml(root));
-            default -> throw notSupported(op);
-        };
+        String name = root.getLocalName();
+        // XML element names are case-sensitive: an XML request must spell the operation exactly
+        Operation op = operations(wfs).find(name).filter(o -> o.name().equals(name))
+                .orElseThrow(() -> notSupported(name));
+        String version = root.getAttribute("version").isEmpty() ? null : root.getAttribute("version");
+        return op.xml().handle(root, r, op.name().equals("GetCapabilities") ? null : requestVersion(version).text());
     }
 
-    private static String canonical(String op) {
-        for (String known : List.of("DescribeFeatureType", "GetFeature", "GetPropertyValue", "ListStoredQueries",
-                "DescribeStoredQueries")) {
-            if (known.equalsIgnoreCase(op)) return known;
-        }
-        return op;
+    /**
+     * The operations of WFS 2.0 clause 7 this read-only (Basic) service offers, each with its KVP
+     * and XML readers.
+     */
+    static Operations operations(WfsContext wfs) {
+        return new Operations(List.of(
+                Operation.both("GetCapabilities", (r, v) -> new GetCapabilities(wfs).kvp(r),
+                        (root, r, v) -> new GetCapabilities(wfs).xml(root, r)),
+                Operation.both("DescribeFeatureType",
+                        (r, v) -> new DescribeFeatureType(wfs)
+                                .handle(DescribeFeatureTypeRequest.fromKvp(r, version(v), wfs), r),
+                        (root, r, v) -> new DescribeFeatureType(wfs)
+                                .handle(DescribeFeatureTypeRequest.fromXml(root, version(v), wfs), r)),
+                Operation.both("GetFeature",
+                        (r, v) -> new GetFeature(wfs).handle(GetFeatureKvpReader.read(r, version(v), wfs), r),
+                        (root, r, v) -> new GetFeature(wfs).handle(GetFeatureXmlReader.read(root, version(v), wfs), r)),
+                Operation.both("GetPropertyValue",
+                        (r, v) -> new GetPropertyValue(wfs)
+                                .handle(GetFeatureKvpReader.readPropertyValue(r, version(v), wfs), r),
+                        (root, r, v) -> new GetPropertyValue(wfs)
+                                .handle(GetFeatureXmlReader.readPropertyValue(root, version(v), wfs), r)),
+                Operation.both("ListStoredQueries", (r, v) -> StoredQueries.list(wfs),
+                        (root, r, v) -> StoredQueries.list(wfs)),
+                Operation.both("DescribeStoredQueries",
+                        (r, v) -> StoredQueries.describe(wfs, r.params().value("STOREDQUERY_ID")),
+                        (root, r, v) -> StoredQueries.describe(wfs, StoredQueries.idsFromXml(root)))));
+    }
+
+    private static WfsVersion version(String text) {
+        return WfsVersion.of(text).orElseThrow();
     }
 
     private static ServiceException notSupported(String op) {
@@ -123,7 +135,8 @@ public final class WfsService implements OwsService {
     static WfsVersion requestVersion(String text) {
         if (text == null || text.isBlank()) return WfsVersion.V200;
         return WfsVersion.of(text).orElseThrow(() -> new ServiceException(ServiceException.INVALID_PARAMETER_VALUE,
-                "version", "Unsupported version '" + text + "' (supported: 2.0.0, 1.1.0, 1.0.0)"));
+                "version", "Unsupported version '" + text + "' (supported: "
+                        + String.join(", ", WfsVersion.NEGOTIATION.supported()) + ")"));
     }
 
     @Override

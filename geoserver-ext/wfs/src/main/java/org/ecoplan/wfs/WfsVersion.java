@@ -1,6 +1,8 @@
 package org.ecoplan.wfs;
 
+import java.util.List;
 import java.util.Optional;
+import org.ecoplan.ows.VersionNegotiation;
 import org.ecoplan.ows.encode.GmlVersion;
 
 /**
@@ -9,10 +11,15 @@ import org.ecoplan.ows.encode.GmlVersion;
  */
 public enum WfsVersion {
     V200("2.0.0", "http://www.opengis.net/wfs/2.0", "http://schemas.opengis.net/wfs/2.0/wfs.xsd",
-            GmlVersion.GML32), V110("1.1.0", "http://www.opengis.net/wfs",
-                    "http://schemas.opengis.net/wfs/1.1.0/wfs.xsd", GmlVersion.GML311), V100("1.0.0",
-                            "http://www.opengis.net/wfs", "http://schemas.opengis.net/wfs/1.0.0/WFS-basic.xsd",
-                            GmlVersion.GML2);
+            GmlVersion.GML32),
+    V110("1.1.0", "http://www.opengis.net/wfs",
+            "http://schemas.opengis.net/wfs/1.1.0/wfs.xsd", GmlVersion.GML311),
+    V100("1.0.0",
+            "http://www.opengis.net/wfs", "http://schemas.opengis.net/wfs/1.0.0/WFS-basic.xsd",
+            GmlVersion.GML2);
+
+    /** The versions served, highest first, and their negotiation. */
+    public static final VersionNegotiation NEGOTIATION = new VersionNegotiation(List.of("2.0.0", "1.1.0", "1.0.0"));
 
     private final String text;
     private final String namespace;

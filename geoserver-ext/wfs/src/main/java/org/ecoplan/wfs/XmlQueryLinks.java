@@ -39,7 +39,7 @@ final class XmlQueryLinks {
         boolean anyProperties = false;
         boolean anySort = false;
         for (Query q : queries) {
-            types.add(wfs.ns().prefix() + ":" + q.layer().id());
+            types.add(q.layer().qualifiedName());
             List<String> names = new ArrayList<>();
             if (q.propertyNames() != null) {
                 anyProperties = true;

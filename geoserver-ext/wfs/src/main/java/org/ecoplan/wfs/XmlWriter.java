@@ -46,6 +46,15 @@ final class XmlWriter implements AutoCloseable {
         return this;
     }
 
+    /** Binds and declares application namespaces on the element just started (the root). */
+    XmlWriter namespaces(java.util.List<org.ecoplan.ows.encode.AppNamespace> namespaces) throws XMLStreamException {
+        for (var ns : namespaces) {
+            w.setPrefix(ns.prefix(), ns.uri());
+            w.writeNamespace(ns.prefix(), ns.uri());
+        }
+        return this;
+    }
+
     XmlWriter start(String prefix, String local) throws XMLStreamException {
         w.writeStartElement(prefix, local, w.getNamespaceContext().getNamespaceURI(prefix));
         return this;

@@ -3,7 +3,7 @@
  * their KVP / XML readers, one class per operation (GetCapabilities, DescribeFeatureType,
  * GetFeature, GetPropertyValue, stored queries), and the GetFeature output formats
  * ({@link org.ecoplan.wfs.FeatureCollectionFormat}, one class each, found with ServiceLoader).
- * Feature types are published in the application namespace {@code yg} =
- * {@code http://ecoplan.org/yanggao}. Read-only: Transaction and locking are OperationNotSupported.
+ * Feature types are published in the namespace of their workspace (prefix = workspace name, URI
+ * from its workspace file). Read-only: Transaction and locking are OperationNotSupported.
  */
 package org.ecoplan.wfs;

@@ -27,7 +27,7 @@ class GetCapabilitiesTest {
         assertEquals("FALSE", x.s("//ows:Constraint[@name='ImplementsStandardJoins']/ows:DefaultValue"));
         assertEquals("4", x.s("//ows:Constraint[@name='CountDefault']/ows:DefaultValue"));
         assertEquals(2, x.n("//wfs:FeatureType"));
-        assertEquals("yg:zones", x.s("//wfs:FeatureType[1]/wfs:Name"));
+        assertEquals("test:zones", x.s("//wfs:FeatureType[1]/wfs:Name"));
         assertEquals("修复分区", x.s("//wfs:FeatureType[1]/wfs:Title[@xml:lang='zh']"));
         assertEquals("urn:ogc:def:crs:EPSG::4490", x.s("//wfs:FeatureType[1]/wfs:DefaultCRS"));
         assertTrue(x.n("//wfs:FeatureType[1]/wfs:OtherCRS[.='urn:ogc:def:crs:EPSG::4547']") == 1);

@@ -14,15 +14,15 @@ class GetFeatureGmlTest {
     private final TestService wfs = new TestService(10);
 
     private static final String DFT32 = "http://test.local/wfs?service=WFS&version=2.0.0&request=DescribeFeatureType"
-            + "&typeNames=yg:zones,yg:targets&outputFormat=application/gml%2Bxml;%20version=3.2";
+            + "&typeNames=test:zones,test:targets&outputFormat=application/gml%2Bxml;%20version=3.2";
 
     @Test
     void gml32ValidatesAgainstDescribeFeatureType() throws Exception {
         TestService.Result dft = wfs.get("SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "DescribeFeatureType",
-                "TYPENAMES", "yg:zones,targets");
+                "TYPENAMES", "test:zones,targets");
         assertEquals(200, dft.status());
         Xml schema = new Xml(dft.body());
-        assertEquals("http://ecoplan.org/yanggao", schema.s("/xs:schema/@targetNamespace"));
+        assertEquals("http://example.org/test", schema.s("/xs:schema/@targetNamespace"));
         assertEquals("gml:MultiSurfacePropertyType",
                 schema.s("//xs:complexType[@name='zonesType']//xs:element[@name='geom']/@type"));
         assertEquals("xs:date", schema.s("//xs:complexType[@name='zonesType']//xs:element[@name='since']/@type"));
@@ -31,38 +31,38 @@ class GetFeatureGmlTest {
         assertEquals("0", schema.s("//xs:complexType[@name='zonesType']//xs:element[@name='rank']/@minOccurs"));
 
         TestService.Result gf = wfs.get("SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "GetFeature",
-                "TYPENAMES", "yg:zones,yg:targets");
+                "TYPENAMES", "test:zones,test:targets");
         assertEquals(200, gf.status());
         assertTrue(gf.contentType().startsWith("application/gml+xml; version=3.2"), gf.contentType());
         Xml x = new Xml(gf.body());
         assertEquals("8", x.s("/wfs:FeatureCollection/@numberMatched"));
         assertEquals("8", x.s("/wfs:FeatureCollection/@numberReturned"));
-        assertEquals(5, x.n("//wfs:member/yg:zones"));
-        assertEquals(3, x.n("//wfs:member/yg:targets"));
+        assertEquals(5, x.n("//wfs:member/test:zones"));
+        assertEquals(3, x.n("//wfs:member/test:targets"));
         // default CRS in URN form: latitude first
         assertEquals("urn:ogc:def:crs:EPSG::4490",
-                x.s("//yg:zones[@gml:id='zones.1']/yg:geom/gml:MultiSurface/@srsName"));
-        assertTrue(x.s("//yg:zones[@gml:id='zones.1']//gml:posList").startsWith("40 113.6 40 113.65"),
-                x.s("//yg:zones[@gml:id='zones.1']//gml:posList"));
-        assertEquals("北部 <防风> & \"固沙\"", x.s("//yg:zones[@gml:id='zones.3']/yg:name"));
-        assertEquals(0, x.n("//yg:zones[@gml:id='zones.5']/yg:since"), "null optional values are left out");
+                x.s("//test:zones[@gml:id='zones.1']/test:geom/gml:MultiSurface/@srsName"));
+        assertTrue(x.s("//test:zones[@gml:id='zones.1']//gml:posList").startsWith("40 113.6 40 113.65"),
+                x.s("//test:zones[@gml:id='zones.1']//gml:posList"));
+        assertEquals("北部 <防风> & \"固沙\"", x.s("//test:zones[@gml:id='zones.3']/test:name"));
+        assertEquals(0, x.n("//test:zones[@gml:id='zones.5']/test:since"), "null optional values are left out");
 
         List<String> errors = OgcSchemas.validate(gf.body(),
                 List.of("http://schemas.opengis.net/wfs/2.0/wfs.xsd", DFT32),
                 Map.of(DFT32, dft.body()));
         assertEquals(List.of(), errors);
         assertTrue(x.s("/wfs:FeatureCollection/@*[local-name()='schemaLocation']")
-                .contains(DFT32.replace("yg:zones,yg:targets", "yg:zones,yg:targets")));
+                .contains(DFT32.replace("test:zones,test:targets", "test:zones,test:targets")));
     }
 
     @Test
     void gml311AndGml2ValidateToo() throws Exception {
-        String dft11 = "http://test.local/wfs?service=WFS&version=1.1.0&request=DescribeFeatureType&typeName=yg:zones"
+        String dft11 = "http://test.local/wfs?service=WFS&version=1.1.0&request=DescribeFeatureType&typeName=test:zones"
                 + "&outputFormat=text/xml;%20subtype=gml/3.1.1";
         TestService.Result schema11 = wfs.get("SERVICE", "WFS", "VERSION", "1.1.0", "REQUEST", "DescribeFeatureType",
-                "TYPENAME", "yg:zones");
+                "TYPENAME", "test:zones");
         TestService.Result gf11 = wfs.get("SERVICE", "WFS", "VERSION", "1.1.0", "REQUEST", "GetFeature", "TYPENAME",
-                "yg:zones",
+                "test:zones",
                 "SRSNAME", "EPSG:4326");
         Xml x11 = new Xml(gf11.body());
         assertEquals("5", x11.s("/wfs1:FeatureCollection/@numberOfFeatures"));
@@ -71,11 +71,11 @@ class GetFeatureGmlTest {
                 OgcSchemas.validate(gf11.body(), List.of("http://schemas.opengis.net/wfs/1.1.0/wfs.xsd", dft11),
                         Map.of(dft11, schema11.body())));
 
-        String dft10 = "http://test.local/wfs?service=WFS&version=1.0.0&request=DescribeFeatureType&typeName=yg:zones&outputFormat=XMLSCHEMA";
+        String dft10 = "http://test.local/wfs?service=WFS&version=1.0.0&request=DescribeFeatureType&typeName=test:zones&outputFormat=XMLSCHEMA";
         TestService.Result schema10 = wfs.get("SERVICE", "WFS", "VERSION", "1.0.0", "REQUEST", "DescribeFeatureType",
-                "TYPENAME", "yg:zones");
+                "TYPENAME", "test:zones");
         TestService.Result gf10 = wfs.get("SERVICE", "WFS", "VERSION", "1.0.0", "REQUEST", "GetFeature", "TYPENAME",
-                "yg:zones",
+                "test:zones",
                 "MAXFEATURES", "2");
         Xml x10 = new Xml(gf10.body());
         assertEquals(2, x10.n("//gml3:featureMember"));
@@ -89,15 +89,16 @@ class GetFeatureGmlTest {
     @Test
     void srsNameFormsDecideAxisOrder() throws Exception {
         Xml urn = new Xml(
-                wfs.get("SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "GetFeature", "TYPENAMES", "yg:zones",
+                wfs.get("SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "GetFeature", "TYPENAMES", "test:zones",
                         "RESOURCEID", "zones.1", "SRSNAME", "urn:ogc:def:crs:EPSG::4326").body());
         assertTrue(urn.s("//gml:posList").startsWith("40 113.6 "), urn.s("//gml:posList"));
         Xml shortForm = new Xml(
-                wfs.get("SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "GetFeature", "TYPENAMES", "yg:zones",
+                wfs.get("SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "GetFeature", "TYPENAMES", "test:zones",
                         "RESOURCEID", "zones.1", "SRSNAME", "EPSG:4490").body());
         assertTrue(shortForm.s("//gml:posList").startsWith("113.6 40 "), shortForm.s("//gml:posList"));
-        Xml gk = new Xml(wfs.get("SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "GetFeature", "TYPENAMES", "yg:zones",
-                "RESOURCEID", "zones.1", "SRSNAME", "urn:ogc:def:crs:EPSG::4547").body());
+        Xml gk = new Xml(
+                wfs.get("SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "GetFeature", "TYPENAMES", "test:zones",
+                        "RESOURCEID", "zones.1", "SRSNAME", "urn:ogc:def:crs:EPSG::4547").body());
         String[] c = gk.s("//gml:posList").split(" ");
         // CGCS2000 / 3-degree GK CM 114E: northing (~4.43e6) first, easting (~466 km) second
         double north = Double.parseDouble(c[0]);
@@ -110,23 +111,23 @@ class GetFeatureGmlTest {
     @Test
     void getPropertyValueAndStoredQueries() throws Exception {
         TestService.Result pv = wfs.get("SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "GetPropertyValue",
-                "TYPENAMES", "yg:zones", "VALUEREFERENCE", "yg:name", "SORTBY", "rank ASC");
+                "TYPENAMES", "test:zones", "VALUEREFERENCE", "test:name", "SORTBY", "rank ASC");
         Xml x = new Xml(pv.body());
         assertEquals("5", x.s("/wfs:ValueCollection/@numberMatched"));
         assertEquals("zone 5", x.s("/wfs:ValueCollection/wfs:member[1]"));
         assertEquals(List.of(),
                 OgcSchemas.validate(pv.body(), List.of("http://schemas.opengis.net/wfs/2.0/wfs.xsd"), Map.of()));
         TestService.Result xpath = wfs.get("SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "GetPropertyValue",
-                "TYPENAMES", "yg:zones", "VALUEREFERENCE", "//*[1]");
+                "TYPENAMES", "test:zones", "VALUEREFERENCE", "//*[1]");
         assertEquals(400, xpath.status());
         assertEquals("valueReference", new Xml(xpath.body()).s("//ows:Exception/@locator"));
 
         Xml ids = new Xml(wfs.get("SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "GetPropertyValue",
-                "TYPENAMES", "yg:zones", "VALUEREFERENCE", "@gml:id", "COUNT", "2").body());
+                "TYPENAMES", "test:zones", "VALUEREFERENCE", "@gml:id", "COUNT", "2").body());
         assertEquals("zones.1", ids.s("/wfs:ValueCollection/wfs:member[1]"));
         assertEquals(2, ids.n("//wfs:member"));
         TestService.Result empty = wfs.get("SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "GetPropertyValue",
-                "TYPENAMES", "yg:zones", "VALUEREFERENCE", "");
+                "TYPENAMES", "test:zones", "VALUEREFERENCE", "");
         assertEquals("InvalidParameterValue", new Xml(empty.body()).s("//ows:Exception/@exceptionCode"));
 
         TestService.Result list = wfs.get("SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "ListStoredQueries");
@@ -140,7 +141,7 @@ class GetFeatureGmlTest {
                 "STOREDQUERY_ID", "urn:ogc:def:query:OGC-WFS::GetFeatureById", "ID", "zones.2");
         assertEquals(200, byId.status());
         Xml f = new Xml(byId.body());
-        assertEquals("zones.2", f.s("/yg:zones/@gml:id"));
+        assertEquals("zones.2", f.s("/test:zones/@gml:id"));
         TestService.Result missing = wfs.get("SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "GetFeature",
                 "STOREDQUERY_ID", "urn:ogc:def:query:OGC-WFS::GetFeatureById", "ID", "zones.99");
         assertEquals(404, missing.status());

@@ -26,13 +26,13 @@ class GetFeatureKvpTest {
 
     @Test
     void maxFeaturesCapsAndNextLinkPages() throws Exception {
-        JsonNode p1 = json("TYPENAMES", "yg:zones", "COUNT", "1000");
+        JsonNode p1 = json("TYPENAMES", "test:zones", "COUNT", "1000");
         assertEquals(5, p1.get("numberMatched").asInt());
         assertEquals(4, p1.get("numberReturned").asInt(), "COUNT above the maximum is capped");
         assertEquals(4, p1.get("features").size());
         String next = p1.get("links").get(0).get("href").asText();
         assertTrue(next.contains("STARTINDEX=4") && next.contains("COUNT=4"), next);
-        JsonNode p2 = json("TYPENAMES", "yg:zones", "STARTINDEX", "4");
+        JsonNode p2 = json("TYPENAMES", "test:zones", "STARTINDEX", "4");
         assertEquals(1, p2.get("features").size());
         assertEquals("zones.5", p2.get("features").get(0).get("id").asText());
         assertEquals("prev", p2.get("links").get(0).get("rel").asText());
@@ -41,7 +41,7 @@ class GetFeatureKvpTest {
 
     @Test
     void pagingSpansSeveralTypes() throws Exception {
-        JsonNode p = json("TYPENAMES", "yg:zones,yg:targets", "STARTINDEX", "3", "COUNT", "3");
+        JsonNode p = json("TYPENAMES", "test:zones,test:targets", "STARTINDEX", "3", "COUNT", "3");
         assertEquals(8, p.get("numberMatched").asInt());
         assertEquals(3, p.get("numberReturned").asInt());
         assertEquals("zones.4", p.get("features").get(0).get("id").asText());
@@ -52,7 +52,7 @@ class GetFeatureKvpTest {
     @Test
     void hitsCountsWithoutFeatures() throws Exception {
         TestService.Result r = wfs.get("SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "GetFeature", "TYPENAMES",
-                "yg:zones",
+                "test:zones",
                 "RESULTTYPE", "hits");
         Xml x = new Xml(r.body());
         assertEquals("5", x.s("/wfs:FeatureCollection/@numberMatched"));
@@ -77,18 +77,19 @@ class GetFeatureKvpTest {
         JsonNode byId = json("RESOURCEID", "zones.2,targets.3");
         assertEquals(2, byId.get("numberMatched").asInt());
 
-        JsonNode filtered = json("TYPENAMES", "yg:zones", "FILTER",
+        JsonNode filtered = json("TYPENAMES", "test:zones", "FILTER",
                 "<fes:Filter xmlns:fes='http://www.opengis.net/fes/2.0'><fes:PropertyIsGreaterThan>"
                         + "<fes:ValueReference>area_km2</fes:ValueReference><fes:Literal>4</fes:Literal>"
                         + "</fes:PropertyIsGreaterThan></fes:Filter>");
         assertEquals(3, filtered.get("numberMatched").asInt());
 
-        JsonNode bbox = json("TYPENAMES", "yg:zones", "BBOX", "113.59,39.9,113.76,40.2,EPSG:4490");
+        JsonNode bbox = json("TYPENAMES", "test:zones", "BBOX", "113.59,39.9,113.76,40.2,EPSG:4490");
         assertEquals(2, bbox.get("numberMatched").asInt(), "zones 1 and 2 only");
-        JsonNode bboxUrn = json("TYPENAMES", "yg:zones", "BBOX", "39.9,113.59,40.2,113.76,urn:ogc:def:crs:EPSG::4490");
+        JsonNode bboxUrn = json("TYPENAMES", "test:zones", "BBOX",
+                "39.9,113.59,40.2,113.76,urn:ogc:def:crs:EPSG::4490");
         assertEquals(2, bboxUrn.get("numberMatched").asInt(), "URN form is lat/lon");
 
-        JsonNode injection = json("TYPENAMES", "yg:zones", "FILTER",
+        JsonNode injection = json("TYPENAMES", "test:zones", "FILTER",
                 "<fes:Filter xmlns:fes='http://www.opengis.net/fes/2.0'><fes:PropertyIsEqualTo>"
                         + "<fes:ValueReference>name</fes:ValueReference><fes:Literal>x' OR '1'='1</fes:Literal>"
                         + "</fes:PropertyIsEqualTo></fes:Filter>");
@@ -98,7 +99,7 @@ class GetFeatureKvpTest {
     @Test
     void csvHasHeaderRowsAndWkt() throws Exception {
         TestService.Result r = wfs.get("SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "GetFeature", "TYPENAMES",
-                "yg:zones",
+                "test:zones",
                 "OUTPUTFORMAT", "text/csv", "COUNT", "3");
         assertTrue(r.contentType().startsWith("text/csv"));
         String[] lines = r.text().replace("\uFEFF", "").split("\r\n");
@@ -110,29 +111,43 @@ class GetFeatureKvpTest {
 
     @Test
     void exceptionsHaveCodeLocatorAndStatus() throws Exception {
-        assertException(wfs.get("SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "GetFeature", "TYPENAMES", "yg:nope"),
+        assertException(
+                wfs.get("SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "GetFeature", "TYPENAMES", "test:nope"),
                 400, "InvalidParameterValue", "typeNames");
         assertException(wfs.get("SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "GetFeature"),
                 400, "MissingParameterValue", "typeNames");
-        assertException(wfs.get("SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "GetFeature", "TYPENAMES", "yg:zones",
-                "PROPERTYNAME", "nosuch"), 400, "InvalidParameterValue", "propertyName");
-        assertException(wfs.get("SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "GetFeature", "TYPENAMES", "yg:zones",
-                "SORTBY", "nosuch DESC"), 400, "InvalidParameterValue", "sortBy");
-        assertException(wfs.get("SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "GetFeature", "TYPENAMES", "yg:zones",
-                "COUNT", "-1"), 400, "InvalidParameterValue", "count");
-        assertException(wfs.get("SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "GetFeature", "TYPENAMES", "yg:zones",
-                "SRSNAME", "EPSG:2000"), 400, "InvalidParameterValue", "srsName");
-        assertException(wfs.get("SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "GetFeature", "TYPENAMES", "yg:zones",
-                "FILTER", "<fes:Filter xmlns:fes='http://www.opengis.net/fes/2.0'><fes:PropertyIsEqualTo>"),
+        assertException(
+                wfs.get("SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "GetFeature", "TYPENAMES", "test:zones",
+                        "PROPERTYNAME", "nosuch"),
+                400, "InvalidParameterValue", "propertyName");
+        assertException(
+                wfs.get("SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "GetFeature", "TYPENAMES", "test:zones",
+                        "SORTBY", "nosuch DESC"),
+                400, "InvalidParameterValue", "sortBy");
+        assertException(
+                wfs.get("SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "GetFeature", "TYPENAMES", "test:zones",
+                        "COUNT", "-1"),
+                400, "InvalidParameterValue", "count");
+        assertException(
+                wfs.get("SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "GetFeature", "TYPENAMES", "test:zones",
+                        "SRSNAME", "EPSG:2000"),
+                400, "InvalidParameterValue", "srsName");
+        assertException(
+                wfs.get("SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "GetFeature", "TYPENAMES", "test:zones",
+                        "FILTER", "<fes:Filter xmlns:fes='http://www.opengis.net/fes/2.0'><fes:PropertyIsEqualTo>"),
                 400, "OperationParsingFailed", "FILTER");
-        assertException(wfs.get("SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "GetFeature", "TYPENAMES", "yg:zones",
-                "OUTPUTFORMAT", "image/png"), 400, "InvalidParameterValue", "outputFormat");
+        assertException(
+                wfs.get("SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "GetFeature", "TYPENAMES", "test:zones",
+                        "OUTPUTFORMAT", "image/png"),
+                400, "InvalidParameterValue", "outputFormat");
         assertException(wfs.get("SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "Transaction"),
                 501, "OperationNotSupported", "Transaction");
-        assertException(wfs.get("SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "GetFeature", "TYPENAMES", "yg:zones",
-                "RESOURCEID", "targets.1"), 400, "InvalidParameterValue", "RESOURCEID");
+        assertException(
+                wfs.get("SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "GetFeature", "TYPENAMES", "test:zones",
+                        "RESOURCEID", "targets.1"),
+                400, "InvalidParameterValue", "RESOURCEID");
         assertEquals(200,
-                wfs.get("SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "GetFeature", "TYPENAMES", "yg:zones",
+                wfs.get("SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "GetFeature", "TYPENAMES", "test:zones",
                         "RESOURCEID", "test-123").status(),
                 "an id of no served type matches nothing");
         TestService.Result v1 = wfs.get("SERVICE", "WFS", "VERSION", "1.0.0", "REQUEST", "GetFeature", "TYPENAME",
@@ -147,8 +162,8 @@ class GetFeatureKvpTest {
     void xmlPostGetFeatureAndBillionLaughs() throws Exception {
         TestService.Result r = wfs.post(
                 "<wfs:GetFeature xmlns:wfs='http://www.opengis.net/wfs/2.0' xmlns:fes='http://www.opengis.net/fes/2.0'"
-                        + " xmlns:yg='http://ecoplan.org/yanggao' service='WFS' version='2.0.0' outputFormat='application/json' count='2'>"
-                        + "<wfs:Query typeNames='yg:zones'><fes:Filter><fes:PropertyIsEqualTo><fes:ValueReference>active</fes:ValueReference>"
+                        + " xmlns:yg='http://example.org/test' service='WFS' version='2.0.0' outputFormat='application/json' count='2'>"
+                        + "<wfs:Query typeNames='test:zones'><fes:Filter><fes:PropertyIsEqualTo><fes:ValueReference>active</fes:ValueReference>"
                         + "<fes:Literal>true</fes:Literal></fes:PropertyIsEqualTo></fes:Filter>"
                         + "<fes:SortBy><fes:SortProperty><fes:ValueReference>rank</fes:ValueReference><fes:SortOrder>ASC</fes:SortOrder></fes:SortProperty></fes:SortBy>"
                         + "</wfs:Query></wfs:GetFeature>");

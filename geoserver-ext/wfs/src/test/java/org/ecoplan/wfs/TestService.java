@@ -77,7 +77,7 @@ final class TestService {
         sources.put("targets", new MemoryFeatureSource(TARGETS, targets));
         ServerSettings d = ServerSettings.defaults();
         ServerSettings settings = new ServerSettings(d.maxImageWidth(), d.maxImageHeight(), d.maxRenderMillis(),
-                d.maxConcurrentRenders(), maxFeatures, d.requestTimeoutMillis(), d.maxRequestBytes(), false);
+                d.maxConcurrentRenders(), maxFeatures, d.requestTimeoutMillis(), d.maxRequestBytes());
         TestContext context = TestContext.in(Path.of(".")).settings(settings)
                 .layer("zones", "修复分区", "Restoration zones", sources.get("zones"), null, true)
                 .layer("targets", "规划指标", "Plan targets", sources.get("targets"), null, true).build();

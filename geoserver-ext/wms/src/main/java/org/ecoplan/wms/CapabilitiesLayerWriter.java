@@ -4,7 +4,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import org.ecoplan.catalog.Catalog;
+import org.ecoplan.catalog.CatalogView;
 import org.ecoplan.catalog.Localized;
 import org.ecoplan.catalog.config.LayerConfig;
 import org.ecoplan.catalog.config.LayerGroupConfig;
@@ -26,59 +26,71 @@ public final class CapabilitiesLayerWriter {
     private final LayerExtents extents;
     private final StyleLibrary styles;
     private final LegendGraphics legends;
-    private final Localized rootTitle;
 
-    public CapabilitiesLayerWriter(LayerExtents extents, StyleLibrary styles, LegendGraphics legends,
-            Localized rootTitle) {
+    public CapabilitiesLayerWriter(LayerExtents extents, StyleLibrary styles, LegendGraphics legends) {
         this.extents = extents;
         this.styles = styles;
         this.legends = legends;
-        this.rootTitle = rootTitle;
     }
 
-    /** The layers a WMS serves: those with geometry, in catalog order. */
-    public static List<LayerConfig> mapLayers(Catalog catalog) {
-        return catalog.layers().stream().filter(l -> l.featureType().hasGeometry()).toList();
+    /** The layers an endpoint's WMS serves: those with geometry, in catalog order. */
+    public static List<LayerConfig> mapLayers(CatalogView view) {
+        return view.layers().stream().filter(l -> l.featureType().hasGeometry()).toList();
     }
 
-    void write(XmlOut x, WmsVersion version, String url, Catalog catalog) {
+    /**
+     * The root Layer lists the endpoint's CRSs; a layer of a workspace that offers more lists those
+     * too (WMS 1.3.0 clause 7.2.4.6.7: a child's CRSs add to its parent's).
+     */
+    void write(XmlOut x, WmsVersion version, String url, CatalogView view) {
         boolean v13 = version == WmsVersion.V_1_3_0;
-        List<LayerConfig> layers = mapLayers(catalog);
+        List<LayerConfig> layers = mapLayers(view);
+        List<String> rootCrs = view.services().crs();
         x.start("Layer").attr("queryable", "0");
-        x.element("Title", rootTitle.both());
-        for (String code : SupportedCrs.CODES) x.element(v13 ? "CRS" : "SRS", code);
+        x.element("Title", view.service("wms").title().both());
+        for (String code : rootCrs) x.element(v13 ? "CRS" : "SRS", code);
         LayerExtents.Extent all = extents.union(layers);
-        bounds(x, version, all);
-        for (LayerConfig l : layers) layer(x, version, url, l);
-        for (LayerGroupConfig g : catalog.groups()) {
-            List<LayerConfig> members = catalog.expand(g.id()).stream().filter(l -> l.featureType().hasGeometry())
+        bounds(x, version, all, rootCrs);
+        for (LayerConfig l : layers) layer(x, version, url, l, view);
+        for (LayerGroupConfig g : view.groups()) {
+            List<LayerConfig> members = view.catalog().expand(g).stream().filter(l -> l.featureType().hasGeometry())
                     .toList();
             if (members.isEmpty()) continue;
             x.start("Layer").attr("queryable", members.stream().anyMatch(LayerConfig::queryable) ? "1" : "0");
-            x.element("Name", g.id());
+            x.element("Name", view.name(g));
             x.element("Title", g.title().both());
             StringBuilder abs = new StringBuilder(paragraphs(g.abstractText()));
-            abs.append("\n\n图层 / Layers: ").append(String.join(", ", members.stream().map(LayerConfig::id).toList()));
+            abs.append("\n\n图层 / Layers: ").append(String.join(", ", members.stream().map(view::name).toList()));
             x.element("Abstract", abs.toString());
             keywords(x, g.keywords());
-            bounds(x, version, extents.union(members));
+            List<String> crs = view.crs(g.workspace());
+            ownCrs(x, v13, crs, rootCrs);
+            bounds(x, version, extents.union(members), crs);
             x.start("MetadataURL").attr("type", v13 ? "ISO19115:2003" : "TC211");
             x.element("Format", "text/html")
-                    .onlineResource(url + "SERVICE=WMS&REQUEST=GetMetadata&LAYER=" + enc(g.id())).end();
+                    .onlineResource(url + "SERVICE=WMS&REQUEST=GetMetadata&LAYER=" + enc(view.name(g))).end();
             x.end();
         }
         x.end();
     }
 
-    private void layer(XmlOut x, WmsVersion version, String url, LayerConfig l) {
+    /** The CRSs of a layer that its parent (the root) does not list. */
+    private static void ownCrs(XmlOut x, boolean v13, List<String> crs, List<String> rootCrs) {
+        for (String c : crs) if (!rootCrs.contains(c)) x.element(v13 ? "CRS" : "SRS", c);
+    }
+
+    private void layer(XmlOut x, WmsVersion version, String url, LayerConfig l, CatalogView view) {
         boolean v13 = version == WmsVersion.V_1_3_0;
+        String name = view.name(l);
         x.start("Layer").attr("queryable", l.queryable() ? "1" : "0");
-        x.element("Name", l.id());
+        x.element("Name", name);
         x.element("Title", l.title().both());
         x.element("Abstract", layerAbstract(l));
         keywords(x, l.keywords());
-        bounds(x, version, extents.of(l));
-        String metadataUrl = url + "SERVICE=WMS&REQUEST=GetMetadata&LAYER=" + enc(l.id());
+        List<String> crs = view.crs(l.workspace());
+        ownCrs(x, v13, crs, view.services().crs());
+        bounds(x, version, extents.of(l), crs);
+        String metadataUrl = url + "SERVICE=WMS&REQUEST=GetMetadata&LAYER=" + enc(name);
         if (l.metadata() != null && l.metadata().attribution() != null) {
             x.start("Attribution").element("Title", l.metadata().attribution()).onlineResource(metadataUrl).end();
         }
@@ -87,7 +99,7 @@ public final class CapabilitiesLayerWriter {
         double minScale = Double.POSITIVE_INFINITY;
         double maxScale = 0;
         for (String styleId : styleIds(l)) {
-            Style s = styles.style(styleId);
+            Style s = styles.style(l, styleId);
             x.start("Style").element("Name", styleId);
             x.element("Title", s.title() != null && !s.title().isBlank() ? s.title() : styleId);
             if (s.abstractText() != null && !s.abstractText().isBlank()) x.element("Abstract", s.abstractText());
@@ -96,7 +108,7 @@ public final class CapabilitiesLayerWriter {
             x.element("Format", "image/png");
             x.onlineResource(
                     url + "SERVICE=WMS&VERSION=" + version.text() + "&REQUEST=GetLegendGraphic&FORMAT=image/png&LAYER="
-                            + enc(l.id()) + "&STYLE=" + enc(styleId));
+                            + enc(name) + "&STYLE=" + enc(styleId));
             x.end().end();
             if (styleId.equals(l.styles().defaultStyle())) {
                 for (Rule r : s.rules()) {
@@ -130,7 +142,7 @@ public final class CapabilitiesLayerWriter {
         x.end();
     }
 
-    private static void bounds(XmlOut x, WmsVersion version, LayerExtents.Extent e) {
+    private static void bounds(XmlOut x, WmsVersion version, LayerExtents.Extent e, List<String> codes) {
         Envelope geo = e.geographic();
         if (geo == null) return;
         if (version == WmsVersion.V_1_3_0) {
@@ -142,7 +154,7 @@ public final class CapabilitiesLayerWriter {
             x.start("LatLonBoundingBox").attr("minx", num(geo.getMinX())).attr("miny", num(geo.getMinY()))
                     .attr("maxx", num(geo.getMaxX())).attr("maxy", num(geo.getMaxY())).end();
         }
-        for (String code : SupportedCrs.CODES) {
+        for (String code : codes) {
             Envelope env = e.byCrs().get(code);
             if (env == null) continue;
             double[] o = BboxParser.ordered(env, CrsRegistry.parse(code).orElseThrow(), version);

@@ -2,7 +2,9 @@ package org.ecoplan.wms;
 
 import java.io.OutputStream;
 import java.util.List;
-import org.ecoplan.catalog.Catalog;
+import org.ecoplan.catalog.CatalogView;
+import org.ecoplan.catalog.config.ContactInfo;
+import org.ecoplan.catalog.config.ServiceMetadata;
 
 /**
  * Writes the service metadata document: WMS 1.3.0 {@code WMS_Capabilities} (06-042 clause 7.2.4,
@@ -15,28 +17,24 @@ public final class CapabilitiesWriter {
     public static final String WMS_NS = "http://www.opengis.net/wms";
     public static final String SLD_NS = "http://www.opengis.net/sld";
     static final List<String> MAP_FORMATS = List.of("image/png", "image/png; mode=8bit", "image/jpeg", "image/gif");
-    static final List<String> INFO_FORMATS = List.of("text/plain", "text/html", "application/json",
-            "application/vnd.ogc.gml", "text/xml");
 
-    private final Catalog catalog;
     private final CapabilitiesLayerWriter layers;
-    private final ServiceInfo info;
+    private final int layerLimit;
+    private final List<String> infoFormats;
 
-    /** The service-level texts of the Service section, ContactInformation included. */
-    public record ServiceInfo(String title, String abstractText, List<String> keywords, int layerLimit,
-            ServiceContact contact) {}
-
-    public CapabilitiesWriter(Catalog catalog, CapabilitiesLayerWriter layers, ServiceInfo info) {
-        this.catalog = catalog;
+    /** @param infoFormats the GetFeatureInfo formats offered, as advertised */
+    public CapabilitiesWriter(CapabilitiesLayerWriter layers, int layerLimit, List<String> infoFormats) {
         this.layers = layers;
-        this.info = info;
+        this.layerLimit = layerLimit;
+        this.infoFormats = List.copyOf(infoFormats);
     }
 
     /**
+     * @param view       what the endpoint publishes, with its identity
      * @param serviceUrl the WMS endpoint as the client reached it, ending in "?" ("http://h:p/wms?")
      */
-    public void write(OutputStream out, WmsVersion version, String serviceUrl, String updateSequence,
-            int maxWidth, int maxHeight) {
+    public void write(OutputStream out, CatalogView view, WmsVersion version, String serviceUrl,
+            String updateSequence, int maxWidth, int maxHeight) {
         boolean v13 = version == WmsVersion.V_1_3_0;
         try (XmlOut x = new XmlOut(out, v13 ? WMS_NS : null)) {
             x.start(v13 ? "WMS_Capabilities" : "WMT_MS_Capabilities");
@@ -49,7 +47,7 @@ public final class CapabilitiesWriter {
             if (v13) x.namespace("xlink", XmlOut.XLINK);
             else x.xlinkOnEachLink();
             x.attr("version", version.text()).attr("updateSequence", updateSequence);
-            service(x, v13, serviceUrl, maxWidth, maxHeight);
+            service(x, v13, view.service("wms"), serviceUrl, maxWidth, maxHeight);
             x.start("Capability");
             request(x, v13, serviceUrl);
             x.start("Exception");
@@ -63,37 +61,68 @@ public final class CapabilitiesWriter {
                 x.start("UserDefinedSymbolization").attr("SupportSLD", "1").attr("UserLayer", "0")
                         .attr("UserStyle", "1").attr("RemoteWFS", "0").end();
             }
-            layers.write(x, version, serviceUrl, catalog);
+            layers.write(x, version, serviceUrl, view);
             x.end();
             x.end();
         }
     }
 
-    private void service(XmlOut x, boolean v13, String serviceUrl, int maxWidth, int maxHeight) {
+    private void service(XmlOut x, boolean v13, ServiceMetadata m, String serviceUrl, int maxWidth, int maxHeight) {
         x.start("Service");
         x.element("Name", v13 ? "WMS" : "OGC:WMS");
-        x.element("Title", info.title());
-        x.element("Abstract", info.abstractText());
+        x.element("Title", m.title().both());
+        String zh = m.abstractText().zh();
+        String en = m.abstractText().en();
+        x.element("Abstract", zh.isEmpty() ? en : en.isEmpty() ? zh : zh + "\n\n" + en);
         x.start("KeywordList");
-        for (String k : info.keywords()) x.element("Keyword", k);
+        x.element("Keyword", "WMS");
+        for (String k : m.keywords()) if (!k.equals("WMS")) x.element("Keyword", k);
         x.end();
         x.onlineResource(serviceUrl);
-        info.contact().write(x);
-        x.element("Fees", "none");
-        x.element("AccessConstraints", "none");
+        contact(x, m.contact());
+        x.element("Fees", m.fees() == null ? "none" : m.fees());
+        x.element("AccessConstraints", m.accessConstraints() == null ? "none" : m.accessConstraints());
         if (v13) {
-            x.element("LayerLimit", Integer.toString(info.layerLimit()));
+            x.element("LayerLimit", Integer.toString(layerLimit));
             x.element("MaxWidth", Integer.toString(maxWidth));
             x.element("MaxHeight", Integer.toString(maxHeight));
         }
         x.end();
     }
 
-    private static void request(XmlOut x, boolean v13, String url) {
+    /**
+     * ContactInformation in schema order (WMS 1.3.0 clause 7.2.4.3). The schema requires person and
+     * organisation together, and every part of an address: a part the configuration leaves empty
+     * leaves its element out rather than inventing a value.
+     */
+    private static void contact(XmlOut x, ContactInfo c) {
+        if (c == null || (c.person() == null && c.organization() == null && c.position() == null
+                && c.address() == null && c.phone() == null && c.email() == null))
+            return;
+        x.start("ContactInformation");
+        if (c.person() != null && c.organization() != null) {
+            x.start("ContactPersonPrimary").element("ContactPerson", c.person())
+                    .element("ContactOrganization", c.organization()).end();
+        }
+        if (c.position() != null) x.element("ContactPosition", c.position());
+        if (c.address() != null) {
+            x.start("ContactAddress").element("AddressType", c.addressType() == null ? "postal" : c.addressType())
+                    .element("Address", c.address()).element("City", nz(c.city()))
+                    .element("StateOrProvince", nz(c.province())).element("PostCode", nz(c.postCode()))
+                    .element("Country", nz(c.country())).end();
+        }
+        if (c.phone() != null) x.element("ContactVoiceTelephone", c.phone());
+        if (c.email() != null) x.element("ContactElectronicMailAddress", c.email());
+        x.end();
+    }
+
+    private static String nz(String s) { return s == null ? "" : s; }
+
+    private void request(XmlOut x, boolean v13, String url) {
         x.start("Request");
         operation(x, "GetCapabilities", List.of(v13 ? "text/xml" : "application/vnd.ogc.wms_xml"), url);
         operation(x, "GetMap", MAP_FORMATS, url);
-        operation(x, "GetFeatureInfo", INFO_FORMATS, url);
+        operation(x, "GetFeatureInfo", infoFormats, url);
         if (v13) {
             x.start("sld", SLD_NS, "DescribeLayer");
             formatsAndDcp(x, List.of("text/xml"), url);

@@ -3,12 +3,11 @@ package org.ecoplan.wms;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import org.ecoplan.catalog.Catalog;
+import org.ecoplan.catalog.CatalogView;
 import org.ecoplan.catalog.config.LayerConfig;
 import org.ecoplan.ows.KvpMap;
 import org.ecoplan.ows.OwsResponse;
 import org.ecoplan.ows.ServiceException;
-import org.ecoplan.ows.encode.AppNamespace;
 
 /**
  * The DescribeLayer operation: for each named layer, the WFS that serves its features and the
@@ -21,41 +20,36 @@ final class DescribeLayer {
     static final String SLD_NS = "http://www.opengis.net/sld";
     static final String SE_NS = "http://www.opengis.net/se";
 
-    private final Catalog catalog;
-    private final AppNamespace ns;
-
-    DescribeLayer(Catalog catalog, AppNamespace ns) {
-        this.catalog = catalog;
-        this.ns = ns;
-    }
+    DescribeLayer() {}
 
     /** One requested layer and the feature types behind it. */
     private record Description(String name, List<String> typeNames) {}
 
-    OwsResponse run(KvpMap p, WmsVersion version, String wfsUrl) {
+    /**
+     * @param view   what the endpoint publishes (its WFS publishes the same feature types)
+     * @param wfsUrl the WFS endpoint beside this WMS
+     */
+    OwsResponse run(CatalogView view, KvpMap p, WmsVersion version, String wfsUrl) {
         String layers = p.require("LAYERS");
         List<Description> described = new ArrayList<>();
-        for (String name : NameList.parse(layers)) described.add(describe(name));
+        for (String name : NameList.parse(layers)) described.add(describe(view, name));
         if (described.isEmpty()) {
             throw new ServiceException(ServiceException.MISSING_PARAMETER_VALUE, "LAYERS", "LAYERS names no layer");
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         if (version == WmsVersion.V_1_3_0) {
-            write13(out, described, wfsUrl);
+            write13(out, described, wfsUrl, view);
             return OwsResponse.bytes(200, "text/xml", out.toByteArray());
         }
         write111(out, described, wfsUrl);
         return OwsResponse.bytes(200, "application/vnd.ogc.wms_xml", out.toByteArray());
     }
 
-    private Description describe(String name) {
-        var group = catalog.group(name);
-        List<LayerConfig> members = group.isPresent()
-                ? catalog.expand(name)
-                : catalog.layer(name).map(List::of).orElse(List.of());
+    private Description describe(CatalogView view, String name) {
+        List<LayerConfig> members = view.expand(name);
         List<String> types = new ArrayList<>();
         for (LayerConfig l : members) {
-            String qualified = ns.prefix() + ":" + l.id();
+            String qualified = l.qualifiedName();
             if (l.featureType().hasGeometry() && !types.contains(qualified)) types.add(qualified);
         }
         if (types.isEmpty()) {
@@ -64,13 +58,16 @@ final class DescribeLayer {
         return new Description(name, types);
     }
 
-    private void write13(ByteArrayOutputStream out, List<Description> described, String wfsUrl) {
+    private void write13(ByteArrayOutputStream out, List<Description> described, String wfsUrl, CatalogView view) {
         try (XmlOut x = new XmlOut(out, SLD_NS)) {
             x.start("DescribeLayerResponse").namespace(null, SLD_NS).namespace("se", SE_NS)
                     .namespace("xlink", XmlOut.XLINK)
-                    .namespace(ns.prefix(), ns.uri()).namespace("xsi", XmlOut.XSI)
+                    .namespace("xsi", XmlOut.XSI)
                     .attr("xsi", XmlOut.XSI, "schemaLocation",
                             SLD_NS + " http://schemas.opengis.net/sld/1.1.0/DescribeLayer.xsd");
+            for (var w : view.workspace().map(List::of).orElse(view.catalog().workspaces())) {
+                x.namespace(w.prefix(), w.namespaceUri());
+            }
             x.element("Version", "1.1.0");
             for (Description d : described) {
                 x.start("LayerDescription");

@@ -7,7 +7,9 @@ import java.util.Locale;
  * clause 7.2.3.9): an XML report, the message drawn into an image, or a blank image.
  */
 public enum ExceptionFormat {
-    XML, INIMAGE, BLANK;
+    XML,
+    INIMAGE,
+    BLANK;
 
     /** Reads the parameter in either version's spelling; absent or unknown values mean XML. */
     public static ExceptionFormat of(String value) {

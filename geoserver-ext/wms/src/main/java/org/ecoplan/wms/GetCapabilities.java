@@ -2,6 +2,7 @@ package org.ecoplan.wms;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
+import org.ecoplan.catalog.CatalogView;
 import org.ecoplan.ows.KvpMap;
 import org.ecoplan.ows.OwsResponse;
 import org.ecoplan.ows.ServiceContext;
@@ -21,7 +22,7 @@ public final class GetCapabilities {
         this.writer = writer;
     }
 
-    public OwsResponse run(KvpMap params, WmsVersion version, String serviceUrl) {
+    public OwsResponse run(CatalogView view, KvpMap params, WmsVersion version, String serviceUrl) {
         String current = context.updateSequence();
         String asked = params.value("UPDATESEQUENCE");
         if (asked != null && !asked.isBlank()) {
@@ -36,7 +37,7 @@ public final class GetCapabilities {
             }
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        writer.write(out, version, serviceUrl, current, context.settings().maxImageWidth(),
+        writer.write(out, view, version, serviceUrl, current, context.settings().maxImageWidth(),
                 context.settings().maxImageHeight());
         String type = version == WmsVersion.V_1_3_0
                 ? "text/xml; charset=UTF-8"

@@ -5,13 +5,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.ecoplan.catalog.Catalog;
+import org.ecoplan.catalog.CatalogView;
 import org.ecoplan.catalog.config.LayerConfig;
+import org.ecoplan.catalog.config.LayerGroupConfig;
 import org.ecoplan.map.info.FeatureHits;
 import org.ecoplan.map.info.FeatureInfoResponses;
 import org.ecoplan.map.info.LayerHits;
 import org.ecoplan.ows.OwsResponse;
-import org.ecoplan.ows.ServiceContext;
 import org.ecoplan.ows.ServiceException;
 
 /**
@@ -20,39 +20,39 @@ import org.ecoplan.ows.ServiceException;
  * layer. Query layers must be among LAYERS (a layer of a group in LAYERS counts).
  */
 public final class GetFeatureInfo {
-    private final ServiceContext context;
     private final FeatureHits featureHits;
 
-    public GetFeatureInfo(ServiceContext context, FeatureHits featureHits) {
-        this.context = context;
-        this.featureHits = featureHits;
-    }
+    public GetFeatureInfo(FeatureHits featureHits) { this.featureHits = featureHits; }
 
-    public OwsResponse run(GetFeatureInfoRequest r) {
+    /** @param view what the endpoint publishes, whose names LAYERS and QUERY_LAYERS use */
+    public OwsResponse run(CatalogView view, GetFeatureInfoRequest r) {
         GetMapRequest m = r.map();
-        List<LayerHits> hits = featureHits.at(queryLayers(r), m.bbox(), m.crs().crs(), m.width(), m.height(), r.i(),
+        List<LayerHits> hits = featureHits.at(queryLayers(view, r), m.bbox(), m.crs().crs(), m.width(), m.height(),
+                r.i(),
                 r.j(), r.featureCount());
         return FeatureInfoResponses.response(hits, r.infoFormat(), r.infoFormatText());
     }
 
     /** The queryable layers named by QUERY_LAYERS, groups expanded, in order and without repeats. */
-    private List<LayerConfig> queryLayers(GetFeatureInfoRequest r) {
-        Catalog catalog = context.catalog();
-        Set<String> drawn = new LinkedHashSet<>();
+    private List<LayerConfig> queryLayers(CatalogView view, GetFeatureInfoRequest r) {
+        Set<LayerConfig> drawn = new LinkedHashSet<>();
+        Set<String> drawnGroups = new LinkedHashSet<>();
         for (String name : r.map().layers()) {
-            drawn.add(name);
-            for (LayerConfig member : catalog.expand(name)) drawn.add(member.id());
+            drawn.addAll(view.expand(name));
+            view.group(name).ifPresent(g -> drawnGroups.add(g.qualifiedName()));
         }
         Set<LayerConfig> out = new LinkedHashSet<>();
         for (String name : r.queryLayers()) {
             if (name.isEmpty()) continue;
-            Optional<LayerConfig> layer = catalog.layer(name).filter(l -> l.featureType().hasGeometry());
-            boolean group = catalog.group(name).isPresent();
-            if (layer.isEmpty() && !group) {
+            Optional<LayerConfig> layer = view.layer(name).filter(l -> l.featureType().hasGeometry());
+            Optional<LayerGroupConfig> group = view.group(name);
+            if (layer.isEmpty() && group.isEmpty()) {
                 throw new ServiceException(WmsExceptionCode.LAYER_NOT_DEFINED, "QUERY_LAYERS",
                         "No layer named '" + name + "'");
             }
-            if (!r.map().layers().isEmpty() && !drawn.contains(name)) {
+            boolean inMap = layer.map(drawn::contains).orElse(false)
+                    || group.map(g -> drawnGroups.contains(g.qualifiedName())).orElse(false);
+            if (!r.map().layers().isEmpty() && !inMap) {
                 throw new ServiceException(WmsExceptionCode.LAYER_NOT_DEFINED, "QUERY_LAYERS",
                         "Query layer '" + name + "' is not one of the LAYERS of the map");
             }
@@ -63,7 +63,7 @@ public final class GetFeatureInfo {
                 }
                 out.add(layer.get());
             } else {
-                List<LayerConfig> members = catalog.expand(name).stream()
+                List<LayerConfig> members = view.catalog().expand(group.get()).stream()
                         .filter(l -> l.featureType().hasGeometry() && l.queryable()).toList();
                 if (members.isEmpty()) {
                     throw new ServiceException(WmsExceptionCode.LAYER_NOT_QUERYABLE, "QUERY_LAYERS",

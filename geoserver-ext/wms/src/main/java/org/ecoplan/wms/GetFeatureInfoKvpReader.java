@@ -1,8 +1,10 @@
 package org.ecoplan.wms;
 
 import java.util.List;
-import org.ecoplan.map.info.FeatureInfoFormat;
+import org.ecoplan.map.info.FeatureInfo;
 import org.ecoplan.ows.KvpMap;
+import org.ecoplan.ows.ResponseEncoder;
+import org.ecoplan.ows.ResponseEncoders;
 import org.ecoplan.ows.ServerSettings;
 import org.ecoplan.ows.ServiceException;
 
@@ -14,10 +16,12 @@ import org.ecoplan.ows.ServiceException;
 public final class GetFeatureInfoKvpReader {
     private final GetMapKvpReader mapReader;
     private final ServerSettings settings;
+    private final ResponseEncoders encoders;
 
-    public GetFeatureInfoKvpReader(ServerSettings settings) {
-        this.mapReader = new GetMapKvpReader(settings);
+    public GetFeatureInfoKvpReader(ServerSettings settings, List<String> offeredCrs, ResponseEncoders encoders) {
+        this.mapReader = new GetMapKvpReader(settings, offeredCrs);
         this.settings = settings;
+        this.encoders = encoders;
     }
 
     public GetFeatureInfoRequest read(KvpMap params, WmsVersion version) {
@@ -31,7 +35,12 @@ public final class GetFeatureInfoKvpReader {
             }
             infoText = "text/plain";
         }
-        FeatureInfoFormat format = MapParameters.infoFormat(infoText);
+        String asked = infoText;
+        ResponseEncoder<FeatureInfo> format = encoders.find(FeatureInfo.class, asked, "WMS", version.text())
+                .orElseThrow(() -> new ServiceException(WmsExceptionCode.INVALID_FORMAT, "INFO_FORMAT",
+                        "Unsupported INFO_FORMAT '" + asked + "'; supported: " + String.join(", ",
+                                encoders.offered(FeatureInfo.class, "WMS", version.text()).stream()
+                                        .map(f -> f.names().get(0)).toList())));
         int count = featureCount(params.value("FEATURE_COUNT"));
         int i = pixel(params, version.iParam(), map.width());
         int j = pixel(params, version.jParam(), map.height());

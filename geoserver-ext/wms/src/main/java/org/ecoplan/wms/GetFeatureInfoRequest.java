@@ -1,7 +1,8 @@
 package org.ecoplan.wms;
 
 import java.util.List;
-import org.ecoplan.map.info.FeatureInfoFormat;
+import org.ecoplan.map.info.FeatureInfo;
+import org.ecoplan.ows.ResponseEncoder;
 
 /**
  * A GetFeatureInfo request (WMS 1.3.0 clause 7.4.2, WMS 1.1.1 clause 7.3.3): the map it refers to,
@@ -9,7 +10,8 @@ import org.ecoplan.map.info.FeatureInfoFormat;
  *
  * @param infoFormatText the INFO_FORMAT value as sent; XML answers are labelled with it
  */
-public record GetFeatureInfoRequest(GetMapRequest map, List<String> queryLayers, FeatureInfoFormat infoFormat,
+public record GetFeatureInfoRequest(GetMapRequest map, List<String> queryLayers,
+        ResponseEncoder<FeatureInfo> infoFormat,
         String infoFormatText, int featureCount, int i, int j, ExceptionFormat exceptions) {
     public GetFeatureInfoRequest {
         queryLayers = List.copyOf(queryLayers);

@@ -5,7 +5,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
-import org.ecoplan.catalog.Catalog;
+import org.ecoplan.catalog.CatalogView;
 import org.ecoplan.catalog.config.LayerConfig;
 import org.ecoplan.map.image.ImageEncoder;
 import org.ecoplan.ows.OwsResponse;
@@ -15,18 +15,17 @@ import org.ecoplan.render.style.StyleLibrary;
 
 /** The GetLegendGraphic operation: the legend image of a layer's style (Chinese rule titles). */
 public final class GetLegendGraphic {
-    private final Catalog catalog;
     private final StyleLibrary styles;
     private final LegendGraphics legends;
 
-    public GetLegendGraphic(Catalog catalog, StyleLibrary styles, LegendGraphics legends) {
-        this.catalog = catalog;
+    public GetLegendGraphic(StyleLibrary styles, LegendGraphics legends) {
         this.styles = styles;
         this.legends = legends;
     }
 
-    public OwsResponse run(GetLegendGraphicRequest r) {
-        LayerConfig layer = catalog.layer(r.layer()).filter(l -> l.featureType().hasGeometry())
+    /** @param view what the endpoint publishes, whose names LAYER uses */
+    public OwsResponse run(CatalogView view, GetLegendGraphicRequest r) {
+        LayerConfig layer = view.layer(r.layer()).filter(l -> l.featureType().hasGeometry())
                 .orElseThrow(() -> new ServiceException(WmsExceptionCode.LAYER_NOT_DEFINED, "LAYER",
                         "No layer named '" + r.layer() + "'"));
         List<String> ids = CapabilitiesLayerWriter.styleIds(layer);
@@ -38,7 +37,7 @@ public final class GetLegendGraphic {
             throw new ServiceException(WmsExceptionCode.STYLE_NOT_DEFINED, "STYLE",
                     "Layer '" + layer.id() + "' has no style '" + styleId + "'; its styles are " + ids);
         }
-        Style style = styles.style(styleId);
+        Style style = styles.style(layer, styleId);
         BufferedImage image;
         try {
             image = legends.legend(style, r.rule(), r.scaleDenominator(), r.width(), r.height(),

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.ecoplan.catalog.CatalogView;
 import org.ecoplan.map.RenderLimiter;
 import org.ecoplan.map.image.ImageEncoder;
 import org.ecoplan.ows.OwsResponse;
@@ -39,8 +40,9 @@ public final class GetMap {
         this.renderer = renderer;
     }
 
-    public OwsResponse run(GetMapRequest r) {
-        List<StyledMapLayer> styled = resolver.resolve(r);
+    /** @param view what the endpoint publishes, whose names LAYERS uses */
+    public OwsResponse run(CatalogView view, GetMapRequest r) {
+        List<StyledMapLayer> styled = resolver.resolve(view, r);
         List<MapLayer> layers = new ArrayList<>();
         for (StyledMapLayer s : styled)
             layers.add(new MapLayer(s.layer().id(), context.featureSource(s.layer()), s.style()));

@@ -16,8 +16,13 @@ import org.locationtech.jts.geom.Envelope;
  */
 public final class GetMapKvpReader {
     private final ServerSettings settings;
+    private final List<String> offeredCrs;
 
-    public GetMapKvpReader(ServerSettings settings) { this.settings = settings; }
+    /** @param offeredCrs the CRSs the endpoint offers (CRS / SRS must be one of them) */
+    public GetMapKvpReader(ServerSettings settings, List<String> offeredCrs) {
+        this.settings = settings;
+        this.offeredCrs = List.copyOf(offeredCrs);
+    }
 
     public GetMapRequest read(KvpMap params, WmsVersion version) {
         return read(params, version, true);
@@ -49,7 +54,7 @@ public final class GetMapKvpReader {
         if (crsText == null || crsText.isBlank()) {
             crsText = params.value(version == WmsVersion.V_1_3_0 ? "SRS" : "CRS");
         }
-        CrsName crs = SupportedCrs.require(crsText, version);
+        CrsName crs = SupportedCrs.require(crsText, version, offeredCrs);
         Envelope bbox = BboxParser.parse(params.value("BBOX"), crs, version);
         int width = MapParameters.size(params, "WIDTH", settings.maxImageWidth());
         int height = MapParameters.size(params, "HEIGHT", settings.maxImageHeight());

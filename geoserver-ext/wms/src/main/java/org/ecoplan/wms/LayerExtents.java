@@ -35,11 +35,21 @@ public final class LayerExtents {
     public Extent of(LayerConfig layer) {
         FeatureSource source = context.featureSource(layer);
         String version = source.version();
-        Cached c = cache.get(layer.id());
+        Cached c = cache.get(layer.qualifiedName());
         if (c != null && c.version.equals(version)) return c.extent;
-        Extent e = compute(layer, source.bounds());
-        cache.put(layer.id(), new Cached(version, e));
+        Extent e = compute(layer, source.bounds(), codes(layer));
+        cache.put(layer.qualifiedName(), new Cached(version, e));
         return e;
+    }
+
+    /** Every CRS the layer may be listed in: the global endpoints' and its workspace's. */
+    private List<String> codes(LayerConfig layer) {
+        List<String> out = new java.util.ArrayList<>(context.catalog().global().services().crs());
+        for (String c : context.catalog().workspaceOf(layer.workspace()).services().crs()) {
+            if (!out.contains(c)) out.add(c);
+        }
+        if (!out.contains("CRS:84")) out.add("CRS:84"); // the geographic box every version writes
+        return out;
     }
 
     /** The union of the extents of several layers. */
@@ -51,7 +61,7 @@ public final class LayerExtents {
         return new Extent(out);
     }
 
-    private static Extent compute(LayerConfig layer, Envelope nativeBounds) {
+    private static Extent compute(LayerConfig layer, Envelope nativeBounds, List<String> codes) {
         Map<String, Envelope> out = new LinkedHashMap<>();
         if (nativeBounds == null || nativeBounds.isNull() || !layer.featureType().hasGeometry()) return new Extent(out);
         Crs nativeCrs = layer.featureType().geometry().crs();
@@ -60,7 +70,7 @@ public final class LayerExtents {
         // widen it a little (about 10 m) so clients that request a layer's box get a map
         double pad = nativeCrs.geographic() ? 1e-4 : 10;
         bounds.expandBy(bounds.getWidth() == 0 ? pad : 0, bounds.getHeight() == 0 ? pad : 0);
-        for (String code : SupportedCrs.CODES) {
+        for (String code : codes) {
             Crs target = CrsRegistry.require(code);
             Envelope e = new GeometryTransformer(nativeCrs, target).transform(bounds);
             if (!e.isNull()) out.put(code, e);

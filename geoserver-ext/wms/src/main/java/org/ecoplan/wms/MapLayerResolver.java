@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.ecoplan.catalog.Catalog;
+import org.ecoplan.catalog.CatalogView;
 import org.ecoplan.catalog.config.LayerConfig;
 import org.ecoplan.catalog.config.LayerGroupConfig;
 import org.ecoplan.ows.ServiceException;
@@ -23,17 +23,16 @@ import org.ecoplan.render.style.StyledLayerDescriptor;
  * NamedLayers are drawn; with both, an SLD layer of the same name supplies that layer's style.
  */
 public final class MapLayerResolver {
-    private final Catalog catalog;
     private final StyleLibrary styles;
     private final int layerLimit;
 
-    public MapLayerResolver(Catalog catalog, StyleLibrary styles, int layerLimit) {
-        this.catalog = catalog;
+    public MapLayerResolver(StyleLibrary styles, int layerLimit) {
         this.styles = styles;
         this.layerLimit = layerLimit;
     }
 
-    public List<StyledMapLayer> resolve(GetMapRequest r) {
+    /** @param view what the endpoint publishes, whose names LAYERS uses */
+    public List<StyledMapLayer> resolve(CatalogView view, GetMapRequest r) {
         StyledLayerDescriptor sld = r.sldBody() == null ? null : parseSld(r.sldBody());
         List<StyledMapLayer> out = new ArrayList<>();
         if (r.layers().isEmpty()) {
@@ -42,7 +41,7 @@ public final class MapLayerResolver {
                     throw new ServiceException(WmsExceptionCode.LAYER_NOT_DEFINED, "SLD_BODY",
                             "An SLD layer has no Name");
                 }
-                add(out, sl.name(), Optional.of(sl), null, "SLD_BODY");
+                add(view, out, sl.name(), Optional.of(sl), null, "SLD_BODY");
             }
         } else {
             if (r.layers().size() > layerLimit) {
@@ -55,29 +54,30 @@ public final class MapLayerResolver {
                         ? Optional.empty()
                         : sld.layers().stream().filter(l -> name.equals(l.name())).findFirst();
                 String styleName = r.styles().isEmpty() ? "" : r.styles().get(i);
-                add(out, name, fromSld, styleName, "LAYERS");
+                add(view, out, name, fromSld, styleName, "LAYERS");
             }
         }
         return out;
     }
 
-    private void add(List<StyledMapLayer> out, String name, Optional<StyledLayer> sldLayer, String styleName,
+    private void add(CatalogView view, List<StyledMapLayer> out, String name, Optional<StyledLayer> sldLayer,
+            String styleName,
             String locator) {
-        Optional<LayerConfig> layer = catalog.layer(name).filter(l -> l.featureType().hasGeometry());
+        Optional<LayerConfig> layer = view.layer(name).filter(l -> l.featureType().hasGeometry());
         if (layer.isPresent()) {
             LayerConfig l = layer.get();
             Style style = sldLayer.isPresent() ? fromSld(l, sldLayer.get()) : named(l, styleName);
             out.add(new StyledMapLayer(l, style));
             return;
         }
-        Optional<LayerGroupConfig> group = catalog.group(name);
+        Optional<LayerGroupConfig> group = view.group(name);
         if (group.isPresent()) {
             if (styleName != null && !styleName.isEmpty()) {
                 throw new ServiceException(WmsExceptionCode.STYLE_NOT_DEFINED, "STYLES",
                         "Layer group '" + name + "' has only its default style; STYLES must be empty for it, not '"
                                 + styleName + "'");
             }
-            for (LayerConfig member : catalog.expand(name)) {
+            for (LayerConfig member : view.catalog().expand(group.get())) {
                 if (member.featureType().hasGeometry()) out.add(new StyledMapLayer(member, named(member, "")));
             }
             return;
@@ -93,12 +93,12 @@ public final class MapLayerResolver {
                     "Layer '" + l.id() + "' has no style");
         }
         if (styleName == null || styleName.isEmpty() || styleName.equalsIgnoreCase("default"))
-            return styles.style(ids.get(0));
+            return styles.style(l, ids.get(0));
         if (!ids.contains(styleName)) {
             throw new ServiceException(WmsExceptionCode.STYLE_NOT_DEFINED, "STYLES",
                     "Layer '" + l.id() + "' has no style '" + styleName + "'; its styles are " + ids);
         }
-        return styles.style(styleName);
+        return styles.style(l, styleName);
     }
 
     private Style fromSld(LayerConfig l, StyledLayer sl) {

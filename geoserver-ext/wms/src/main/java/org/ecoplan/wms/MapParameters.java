@@ -3,7 +3,6 @@ package org.ecoplan.wms;
 import java.awt.Color;
 import java.util.Locale;
 import org.ecoplan.map.image.ImageFormat;
-import org.ecoplan.map.info.FeatureInfoFormat;
 import org.ecoplan.ows.KvpMap;
 import org.ecoplan.ows.ServiceException;
 
@@ -75,12 +74,5 @@ public final class MapParameters {
         return ImageFormat.find(value).orElseThrow(() -> new ServiceException(WmsExceptionCode.INVALID_FORMAT, locator,
                 "Unsupported " + locator + " '" + value + "'; supported: "
                         + String.join(", ", CapabilitiesWriter.MAP_FORMATS)));
-    }
-
-    /** INFO_FORMAT of GetFeatureInfo; unsupported is InvalidFormat. */
-    static FeatureInfoFormat infoFormat(String value) {
-        return FeatureInfoFormat.find(value).orElseThrow(() -> new ServiceException(WmsExceptionCode.INVALID_FORMAT,
-                "INFO_FORMAT", "Unsupported INFO_FORMAT '" + value + "'; supported: "
-                        + String.join(", ", CapabilitiesWriter.INFO_FORMATS)));
     }
 }

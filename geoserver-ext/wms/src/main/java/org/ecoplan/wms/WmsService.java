@@ -1,17 +1,19 @@
 package org.ecoplan.wms;
 
 import java.util.List;
-import java.util.Locale;
-import org.ecoplan.catalog.Localized;
+import org.ecoplan.catalog.CatalogView;
 import org.ecoplan.catalog.config.LayerConfig;
 import org.ecoplan.map.MapCore;
+import org.ecoplan.map.info.FeatureInfo;
 import org.ecoplan.ows.KvpMap;
+import org.ecoplan.ows.Operation;
+import org.ecoplan.ows.Operations;
 import org.ecoplan.ows.OwsRequest;
 import org.ecoplan.ows.OwsResponse;
 import org.ecoplan.ows.OwsService;
+import org.ecoplan.ows.ResponseEncoders;
 import org.ecoplan.ows.ServiceContext;
 import org.ecoplan.ows.ServiceException;
-import org.ecoplan.ows.encode.AppNamespace;
 import org.ecoplan.ows.filter.SecureXmlParser;
 import org.ecoplan.render.MapRenderer;
 import org.ecoplan.render.style.StyleLibrary;
@@ -25,36 +27,53 @@ import org.ecoplan.render.style.StyleLibrary;
  */
 public final class WmsService implements OwsService {
     static final int LAYER_LIMIT = 50;
-    static final Localized TITLE = new Localized("阳高县生态修复规划", "Yanggao County ecological restoration plan");
 
     private final ServiceContext context;
-    private final StyleLibrary styles;
     private final LayerExtents extents;
     private final GetCapabilities capabilities;
     private final GetMap getMap;
     private final GetFeatureInfo featureInfo;
     private final GetLegendGraphic legendGraphic;
     private final DescribeLayer describeLayer;
+    private final Operations operations;
 
     public WmsService(ServiceContext context) {
         this.context = context;
         MapCore core = MapCore.of(context);
-        this.styles = core.styles();
+        StyleLibrary styles = core.styles();
+        ResponseEncoders encoders = ResponseEncoders.of(context);
         this.extents = new LayerExtents(context);
         LegendGraphics legends = new LegendGraphics();
-        CapabilitiesWriter.ServiceInfo info = new CapabilitiesWriter.ServiceInfo(TITLE.both(),
-                "阳高县（山西省大同市）生态保护修复规划的公开图层：总体布局、修复分区、重点工程与规划目标。\n\n"
-                        + "Public map layers of the ecological protection and restoration plan of Yanggao County "
-                        + "(Datong, Shanxi): overall layout, restoration zones, key projects and targets.",
-                List.of("WMS", "阳高县", "生态修复", "国土空间生态修复规划", "Yanggao", "ecological restoration"), LAYER_LIMIT,
-                ServiceContact.fromEnvironment());
-        this.capabilities = new GetCapabilities(context, new CapabilitiesWriter(context.catalog(),
-                new CapabilitiesLayerWriter(extents, styles, legends, TITLE), info));
-        this.getMap = new GetMap(context, new MapLayerResolver(context.catalog(), styles, LAYER_LIMIT),
-                core.renders(), new MapRenderer());
-        this.featureInfo = new GetFeatureInfo(context, core.featureHits());
-        this.legendGraphic = new GetLegendGraphic(context.catalog(), styles, legends);
-        this.describeLayer = new DescribeLayer(context.catalog(), AppNamespace.YANGGAO);
+        this.capabilities = new GetCapabilities(context,
+                new CapabilitiesWriter(new CapabilitiesLayerWriter(extents, styles, legends), LAYER_LIMIT,
+                        encoders.offered(FeatureInfo.class, "WMS", WmsVersion.V_1_3_0.text()).stream()
+                                .map(f -> f.names().get(0)).toList()));
+        this.getMap = new GetMap(context, new MapLayerResolver(styles, LAYER_LIMIT), core.renders(), new MapRenderer());
+        this.featureInfo = new GetFeatureInfo(core.featureHits());
+        this.legendGraphic = new GetLegendGraphic(styles, legends);
+        this.describeLayer = new DescribeLayer();
+        this.operations = new Operations(List.of(
+                Operation.kvp("GetCapabilities", (r, v) -> capabilities.run(context.view(r), r.params(),
+                        WmsVersion.exact(v), r.endpointUrl("/wms?"))).withAliases("capabilities"),
+                Operation.kvp("GetMap", (r, v) -> getMap.run(context.view(r),
+                        new GetMapKvpReader(context.settings(), context.view(r).allCrs()).read(r.params(),
+                                WmsVersion.exact(v))))
+                        .withAliases("map"),
+                Operation.kvp("GetFeatureInfo", (r, v) -> featureInfo.run(context.view(r),
+                        new GetFeatureInfoKvpReader(context.settings(), context.view(r).allCrs(), encoders).read(
+                                r.params(),
+                                WmsVersion.exact(v))))
+                        .withAliases("feature_info"),
+                Operation.kvp("GetLegendGraphic", (r, v) -> legendGraphic.run(context.view(r),
+                        new GetLegendGraphicKvpReader().read(r.params()))),
+                Operation.kvp("DescribeLayer", (r, v) -> describeLayer.run(context.view(r), r.params(),
+                        WmsVersion.exact(v), r.endpointUrl("/wfs?"))),
+                Operation.kvp("GetMetadata", (r, v) -> metadata(context.view(r), r.params()))));
+    }
+
+    /** The operations of this WMS (capabilities list them; the vendor GetMetadata is not listed). */
+    Operations operations() {
+        return operations;
     }
 
     @Override
@@ -69,59 +88,39 @@ public final class WmsService implements OwsService {
 
     @Override
     public OwsResponse handle(OwsRequest request) {
-        KvpMap p = request.params();
-        if (request.hasXmlBody() && p.value("REQUEST") == null) {
-            p = GetMapXmlReader.read(new SecureXmlParser().parse(request.body(), "request"));
+        OwsRequest r = request;
+        if (request.hasXmlBody() && request.params().value("REQUEST") == null) {
+            r = request.withParams(GetMapXmlReader.read(new SecureXmlParser().parse(request.body(), "request")));
         }
-        String op = operation(p);
-        String url = serviceUrl(request);
-        if (op.equals("GetCapabilities")) {
-            String v = p.value("VERSION");
-            return capabilities.run(p, WmsVersion.negotiate(v == null || v.isBlank() ? p.value("WMTVER") : v), url);
-        }
-        WmsVersion version = version(p, op);
-        return switch (op) {
-            case "GetMap" -> getMap.run(new GetMapKvpReader(context.settings()).read(p, version));
-            case "GetFeatureInfo" -> featureInfo.run(new GetFeatureInfoKvpReader(context.settings()).read(p, version));
-            case "GetLegendGraphic" -> legendGraphic.run(new GetLegendGraphicKvpReader().read(p));
-            case "DescribeLayer" -> describeLayer.run(p, version, wfsUrl(request));
-            case "GetMetadata" -> metadata(p);
-            default -> throw new ServiceException(WmsExceptionCode.OPERATION_NOT_SUPPORTED, "REQUEST",
-                    "Request '" + op + "' is not offered; this WMS answers GetCapabilities, GetMap, GetFeatureInfo,"
-                            + " GetLegendGraphic and DescribeLayer");
-        };
+        KvpMap p = r.params();
+        Operation op = operation(p);
+        return op.kvp().handle(r, version(p, op.name()).text());
     }
 
-    private OwsResponse metadata(KvpMap p) {
+    private OwsResponse metadata(CatalogView view, KvpMap p) {
         String id = p.require("LAYER");
-        var group = context.catalog().group(id);
+        var group = view.group(id);
         if (group.isPresent()) {
-            List<LayerConfig> members = context.catalog().expand(id).stream().filter(l -> l.featureType().hasGeometry())
-                    .toList();
+            List<LayerConfig> members = view.catalog().expand(group.get()).stream()
+                    .filter(l -> l.featureType().hasGeometry()).toList();
             return LayerMetadataPage.group(group.get(), members, extents.union(members));
         }
-        LayerConfig l = context.catalog().layer(id).filter(x -> x.featureType().hasGeometry())
+        LayerConfig l = view.layer(id).filter(x -> x.featureType().hasGeometry())
                 .orElseThrow(() -> new ServiceException(WmsExceptionCode.LAYER_NOT_DEFINED, "LAYER",
                         "No layer named '" + id + "'"));
         return LayerMetadataPage.response(l, extents.of(l));
     }
 
-    /** The REQUEST value in its canonical spelling (WMS 1.0 names included). */
-    static String operation(KvpMap p) {
+    /** The operation a REQUEST names (WMS 1.0 names included). */
+    private Operation operation(KvpMap p) {
         String r = p.value("REQUEST");
         if (r == null || r.isBlank()) {
             throw new ServiceException(ServiceException.MISSING_PARAMETER_VALUE, "REQUEST",
                     "Missing parameter REQUEST");
         }
-        return switch (r.trim().toLowerCase(Locale.ROOT)) {
-            case "getcapabilities", "capabilities" -> "GetCapabilities";
-            case "getmap", "map" -> "GetMap";
-            case "getfeatureinfo", "feature_info" -> "GetFeatureInfo";
-            case "getlegendgraphic" -> "GetLegendGraphic";
-            case "describelayer" -> "DescribeLayer";
-            case "getmetadata" -> "GetMetadata";
-            default -> r.trim();
-        };
+        return operations.find(r).orElseThrow(() -> new ServiceException(WmsExceptionCode.OPERATION_NOT_SUPPORTED,
+                "REQUEST", "Request '" + r.trim() + "' is not offered; this WMS answers "
+                        + String.join(", ", operations.names())));
     }
 
     /**
@@ -130,6 +129,10 @@ public final class WmsService implements OwsService {
      * WMTVER) is taken as 1.1.1, as older clients send it; legend and metadata requests default to 1.3.0.
      */
     static WmsVersion version(KvpMap p, String op) {
+        if (op.equals("GetCapabilities")) {
+            String v = p.value("VERSION");
+            return WmsVersion.negotiate(v == null || v.isBlank() ? p.value("WMTVER") : v);
+        }
         String v = p.value("VERSION");
         if (v == null || v.isBlank()) v = p.value("WMTVER");
         if (v != null && !v.isBlank()) {
@@ -148,28 +151,12 @@ public final class WmsService implements OwsService {
     static WmsVersion versionForReport(KvpMap p) {
         try {
             String op = p.value("REQUEST");
-            if (op != null && op.equalsIgnoreCase("GetCapabilities")) {
-                String v = p.value("VERSION");
-                return WmsVersion.negotiate(v == null || v.isBlank() ? p.value("WMTVER") : v);
-            }
-            return version(p, "");
+            boolean capabilities = op != null
+                    && (op.equalsIgnoreCase("GetCapabilities") || op.equalsIgnoreCase("capabilities"));
+            return version(p, capabilities ? "GetCapabilities" : "");
         } catch (ServiceException e) {
             return WmsVersion.V_1_3_0;
         }
-    }
-
-    static String serviceUrl(OwsRequest request) {
-        return baseUrl(request) + "/wms?";
-    }
-
-    /** The WFS endpoint of the same server, where DescribeLayer sends clients for the features. */
-    static String wfsUrl(OwsRequest request) {
-        return baseUrl(request) + "/wfs?";
-    }
-
-    private static String baseUrl(OwsRequest request) {
-        String base = request.baseUrl() == null ? "" : request.baseUrl();
-        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
     @Override

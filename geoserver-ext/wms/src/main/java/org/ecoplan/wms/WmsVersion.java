@@ -1,7 +1,9 @@
 package org.ecoplan.wms;
 
+import java.util.List;
 import java.util.Locale;
 import org.ecoplan.catalog.crs.AxisConvention;
+import org.ecoplan.ows.VersionNegotiation;
 
 /**
  * The two WMS versions this service speaks, with what differs between them: the name of the CRS
@@ -9,7 +11,8 @@ import org.ecoplan.catalog.crs.AxisConvention;
  * of BBOX and BoundingBox (06-042 clause 6.7.3 vs 01-068r3 clause 6.5.6), and the exception MIME type.
  */
 public enum WmsVersion {
-    V_1_3_0("1.3.0", "CRS", "I", "J", AxisConvention.AUTHORITY, "text/xml", "InvalidCRS"), V_1_1_1("1.1.1", "SRS", "X",
+    V_1_3_0("1.3.0", "CRS", "I", "J", AxisConvention.AUTHORITY, "text/xml", "InvalidCRS"),
+    V_1_1_1("1.1.1", "SRS", "X",
             "Y", AxisConvention.EAST_NORTH, "application/vnd.ogc.se_xml", "InvalidSRS");
 
     private final String text;
@@ -53,43 +56,16 @@ public enum WmsVersion {
         return null;
     }
 
+    /** The versions served, highest first, and their negotiation. */
+    public static final VersionNegotiation NEGOTIATION = new VersionNegotiation(List.of("1.3.0", "1.1.1"));
+
     /**
-     * Version negotiation of WMS 1.3.0 clause 6.2.4: the requested version if supported; a version
-     * higher than every supported one gets the highest; one lower than every supported one gets the
-     * lowest; one in between gets the highest supported version below it. No version gets the highest.
+     * Version negotiation of WMS 1.3.0 clause 6.2.4 ({@link VersionNegotiation#negotiate}).
      *
      * @throws org.ecoplan.ows.ServiceException InvalidParameterValue when the text is not a version number
      */
     public static WmsVersion negotiate(String requested) {
-        if (requested == null || requested.isBlank()) return V_1_3_0;
-        int[] asked = parse(requested.trim());
-        if (compare(asked, parse(V_1_3_0.text)) >= 0) return V_1_3_0;
-        return V_1_1_1; // everything below 1.3.0, including versions below 1.1.1 (lowest supported)
-    }
-
-    static int[] parse(String version) {
-        String[] parts = version.split("\\.");
-        if (parts.length == 0 || parts.length > 3) throw badVersion(version);
-        int[] n = new int[3];
-        try {
-            for (int i = 0; i < parts.length; i++) {
-                n[i] = Integer.parseInt(parts[i]);
-                if (n[i] < 0) throw badVersion(version);
-            }
-        } catch (NumberFormatException e) {
-            throw badVersion(version);
-        }
-        return n;
-    }
-
-    private static int compare(int[] a, int[] b) {
-        for (int i = 0; i < 3; i++) if (a[i] != b[i]) return Integer.compare(a[i], b[i]);
-        return 0;
-    }
-
-    private static org.ecoplan.ows.ServiceException badVersion(String v) {
-        return new org.ecoplan.ows.ServiceException(org.ecoplan.ows.ServiceException.INVALID_PARAMETER_VALUE,
-                "VERSION", "VERSION must be a version number like 1.3.0, not '" + v + "'");
+        return exact(NEGOTIATION.negotiate(requested, "VERSION"));
     }
 
     @Override

@@ -19,7 +19,8 @@ import org.locationtech.jts.geom.Envelope;
 
 class GetMapKvpReaderTest {
     private final GetMapKvpReader reader = new GetMapKvpReader(
-            new ServerSettings(1000, 800, 1000, 2, 10, 1000, 1000, false));
+            new ServerSettings(1000, 800, 1000, 2, 10, 1000, 1000),
+            List.of("EPSG:4490", "EPSG:4326", "CRS:84", "EPSG:3857"));
 
     private static KvpMap kvp(String... kv) {
         Map<String, String> m = new LinkedHashMap<>();

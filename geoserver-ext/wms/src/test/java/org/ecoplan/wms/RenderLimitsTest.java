@@ -57,7 +57,7 @@ class RenderLimitsTest {
 
     @Test
     void renderPastTheLimitIsAnExceptionAndFreesTheSlot() throws Exception {
-        ServerSettings tight = new ServerSettings(2000, 2000, 1, 1, 100, 60_000, 1 << 20, false);
+        ServerSettings tight = new ServerSettings(2000, 2000, 1, 1, 100, 60_000, 1 << 20);
         WmsService wms = new WmsService(slowContext(tight));
         OwsRequest slow = get("SERVICE=WMS", "VERSION=1.3.0", "REQUEST=GetMap", "LAYERS=sites", "STYLES=",
                 "CRS=EPSG:4490",

@@ -39,7 +39,7 @@ final class TestWorkspace {
     private TestWorkspace() {}
 
     static TestContext create(Path dir) throws IOException {
-        return create(dir, new ServerSettings(2000, 2000, 30_000, 2, 100, 60_000, 1 << 20, false));
+        return create(dir, new ServerSettings(2000, 2000, 30_000, 2, 100, 60_000, 1 << 20));
     }
 
     /** The fixture with its map core registered. */
@@ -103,7 +103,9 @@ final class TestWorkspace {
             int i = s.indexOf('=');
             m.put(s.substring(0, i), s.substring(i + 1));
         }
-        return new OwsRequest("GET", "/wms", new KvpMap(m), null, null, "http://localhost:8080", Map.of());
+        // the test workspace's own endpoint, /test/wms, which publishes its layers unqualified
+        return new OwsRequest("GET", "/wms", new KvpMap(m), null, null, "http://localhost:8080", Map.of(),
+                TestContext.WORKSPACE);
     }
 
     static byte[] body(OwsResponse r) throws IOException {

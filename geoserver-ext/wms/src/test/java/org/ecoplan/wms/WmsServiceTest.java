@@ -20,10 +20,15 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPath;
 import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
+import org.ecoplan.catalog.config.ContactInfo;
+import org.ecoplan.map.MapCore;
+import org.ecoplan.map.tiles.TileCache;
 import org.ecoplan.ows.OwsRequest;
 import org.ecoplan.ows.OwsResponse;
+import org.ecoplan.ows.ServerSettings;
 import org.ecoplan.ows.ServiceException;
 import org.ecoplan.testkit.OgcSchemas;
+import org.ecoplan.testkit.TestContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,7 +102,7 @@ class WmsServiceTest {
         assertEquals("1000", xpath(d, "//Layer[Name='sites']/MinScaleDenominator"));
         assertEquals("5000000", xpath(d, "//Layer[Name='sites']/MaxScaleDenominator"));
         assertEquals("", xpath(d, "//Layer[Name='zones']/MinScaleDenominator"));
-        assertEquals("http://localhost:8080/wms?", xpath(d, "//GetMap/DCPType/HTTP/Get/OnlineResource/@href"));
+        assertEquals("http://localhost:8080/test/wms?", xpath(d, "//GetMap/DCPType/HTTP/Get/OnlineResource/@href"));
         assertEquals("zones", xpath(d, "(//Layer/Name)[1]"), "map layers come before groups");
         double minx = Double.parseDouble(xpath(d, "//Layer[Name='sites']/BoundingBox[@CRS='CRS:84']/@minx"));
         double maxx = Double.parseDouble(xpath(d, "//Layer[Name='sites']/BoundingBox[@CRS='CRS:84']/@maxx"));
@@ -405,23 +410,23 @@ class WmsServiceTest {
     }
 
     @Test
-    void contactAddressFromSettingsIsSchemaValid() throws Exception {
-        for (String[] kv : new String[][]{{"ECOPLAN_CONTACT_ADDRESS", "1 Example Road"},
-                {"ECOPLAN_CONTACT_CITY", "阳高县"},
-                {"ECOPLAN_CONTACT_EMAIL", "ops@example.org"}})
-            System.setProperty(kv[0], kv[1]);
-        try {
-            WmsService configured = new WmsService(TestWorkspace.create(dir.resolve("contact")));
-            byte[] b = body(configured.handle(get("SERVICE=WMS", "REQUEST=GetCapabilities", "VERSION=1.3.0")));
-            assertTrue(OgcSchemas.validate(b, "http://schemas.opengis.net/wms/1.3.0/capabilities_1_3_0.xsd",
-                    "http://schemas.opengis.net/sld/1.1.0/sld_capabilities.xsd").isEmpty());
-            Document d = xml(b);
-            assertEquals("1 Example Road", xpath(d, "//ContactInformation/ContactAddress/Address"));
-            assertEquals("ops@example.org", xpath(d, "//ContactInformation/ContactElectronicMailAddress"));
-        } finally {
-            for (String k : new String[]{"ECOPLAN_CONTACT_ADDRESS", "ECOPLAN_CONTACT_CITY", "ECOPLAN_CONTACT_EMAIL"})
-                System.clearProperty(k);
-        }
+    void aConfiguredContactAddressIsSchemaValid() throws Exception {
+        // a partial address: the parts the configuration leaves empty are written empty, as the schema requires them
+        ContactInfo contact = new ContactInfo("运维 / Ops", "县局 / County bureau", null, "postal", "1 Example Road",
+                "示例市", null, null, null, null, "ops@example.org");
+        TestContext configured = TestWorkspace.builder(dir.resolve("contact"), ServerSettings.defaults())
+                .contact(contact).build();
+        configured.components().register(MapCore.class,
+                MapCore.create(configured, new TileCache(1 << 20, null), 0));
+        byte[] b = body(new WmsService(configured).handle(get("SERVICE=WMS", "REQUEST=GetCapabilities",
+                "VERSION=1.3.0")));
+        assertTrue(OgcSchemas.validate(b, "http://schemas.opengis.net/wms/1.3.0/capabilities_1_3_0.xsd",
+                "http://schemas.opengis.net/sld/1.1.0/sld_capabilities.xsd").isEmpty());
+        Document d = xml(b);
+        assertEquals("1 Example Road", xpath(d, "//ContactInformation/ContactAddress/Address"));
+        assertEquals("示例市", xpath(d, "//ContactInformation/ContactAddress/City"));
+        assertEquals("ops@example.org", xpath(d, "//ContactInformation/ContactElectronicMailAddress"));
+        assertEquals("县局 / County bureau", xpath(d, "//ContactPersonPrimary/ContactOrganization"));
     }
 
     static String enc(String s) { return URLEncoder.encode(s, StandardCharsets.UTF_8); }

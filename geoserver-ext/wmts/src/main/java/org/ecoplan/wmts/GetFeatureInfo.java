@@ -3,11 +3,13 @@ package org.ecoplan.wmts;
 import java.util.List;
 import org.ecoplan.catalog.config.LayerConfig;
 import org.ecoplan.map.info.FeatureHits;
-import org.ecoplan.map.info.FeatureInfoFormat;
+import org.ecoplan.map.info.FeatureInfo;
 import org.ecoplan.map.info.FeatureInfoResponses;
 import org.ecoplan.map.tiles.TileMatrixSet;
 import org.ecoplan.map.tiles.TileRequest;
 import org.ecoplan.ows.OwsResponse;
+import org.ecoplan.ows.ResponseEncoder;
+import org.ecoplan.ows.ResponseEncoders;
 import org.ecoplan.ows.ServiceException;
 import org.locationtech.jts.geom.Envelope;
 
@@ -20,10 +22,38 @@ final class GetFeatureInfo {
     static final int MAX_FEATURES = 10;
 
     private final FeatureHits featureHits;
+    private final ResponseEncoders encoders;
 
-    GetFeatureInfo(FeatureHits featureHits) { this.featureHits = featureHits; }
+    GetFeatureInfo(FeatureHits featureHits, ResponseEncoders encoders) {
+        this.featureHits = featureHits;
+        this.encoders = encoders;
+    }
 
-    OwsResponse run(TileRequest tile, long i, long j, FeatureInfoFormat format) {
+    /** The feature info formats of WMTS, in capabilities order. */
+    List<ResponseEncoder<FeatureInfo>> formats() {
+        return encoders.offered(FeatureInfo.class, "WMTS", WmtsService.VERSION);
+    }
+
+    /** The format of an InfoFormat value (KVP); one WMTS does not offer is InvalidParameterValue. */
+    ResponseEncoder<FeatureInfo> format(String infoFormat) {
+        return encoders.find(FeatureInfo.class, infoFormat, "WMTS", WmtsService.VERSION)
+                .orElseThrow(() -> new ServiceException(ServiceException.INVALID_PARAMETER_VALUE, "InfoFormat",
+                        "InfoFormat '" + infoFormat + "' is not offered"));
+    }
+
+    /** The format of a RESTful FeatureInfo resource extension. */
+    ResponseEncoder<FeatureInfo> formatByExtension(String ext) {
+        return encoders.byExtension(FeatureInfo.class, ext, "WMTS", WmtsService.VERSION)
+                .orElseThrow(() -> new ServiceException(ServiceException.INVALID_PARAMETER_VALUE, "InfoFormat",
+                        "Feature info is " + String.join(", ", formats().stream().map(f -> "." + f.extension())
+                                .toList()) + ", not ." + ext));
+    }
+
+    OwsResponse run(TileRequest tile, long i, long j, String infoFormat) {
+        return run(tile, i, j, format(infoFormat));
+    }
+
+    OwsResponse run(TileRequest tile, long i, long j, ResponseEncoder<FeatureInfo> format) {
         int size = TileMatrixSet.TILE_SIZE;
         if (i < 0 || j < 0 || i >= size || j >= size) {
             throw new ServiceException("PointIJOutOfRange", i < 0 || i >= size ? "I" : "J",
@@ -37,6 +67,6 @@ final class GetFeatureInfo {
         List<LayerConfig> queryable = tile.layer().members().stream().filter(LayerConfig::queryable).toList();
         return FeatureInfoResponses.response(
                 featureHits.at(queryable, env, tile.set().crs(), size, size, i, j, MAX_FEATURES), format,
-                format.mime());
+                null);
     }
 }

@@ -8,9 +8,12 @@ import java.util.Map;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.ecoplan.catalog.CatalogView;
 import org.ecoplan.catalog.Localized;
+import org.ecoplan.catalog.config.ContactInfo;
+import org.ecoplan.catalog.config.ServiceMetadata;
 import org.ecoplan.map.image.ImageFormat;
-import org.ecoplan.map.info.FeatureInfoFormat;
+import org.ecoplan.map.info.FeatureInfo;
 import org.ecoplan.map.tiles.LayerLimits;
 import org.ecoplan.map.tiles.TileEngine;
 import org.ecoplan.map.tiles.TileLayer;
@@ -18,6 +21,8 @@ import org.ecoplan.map.tiles.TileMatrix;
 import org.ecoplan.map.tiles.TileMatrixSet;
 import org.ecoplan.map.tiles.TileMatrixSets;
 import org.ecoplan.map.tiles.TileRange;
+import org.ecoplan.ows.ResponseEncoder;
+import org.ecoplan.ows.ResponseEncoders;
 import org.ecoplan.ows.ServiceContext;
 import org.locationtech.jts.geom.Envelope;
 
@@ -37,14 +42,22 @@ public final class WmtsCapabilitiesWriter {
 
     private final ServiceContext context;
     private final TileEngine engine;
+    private final CatalogView view;
+    private final List<ResponseEncoder<FeatureInfo>> infoFormats;
     private XMLStreamWriter w;
 
-    public WmtsCapabilitiesWriter(ServiceContext context, TileEngine engine) {
+    /** @param view what the endpoint publishes, with its identity */
+    public WmtsCapabilitiesWriter(ServiceContext context, TileEngine engine, CatalogView view) {
         this.context = context;
         this.engine = engine;
+        this.view = view;
+        this.infoFormats = ResponseEncoders.of(context).offered(FeatureInfo.class, "WMTS", WmtsService.VERSION);
     }
 
-    /** The document for clients that reached the server at {@code baseUrl}. */
+    /**
+     * The document for clients that reached the endpoint at {@code baseUrl} (the server's base URL,
+     * then the workspace segment of a virtual service).
+     */
     public byte[] write(String baseUrl) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         try {
@@ -67,7 +80,7 @@ public final class WmtsCapabilitiesWriter {
             serviceProvider();
             operations(baseUrl + "/wmts?");
             w.writeStartElement(WMTS, "Contents");
-            for (TileLayer l : TileLayer.all(context.catalog())) layer(l, baseUrl);
+            for (TileLayer l : TileLayer.all(view)) layer(l, baseUrl);
             for (TileMatrixSet s : TileMatrixSets.all()) matrixSet(s);
             w.writeEndElement();
             w.writeStartElement(WMTS, "ServiceMetadataURL");
@@ -83,26 +96,51 @@ public final class WmtsCapabilitiesWriter {
     }
 
     private void serviceIdentification() throws XMLStreamException {
+        ServiceMetadata m = view.service("wmts");
         w.writeStartElement(OWS, "ServiceIdentification");
-        text(OWS, "Title", "阳高县国土空间生态修复规划（2021—2035年）瓦片服务 / Yanggao County ecological restoration plan tiles");
-        text(OWS, "Abstract", "规划图层与图组的预渲染瓦片（Web 墨卡托、CRS84、CGCS2000 天地图 c 格网）。"
-                + " Pre-rendered tiles of the plan's layers and layer groups in Web Mercator, CRS84 and the CGCS2000 grid of 天地图 (c).");
+        text(OWS, "Title", m.title().both());
+        String zh = m.abstractText().zh();
+        String en = m.abstractText().en();
+        text(OWS, "Abstract", zh.isEmpty() ? en : en.isEmpty() ? zh : zh + " " + en);
         w.writeStartElement(OWS, "Keywords");
-        for (String k : List.of("WMTS", "阳高县", "生态修复", "ecological restoration", "Yanggao")) text(OWS, "Keyword", k);
+        text(OWS, "Keyword", "WMTS");
+        for (String k : m.keywords()) if (!k.equals("WMTS")) text(OWS, "Keyword", k);
         w.writeEndElement();
         text(OWS, "ServiceType", "OGC WMTS");
         text(OWS, "ServiceTypeVersion", "1.0.0");
-        text(OWS, "Fees", "none");
-        text(OWS, "AccessConstraints", "Layer licences as stated in each layer's abstract; see the data sources.");
+        text(OWS, "Fees", m.fees() == null ? "none" : m.fees());
+        text(OWS, "AccessConstraints", m.accessConstraints() == null ? "none" : m.accessConstraints());
         w.writeEndElement();
     }
 
+    /** OWS 1.1 ServiceProvider: the configured organisation and contact; parts left empty are not written. */
     private void serviceProvider() throws XMLStreamException {
+        ServiceMetadata m = view.service("wmts");
+        ContactInfo c = m.contact();
         w.writeStartElement(OWS, "ServiceProvider");
-        text(OWS, "ProviderName",
-                "ecoplan project (unofficial; the plan is by the Yanggao County Planning and Natural Resources Bureau)");
+        text(OWS, "ProviderName", c.organization() != null ? c.organization() : m.title().both());
         w.writeStartElement(OWS, "ServiceContact");
-        text(OWS, "IndividualName", "ecoplan maintainers");
+        if (c.person() != null) text(OWS, "IndividualName", c.person());
+        if (c.position() != null) text(OWS, "PositionName", c.position());
+        if (c.phone() != null || c.address() != null || c.email() != null) {
+            w.writeStartElement(OWS, "ContactInfo");
+            if (c.phone() != null) {
+                w.writeStartElement(OWS, "Phone");
+                text(OWS, "Voice", c.phone());
+                w.writeEndElement();
+            }
+            if (c.address() != null || c.email() != null) {
+                w.writeStartElement(OWS, "Address");
+                if (c.address() != null) text(OWS, "DeliveryPoint", c.address());
+                if (c.address() != null && c.city() != null) text(OWS, "City", c.city());
+                if (c.address() != null && c.province() != null) text(OWS, "AdministrativeArea", c.province());
+                if (c.address() != null && c.postCode() != null) text(OWS, "PostalCode", c.postCode());
+                if (c.address() != null && c.country() != null) text(OWS, "Country", c.country());
+                if (c.email() != null) text(OWS, "ElectronicMailAddress", c.email());
+                w.writeEndElement();
+            }
+            w.writeEndElement();
+        }
         w.writeEndElement();
         w.writeEndElement();
     }
@@ -147,7 +185,7 @@ public final class WmtsCapabilitiesWriter {
             text(OWS, "UpperCorner", TileMatrixSet.number(b.getMaxX()) + " " + TileMatrixSet.number(b.getMaxY()));
             w.writeEndElement();
         }
-        text(OWS, "Identifier", l.id());
+        text(OWS, "Identifier", l.name());
         for (int i = 0; i < l.styles().size(); i++) {
             String s = l.styles().get(i);
             w.writeStartElement(WMTS, "Style");
@@ -159,21 +197,21 @@ public final class WmtsCapabilitiesWriter {
                 w.writeAttribute("format", "image/png");
                 w.writeAttribute(XLINK, "href",
                         baseUrl + "/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetLegendGraphic&FORMAT=image/png&LAYER="
-                                + enc(l.id()) + "&STYLE=" + enc(s));
+                                + enc(l.name()) + "&STYLE=" + enc(s));
                 w.writeEndElement();
             }
             w.writeEndElement();
         }
         for (ImageFormat f : ImageFormat.TILE_FORMATS) text(WMTS, "Format", f.mime());
         boolean queryable = l.members().stream().anyMatch(m -> m.queryable());
-        if (queryable) for (FeatureInfoFormat f : FeatureInfoFormat.WMTS) text(WMTS, "InfoFormat", f.mime());
+        if (queryable) for (ResponseEncoder<FeatureInfo> f : infoFormats) text(WMTS, "InfoFormat", f.names().get(0));
         for (TileMatrixSet s : TileMatrixSets.all()) link(l, s);
-        String rest = baseUrl + "/wmts/rest/" + enc(l.id())
+        String rest = baseUrl + "/wmts/rest/" + enc(l.name())
                 + "/{Style}/{TileMatrixSet}/{TileMatrix}/{TileRow}/{TileCol}";
         for (ImageFormat f : ImageFormat.TILE_FORMATS) resourceUrl(f.mime(), "tile", rest + "." + f.extension());
         if (queryable)
-            for (FeatureInfoFormat f : FeatureInfoFormat.WMTS)
-                resourceUrl(f.mime(), "FeatureInfo", rest + "/{J}/{I}." + f.extension());
+            for (ResponseEncoder<FeatureInfo> f : infoFormats)
+                resourceUrl(f.names().get(0), "FeatureInfo", rest + "/{J}/{I}." + f.extension());
         w.writeEndElement();
     }
 

@@ -4,7 +4,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import org.ecoplan.map.MapCore;
 import org.ecoplan.map.image.ImageFormat;
-import org.ecoplan.map.info.FeatureInfoFormat;
+import org.ecoplan.map.info.FeatureInfo;
 import org.ecoplan.map.tiles.TileEngine;
 import org.ecoplan.map.tiles.TileHttp;
 import org.ecoplan.map.tiles.TileLayer;
@@ -13,6 +13,8 @@ import org.ecoplan.ows.HttpEndpoint;
 import org.ecoplan.ows.OwsExceptionReport;
 import org.ecoplan.ows.OwsRequest;
 import org.ecoplan.ows.OwsResponse;
+import org.ecoplan.ows.ResponseEncoder;
+import org.ecoplan.ows.ResponseEncoders;
 import org.ecoplan.ows.ServiceContext;
 import org.ecoplan.ows.ServiceException;
 
@@ -36,7 +38,7 @@ public final class WmtsRestEndpoint implements HttpEndpoint {
     public WmtsRestEndpoint(ServiceContext context, MapCore core) {
         this.context = context;
         this.engine = core.tiles();
-        this.featureInfo = new GetFeatureInfo(core.featureHits());
+        this.featureInfo = new GetFeatureInfo(core.featureHits(), ResponseEncoders.of(context));
     }
 
     @Override
@@ -58,7 +60,7 @@ public final class WmtsRestEndpoint implements HttpEndpoint {
         for (int i = 0; i < parts.length; i++) parts[i] = URLDecoder.decode(parts[i], StandardCharsets.UTF_8);
         if (parts.length == 2 && parts[0].equals("1.0.0") && parts[1].equals("WMTSCapabilities.xml")) {
             return OwsResponse.bytes(200, "application/xml; charset=UTF-8",
-                    new WmtsCapabilitiesWriter(context, engine).write(request.baseUrl()));
+                    new WmtsCapabilitiesWriter(context, engine, context.view(request)).write(request.endpointUrl("")));
         }
         if (parts.length != 6 && parts.length != 8) {
             throw new ServiceException("NotFound", null, "No WMTS resource at " + request.path()
@@ -72,7 +74,7 @@ public final class WmtsRestEndpoint implements HttpEndpoint {
                     "The resource has no format extension");
         String ext = last.substring(dot + 1);
         parts[parts.length - 1] = last.substring(0, dot);
-        TileLayer layer = engine.layer(parts[0]).orElseThrow(
+        TileLayer layer = engine.layer(context.view(request), parts[0]).orElseThrow(
                 () -> new ServiceException("NotFound", "Layer", "No tiled layer named '" + parts[0] + "'", 404));
         if (parts.length == 6) {
             ImageFormat format = ImageFormat.tileByExtension(ext).orElseThrow(() -> new ServiceException(
@@ -81,15 +83,13 @@ public final class WmtsRestEndpoint implements HttpEndpoint {
             TileEngine.Result result = engine.tile(r);
             if (result.outside()) {
                 throw new ServiceException("TileOutOfRange", "TileRow",
-                        "Tile outside the limits of layer '" + layer.id() + "' in "
+                        "Tile outside the limits of layer '" + layer.name() + "' in "
                                 + r.set().identifier() + " matrix " + r.matrix().identifier(),
                         404);
             }
             return TileHttp.response(request, result.tile(), format, engine.maxAgeSeconds());
         }
-        FeatureInfoFormat info = FeatureInfoFormat.byExtension(ext).orElseThrow(() -> new ServiceException(
-                ServiceException.INVALID_PARAMETER_VALUE, "InfoFormat",
-                "Feature info is .json, .html or .txt, not ." + ext));
+        ResponseEncoder<FeatureInfo> info = featureInfo.formatByExtension(ext);
         TileRequest r = TileRequest.resolve(layer, parts[1], parts[2], parts[3], parts[4], parts[5], ImageFormat.PNG);
         return featureInfo.run(r, TileRequest.integer(parts[7], "I"), TileRequest.integer(parts[6], "J"),
                 info);

@@ -57,7 +57,7 @@ public final class XyzTileEndpoint implements HttpEndpoint {
         String[] parts = rest.split("/");
         for (int i = 0; i < parts.length; i++) parts[i] = URLDecoder.decode(parts[i], StandardCharsets.UTF_8);
         if (parts.length < 3) throw notFound(request);
-        TileLayer layer = engine.layer(parts[0]).orElseThrow(
+        TileLayer layer = engine.layer(context.view(request), parts[0]).orElseThrow(
                 () -> new ServiceException("NotFound", "layer", "No tiled layer named '" + parts[0] + "'", 404));
         TileMatrixSet set = TileMatrixSets.find(parts[1]).orElseThrow(() -> new ServiceException("NotFound",
                 "tileMatrixSet", "No tile matrix set named '" + parts[1] + "'", 404));
@@ -67,7 +67,7 @@ public final class XyzTileEndpoint implements HttpEndpoint {
             ImageFormat f = format == null
                     ? ImageFormat.PNG
                     : ImageFormat.tileByExtension(format).orElse(ImageFormat.PNG);
-            byte[] json = tileJson(layer, layer.resolveStyle(style), set, f, request.baseUrl());
+            byte[] json = tileJson(layer, layer.resolveStyle(style), set, f, request.endpointUrl(""));
             return OwsResponse.bytes(200, "application/json", json)
                     .withHeader("Cache-Control", "public, max-age=" + Math.min(60, engine.maxAgeSeconds()));
         }
@@ -91,7 +91,7 @@ public final class XyzTileEndpoint implements HttpEndpoint {
         int min = zooms.isEmpty() ? set.firstZoom() : zooms.get(0);
         int max = zooms.isEmpty() ? min : zooms.get(zooms.size() - 1);
         String styleQuery = style.equals(layer.styles().get(0)) ? "" : "?style=" + WmtsCapabilitiesWriter.enc(style);
-        String tiles = baseUrl + PREFIX + "/" + WmtsCapabilitiesWriter.enc(layer.id()) + "/" + set.identifier()
+        String tiles = baseUrl + PREFIX + "/" + WmtsCapabilitiesWriter.enc(layer.name()) + "/" + set.identifier()
                 + "/{z}/{x}/{y}." + format.extension() + styleQuery;
         return TileJson.write(new TileJson.Document(layer.title().both(),
                 layer.abstractText() == null ? "" : layer.abstractText().both(), layer.attribution(), tiles, set, min,

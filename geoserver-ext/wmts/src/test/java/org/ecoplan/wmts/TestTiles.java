@@ -73,7 +73,7 @@ final class TestTiles {
 
     /** Rewrites a polygon style's fill colour, as an editor would. */
     void writeStyle(String id, String colour) throws IOException {
-        Files.writeString(dir.resolve("styles/" + id + ".sld"), polygonStyle(id, colour));
+        Files.writeString(dir.resolve("styles/" + TestContext.WORKSPACE + "/" + id + ".sld"), polygonStyle(id, colour));
     }
 
     private static String polygonStyle(String id, String colour) {
@@ -109,7 +109,9 @@ final class TestTiles {
             int i = s.indexOf('=');
             m.put(s.substring(0, i), s.substring(i + 1));
         }
-        return new OwsRequest("GET", path, new KvpMap(m), null, null, "http://localhost:8080", headers);
+        // the test workspace's own endpoints (/test/wmts, /test/tiles), which publish its layers unqualified
+        return new OwsRequest("GET", path, new KvpMap(m), null, null, "http://localhost:8080", headers,
+                TestContext.WORKSPACE);
     }
 
     /** What the server answers through an endpoint: its response, or its rendering of the failure (the error boundary's job). */

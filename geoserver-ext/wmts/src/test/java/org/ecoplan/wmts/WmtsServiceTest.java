@@ -32,6 +32,7 @@ import org.ecoplan.map.tiles.TileMatrixSet;
 import org.ecoplan.map.tiles.TileMatrixSets;
 import org.ecoplan.map.tiles.TileRequest;
 import org.ecoplan.ows.OwsResponse;
+import org.ecoplan.testkit.TestContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,7 +118,8 @@ class WmtsServiceTest {
         assertTrue(etag.startsWith("\""));
         assertEquals("public, max-age=600", first.headers().get("Cache-Control"));
         assertTrue(first.headers().containsKey("Last-Modified"));
-        TileRequest tr = TileRequest.resolve(TileLayer.of(ws.context.catalog(), "zones").orElseThrow(), "zones",
+        TileRequest tr = TileRequest.resolve(
+                TileLayer.of(ws.context.catalog().view(TestContext.WORKSPACE), "zones").orElseThrow(), "zones",
                 "WebMercatorQuad", "9",
                 Long.toString(p.row()), Long.toString(p.col()), ImageFormat.PNG);
         TileKey key = tr.key(engine.versions().version(tr.layer(), "zones"));
@@ -172,7 +174,7 @@ class WmtsServiceTest {
     void versionsAreReadAtMostOncePerInterval() {
         long[] now = {0};
         ContentVersions v = new ContentVersions(ws.context, 1000, () -> now[0]);
-        TileLayer zones = TileLayer.of(ws.context.catalog(), "zones").orElseThrow();
+        TileLayer zones = TileLayer.of(ws.context.catalog().view(TestContext.WORKSPACE), "zones").orElseThrow();
         String first = v.version(zones, "zones");
         int reads = ws.zones.versionReads();
         ws.zones.replace(List.of(new Feature("zones.1", Map.of(), TestTiles.geom(TestTiles.SQUARE))), "v9");
@@ -300,7 +302,8 @@ class WmtsServiceTest {
         String json = TestTiles
                 .text(TestTiles.answer(xyz, TestTiles.get("/tiles/plan/WebMercatorQuad/tilejson.json", Map.of())));
         assertTrue(json.contains("\"tilejson\":\"3.0.0\""), json);
-        assertTrue(json.contains("\"tiles\":[\"http://localhost:8080/tiles/plan/WebMercatorQuad/{z}/{x}/{y}.png\"]"),
+        assertTrue(
+                json.contains("\"tiles\":[\"http://localhost:8080/test/tiles/plan/WebMercatorQuad/{z}/{x}/{y}.png\"]"),
                 json);
         assertTrue(json.contains("\"minzoom\":0"), json);
         assertTrue(json.contains("\"maxzoom\":" + TileMatrixSets.MERCATOR_MAX_ZOOM), json);
@@ -319,7 +322,7 @@ class WmtsServiceTest {
         assertTrue(text.contains("<TopLeftCorner>90 -180</TopLeftCorner>"));
         assertTrue(text.contains("<ows:Title xml:lang=\"zh\">修复分区</ows:Title>"));
         assertTrue(text.contains(
-                "template=\"http://localhost:8080/wmts/rest/zones/{Style}/{TileMatrixSet}/{TileMatrix}/{TileRow}/{TileCol}.png\""));
+                "template=\"http://localhost:8080/test/wmts/rest/zones/{Style}/{TileMatrixSet}/{TileMatrix}/{TileRow}/{TileCol}.png\""));
         assertTrue(text.contains(
                 "<TileMatrix>1</TileMatrix><MinTileRow>0</MinTileRow><MaxTileRow>0</MaxTileRow><MinTileCol>1</MinTileCol>"));
         assertTrue(text.contains("REQUEST=GetLegendGraphic"));

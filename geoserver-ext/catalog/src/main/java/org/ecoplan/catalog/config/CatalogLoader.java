@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -26,12 +29,26 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * Reads a workspace ({@code layers/*.yaml}, {@code layers/groups/*.yaml},
- * {@code layers/stores/*.yaml}, {@code styles/*.sld}) into a {@link Catalog}, checking everything
- * it can and reporting every error with file and line in one {@link CatalogException}.
+ * Reads a data directory into a {@link Catalog}, checking everything it can and reporting every
+ * error with file and line in one {@link CatalogException}:
+ * <pre>
+ * layers/global.yaml                  the global endpoints' identity, the default workspace
+ * layers/&lt;ws&gt;/workspace.yaml           a workspace: name, namespace, identity, CRSs ({@link WorkspaceConfig})
+ * layers/&lt;ws&gt;/&lt;layer&gt;.yaml             its layers
+ * layers/&lt;ws&gt;/groups/&lt;group&gt;.yaml      its layer groups
+ * layers/&lt;ws&gt;/stores/&lt;store&gt;.yaml      its stores
+ * styles/&lt;ws&gt;/&lt;style&gt;.sld             its styles (else styles/&lt;style&gt;.sld, shared)
+ * </pre>
+ * Source files and GeoPackage paths are relative to the data directory. A workspace whose
+ * {@code enabled} is false is not read unless it is asked for by name.
  */
 public final class CatalogLoader {
     static final Pattern ID = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** A workspace name: a URL path segment and an XML namespace prefix. */
+    static final Pattern WORKSPACE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
+    /** First path segments the server answers itself; a workspace may not take them. */
+    static final Set<String> RESERVED = Set.of("ows", "wms", "wfs", "wmts", "wcs", "tiles", "vtiles", "viewer",
+            "health", "rest", "geoserver", "gwc", "ogcapi", "api", "metrics", "web", "index.html", "favicon.ico");
     private static final Pattern ENV = Pattern.compile("\\$\\{([A-Za-z0-9_.]+)(?::-([^}]*))?}");
     private static final Set<String> LAYER_KEYS = Set.of("id", "title", "abstract", "keywords", "store", "table",
             "geometry", "source", "attributes", "styles", "queryable", "metadata", "rules");
@@ -40,40 +57,85 @@ public final class CatalogLoader {
     private static final Set<String> FORMATS = Set.of("geojson", "csv", "gpkg", "shapefile");
     private static final Set<String> CONFIDENCE = Set.of("high", "medium", "low", "very low");
 
-    private final List<Path> roots;
-    private Path workspace;
+    private final Path dataDir;
+    private final Set<String> only;
+    private String workspace;
     private final List<ConfigError> errors = new ArrayList<>();
 
-    private CatalogLoader(List<Path> roots) {
-        this.roots = roots.stream().map(r -> r.toAbsolutePath().normalize()).toList();
+    private CatalogLoader(Path dataDir, Collection<String> only) {
+        this.dataDir = dataDir.toAbsolutePath().normalize();
+        this.only = new LinkedHashSet<>(only);
     }
 
-    /** Loads and validates a workspace; throws {@link CatalogException} listing every error. */
-    public static Catalog load(Path workspace, CatalogCheck... checks) {
-        return load(List.of(workspace), checks);
+    /** Loads and validates every enabled workspace of a data directory; throws {@link CatalogException} listing every error. */
+    public static Catalog load(Path dataDir, CatalogCheck... checks) {
+        return load(dataDir, List.of(), checks);
     }
 
     /**
-     * Loads several workspaces into one catalog (the plan, and the CITE test namespace when it is
-     * switched on). Ids must be unique across them; source files and styles resolve in the
-     * workspace that declares them.
+     * Loads the named workspaces of a data directory, enabled or not (every enabled one when the
+     * list is empty).
      */
-    public static Catalog load(List<Path> roots, CatalogCheck... checks) {
-        if (roots.isEmpty()) throw new IllegalArgumentException("no workspace");
-        return new CatalogLoader(roots).run(List.of(checks));
+    public static Catalog load(Path dataDir, Collection<String> workspaces, CatalogCheck... checks) {
+        return new CatalogLoader(dataDir, workspaces).run(List.of(checks));
     }
 
     private Catalog run(List<CatalogCheck> checks) {
-        Map<String, LayerConfig> layers = new TreeMap<>();
-        Map<String, LayerGroupConfig> groups = new TreeMap<>();
-        Map<String, StoreConfig> stores = new TreeMap<>();
-        Map<String, Location> ids = new LinkedHashMap<>();
-        for (Path root : roots) {
-            workspace = root;
-            readWorkspace(layers, groups, stores, ids);
+        Path layersDir = dataDir.resolve("layers");
+        GlobalConfig global = readGlobal(layersDir.resolve("global.yaml"));
+        for (Path f : yamlFiles(layersDir)) {
+            if (!f.getFileName().toString().matches("global\\.ya?ml")) {
+                errors.add(new ConfigError(new Location(f, 1),
+                        "layer files belong in a workspace directory, layers/<workspace>/ (with its workspace.yaml)"));
+            }
         }
-        crossCheck(layers, groups, stores);
-        Catalog catalog = new Catalog(roots, layers, groups, stores);
+        List<WorkspaceConfig> workspaces = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        Map<String, String> namespaces = new LinkedHashMap<>();
+        for (Path dir : directories(layersDir)) {
+            Path file = dir.resolve("workspace.yaml");
+            if (!Files.isRegularFile(file)) {
+                errors.add(new ConfigError(new Location(dir, 1), "a workspace directory needs its workspace.yaml"));
+                continue;
+            }
+            ReadWorkspace w = readWorkspace(file, dir.getFileName().toString());
+            if (w == null) continue;
+            seen.add(w.config.name());
+            if (!w.enabled && !only.contains(w.config.name())) continue;
+            if (!only.isEmpty() && !only.contains(w.config.name())) continue;
+            String other = namespaces.putIfAbsent(w.config.namespaceUri(), w.config.name());
+            if (other != null) {
+                errors.add(new ConfigError(w.config.location(), "namespaceUri " + w.config.namespaceUri()
+                        + " is the namespace of workspace '" + other + "' already"));
+            }
+            workspaces.add(w.config);
+        }
+        for (String name : only) {
+            if (!seen.contains(name)) {
+                errors.add(new ConfigError(new Location(layersDir, 1), "no workspace '" + name + "' (layers/" + name
+                        + "/workspace.yaml)"));
+            }
+        }
+        if (global != null && global.defaultWorkspace() != null && only.isEmpty()
+                && workspaces.stream().noneMatch(w -> w.name().equals(global.defaultWorkspace()))) {
+            errors.add(new ConfigError(global.location(), "defaultWorkspace '" + global.defaultWorkspace()
+                    + "' is not a served workspace"));
+        }
+        List<LayerConfig> layers = new ArrayList<>();
+        List<LayerGroupConfig> groups = new ArrayList<>();
+        List<StoreConfig> stores = new ArrayList<>();
+        for (WorkspaceConfig w : workspaces) {
+            workspace = w.name();
+            Map<String, LayerConfig> wl = new TreeMap<>();
+            Map<String, LayerGroupConfig> wg = new TreeMap<>();
+            Map<String, StoreConfig> ws = new TreeMap<>();
+            readWorkspaceFiles(layersDir.resolve(w.name()), wl, wg, ws);
+            crossCheck(wl, wg, ws);
+            layers.addAll(wl.values());
+            groups.addAll(wg.values());
+            stores.addAll(ws.values());
+        }
+        Catalog catalog = global == null ? null : new Catalog(dataDir, global, workspaces, layers, groups, stores);
         if (errors.isEmpty()) {
             for (CatalogCheck c : checks) errors.addAll(c.check(catalog));
         }
@@ -81,16 +143,77 @@ public final class CatalogLoader {
         return catalog;
     }
 
-    private void readWorkspace(Map<String, LayerConfig> layers, Map<String, LayerGroupConfig> groups,
-            Map<String, StoreConfig> stores, Map<String, Location> ids) {
-        for (Path f : yamlFiles(workspace.resolve("layers/stores"))) {
+    private record ReadWorkspace(WorkspaceConfig config, boolean enabled) {}
+
+    private GlobalConfig readGlobal(Path file) {
+        if (!Files.isRegularFile(file)) {
+            errors.add(new ConfigError(new Location(file, 1),
+                    "missing layers/global.yaml: the identity of the global endpoints (title, abstract, contact, crs)"));
+            return null;
+        }
+        YamlNodes y = new YamlNodes(file, errors);
+        MappingNode root = y.read();
+        if (root == null) return null;
+        Set<String> keys = new HashSet<>(ServicesReader.KEYS);
+        keys.add("defaultWorkspace");
+        Map<String, Node> m = y.map(root, "global settings", keys);
+        ServicesConfig services = new ServicesReader(y).read(m, root);
+        return new GlobalConfig(services, substituted(y.string(m, "defaultWorkspace", root, false)), y.at(root));
+    }
+
+    private ReadWorkspace readWorkspace(Path file, String dirName) {
+        YamlNodes y = new YamlNodes(file, errors);
+        MappingNode root = y.read();
+        if (root == null) return null;
+        Set<String> keys = new HashSet<>(ServicesReader.KEYS);
+        keys.addAll(Set.of("name", "namespaceUri", "enabled", "viewer"));
+        Map<String, Node> m = y.map(root, "workspace", keys);
+        String name = y.string(m, "name", root, true);
+        String uri = y.string(m, "namespaceUri", root, true);
+        String enabled = substituted(y.string(m, "enabled", root, false));
+        if (enabled != null && !enabled.equalsIgnoreCase("true") && !enabled.equalsIgnoreCase("false")) {
+            y.error(m.get("enabled"), "'enabled' must be true or false, not '" + enabled + "'");
+        }
+        String viewerGroup = null;
+        if (m.containsKey("viewer")) {
+            Map<String, Node> v = y.map(m.get("viewer"), "viewer", Set.of("group"));
+            viewerGroup = y.string(v, "group", m.get("viewer"), false);
+        }
+        ServicesConfig services = new ServicesReader(y).read(m, root);
+        if (name == null || uri == null) return null;
+        if (!WORKSPACE_NAME.matcher(name).matches()) {
+            y.error(m.get("name"),
+                    "workspace name '" + name + "' must be ASCII: a letter or _ then letters, digits, _ or -");
+            return null;
+        }
+        if (RESERVED.contains(name.toLowerCase(Locale.ROOT))) {
+            y.error(m.get("name"), "workspace name '" + name + "' is a path the server answers itself " + RESERVED);
+            return null;
+        }
+        if (!name.equals(dirName))
+            y.error(m.get("name"), "workspace name '" + name + "' must match its directory 'layers/" + dirName + "'");
+        try {
+            java.net.URI u = new java.net.URI(uri);
+            if (!u.isAbsolute()) throw new java.net.URISyntaxException(uri, "not absolute");
+        } catch (java.net.URISyntaxException e) {
+            y.error(m.get("namespaceUri"), "namespaceUri must be an absolute URI, not '" + uri + "'");
+        }
+        return new ReadWorkspace(new WorkspaceConfig(name, uri, services, viewerGroup, y.at(root)),
+                enabled == null || enabled.equalsIgnoreCase("true"));
+    }
+
+    private void readWorkspaceFiles(Path dir, Map<String, LayerConfig> layers, Map<String, LayerGroupConfig> groups,
+            Map<String, StoreConfig> stores) {
+        Map<String, Location> ids = new LinkedHashMap<>();
+        for (Path f : yamlFiles(dir.resolve("stores"))) {
             StoreConfig s = readStore(f);
             if (s != null && stores.putIfAbsent(s.id(), s) != null) {
                 errors.add(new ConfigError(s.location(),
                         "duplicate store id '" + s.id() + "' (also in " + stores.get(s.id()).location() + ")"));
             }
         }
-        for (Path f : yamlFiles(workspace.resolve("layers"))) {
+        for (Path f : yamlFiles(dir)) {
+            if (f.getFileName().toString().matches("workspace\\.ya?ml")) continue;
             LayerConfig l = readLayer(f);
             if (l == null) continue;
             if (ids.putIfAbsent(l.id(), l.location()) != null) {
@@ -100,7 +223,7 @@ public final class CatalogLoader {
             }
             layers.put(l.id(), l);
         }
-        for (Path f : yamlFiles(workspace.resolve("layers/groups"))) {
+        for (Path f : yamlFiles(dir.resolve("groups"))) {
             LayerGroupConfig g = readGroup(f);
             if (g == null) continue;
             if (ids.putIfAbsent(g.id(), g.location()) != null) {
@@ -110,6 +233,23 @@ public final class CatalogLoader {
             }
             groups.put(g.id(), g);
         }
+    }
+
+    private List<Path> directories(Path dir) {
+        if (!Files.isDirectory(dir)) return List.of();
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(Files::isDirectory).sorted().toList();
+        } catch (IOException e) {
+            errors.add(new ConfigError(new Location(dir, 1), "cannot list directory: " + e.getMessage()));
+            return List.of();
+        }
+    }
+
+    /** A value with ${NAME:-default} replaced; empty counts as absent. */
+    static String substituted(String value) {
+        if (value == null) return null;
+        String v = substitute(value).strip();
+        return v.isEmpty() ? null : v;
     }
 
     private List<Path> yamlFiles(Path dir) {
@@ -143,7 +283,7 @@ public final class CatalogLoader {
         String id = idFrom(y, m, root, f);
         String url = y.string(m, "url", root, true);
         if (id == null || url == null) return null;
-        return new StoreConfig(id, substitute(url), y.at(root));
+        return new StoreConfig(workspace, id, substitute(url), y.at(root));
     }
 
     /** Replaces ${NAME:-default} by the system property or environment variable NAME. */
@@ -170,7 +310,7 @@ public final class CatalogLoader {
         List<String> layers = y.strings(m, "layers");
         if (layers.isEmpty()) y.error(root, "a layer group needs 'layers'");
         if (id == null) return null;
-        return new LayerGroupConfig(id, title, abs, y.strings(m, "keywords"), layers, y.at(root));
+        return new LayerGroupConfig(workspace, id, title, abs, y.strings(m, "keywords"), layers, y.at(root));
     }
 
     private LayerConfig readLayer(Path f) {
@@ -207,7 +347,8 @@ public final class CatalogLoader {
         }
         if (id == null) return null;
         FeatureType type = new FeatureType(id, attributes, geometry);
-        return new LayerConfig(id, title, abs, keywords, store, table, type, source, styles, queryable, metadata,
+        return new LayerConfig(workspace, id, title, abs, keywords, store, table, type, source, styles, queryable,
+                metadata,
                 rules, y.at(root));
     }
 
@@ -283,7 +424,7 @@ public final class CatalogLoader {
             String v = y.string(sm, e.getKey(), s, false);
             if (v != null) options.put(e.getKey(), v);
         }
-        if (file != null && !Files.isRegularFile(workspace.resolve(file)))
+        if (file != null && !Files.isRegularFile(dataDir.resolve(file)))
             y.error(sm.get("file"), "source file '" + file + "' not found");
         return file == null || format == null ? null : new SourceConfig(file, format, crs, options);
     }
@@ -299,9 +440,14 @@ public final class CatalogLoader {
         List<String> alternatives = y.strings(sm, "alternatives");
         for (String style : concat(def, alternatives)) {
             if (!ID.matcher(style).matches()) y.error(s, "style id '" + style + "' must be an ASCII identifier");
-            else if (!Files.isRegularFile(workspace.resolve("styles").resolve(style + ".sld"))) {
-                y.error(s, "missing style: styles/" + style + ".sld not found");
-            }
+            else
+                if (!Files.isRegularFile(dataDir.resolve("styles").resolve(workspace).resolve(style + ".sld"))
+                        && !Files.isRegularFile(dataDir.resolve("styles").resolve(style + ".sld"))) {
+                            y.error(s,
+                                    "missing style: neither styles/" + workspace + "/" + style + ".sld nor styles/"
+                                            + style
+                                            + ".sld exists");
+                        }
         }
         return new StyleRefs(def, alternatives);
     }

@@ -7,5 +7,10 @@ package org.ecoplan.catalog.crs;
  */
 public record CrsName(Crs crs, Form form, String text) {
     /** How the CRS was written. */
-    public enum Form { SHORT, URN, HTTP_URI, CRS84 }
+    public enum Form {
+        SHORT,
+        URN,
+        HTTP_URI,
+        CRS84
+    }
 }

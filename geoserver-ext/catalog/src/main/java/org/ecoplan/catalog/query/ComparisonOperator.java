@@ -2,7 +2,12 @@ package org.ecoplan.catalog.query;
 
 /** Binary comparison operators of OGC Filter Encoding 2.0, clause 7.7. */
 public enum ComparisonOperator {
-    EQUAL("="), NOT_EQUAL("<>"), LESS("<"), GREATER(">"), LESS_OR_EQUAL("<="), GREATER_OR_EQUAL(">=");
+    EQUAL("="),
+    NOT_EQUAL("<>"),
+    LESS("<"),
+    GREATER(">"),
+    LESS_OR_EQUAL("<="),
+    GREATER_OR_EQUAL(">=");
 
     private final String sql;
 

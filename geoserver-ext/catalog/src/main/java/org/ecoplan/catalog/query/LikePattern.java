@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
 public final class LikePattern {
     /** One piece of a pattern: a literal character, any sequence, or any single character. */
     private enum Kind {
-        LITERAL, ANY, ONE
+        LITERAL,
+        ANY,
+        ONE
     }
 
     private record Token(Kind kind, int codePoint) {}

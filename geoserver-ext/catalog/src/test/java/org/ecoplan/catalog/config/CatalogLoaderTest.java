@@ -48,10 +48,37 @@ class CatalogLoaderTest {
               - {rule: unique, attribute: code}
             """;
 
+    static final String GLOBAL = """
+            title: {zh: 全局, en: Global}
+            abstract: {zh: 全部工作区, en: All workspaces}
+            keywords: [plans]
+            crs: [EPSG:4490, CRS:84]
+            defaultWorkspace: w1
+            """;
+
+    static String workspaceFile(String name, String uri) {
+        return """
+                name: %s
+                namespaceUri: %s
+                title: {zh: 工作区, en: Workspace}
+                abstract: {zh: 摘要, en: Abstract}
+                keywords: [k]
+                contact:
+                  person: "${ECOPLAN_TEST_UNSET_PERSON:-Ops}"
+                  email: "${ECOPLAN_TEST_UNSET_EMAIL:-}"
+                fees: none
+                crs: [EPSG:4490, EPSG:3857]
+                services:
+                  wms: {title: {zh: 地图, en: Maps}, contact: {phone: "123"}}
+                """.formatted(name, uri);
+    }
+
     private void validWorkspace() throws IOException {
-        write("layers/stores/plan.yaml", "id: plan\nurl: ${ECOPLAN_TEST_UNSET_VAR:-gpkg:var/plan.gpkg}\n");
-        write("layers/zones.yaml", ZONES);
-        write("layers/targets.yaml", """
+        write("layers/global.yaml", GLOBAL);
+        write("layers/w1/workspace.yaml", workspaceFile("w1", "http://example.org/w1"));
+        write("layers/w1/stores/plan.yaml", "id: plan\nurl: ${ECOPLAN_TEST_UNSET_VAR:-gpkg:var/plan.gpkg}\n");
+        write("layers/w1/zones.yaml", ZONES);
+        write("layers/w1/targets.yaml", """
                 id: targets
                 title: {zh: 目标, en: Targets}
                 abstract: {zh: 表, en: table}
@@ -61,9 +88,18 @@ class CatalogLoaderTest {
                   - {name: year, type: integer, alias: {zh: 年, en: Year}}
                 metadata: {source: s, licence: l, attribution: a, schematic: false, confidence: high}
                 """);
-        write("layers/groups/figure.yaml", "id: figure\ntitle: {zh: 图, en: Figure}\nlayers: [zones]\n");
-        write("styles/zones.sld", "<StyledLayerDescriptor/>");
-        write("styles/zones_outline.sld", "<StyledLayerDescriptor/>");
+        write("layers/w1/groups/figure.yaml", "id: figure\ntitle: {zh: 图, en: Figure}\nlayers: [zones]\n");
+        write("styles/w1/zones.sld", "<StyledLayerDescriptor/>");
+        write("styles/zones_outline.sld", "<StyledLayerDescriptor/>"); // a shared (global) style
+    }
+
+    /** A second workspace with a layer whose id repeats one of w1's. */
+    private void secondWorkspace(String enabled) throws IOException {
+        write("layers/w2/workspace.yaml", workspaceFile("w2", "http://example.org/w2") + "enabled: " + enabled + "\n");
+        write("layers/w2/stores/plan.yaml", "id: plan\nurl: gpkg:var/w2.gpkg\n");
+        write("layers/w2/zones.yaml", ZONES);
+        write("layers/w2/only_here.yaml", ZONES.replace("id: zones", "id: only_here"));
+        write("styles/w2/zones.sld", "<StyledLayerDescriptor/>");
     }
 
     @Test
@@ -71,23 +107,37 @@ class CatalogLoaderTest {
         validWorkspace();
         Catalog c = CatalogLoader.load(ws);
         assertEquals(List.of("targets", "zones"), c.layers().stream().map(LayerConfig::id).toList());
-        LayerConfig zones = c.layer("zones").orElseThrow();
+        LayerConfig zones = c.layer("w1:zones").orElseThrow();
+        assertEquals("w1", zones.workspace());
         assertEquals(GeometryType.MULTIPOLYGON, zones.featureType().geometry().type());
         assertEquals(4490, zones.featureType().geometry().crs().epsg());
         assertEquals(AttributeType.DOUBLE, zones.featureType().attribute("area_km2").orElseThrow().type());
         assertEquals("area_km2", zones.featureType().attribute("area_km2").orElseThrow().derive());
         assertEquals(List.of("Z1", "Z2"), zones.featureType().attribute("code").orElseThrow().codes());
         assertEquals(List.of("zones", "zones_outline"), zones.styles().all());
-        assertTrue(c.layer("targets").orElseThrow().featureType().geometry() == null);
-        assertEquals("gpkg:var/plan.gpkg", c.store("plan").orElseThrow().url());
-        assertEquals(List.of(zones), c.expand("figure"));
+        assertTrue(c.layer("w1", "targets").orElseThrow().featureType().geometry() == null);
+        assertEquals("gpkg:var/plan.gpkg", c.store("w1", "plan").orElseThrow().url());
+        assertEquals(List.of(zones), c.expand(c.group("w1:figure").orElseThrow()));
+        assertEquals(ws.resolve("styles/w1/zones.sld"), c.styleFile("w1", "zones"));
+        assertEquals(ws.resolve("styles/zones_outline.sld"), c.styleFile("w1", "zones_outline"));
+        WorkspaceConfig w1 = c.workspace("w1").orElseThrow();
+        assertEquals("http://example.org/w1", w1.namespaceUri());
+        assertEquals(List.of("EPSG:4490", "EPSG:3857"), w1.services().crs());
+        assertEquals("Ops", w1.services().service("wfs").contact().person());
+        assertEquals(null, w1.services().service("wfs").contact().email(), "an empty substitution is no value");
+        assertEquals("Workspace", w1.services().service("wfs").title().en());
+        assertEquals("Maps", w1.services().service("wms").title().en());
+        assertEquals("123", w1.services().service("WMS").contact().phone());
+        assertEquals("Ops", w1.services().service("wms").contact().person(),
+                "service contact parts add to the shared ones");
+        assertEquals("Global", c.global().services().service("wms").title().en());
     }
 
     @Test
     void reportsEveryErrorWithFileAndLine() throws IOException {
         validWorkspace();
         // missing style, unknown CRS, unknown attribute in a rule, duplicate id, unknown key, bad group member
-        write("layers/broken.yaml", """
+        write("layers/w1/broken.yaml", """
                 id: broken
                 title: {zh: 坏, en: Broken}
                 abstract: {zh: 坏, en: Broken}
@@ -102,15 +152,15 @@ class CatalogLoaderTest {
                   - {rule: unique, attribute: nope}
                   - {rule: within, of: nowhere}
                 """);
-        write("layers/zones_copy.yaml", ZONES.replace("id: zones", "id: zones_copy"));
-        write("layers/groups/zones.yaml", "id: zones\ntitle: {zh: 重复, en: Dup}\nlayers: [ghost]\n");
+        write("layers/w1/zones_copy.yaml", ZONES.replace("id: zones", "id: zones_copy"));
+        write("layers/w1/groups/zones.yaml", "id: zones\ntitle: {zh: 重复, en: Dup}\nlayers: [ghost]\n");
         CatalogException e = assertThrows(CatalogException.class, () -> CatalogLoader.load(ws));
         String report = e.getMessage();
         List<String> expected = List.of(
                 "broken.yaml:5: layer: unknown key 'colour'",
                 "broken.yaml:6: unknown CRS 'EPSG:999999'",
                 "broken.yaml:8: unknown attribute type 'text'",
-                "broken.yaml:9: missing style: styles/no_such_style.sld not found",
+                "broken.yaml:9: missing style: neither styles/w1/no_such_style.sld nor styles/no_such_style.sld exists",
                 "broken.yaml:10: confidence must be one of",
                 "broken.yaml:12: rule unique: unknown attribute 'nope'",
                 "broken.yaml:13: rule within: unknown layer 'of: nowhere'",
@@ -124,7 +174,7 @@ class CatalogLoaderTest {
     @Test
     void rejectsNonAsciiIdsAndMismatchedFileNames() throws IOException {
         validWorkspace();
-        write("layers/other.yaml", ZONES.replace("id: zones", "id: 分区"));
+        write("layers/w1/other.yaml", ZONES.replace("id: zones", "id: 分区"));
         CatalogException e = assertThrows(CatalogException.class, () -> CatalogLoader.load(ws));
         assertTrue(e.getMessage().contains("other.yaml:1: id '分区' must be ASCII"), e.getMessage());
     }
@@ -132,7 +182,7 @@ class CatalogLoaderTest {
     @Test
     void reportsBrokenYamlWithItsLine() throws IOException {
         validWorkspace();
-        write("layers/bad.yaml", "id: bad\ntitle: {zh: x, en: y\nstore: plan\n");
+        write("layers/w1/bad.yaml", "id: bad\ntitle: {zh: x, en: y\nstore: plan\n");
         CatalogException e = assertThrows(CatalogException.class, () -> CatalogLoader.load(ws));
         assertTrue(e.getMessage().matches("(?s).*bad\\.yaml:\\d+: cannot parse YAML.*"), e.getMessage());
     }
@@ -141,8 +191,62 @@ class CatalogLoaderTest {
     void extraChecksRunOnAStructurallyValidCatalog() throws IOException {
         validWorkspace();
         CatalogException e = assertThrows(CatalogException.class, () -> CatalogLoader.load(ws,
-                c -> List.of(new ConfigError(new Location(c.styleFile("zones"), 3),
+                c -> List.of(new ConfigError(new Location(c.styleFile("w1", "zones"), 3),
                         "unknown attribute 'colour' in style"))));
         assertTrue(e.getMessage().contains("zones.sld:3: unknown attribute 'colour' in style"), e.getMessage());
+    }
+
+    @Test
+    void servesSeveralWorkspacesAtOnceWithTheirOwnIds() throws IOException {
+        validWorkspace();
+        secondWorkspace("true");
+        Catalog c = CatalogLoader.load(ws);
+        assertEquals(List.of("w1", "w2"), c.workspaces().stream().map(WorkspaceConfig::name).toList());
+        assertEquals(List.of("w1:targets", "w1:zones", "w2:only_here", "w2:zones"),
+                c.layers().stream().map(LayerConfig::qualifiedName).toList());
+        assertEquals("gpkg:var/w2.gpkg", c.store("w2", "plan").orElseThrow().url());
+    }
+
+    @Test
+    void aDisabledWorkspaceIsReadOnlyWhenAskedForByName() throws IOException {
+        validWorkspace();
+        secondWorkspace("${ECOPLAN_TEST_UNSET_SWITCH:-false}");
+        assertEquals(List.of("w1"), CatalogLoader.load(ws).workspaces().stream().map(WorkspaceConfig::name).toList());
+        Catalog only = CatalogLoader.load(ws, List.of("w2"));
+        assertEquals(List.of("w2:only_here", "w2:zones"),
+                only.layers().stream().map(LayerConfig::qualifiedName).toList());
+        CatalogException e = assertThrows(CatalogException.class, () -> CatalogLoader.load(ws, List.of("w9")));
+        assertTrue(e.getMessage().contains("no workspace 'w9'"), e.getMessage());
+    }
+
+    @Test
+    void reportsWorkspaceErrors() throws IOException {
+        validWorkspace();
+        write("layers/w2/workspace.yaml", workspaceFile("other", "http://example.org/w1"));
+        write("layers/wms/workspace.yaml", workspaceFile("wms", "http://example.org/wms"));
+        write("layers/w3/workspace.yaml", workspaceFile("w3", "not a uri").replace("EPSG:3857", "EPSG:999999"));
+        write("layers/w4/zones.yaml", ZONES);
+        write("layers/stray.yaml", ZONES);
+        CatalogException e = assertThrows(CatalogException.class, () -> CatalogLoader.load(ws));
+        for (String x : List.of("w2/workspace.yaml:1: workspace name 'other' must match its directory 'layers/w2'",
+                "is the namespace of workspace 'w1' already",
+                "wms/workspace.yaml:1: workspace name 'wms' is a path the server answers itself",
+                "w3/workspace.yaml:2: namespaceUri must be an absolute URI",
+                "unknown CRS 'EPSG:999999'",
+                "w4:1: a workspace directory needs its workspace.yaml",
+                "stray.yaml:1: layer files belong in a workspace directory")) {
+            assertTrue(e.getMessage().contains(x), "report lacks [" + x + "]:\n" + e.getMessage());
+        }
+    }
+
+    @Test
+    void needsTheGlobalFileAndAServedDefaultWorkspace() throws IOException {
+        validWorkspace();
+        Files.delete(ws.resolve("layers/global.yaml"));
+        assertTrue(assertThrows(CatalogException.class, () -> CatalogLoader.load(ws)).getMessage()
+                .contains("missing layers/global.yaml"));
+        write("layers/global.yaml", GLOBAL.replace("defaultWorkspace: w1", "defaultWorkspace: nowhere"));
+        assertTrue(assertThrows(CatalogException.class, () -> CatalogLoader.load(ws)).getMessage()
+                .contains("defaultWorkspace 'nowhere' is not a served workspace"));
     }
 }

@@ -10,10 +10,10 @@ import java.util.Optional;
  * (no alpha) and GIF (palette).
  */
 public enum ImageFormat {
-    PNG("image/png", "png", "png", true, List.of("image/png", "png", "image/png;mode=24bit", "image/png24")), PNG8(
-            "image/png; mode=8bit", "png8", "png", true, List.of("image/png;mode=8bit", "image/png8", "png8")), JPEG(
-                    "image/jpeg", "jpg", "jpeg", false, List.of("image/jpeg", "image/jpg", "jpeg", "jpg")), GIF(
-                            "image/gif", "gif", "gif", true, List.of("image/gif", "gif"));
+    PNG("image/png", "png", "png", true, List.of("image/png", "png", "image/png;mode=24bit", "image/png24")),
+    PNG8("image/png; mode=8bit", "png8", "png", true, List.of("image/png;mode=8bit", "image/png8", "png8")),
+    JPEG("image/jpeg", "jpg", "jpeg", false, List.of("image/jpeg", "image/jpg", "jpeg", "jpg")),
+    GIF("image/gif", "gif", "gif", true, List.of("image/gif", "gif"));
 
     /** What a tile can be encoded in. */
     public static final List<ImageFormat> TILE_FORMATS = List.of(PNG, JPEG);

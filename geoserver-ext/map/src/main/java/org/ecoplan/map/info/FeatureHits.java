@@ -10,6 +10,7 @@ import org.ecoplan.catalog.query.FeatureQuery;
 import org.ecoplan.catalog.query.Filter;
 import org.ecoplan.catalog.store.FeatureCursor;
 import org.ecoplan.ows.ServiceContext;
+import org.ecoplan.ows.encode.AppNamespace;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -60,7 +61,7 @@ public final class FeatureHits {
                     if (g != null && g.distance(point) <= tolerance) found.add(f);
                 }
             }
-            hits.add(new LayerHits(l, found, crs));
+            hits.add(new LayerHits(l, found, crs, AppNamespace.of(context.catalog().workspaceOf(l.workspace()))));
         }
         return hits;
     }

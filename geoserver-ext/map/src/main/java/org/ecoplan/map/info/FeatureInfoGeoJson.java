@@ -18,8 +18,15 @@ import org.ecoplan.ows.encode.GeoJsonEncoder;
  * every layer, geometries in WGS 84 longitude/latitude whatever the map CRS, written by the shared
  * {@link GeoJsonEncoder}. No hits is an empty, valid collection.
  */
-final class FeatureInfoGeoJson {
-    private FeatureInfoGeoJson() {}
+public final class FeatureInfoGeoJson extends FeatureInfoEncoder {
+    public FeatureInfoGeoJson() {
+        super(List.of("application/json", "application/geo+json", "json", "geojson"), "application/json", "json");
+    }
+
+    @Override
+    public void write(FeatureInfo result, OutputStream out) throws IOException {
+        write(result.hits(), out);
+    }
 
     static void write(List<LayerHits> hits, OutputStream out) throws IOException {
         List<FeatureStream> streams = new ArrayList<>();

@@ -22,27 +22,58 @@ import org.ecoplan.ows.encode.GmlVersion;
  * application/vnd.ogc.gml/3.1.1 and text/xml (URN srsName, authority axis order), features
  * written by the shared WFS feature writer.
  */
-final class FeatureInfoGml {
+public abstract class FeatureInfoGml extends FeatureInfoEncoder {
     private static final String WFS = "http://www.opengis.net/wfs";
 
-    private FeatureInfoGml() {}
+    private final boolean gml3;
+
+    FeatureInfoGml(List<String> names, boolean gml3) {
+        super(names, names.get(0), null);
+        this.gml3 = gml3;
+    }
+
+    /** Several names select the same encoding, so the answer is labelled with the MIME type the client asked for. */
+    @Override
+    public String contentType(String requested) {
+        return requested != null && requested.contains("/") ? requested : names().get(0);
+    }
+
+    @Override
+    public void write(FeatureInfo result, OutputStream out) throws IOException {
+        write(result.hits(), out, gml3);
+    }
+
+    /** GML 2.1.2 (application/vnd.ogc.gml). */
+    public static final class Gml2 extends FeatureInfoGml {
+        public Gml2() {
+            super(List.of("application/vnd.ogc.gml", "gml2", "text/xml;subtype=gml/2.1.2"), false);
+        }
+    }
+
+    /** GML 3.1.1 (application/vnd.ogc.gml/3.1.1, text/xml). */
+    public static final class Gml3 extends FeatureInfoGml {
+        public Gml3() {
+            super(List.of("text/xml", "application/vnd.ogc.gml/3.1.1", "gml3", "text/xml;subtype=gml/3.1.1"), true);
+        }
+    }
 
     static void write(List<LayerHits> hits, OutputStream out, boolean gml3) throws IOException {
         GmlVersion version = gml3 ? GmlVersion.GML311 : GmlVersion.GML2;
-        AppNamespace ns = AppNamespace.YANGGAO;
         try {
             XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
             w.writeStartDocument("UTF-8", "1.0");
             w.writeStartElement("wfs", "FeatureCollection", WFS);
             w.writeNamespace("wfs", WFS);
             w.writeNamespace("gml", version.namespace());
-            w.writeNamespace(ns.prefix(), ns.uri());
+            for (AppNamespace ns : new java.util.LinkedHashSet<>(hits.stream().map(LayerHits::namespace).toList())) {
+                w.writeNamespace(ns.prefix(), ns.uri());
+            }
             w.writeNamespace("xsi", "http://www.w3.org/2001/XMLSchema-instance");
             for (LayerHits h : hits) {
                 Crs crs = h.crs();
                 AxisOrder order = gml3 ? crs.authorityOrder() : AxisOrder.EAST_NORTH;
                 String srsName = gml3 ? crs.urn() : (crs.isCrs84() ? "EPSG:4326" : crs.id());
-                GmlFeatureWriter features = new GmlFeatureWriter(version, ns,
+                GmlFeatureWriter features = new GmlFeatureWriter(version, h.namespace(),
                         new GmlGeometryWriter(version, order, CoordinatePrecision.forCrs(crs)), srsName);
                 FeatureStream shape = FeatureStream.all(h.layer().featureType(), h.features().iterator());
                 for (Feature f : h.features()) {

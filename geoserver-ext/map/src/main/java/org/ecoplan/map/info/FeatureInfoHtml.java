@@ -15,8 +15,15 @@ import org.ecoplan.ows.encode.ValueText;
  * GetFeatureInfo as text/html: one table per layer, columns headed by the Chinese attribute alias
  * (English alias and name in the tooltip), every value escaped.
  */
-final class FeatureInfoHtml {
-    private FeatureInfoHtml() {}
+public final class FeatureInfoHtml extends FeatureInfoEncoder {
+    public FeatureInfoHtml() {
+        super(List.of("text/html"), "text/html; charset=UTF-8", "html");
+    }
+
+    @Override
+    public void write(FeatureInfo result, OutputStream out) throws IOException {
+        write(result.hits(), out);
+    }
 
     static void write(List<LayerHits> hits, OutputStream out) throws IOException {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);

@@ -11,8 +11,15 @@ import org.ecoplan.catalog.Feature;
 import org.ecoplan.ows.encode.ValueText;
 
 /** GetFeatureInfo as text/plain: per layer, per feature, one "name = value" line per attribute. */
-final class FeatureInfoText {
-    private FeatureInfoText() {}
+public final class FeatureInfoText extends FeatureInfoEncoder {
+    public FeatureInfoText() {
+        super(List.of("text/plain"), "text/plain; charset=UTF-8", "txt");
+    }
+
+    @Override
+    public void write(FeatureInfo result, OutputStream out) throws IOException {
+        write(result.hits(), out);
+    }
 
     static void write(List<LayerHits> hits, OutputStream out) throws IOException {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);

@@ -60,7 +60,7 @@ public final class ContentVersions {
 
     /** A short hex version of the layer's data and style content. */
     public String version(TileLayer layer, String style) {
-        String key = layer.id() + '\n' + style;
+        String key = layer.key() + '\n' + style;
         long now = clock.getAsLong();
         Stamp s = combined.get(key);
         if (s != null && now - s.checkedNanos < intervalNanos) return s.value;
@@ -77,9 +77,10 @@ public final class ContentVersions {
     private String compute(TileLayer layer, String style) {
         StringBuilder b = new StringBuilder();
         for (LayerConfig m : layer.members())
-            b.append(m.id()).append('=').append(context.featureSource(m).version()).append('\n');
+            b.append(m.qualifiedName()).append('=').append(context.featureSource(m).version()).append('\n');
         for (String sld : layer.styleFiles(style))
-            b.append(sld).append('#').append(styleHash(context.catalog().styleFile(sld))).append('\n');
+            b.append(sld).append('#').append(styleHash(context.catalog().styleFile(layer.workspace(), sld)))
+                    .append('\n');
         return sha256(b.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 16);
     }
 

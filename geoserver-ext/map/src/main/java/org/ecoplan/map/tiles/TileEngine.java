@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import org.ecoplan.catalog.CatalogView;
 import org.ecoplan.map.image.ImageFormat;
 import org.ecoplan.ows.ServiceContext;
 import org.ecoplan.ows.ServiceException;
@@ -44,20 +45,24 @@ public final class TileEngine {
 
     public ServiceContext context() { return context; }
 
-    /** A tiled layer or group by name; resolved once, as the catalog does not change while the server runs. */
-    public java.util.Optional<TileLayer> layer(String id) {
-        if (id == null) return java.util.Optional.empty();
-        java.util.Optional<TileLayer> l = layers.get(id);
+    /**
+     * A tiled layer or group by the name an endpoint publishes it under; resolved once per endpoint,
+     * as the catalog does not change while the server runs.
+     */
+    public java.util.Optional<TileLayer> layer(CatalogView view, String name) {
+        if (name == null) return java.util.Optional.empty();
+        String k = view.pathPrefix() + "|" + name;
+        java.util.Optional<TileLayer> l = layers.get(k);
         if (l != null) return l;
-        l = TileLayer.of(context.catalog(), id);
-        if (l.isPresent()) layers.put(id, l); // unknown names are not kept, so a client cannot grow the map
+        l = TileLayer.of(view, name);
+        if (l.isPresent()) layers.put(k, l); // unknown names are not kept, so a client cannot grow the map
         return l;
     }
 
-    /** A layer by name, or InvalidParameterValue naming the parameter. */
-    public TileLayer requireLayer(String id, String locator) {
-        return layer(id).orElseThrow(() -> new ServiceException(ServiceException.INVALID_PARAMETER_VALUE, locator,
-                "No tiled layer named '" + id + "'"));
+    /** A layer by its published name at an endpoint, or InvalidParameterValue naming the parameter. */
+    public TileLayer requireLayer(CatalogView view, String name, String locator) {
+        return layer(view, name).orElseThrow(() -> new ServiceException(ServiceException.INVALID_PARAMETER_VALUE,
+                locator, "No tiled layer named '" + name + "'"));
     }
 
     public ContentVersions versions() { return versions; }
@@ -96,7 +101,7 @@ public final class TileEngine {
     }
 
     private Map<String, TileRange> limits(TileLayer layer, TileMatrixSet set, String version) {
-        String k = layer.id() + "/" + set.identifier() + "/" + version;
+        String k = layer.key() + "/" + set.identifier() + "/" + version;
         Map<String, TileRange> l = limits.get(k);
         if (l != null) return l;
         Envelope b = LayerLimits.bounds(context, layer, set);
@@ -108,7 +113,7 @@ public final class TileEngine {
 
     private CachedTile render(TileRequest r, String version, TileKey key) {
         MetaTile meta = MetaTile.of(r.set(), r.matrix(), r.col(), r.row());
-        String flightKey = r.layer().id() + "/" + r.style() + "/" + r.format() + "/" + version + "/" + meta.id();
+        String flightKey = r.layer().key() + "/" + r.style() + "/" + r.format() + "/" + version + "/" + meta.id();
         CompletableFuture<Map<String, byte[]>> mine = new CompletableFuture<>();
         CompletableFuture<Map<String, byte[]>> running = inFlight.putIfAbsent(flightKey, mine);
         Map<String, byte[]> tiles;

@@ -5,7 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.ecoplan.catalog.Catalog;
+import org.ecoplan.catalog.CatalogView;
 import org.ecoplan.catalog.Localized;
 import org.ecoplan.catalog.config.LayerConfig;
 import org.ecoplan.catalog.config.LayerGroupConfig;
@@ -15,10 +15,14 @@ import org.ecoplan.ows.ServiceException;
  * What a tile draws: a catalog layer with one of its styles, or a layer group whose members are
  * drawn bottom to top with their default styles (the WMTS Layer of OGC 07-057r7 clause 7.1.1.2).
  *
- * @param styles the style identifiers offered, default first; a group offers only "default"
+ * @param name      the name it is published under at the endpoint that resolved it (unqualified in a
+ *                  virtual service, workspace:id at the global endpoints): WMTS Identifier, URL segment
+ * @param key       its qualified name, the same at every endpoint: what caches are keyed by
+ * @param workspace the workspace of the layer or group (its styles are that workspace's)
+ * @param styles    the style identifiers offered, default first; a group offers only "default"
  */
-public record TileLayer(String id, Localized title, Localized abstractText, List<String> keywords,
-        List<LayerConfig> members, List<String> styles, boolean group) {
+public record TileLayer(String name, String key, String workspace, Localized title, Localized abstractText,
+        List<String> keywords, List<LayerConfig> members, List<String> styles, boolean group) {
     /** The style identifier of a group, and the name accepted for any layer's default style. */
     public static final String DEFAULT_STYLE = "default";
 
@@ -27,33 +31,34 @@ public record TileLayer(String id, Localized title, Localized abstractText, List
         styles = List.copyOf(styles);
     }
 
-    /** Every layer and group of the catalog with geometry to draw, layers first. */
-    public static List<TileLayer> all(Catalog catalog) {
+    /** Every layer and group an endpoint publishes that has geometry to draw, layers first. */
+    public static List<TileLayer> all(CatalogView view) {
         List<TileLayer> out = new ArrayList<>();
-        for (LayerConfig l : catalog.layers()) of(catalog, l.id()).ifPresent(out::add);
-        for (LayerGroupConfig g : catalog.groups()) of(catalog, g.id()).ifPresent(out::add);
+        for (LayerConfig l : view.layers()) of(view, view.name(l)).ifPresent(out::add);
+        for (LayerGroupConfig g : view.groups()) of(view, view.name(g)).ifPresent(out::add);
         return out;
     }
 
-    public static Optional<TileLayer> of(Catalog catalog, String id) {
-        if (id == null) return Optional.empty();
-        Optional<LayerConfig> l = catalog.layer(id);
+    /** The layer or group a published name stands for at an endpoint, when it has geometry to draw. */
+    public static Optional<TileLayer> of(CatalogView view, String name) {
+        if (name == null) return Optional.empty();
+        Optional<LayerConfig> l = view.layer(name);
         if (l.isPresent()) {
             LayerConfig c = l.get();
             if (!c.featureType().hasGeometry() || c.styles() == null || c.styles().defaultStyle() == null)
                 return Optional.empty();
-            return Optional.of(new TileLayer(c.id(), c.title(), c.abstractText(), c.keywords(), List.of(c),
-                    c.styles().all(), false));
+            return Optional.of(new TileLayer(view.name(c), c.qualifiedName(), c.workspace(), c.title(),
+                    c.abstractText(), c.keywords(), List.of(c), c.styles().all(), false));
         }
-        Optional<LayerGroupConfig> g = catalog.group(id);
+        Optional<LayerGroupConfig> g = view.group(name);
         if (g.isEmpty()) return Optional.empty();
-        List<LayerConfig> members = catalog.expand(id).stream()
+        List<LayerConfig> members = view.catalog().expand(g.get()).stream()
                 .filter(m -> m.featureType().hasGeometry() && m.styles() != null && m.styles().defaultStyle() != null)
                 .toList();
         if (members.isEmpty()) return Optional.empty();
         LayerGroupConfig c = g.get();
-        return Optional.of(new TileLayer(c.id(), c.title(), c.abstractText(), c.keywords(), members,
-                List.of(DEFAULT_STYLE), true));
+        return Optional.of(new TileLayer(view.name(c), c.qualifiedName(), c.workspace(), c.title(), c.abstractText(),
+                c.keywords(), members, List.of(DEFAULT_STYLE), true));
     }
 
     /**
@@ -64,7 +69,7 @@ public record TileLayer(String id, Localized title, Localized abstractText, List
         if (requested == null || requested.isBlank() || requested.equalsIgnoreCase(DEFAULT_STYLE)) return styles.get(0);
         for (String s : styles) if (s.equals(requested)) return s;
         throw new ServiceException(ServiceException.INVALID_PARAMETER_VALUE, "Style",
-                "Layer '" + id + "' has no style '" + requested + "'; its styles are " + styles);
+                "Layer '" + name + "' has no style '" + requested + "'; its styles are " + styles);
     }
 
     /** The style file ids used to draw this layer with a style: the style itself, or each member's default. */

@@ -53,7 +53,7 @@ public final class TileRenderer {
         List<MapLayer> layers = new ArrayList<>();
         for (LayerConfig m : layer.members()) {
             String sld = layer.group() ? m.styles().defaultStyle() : style;
-            layers.add(new MapLayer(m.id(), context.featureSource(m), styles.style(sld)));
+            layers.add(new MapLayer(m.id(), context.featureSource(m), styles.style(m, sld)));
         }
         BufferedImage image;
         limiter.acquire();

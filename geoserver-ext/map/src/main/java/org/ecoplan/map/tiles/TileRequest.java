@@ -33,6 +33,6 @@ public record TileRequest(TileLayer layer, String style, TileMatrixSet set, Tile
     }
 
     public TileKey key(String version) {
-        return new TileKey(layer.id(), style, set.identifier(), matrix.identifier(), col, row, format, version);
+        return new TileKey(layer.key(), style, set.identifier(), matrix.identifier(), col, row, format, version);
     }
 }

@@ -44,7 +44,7 @@ public final class TileSeeder {
         }
         long total = todo.stream().mapToLong(TileRange::count).sum();
         if (progress != null) {
-            progress.println("seeding " + layer.id() + " style " + style + " in " + set.identifier() + " zoom "
+            progress.println("seeding " + layer.key() + " style " + style + " in " + set.identifier() + " zoom "
                     + firstZoom + "-" + lastZoom + ": " + total + " tiles into " + engine.cache().directory());
         }
         long done = 0;

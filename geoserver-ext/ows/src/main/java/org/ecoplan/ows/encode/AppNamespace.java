@@ -1,10 +1,13 @@
 package org.ecoplan.ows.encode;
 
+import org.ecoplan.catalog.config.WorkspaceConfig;
+
 /**
- * The XML namespace of the application schema the features are published in (feature type
- * names are qualified with it: {@code yg:restoration_zones}).
+ * The XML namespace of an application schema: a workspace's feature types are published in it, the
+ * prefix being the workspace name ({@code plan:restoration_zones}), as GeoServer makes them one.
  */
 public record AppNamespace(String prefix, String uri) {
-    /** The namespace of the Yanggao plan's feature types. */
-    public static final AppNamespace YANGGAO = new AppNamespace("yg", "http://ecoplan.org/yanggao");
+    public static AppNamespace of(WorkspaceConfig workspace) {
+        return new AppNamespace(workspace.prefix(), workspace.namespaceUri());
+    }
 }

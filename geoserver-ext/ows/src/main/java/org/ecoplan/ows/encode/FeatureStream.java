@@ -13,16 +13,27 @@ import org.ecoplan.catalog.FeatureType;
  * @param properties the attribute names to write, in order, or null for every attribute of the type
  * @param geometry   whether the geometry property is written
  * @param features   the features, consumed once
+ * @param namespace  the XML namespace the type is published in (GML), or null where none applies
  */
 public record FeatureStream(FeatureType type, java.util.List<String> properties, boolean geometry,
-        Iterator<Feature> features) {
+        Iterator<Feature> features, AppNamespace namespace) {
     public FeatureStream {
         properties = properties == null ? null : java.util.List.copyOf(properties);
+    }
+
+    public FeatureStream(FeatureType type, java.util.List<String> properties, boolean geometry,
+            Iterator<Feature> features) {
+        this(type, properties, geometry, features, null);
     }
 
     /** Every attribute and the geometry (when the type has one). */
     public static FeatureStream all(FeatureType type, Iterator<Feature> features) {
         return new FeatureStream(type, null, type.hasGeometry(), features);
+    }
+
+    /** Every attribute and the geometry, of a type published in a namespace. */
+    public static FeatureStream all(FeatureType type, Iterator<Feature> features, AppNamespace namespace) {
+        return new FeatureStream(type, null, type.hasGeometry(), features, namespace);
     }
 
     /** The attribute names written, in schema order. */

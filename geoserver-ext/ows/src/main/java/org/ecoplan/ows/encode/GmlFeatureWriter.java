@@ -7,8 +7,9 @@ import org.ecoplan.catalog.Feature;
 import org.ecoplan.catalog.FeatureType;
 
 /**
- * Writes one feature as a GML feature element of the application schema
- * ({@code <yg:zones gml:id="zones.1"><yg:name>…</yg:name>…<yg:geom>…</yg:geom></yg:zones>}),
+ * Writes one feature as a GML feature element of its application schema
+ * ({@code <ws:zones gml:id="zones.1"><ws:name>…</ws:name>…<ws:geom>…</ws:geom></ws:zones>}), in the
+ * namespace of its stream (else the writer's),
  * properties in schema order (attributes, then the geometry) as DescribeFeatureType declares them.
  * Absent optional values are left out; an absent value of a required attribute is written
  * {@code xsi:nil="true"}.
@@ -35,7 +36,8 @@ public final class GmlFeatureWriter {
     public GmlVersion version() { return version; }
 
     public void write(XMLStreamWriter w, Feature f, FeatureStream shape) throws XMLStreamException {
-        write(w, f, shape.type(), shape.attributeNames(), shape.writesGeometry());
+        AppNamespace n = shape.namespace() != null ? shape.namespace() : ns;
+        write(w, f, shape.type(), shape.attributeNames(), shape.writesGeometry(), null, false, n);
     }
 
     /**
@@ -46,19 +48,20 @@ public final class GmlFeatureWriter {
      */
     public void writeRoot(XMLStreamWriter w, Feature f, FeatureStream shape, String schemaLocation)
             throws XMLStreamException {
-        w.setPrefix(ns.prefix(), ns.uri());
+        AppNamespace n = shape.namespace() != null ? shape.namespace() : ns;
+        w.setPrefix(n.prefix(), n.uri());
         w.setPrefix("gml", version.namespace());
         w.setPrefix("xsi", XSI);
-        write(w, f, shape.type(), shape.attributeNames(), shape.writesGeometry(), schemaLocation, true);
+        write(w, f, shape.type(), shape.attributeNames(), shape.writesGeometry(), schemaLocation, true, n);
     }
 
     public void write(XMLStreamWriter w, Feature f, FeatureType type, List<String> names, boolean withGeometry)
             throws XMLStreamException {
-        write(w, f, type, names, withGeometry, null, false);
+        write(w, f, type, names, withGeometry, null, false, ns);
     }
 
     private void write(XMLStreamWriter w, Feature f, FeatureType type, List<String> names, boolean withGeometry,
-            String schemaLocation, boolean root) throws XMLStreamException {
+            String schemaLocation, boolean root, AppNamespace ns) throws XMLStreamException {
         w.writeStartElement(ns.prefix(), type.name(), ns.uri());
         if (root) {
             w.writeNamespace(ns.prefix(), ns.uri());

@@ -6,11 +6,13 @@ package org.ecoplan.ows.encode;
  */
 public enum GmlVersion {
     GML32("http://www.opengis.net/gml/3.2", "http://schemas.opengis.net/gml/3.2.1/gml.xsd",
-            "application/gml+xml; version=3.2"), GML311("http://www.opengis.net/gml",
-                    "http://schemas.opengis.net/gml/3.1.1/base/gml.xsd",
-                    "text/xml; subtype=gml/3.1.1"), GML2("http://www.opengis.net/gml",
-                            "http://schemas.opengis.net/gml/2.1.2/feature.xsd",
-                            "text/xml; subtype=gml/2.1.2");
+            "application/gml+xml; version=3.2"),
+    GML311("http://www.opengis.net/gml",
+            "http://schemas.opengis.net/gml/3.1.1/base/gml.xsd",
+            "text/xml; subtype=gml/3.1.1"),
+    GML2("http://www.opengis.net/gml",
+            "http://schemas.opengis.net/gml/2.1.2/feature.xsd",
+            "text/xml; subtype=gml/2.1.2");
 
     private final String namespace;
     private final String schemaLocation;

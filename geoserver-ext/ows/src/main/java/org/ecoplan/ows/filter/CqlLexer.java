@@ -10,7 +10,15 @@ import org.ecoplan.ows.ServiceException;
  */
 final class CqlLexer {
     /** Kinds of tokens. */
-    enum Kind { WORD, QUOTED_NAME, STRING, NUMBER, DATE, SYMBOL, END }
+    enum Kind {
+        WORD,
+        QUOTED_NAME,
+        STRING,
+        NUMBER,
+        DATE,
+        SYMBOL,
+        END
+    }
 
     /** One token; {@code start} is the 0-based offset in the text. */
     record Token(Kind kind, String text, int start) {

@@ -11,15 +11,20 @@ import java.util.Set;
  * ("meters", "kilometres", "statute miles"), UCUM codes and EPSG unit URNs / URIs.
  */
 public enum LengthUnit {
-    METRE(1.0, Set.of("m", "meter", "meters", "metre", "metres", "9001")), KILOMETRE(1000.0,
-            Set.of("km", "kilometer", "kilometers", "kilometre", "kilometres", "9036")), CENTIMETRE(0.01,
-                    Set.of("cm", "centimeter", "centimeters", "centimetre", "centimetres", "1033")), MILLIMETRE(0.001,
-                            Set.of("mm", "millimeter", "millimeters", "millimetre", "millimetres", "1025")), FOOT(
-                                    0.3048, Set.of("ft", "foot", "feet", "[ft_i]", "9002")), STATUTE_MILE(1609.344,
-                                            Set.of("mi", "mile", "miles", "statute mile", "statute miles", "[mi_i]",
-                                                    "9093")), NAUTICAL_MILE(1852.0,
-                                                            Set.of("nmi", "nautical mile", "nautical miles", "[nmi_i]",
-                                                                    "9030")),
+    METRE(1.0, Set.of("m", "meter", "meters", "metre", "metres", "9001")),
+    KILOMETRE(1000.0,
+            Set.of("km", "kilometer", "kilometers", "kilometre", "kilometres", "9036")),
+    CENTIMETRE(0.01,
+            Set.of("cm", "centimeter", "centimeters", "centimetre", "centimetres", "1033")),
+    MILLIMETRE(0.001,
+            Set.of("mm", "millimeter", "millimeters", "millimetre", "millimetres", "1025")),
+    FOOT(0.3048, Set.of("ft", "foot", "feet", "[ft_i]", "9002")),
+    STATUTE_MILE(1609.344,
+            Set.of("mi", "mile", "miles", "statute mile", "statute miles", "[mi_i]",
+                    "9093")),
+    NAUTICAL_MILE(1852.0,
+            Set.of("nmi", "nautical mile", "nautical miles", "[nmi_i]",
+                    "9030")),
     /** An angle: converted to length only through a CRS, see {@link DistanceConversion}. */
     DEGREE(Double.NaN, Set.of("deg", "degree", "degrees", "°", "9102", "9122"));
 

@@ -22,7 +22,7 @@ class GmlFeatureWriterTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
         w.writeStartDocument();
-        GmlFeatureWriter writer = new GmlFeatureWriter(v, AppNamespace.YANGGAO,
+        GmlFeatureWriter writer = new GmlFeatureWriter(v, new AppNamespace("t", "http://example.org/test"),
                 new GmlGeometryWriter(v, order, new CoordinatePrecision(8)), "urn:ogc:def:crs:EPSG::4490");
         writer.writeRoot(w, f,
                 new FeatureStream(TestFeatures.ZONES, props, true, java.util.Collections.emptyIterator()), null);
@@ -39,10 +39,10 @@ class GmlFeatureWriterTest {
         Document d = write(GmlVersion.GML32, AxisOrder.NORTH_EAST, f, null);
         Element root = d.getDocumentElement();
         assertEquals("zones", root.getLocalName());
-        assertEquals("http://ecoplan.org/yanggao", root.getNamespaceURI());
+        assertEquals("http://example.org/test", root.getNamespaceURI());
         assertEquals("zones.1", root.getAttributeNS(GmlVersion.GML32.namespace(), "id"));
         assertEquals("a & <b>",
-                d.getElementsByTagNameNS("http://ecoplan.org/yanggao", "name").item(0).getTextContent());
+                d.getElementsByTagNameNS("http://example.org/test", "name").item(0).getTextContent());
         Element multi = (Element) d.getElementsByTagNameNS(GmlVersion.GML32.namespace(), "MultiSurface").item(0);
         assertEquals("zones.1.geom", multi.getAttributeNS(GmlVersion.GML32.namespace(), "id"));
         Element polygon = (Element) d.getElementsByTagNameNS(GmlVersion.GML32.namespace(), "Polygon").item(0);
@@ -58,8 +58,8 @@ class GmlFeatureWriterTest {
         assertEquals("zones.2", d.getDocumentElement().getAttribute("fid"));
         assertEquals("113.75,40.125",
                 d.getElementsByTagNameNS("http://www.opengis.net/gml", "coordinates").item(0).getTextContent());
-        assertEquals(0, d.getElementsByTagNameNS("http://ecoplan.org/yanggao", "name").getLength(), "not selected");
-        assertEquals("2", d.getElementsByTagNameNS("http://ecoplan.org/yanggao", "rank").item(0).getTextContent());
+        assertEquals(0, d.getElementsByTagNameNS("http://example.org/test", "name").getLength(), "not selected");
+        assertEquals("2", d.getElementsByTagNameNS("http://example.org/test", "rank").item(0).getTextContent());
     }
 
     @Test

@@ -9,9 +9,11 @@ import java.nio.file.attribute.FileTime;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.ecoplan.catalog.Catalog;
+import org.ecoplan.catalog.config.LayerConfig;
 
 /**
- * The catalog's styles ({@code styles/<id>.sld}) parsed once and kept until the file's
+ * The catalog's styles ({@code styles/<workspace>/<id>.sld}, else the shared {@code styles/<id>.sld})
+ * parsed once and kept until the file's
  * modification time changes, so no map or tile request pays for parsing and an edited style is
  * picked up on the next request. Shared by every service that draws (WMS, tiles).
  */
@@ -23,21 +25,27 @@ public final class StyleLibrary {
 
     public StyleLibrary(Catalog catalog) { this.catalog = catalog; }
 
+    /** The default style of a style of a layer's workspace. */
+    public Style style(LayerConfig layer, String styleId) {
+        return style(layer.workspace(), styleId);
+    }
+
     /**
-     * The default style of the SLD document of a style id.
+     * The default style of the SLD document of a style of a workspace.
      *
      * @throws UncheckedIOException when the file cannot be read
      * @throws StyleException when the file no longer parses (it did at start-up: it was edited since)
      */
-    public Style style(String styleId) {
-        Path file = catalog.styleFile(styleId);
+    public Style style(String workspace, String styleId) {
+        Path file = catalog.styleFile(workspace, styleId);
         FileTime modified;
         try {
             modified = Files.getLastModifiedTime(file);
         } catch (IOException e) {
             throw new UncheckedIOException("style '" + styleId + "' has no readable style file " + file, e);
         }
-        Entry e = cache.get(styleId);
+        String key = workspace + ":" + styleId;
+        Entry e = cache.get(key);
         if (e != null && e.modified.equals(modified)) return e.style;
         Style parsed;
         try (InputStream in = Files.newInputStream(file)) {
@@ -45,7 +53,7 @@ public final class StyleLibrary {
         } catch (IOException x) {
             throw new UncheckedIOException("style '" + styleId + "' cannot be read", x);
         }
-        cache.put(styleId, new Entry(modified, parsed));
+        cache.put(key, new Entry(modified, parsed));
         return parsed;
     }
 }

@@ -6,14 +6,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.ecoplan.ows.ServerSettings;
 import org.ecoplan.server.EcoplanServer;
-import org.ecoplan.server.ServerConfig;
 import org.ecoplan.server.ServerFixture;
 
 /**
- * A second server in the test JVM with the CITE namespace switched on (ECOPLAN_CITE): the plan
- * workspace plus {@code cite/}, whose reference data are converted by {@code bin/cite-data} and
- * loaded by the real data-loader into a fresh GeoPackage. The shared {@link ServerFixture} keeps
- * serving the plan alone, so other integration tests never see the CITE layers.
+ * A second server in the test JVM with the cite workspace switched on (ECOPLAN_CITE): the shared
+ * fixture's workspaces plus {@code cite}, whose reference data are converted by {@code bin/cite-data}
+ * and loaded by the real data-loader into a fresh GeoPackage. The shared {@link ServerFixture}
+ * keeps serving without it, so other integration tests never see the CITE layers.
  */
 final class CiteServer {
     private static EcoplanServer server;
@@ -44,13 +43,11 @@ final class CiteServer {
         // the plan store: loaded once by the shared fixture, which publishes its URL as PLAN_STORE_URL
         ServerFixture.baseUrl();
         Path gpkg = Files.createTempDirectory("ecoplan-cite").resolve("cite.gpkg");
-        ServerFixture.runLoader("load", "--workspace", ws.resolve("cite").toString(), "--store", "gpkg:" + gpkg);
-        System.setProperty("CITE_STORE_URL", "gpkg:" + gpkg);
+        ServerFixture.runLoader("load", "--data-dir", ws.toString(), "--workspace", "cite", "--store", "gpkg:" + gpkg);
         deploymentContact();
-        ServerSettings s = ServerSettings.fromEnvironment();
-        ServerSettings cite = new ServerSettings(s.maxImageWidth(), s.maxImageHeight(), s.maxRenderMillis(),
-                s.maxConcurrentRenders(), s.maxFeatures(), s.requestTimeoutMillis(), s.maxRequestBytes(), true);
-        server = EcoplanServer.start(new ServerConfig(0, "127.0.0.1", ws, cite));
+        server = ServerFixture.startPrivate(ws,
+                java.util.Map.of("CITE_STORE_URL", "gpkg:" + gpkg, "ECOPLAN_CITE", "true"),
+                ServerSettings.fromEnvironment());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 server.close();

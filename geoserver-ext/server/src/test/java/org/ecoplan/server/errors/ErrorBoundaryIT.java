@@ -46,7 +46,8 @@ class ErrorBoundaryIT {
     @BeforeAll
     static void startAndBreakTheStore() throws Exception {
         Path gpkg = dir.resolve("plan.gpkg");
-        ServerFixture.runLoader("load", "--workspace", ServerFixture.workspace().toString(), "--store", "gpkg:" + gpkg);
+        ServerFixture.runLoader("load", "--data-dir", ServerFixture.workspace().toString(), "--workspace",
+                ServerFixture.PLAN, "--store", "gpkg:" + gpkg);
         server = ServerFixture.startPrivate(ServerFixture.workspace(), Map.of("PLAN_STORE_URL", "gpkg:" + gpkg),
                 ServerSettings.fromEnvironment());
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + gpkg); Statement s = c.createStatement()) {

@@ -57,7 +57,7 @@ class SharedRenderLimitTest {
         }
         MemoryFeatureSource zones = new MemoryFeatureSource(type, features);
         zones.slowDown(25);
-        ServerSettings limitOfTwo = new ServerSettings(4096, 4096, 60_000, 2, 100, 60_000, 1 << 20, false);
+        ServerSettings limitOfTwo = new ServerSettings(4096, 4096, 60_000, 2, 100, 60_000, 1 << 20);
         TestContext context = TestContext.in(dir).settings(limitOfTwo).style("zones", """
                 <StyledLayerDescriptor version="1.0.0" xmlns="http://www.opengis.net/sld">
                   <NamedLayer><Name>zones</Name><UserStyle><Name>zones</Name><FeatureTypeStyle><Rule>

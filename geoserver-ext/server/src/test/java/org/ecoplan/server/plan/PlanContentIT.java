@@ -14,15 +14,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.ecoplan.catalog.Catalog;
 import org.ecoplan.catalog.Feature;
 import org.ecoplan.catalog.config.LayerConfig;
 import org.ecoplan.catalog.crs.CrsRegistry;
 import org.ecoplan.catalog.crs.GeometryTransformer;
 import org.ecoplan.catalog.query.FeatureQuery;
 import org.ecoplan.catalog.store.FeatureCursor;
+import org.ecoplan.server.ServerContext;
 import org.ecoplan.server.ServerFixture;
-import org.ecoplan.server.Workspace;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Geometry;
@@ -34,13 +33,13 @@ import org.locationtech.jts.operation.union.UnaryUnionOp;
  * sources, and checks each against the plan's own text.
  */
 class PlanContentIT {
-    private static Workspace ws;
+    private static ServerContext ws;
     private static String plan;
 
     @BeforeAll
     static void start() throws IOException {
         ServerFixture.baseUrl();
-        ws = ServerFixture.server().workspace();
+        ws = ServerFixture.server().context();
         Path planFile = ServerFixture.workspace().getParent().resolve("shared/seed/plan-public-draft.zh.txt");
         plan = squeeze(Files.readString(planFile, StandardCharsets.UTF_8));
     }
@@ -48,7 +47,7 @@ class PlanContentIT {
     private static String squeeze(String s) { return s.replaceAll("\\s+", ""); }
 
     private static List<Feature> all(String layer) {
-        LayerConfig l = ws.catalog().layer(layer).orElseThrow(() -> new AssertionError("no layer " + layer));
+        LayerConfig l = ServerFixture.plan().layer(layer).orElseThrow(() -> new AssertionError("no layer " + layer));
         List<Feature> out = new ArrayList<>();
         try (FeatureCursor c = ws.featureSource(l).features(FeatureQuery.ALL)) {
             c.forEachRemaining(out::add);
@@ -206,8 +205,8 @@ class PlanContentIT {
 
     @Test
     void theFourFiguresAreLayerGroups() {
-        Catalog c = ws.catalog();
-        Set<String> titles = c.groups().stream().map(g -> g.title().zh()).collect(Collectors.toSet());
+        Set<String> titles = ServerFixture.plan().groups().stream().map(g -> g.title().zh())
+                .collect(Collectors.toSet());
         for (String t : List.of("两河·四山·一屏障", "生态修复分区", "重点区域", "项目安排")) {
             assertTrue(titles.stream().anyMatch(x -> x.contains(t)), "group " + t);
         }
@@ -215,7 +214,7 @@ class PlanContentIT {
 
     @Test
     void drawnGeometryIsMarkedSchematicWithProvenanceAndLicence() {
-        for (LayerConfig l : ws.catalog().layers()) {
+        for (LayerConfig l : ServerFixture.plan().layers()) {
             assertFalse(l.metadata().licence().isBlank(), l.id());
             assertFalse(l.metadata().attribution().isBlank(), l.id());
             if (!l.featureType().hasGeometry()) continue;

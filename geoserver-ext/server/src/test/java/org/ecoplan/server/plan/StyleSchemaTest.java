@@ -20,7 +20,7 @@ class StyleSchemaTest {
     @Test
     void everyShippedStyleIsSchemaValid() throws Exception {
         List<Path> styles;
-        try (Stream<Path> s = Files.list(ServerFixture.workspace().resolve("styles"))) {
+        try (Stream<Path> s = Files.walk(ServerFixture.workspace().resolve("styles"))) {
             styles = s.filter(p -> p.toString().endsWith(".sld")).sorted().toList();
         }
         assertTrue(styles.size() >= 13, "styles found: " + styles.size());
@@ -29,7 +29,8 @@ class StyleSchemaTest {
             byte[] xml = Files.readAllBytes(p);
             String text = new String(xml, java.nio.charset.StandardCharsets.UTF_8);
             String schema = text.contains("version=\"1.1.0\"") ? SLD_11 : SLD_10;
-            for (String e : OgcSchemas.validate(xml, schema)) problems.add(p.getFileName() + ":" + e);
+            for (String e : OgcSchemas.validate(xml, schema))
+                problems.add(ServerFixture.workspace().relativize(p) + ":" + e);
         }
         assertEquals(List.of(), problems);
     }

@@ -25,7 +25,7 @@ class VectorTilesIT {
     private static final String TILE = "/vtiles/plan_projects/WebMercatorQuad/9/417/193.mvt";
 
     private static Response get(String path) {
-        return given().baseUri(ServerFixture.baseUrl()).when().get(path);
+        return given().baseUri(ServerFixture.planUrl()).when().get(path);
     }
 
     @Test
@@ -52,7 +52,7 @@ class VectorTilesIT {
         String etag = first.header("ETag");
         assertNotNull(etag);
         assertTrue(first.header("Cache-Control").contains("max-age"));
-        Response again = given().baseUri(ServerFixture.baseUrl()).header("If-None-Match", etag).when().get(TILE);
+        Response again = given().baseUri(ServerFixture.planUrl()).header("If-None-Match", etag).when().get(TILE);
         assertEquals(304, again.statusCode());
         assertEquals(0, again.asByteArray().length);
     }

@@ -37,7 +37,7 @@ class ViewerBrowserIT {
         Path out = Path.of("target/viewer-screenshots").toAbsolutePath();
         ProcessBuilder pb = new ProcessBuilder("node", "test/viewer.test.mjs").directory(frontend.toFile())
                 .redirectErrorStream(true);
-        pb.environment().put("BASE_URL", ServerFixture.baseUrl());
+        pb.environment().put("BASE_URL", ServerFixture.planUrl());
         pb.environment().put("OUT_DIR", out.toString());
         pb.environment().put("CHROMIUM", chromium.toString());
         Process p = pb.start();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.response.Response;
+import org.ecoplan.server.ServerFixture;
 import org.ecoplan.testkit.Xml;
 import org.junit.jupiter.api.Test;
 
@@ -25,17 +26,18 @@ class WfsBadInputIT {
 
     @Test
     void exceptionCodesLocatorsAndStatuses() throws Exception {
-        assertException(WfsSupport.get("REQUEST", "GetFeature", "TYPENAMES", "yg:no_such_type"), 400,
+        assertException(WfsSupport.get("REQUEST", "GetFeature", "TYPENAMES", "yanggao:no_such_type"), 400,
                 "InvalidParameterValue", "typeNames");
         assertException(WfsSupport.get("REQUEST", "GetFeature"), 400, "MissingParameterValue", "typeNames");
         assertException(
-                WfsSupport.get("REQUEST", "GetFeature", "TYPENAMES", "yg:restoration_zones", "PROPERTYNAME", "no_such"),
+                WfsSupport.get("REQUEST", "GetFeature", "TYPENAMES", "yanggao:restoration_zones", "PROPERTYNAME",
+                        "no_such"),
                 400, "InvalidParameterValue", "propertyName");
         assertException(
-                WfsSupport.get("REQUEST", "GetFeature", "TYPENAMES", "yg:restoration_zones", "FILTER",
+                WfsSupport.get("REQUEST", "GetFeature", "TYPENAMES", "yanggao:restoration_zones", "FILTER",
                         "<fes:Filter><broken"),
                 400, "OperationParsingFailed", "FILTER");
-        assertException(WfsSupport.get("REQUEST", "GetFeature", "TYPENAMES", "yg:restoration_zones", "FILTER",
+        assertException(WfsSupport.get("REQUEST", "GetFeature", "TYPENAMES", "yanggao:restoration_zones", "FILTER",
                 "<fes:Filter xmlns:fes=\"http://www.opengis.net/fes/2.0\"><fes:PropertyIsEqualTo><fes:ValueReference>no_such"
                         + "</fes:ValueReference><fes:Literal>1</fes:Literal></fes:PropertyIsEqualTo></fes:Filter>"),
                 400, "InvalidParameterValue", "FILTER");
@@ -50,14 +52,15 @@ class WfsBadInputIT {
     void sqlInjectionLiteralsAreJustValues() throws Exception {
         String filter = "<fes:Filter xmlns:fes=\"http://www.opengis.net/fes/2.0\"><fes:PropertyIsEqualTo><fes:ValueReference>name"
                 + "</fes:ValueReference><fes:Literal>x'; DROP TABLE restoration_zones; --</fes:Literal></fes:PropertyIsEqualTo></fes:Filter>";
-        var r = WfsSupport.get("REQUEST", "GetFeature", "TYPENAMES", "yg:restoration_zones", "FILTER", filter,
+        var r = WfsSupport.get("REQUEST", "GetFeature", "TYPENAMES", "yanggao:restoration_zones", "FILTER", filter,
                 "OUTPUTFORMAT", "application/json");
         if (r.statusCode() == 200) {
             assertEquals(0, new ObjectMapper().readTree(r.asByteArray()).get("numberMatched").asInt());
         } else {
             assertEquals(400, r.statusCode()); // a schema without "name" rejects the property, not the literal
         }
-        var after = WfsSupport.get("REQUEST", "GetFeature", "TYPENAMES", "yg:restoration_zones", "RESULTTYPE", "hits");
+        var after = WfsSupport.get("REQUEST", "GetFeature", "TYPENAMES", "yanggao:restoration_zones", "RESULTTYPE",
+                "hits");
         assertTrue(Integer.parseInt(new Xml(after.asByteArray()).s("/wfs:FeatureCollection/@numberMatched")) > 0,
                 "table intact");
     }
@@ -79,24 +82,26 @@ class WfsBadInputIT {
         assertEquals(400, r.statusCode(), r.asString());
         assertEquals("OperationParsingFailed", new Xml(r.asByteArray()).s("//ows:Exception/@exceptionCode"));
         System.out.println("billion laughs rejected in " + ms + " ms");
-        given().baseUri(WfsSupport.base()).get("/health").then().statusCode(200);
+        given().baseUri(ServerFixture.baseUrl()).get("/health").then().statusCode(200);
         // and the bomb as a KVP FILTER
-        var kvp = WfsSupport.get("REQUEST", "GetFeature", "TYPENAMES", "yg:restoration_zones", "FILTER",
+        var kvp = WfsSupport.get("REQUEST", "GetFeature", "TYPENAMES", "yanggao:restoration_zones", "FILTER",
                 "<!DOCTYPE b [" + ents
                         + "]><fes:Filter xmlns:fes=\"http://www.opengis.net/fes/2.0\">&a10;</fes:Filter>");
         assertEquals(400, kvp.statusCode());
-        given().baseUri(WfsSupport.base()).get("/health").then().statusCode(200);
+        given().baseUri(ServerFixture.baseUrl()).get("/health").then().statusCode(200);
     }
 
     @Test
     void hugeCountIsCappedHonestly() throws Exception {
-        var r = WfsSupport.get("REQUEST", "GetFeature", "TYPENAMES", "yg:restoration_zones", "COUNT", "999999999999",
+        var r = WfsSupport.get("REQUEST", "GetFeature", "TYPENAMES", "yanggao:restoration_zones", "COUNT",
+                "999999999999",
                 "OUTPUTFORMAT", "application/json");
         assertEquals(200, r.statusCode());
         var fc = new ObjectMapper().readTree(r.asByteArray());
         assertEquals(fc.get("numberReturned").asInt(), fc.get("features").size());
         assertTrue(fc.get("numberReturned").asLong() <= 10_000);
-        assertException(WfsSupport.get("REQUEST", "GetFeature", "TYPENAMES", "yg:restoration_zones", "COUNT", "lots"),
+        assertException(
+                WfsSupport.get("REQUEST", "GetFeature", "TYPENAMES", "yanggao:restoration_zones", "COUNT", "lots"),
                 400, "InvalidParameterValue", "count");
     }
 }

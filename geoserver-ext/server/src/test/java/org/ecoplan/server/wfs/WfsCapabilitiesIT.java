@@ -23,7 +23,7 @@ class WfsCapabilitiesIT {
         Xml x = new Xml(body);
         assertEquals(WfsSupport.layers().size(), x.n("//wfs:FeatureType"));
         for (LayerConfig l : WfsSupport.layers()) {
-            String ft = "//wfs:FeatureType[wfs:Name='yg:" + l.id() + "']";
+            String ft = "//wfs:FeatureType[wfs:Name='yanggao:" + l.id() + "']";
             assertEquals(1, x.n(ft), "missing " + l.id());
             assertEquals(l.title().zh(), x.s(ft + "/wfs:Title[@xml:lang='zh']"));
             if (l.featureType().hasGeometry()) {

@@ -15,13 +15,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ecoplan.catalog.config.LayerConfig;
+import org.ecoplan.server.ClientEndpoint;
 import org.ecoplan.testkit.Xml;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Real WFS clients against the running server: GDAL's WFS driver (ogrinfo, ogr2ogr) and OWSLib.
+ * Real WFS clients against the running server: GDAL's WFS driver (ogrinfo, ogr2ogr) and OWSLib, at the
+ * workspace's virtual service and at the global one (type names are qualified at both, as WFS names are QNames).
  * A missing client fails when CI=true (CI installs them) and skips the test otherwise.
  */
 class WfsClientsIT {
@@ -57,26 +60,28 @@ class WfsClientsIT {
     }
 
     private static long hits(String layer) throws Exception {
-        return Long.parseLong(new Xml(WfsSupport.get("REQUEST", "GetFeature", "TYPENAMES", "yg:" + layer,
+        return Long.parseLong(new Xml(WfsSupport.get("REQUEST", "GetFeature", "TYPENAMES", "yanggao:" + layer,
                 "RESULTTYPE", "hits").asByteArray()).s("/wfs:FeatureCollection/@numberMatched"));
     }
 
-    @Test
-    void ogrinfoReadsEveryFeatureTypeWithItsCount() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.ecoplan.server.ClientEndpoint#both")
+    void ogrinfoReadsEveryFeatureTypeWithItsCount(ClientEndpoint at) throws Exception {
         need(available(dir, "ogrinfo", "--version"), "ogrinfo (GDAL)");
         Run r = run(dir,
-                List.of("ogrinfo", "-ro", "-al", "-so", "WFS:" + WfsSupport.wfsUrl() + "?SERVICE=WFS&VERSION=2.0.0"));
+                List.of("ogrinfo", "-ro", "-al", "-so", "WFS:" + at.base() + "/wfs?SERVICE=WFS&VERSION=2.0.0"));
         assertEquals(0, r.exit(), r.output());
         for (LayerConfig l : WfsSupport.layers()) {
-            Matcher m = Pattern.compile("Layer name: yg:" + l.id() + "\\R(?:.*\\R)*?Feature Count: (\\d+)")
+            Matcher m = Pattern.compile("Layer name: yanggao:" + l.id() + "\\R(?:.*\\R)*?Feature Count: (\\d+)")
                     .matcher(r.output());
-            assertTrue(m.find(), "ogrinfo lists yg:" + l.id() + "\n" + r.output());
+            assertTrue(m.find(), "ogrinfo lists yanggao:" + l.id() + "\n" + r.output());
             assertEquals(hits(l.id()), Long.parseLong(m.group(1)), l.id());
         }
     }
 
-    @Test
-    void ogr2ogrCopiesFeaturesWithTheirCoordinates() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.ecoplan.server.ClientEndpoint#both")
+    void ogr2ogrCopiesFeaturesWithTheirCoordinates(ClientEndpoint at) throws Exception {
         need(available(dir, "ogr2ogr", "--version"), "ogr2ogr (GDAL)");
         LayerConfig points = WfsSupport.layers().stream()
                 .filter(l -> l.featureType().hasGeometry()
@@ -84,10 +89,10 @@ class WfsClientsIT {
                 .findFirst().orElseThrow();
         Path out = dir.resolve("out.geojson");
         Run r = run(dir, List.of("ogr2ogr", "-f", "GeoJSON", out.toString(),
-                "WFS:" + WfsSupport.wfsUrl() + "?SERVICE=WFS&VERSION=2.0.0", "yg:" + points.id()));
+                "WFS:" + at.base() + "/wfs?SERVICE=WFS&VERSION=2.0.0", "yanggao:" + points.id()));
         assertEquals(0, r.exit(), r.output());
         JsonNode copied = JSON.readTree(out.toFile());
-        JsonNode ours = JSON.readTree(WfsSupport.get("REQUEST", "GetFeature", "TYPENAMES", "yg:" + points.id(),
+        JsonNode ours = JSON.readTree(WfsSupport.get("REQUEST", "GetFeature", "TYPENAMES", "yanggao:" + points.id(),
                 "OUTPUTFORMAT", "application/json").asByteArray());
         assertEquals(ours.get("features").size(), copied.get("features").size());
         JsonNode a = ours.get("features").get(0).get("geometry").get("coordinates");
@@ -105,13 +110,14 @@ class WfsClientsIT {
         return null;
     }
 
-    @Test
-    void owslibGetFeatureWithFilter() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.ecoplan.server.ClientEndpoint#both")
+    void owslibGetFeatureWithFilter(ClientEndpoint at) throws Exception {
         String python = python(dir);
         need(python != null, "python3 with OWSLib");
         LayerConfig zones = WfsSupport.catalog().layer("restoration_zones").orElseThrow();
         String attr = zones.featureType().attributes().get(0).name();
-        JsonNode all = JSON.readTree(WfsSupport.get("REQUEST", "GetFeature", "TYPENAMES", "yg:restoration_zones",
+        JsonNode all = JSON.readTree(WfsSupport.get("REQUEST", "GetFeature", "TYPENAMES", "yanggao:restoration_zones",
                 "OUTPUTFORMAT", "application/json").asByteArray());
         String value = all.get("features").get(0).get("properties").get(attr).asText();
         Path script = dir.resolve("wfs.py");
@@ -121,18 +127,24 @@ class WfsClientsIT {
                 "from owslib.fes2 import PropertyIsEqualTo, Filter",
                 "url, attr, value = sys.argv[1], sys.argv[2], sys.argv[3]",
                 "wfs = WebFeatureService(url, version='2.0.0')",
-                "print('TYPES', len(list(wfs.contents)))",
+                "print('TYPES', json.dumps(sorted(wfs.contents)))",
                 // OWSLib 0.27 sends a GET filter as a non-standard QUERY parameter; its POST encoding is the
                 // standard one (wfs:Query with fes:Filter), so the filter goes by POST
                 "flt = Filter(PropertyIsEqualTo(propertyname=attr, literal=value)).toXML()",
-                "resp = wfs.getfeature(typename=['yg:restoration_zones'], filter=flt, outputFormat='application/json', method='Post')",
+                "resp = wfs.getfeature(typename=['yanggao:restoration_zones'], filter=flt, outputFormat='application/json', method='Post')",
                 "data = json.loads(resp.read())",
                 "print('MATCHED', len(data['features']))",
                 "print('VALUES', sorted(set(f['properties'][attr] for f in data['features'])))",
                 ""), StandardCharsets.UTF_8);
-        Run r = run(dir, List.of(python, script.toString(), WfsSupport.wfsUrl(), attr, value));
+        Run r = run(dir, List.of(python, script.toString(), at.base() + "/wfs", attr, value));
         assertEquals(0, r.exit(), r.output());
-        assertTrue(r.output().contains("TYPES " + WfsSupport.layers().size()), r.output());
+        String types = r.output().lines().filter(l -> l.startsWith("TYPES ")).findFirst()
+                .orElseThrow(() -> new AssertionError(r.output())).substring(6);
+        List<String> listed = new ArrayList<>();
+        JSON.readTree(types).forEach(t -> listed.add(t.asText()));
+        for (LayerConfig l : WfsSupport.layers())
+            assertTrue(listed.contains("yanggao:" + l.id()), l.id() + " " + types);
+        if (at.prefix().isEmpty()) assertEquals(WfsSupport.layers().size(), listed.size(), "only the plan's types");
         long expected = 0;
         for (JsonNode f : all.get("features")) if (value.equals(f.get("properties").get(attr).asText())) expected++;
         assertTrue(r.output().contains("MATCHED " + expected), r.output());

@@ -23,7 +23,7 @@ class WfsGetFeatureIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static long hits(String layer) throws Exception {
-        return Long.parseLong(new Xml(WfsSupport.get("REQUEST", "GetFeature", "TYPENAMES", "yg:" + layer,
+        return Long.parseLong(new Xml(WfsSupport.get("REQUEST", "GetFeature", "TYPENAMES", "yanggao:" + layer,
                 "RESULTTYPE", "hits").asByteArray()).s("/wfs:FeatureCollection/@numberMatched"));
     }
 
@@ -32,27 +32,28 @@ class WfsGetFeatureIT {
         for (LayerConfig l : WfsSupport.layers()) {
             long n = hits(l.id());
             assertTrue(n > 0, l.id() + " has no features");
-            JsonNode fc = JSON.readTree(WfsSupport.get("REQUEST", "GetFeature", "TYPENAMES", "yg:" + l.id(),
+            JsonNode fc = JSON.readTree(WfsSupport.get("REQUEST", "GetFeature", "TYPENAMES", "yanggao:" + l.id(),
                     "OUTPUTFORMAT", "application/json").asByteArray());
             assertEquals(n, fc.get("numberMatched").asLong(), l.id());
             assertEquals(Math.min(n, 10_000), fc.get("features").size(), l.id());
             assertEquals(l.featureType().hasGeometry(), !fc.get("features").get(0).get("geometry").isNull(), l.id());
 
-            var gml = WfsSupport.get("REQUEST", "GetFeature", "TYPENAMES", "yg:" + l.id());
+            var gml = WfsSupport.get("REQUEST", "GetFeature", "TYPENAMES", "yanggao:" + l.id());
             assertEquals(200, gml.statusCode());
             assertTrue(gml.contentType().startsWith("application/gml+xml"), gml.contentType());
             assertEquals(n, new Xml(gml.asByteArray()).n("//wfs:member"), l.id());
             assertValidAgainstItsSchemas(gml.asByteArray(), "http://schemas.opengis.net/wfs/2.0/wfs.xsd");
 
-            var gml31 = WfsSupport.get("VERSION", "1.1.0", "REQUEST", "GetFeature", "TYPENAME", "yg:" + l.id());
+            var gml31 = WfsSupport.get("VERSION", "1.1.0", "REQUEST", "GetFeature", "TYPENAME", "yanggao:" + l.id());
             assertEquals(n, new Xml(gml31.asByteArray()).n("//gml3:featureMember"), l.id());
             assertValidAgainstItsSchemas(gml31.asByteArray(), "http://schemas.opengis.net/wfs/1.1.0/wfs.xsd");
 
-            var gml2 = WfsSupport.get("VERSION", "1.0.0", "REQUEST", "GetFeature", "TYPENAME", "yg:" + l.id());
+            var gml2 = WfsSupport.get("VERSION", "1.0.0", "REQUEST", "GetFeature", "TYPENAME", "yanggao:" + l.id());
             assertEquals(n, new Xml(gml2.asByteArray()).n("//gml3:featureMember"), l.id());
             assertValidAgainstItsSchemas(gml2.asByteArray(), "http://schemas.opengis.net/wfs/1.0.0/WFS-basic.xsd");
 
-            var csv = WfsSupport.get("REQUEST", "GetFeature", "TYPENAMES", "yg:" + l.id(), "OUTPUTFORMAT", "text/csv");
+            var csv = WfsSupport.get("REQUEST", "GetFeature", "TYPENAMES", "yanggao:" + l.id(), "OUTPUTFORMAT",
+                    "text/csv");
             assertTrue(csv.contentType().startsWith("text/csv"));
             assertTrue(csv.asString().replace("\uFEFF", "").startsWith("FID,"), l.id());
         }
@@ -77,7 +78,7 @@ class WfsGetFeatureIT {
                 .max((a, b) -> Long.compare(count(a), count(b))).orElseThrow();
         long n = hits(big.id());
         java.util.Set<String> seen = new java.util.HashSet<>();
-        String url = WfsSupport.wfsUrl() + "?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=yg:" + big.id()
+        String url = WfsSupport.wfsUrl() + "?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=yanggao:" + big.id()
                 + "&COUNT=2";
         int pages = 0;
         while (url != null && pages < 1000) {
@@ -163,10 +164,10 @@ class WfsGetFeatureIT {
     }
 
     private static String pageRequest(String layer, int count, String filter) {
-        return "<wfs:GetFeature xmlns:wfs=\"http://www.opengis.net/wfs/2.0\" xmlns:yg=\"http://ecoplan.org/yanggao\""
+        return "<wfs:GetFeature xmlns:wfs=\"http://www.opengis.net/wfs/2.0\" xmlns:yanggao=\"http://ecoplan.org/yanggao\""
                 + " xmlns:plan=\"http://ecoplan.org/yanggao\" xmlns:fes=\"http://www.opengis.net/fes/2.0\" service=\"WFS\" version=\"2.0.0\" count=\""
                 + count
-                + "\"><wfs:Query typeNames=\"yg:" + layer + "\">" + filter + "</wfs:Query></wfs:GetFeature>";
+                + "\"><wfs:Query typeNames=\"yanggao:" + layer + "\">" + filter + "</wfs:Query></wfs:GetFeature>";
     }
 
     private static Xml fetch(String url) throws Exception {
@@ -231,7 +232,7 @@ class WfsGetFeatureIT {
                         "OUTPUTFORMAT", "application/json").asByteArray());
         assertEquals(2, byId.get("numberMatched").asInt());
         String firstAttr = zones.featureType().attributes().get(0).name();
-        JsonNode desc = JSON.readTree(WfsSupport.get("REQUEST", "GetFeature", "TYPENAMES", "yg:restoration_zones",
+        JsonNode desc = JSON.readTree(WfsSupport.get("REQUEST", "GetFeature", "TYPENAMES", "yanggao:restoration_zones",
                 "SORTBY", firstAttr + " DESC", "OUTPUTFORMAT", "application/json").asByteArray());
         JsonNode feats = desc.get("features");
         for (int i = 1; i < feats.size(); i++) {
@@ -243,11 +244,12 @@ class WfsGetFeatureIT {
         String filter = "<fes:Filter xmlns:fes=\"http://www.opengis.net/fes/2.0\"><fes:PropertyIsEqualTo><fes:ValueReference>"
                 + firstAttr + "</fes:ValueReference><fes:Literal>" + value
                 + "</fes:Literal></fes:PropertyIsEqualTo></fes:Filter>";
-        JsonNode filtered = JSON.readTree(WfsSupport.get("REQUEST", "GetFeature", "TYPENAMES", "yg:restoration_zones",
-                "FILTER", filter, "OUTPUTFORMAT", "application/json").asByteArray());
+        JsonNode filtered = JSON
+                .readTree(WfsSupport.get("REQUEST", "GetFeature", "TYPENAMES", "yanggao:restoration_zones",
+                        "FILTER", filter, "OUTPUTFORMAT", "application/json").asByteArray());
         assertTrue(filtered.get("numberMatched").asInt() >= 1);
         for (JsonNode f : filtered.get("features")) assertEquals(value, f.get("properties").get(firstAttr).asText());
-        Xml pv = new Xml(WfsSupport.get("REQUEST", "GetPropertyValue", "TYPENAMES", "yg:restoration_zones",
+        Xml pv = new Xml(WfsSupport.get("REQUEST", "GetPropertyValue", "TYPENAMES", "yanggao:restoration_zones",
                 "VALUEREFERENCE", firstAttr, "SORTBY", firstAttr + " DESC").asByteArray());
         assertEquals(value, pv.s("/wfs:ValueCollection/wfs:member[1]"));
     }
@@ -257,7 +259,8 @@ class WfsGetFeatureIT {
         var ok = WfsSupport.get("REQUEST", "GetFeature", "STOREDQUERY_ID", "urn:ogc:def:query:OGC-WFS::GetFeatureById",
                 "ID", "restoration_zones.1");
         assertEquals(200, ok.statusCode());
-        assertEquals("restoration_zones.1", new Xml(ok.asByteArray()).s("/yg:restoration_zones/@gml:id"));
+        assertEquals("restoration_zones.1", new Xml(ok.asByteArray()).bind("yanggao", "http://ecoplan.org/yanggao")
+                .s("/yanggao:restoration_zones/@gml:id"));
         var missing = WfsSupport.get("REQUEST", "GetFeature", "STOREDQUERY_ID",
                 "urn:ogc:def:query:OGC-WFS::GetFeatureById",
                 "ID", "restoration_zones.999999");

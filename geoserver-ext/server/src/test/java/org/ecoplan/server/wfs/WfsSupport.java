@@ -6,7 +6,7 @@ import io.restassured.response.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.ecoplan.catalog.Catalog;
+import org.ecoplan.catalog.CatalogView;
 import org.ecoplan.catalog.config.LayerConfig;
 import org.ecoplan.server.ServerFixture;
 
@@ -14,11 +14,14 @@ import org.ecoplan.server.ServerFixture;
 final class WfsSupport {
     private WfsSupport() {}
 
-    static String base() { return ServerFixture.baseUrl(); }
+    /** The plan workspace's own endpoints (its virtual services publish its layers unqualified). */
+    static String base() {
+        return ServerFixture.planUrl();
+    }
 
     static String wfsUrl() { return base() + "/wfs"; }
 
-    static Catalog catalog() { return ServerFixture.server().workspace().catalog(); }
+    static CatalogView catalog() { return ServerFixture.plan(); }
 
     static List<LayerConfig> layers() { return catalog().layers(); }
 

@@ -34,7 +34,7 @@ class WmsDescribeLayerIT {
         assertEquals("2",
                 xpath(d, "count(/*[local-name()='DescribeLayerResponse']/*[local-name()='LayerDescription'])"));
         assertEquals("wfs", xpath(d, "//*[local-name()='LayerDescription'][1]/*[local-name()='owsType']"));
-        assertEquals("yg:restoration_zones",
+        assertEquals("yanggao:restoration_zones",
                 xpath(d, "//*[local-name()='LayerDescription'][1]//*[local-name()='FeatureTypeName']"));
         assertEquals(Integer.toString(members.size()),
                 xpath(d, "count(//*[local-name()='LayerDescription'][2]//*[local-name()='FeatureTypeName'])"));
@@ -43,7 +43,8 @@ class WmsDescribeLayerIT {
         assertTrue(href.endsWith("/wfs?"), href);
         // the description leads to the data: the named WFS knows the named type
         var dft = io.restassured.RestAssured.given().urlEncodingEnabled(true)
-                .get(href + "SERVICE=WFS&VERSION=2.0.0&REQUEST=DescribeFeatureType&TYPENAMES=yg:restoration_zones");
+                .get(href
+                        + "SERVICE=WFS&VERSION=2.0.0&REQUEST=DescribeFeatureType&TYPENAMES=yanggao:restoration_zones");
         assertEquals(200, dft.statusCode());
         assertTrue(dft.asString().contains("restoration_zones"));
     }
@@ -57,7 +58,8 @@ class WmsDescribeLayerIT {
         assertEquals("restoration_zones", xpath(d, "/WMS_DescribeLayerResponse/LayerDescription/@name"));
         assertEquals("WFS", xpath(d, "/WMS_DescribeLayerResponse/LayerDescription/@owsType"));
         assertTrue(xpath(d, "/WMS_DescribeLayerResponse/LayerDescription/@owsURL").endsWith("/wfs?"));
-        assertEquals("yg:restoration_zones", xpath(d, "/WMS_DescribeLayerResponse/LayerDescription/Query/@typeName"));
+        assertEquals("yanggao:restoration_zones",
+                xpath(d, "/WMS_DescribeLayerResponse/LayerDescription/Query/@typeName"));
     }
 
     @Test

@@ -11,7 +11,7 @@ import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
-import org.ecoplan.catalog.Catalog;
+import org.ecoplan.catalog.CatalogView;
 import org.ecoplan.server.ServerFixture;
 import org.ecoplan.testkit.OgcSchemas;
 import org.w3c.dom.Document;
@@ -23,11 +23,14 @@ import org.w3c.dom.Document;
 final class WmsTestSupport {
     private WmsTestSupport() {}
 
-    static String base() { return ServerFixture.baseUrl(); }
+    /** The plan workspace's own endpoints (its virtual services publish its layers unqualified). */
+    static String base() {
+        return ServerFixture.planUrl();
+    }
 
     static String wmsUrl() { return base() + "/wms"; }
 
-    static Catalog catalog() { return ServerFixture.server().workspace().catalog(); }
+    static CatalogView catalog() { return ServerFixture.plan(); }
 
     /** GET /wms with the parameters (values are URL-encoded by RestAssured). */
     static io.restassured.response.Response wms(Map<String, ?> params) {

@@ -59,7 +59,8 @@ class TileInvalidationIT {
         Path repo = ServerFixture.workspace();
         for (String sub : new String[]{"layers", "styles", "data"}) copyTree(repo.resolve(sub), workspace.resolve(sub));
         gpkg = dir.resolve("plan.gpkg");
-        ServerFixture.runLoader("load", "--workspace", workspace.toString(), "--store", "gpkg:" + gpkg);
+        ServerFixture.runLoader("load", "--data-dir", workspace.toString(), "--workspace", ServerFixture.PLAN,
+                "--store", "gpkg:" + gpkg);
         String previous = System.getProperty("PLAN_STORE_URL");
         System.setProperty("PLAN_STORE_URL", "gpkg:" + gpkg);
         try {
@@ -112,7 +113,8 @@ class TileInvalidationIT {
         ObjectNode doc = (ObjectNode) json.readTree(geojson.toFile());
         ((ArrayNode) doc.get("features")).remove(0);
         json.writeValue(geojson.toFile(), doc);
-        ServerFixture.runLoader("load", "--workspace", workspace.toString(), "--store", "gpkg:" + gpkg);
+        ServerFixture.runLoader("load", "--data-dir", workspace.toString(), "--workspace", ServerFixture.PLAN,
+                "--store", "gpkg:" + gpkg);
         Thread.sleep(VERSION_INTERVAL_MS + 500);
 
         Response reloaded = RestAssured.given().header("If-None-Match", beforeTag).get(url);
@@ -129,7 +131,7 @@ class TileInvalidationIT {
         String url2 = url(set, m, q);
         Response styled = RestAssured.get(url2);
         BufferedImage styledImg = image(styled.asByteArray());
-        Path sld = workspace.resolve("styles/" + LAYER + ".sld");
+        Path sld = workspace.resolve("styles/" + ServerFixture.PLAN + "/" + LAYER + ".sld");
         Files.writeString(sld,
                 """
                         <?xml version="1.0" encoding="UTF-8"?>

@@ -1,6 +1,5 @@
 package org.ecoplan.server.wmts;
 
-import static org.ecoplan.server.wmts.WmtsTestSupport.base;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,16 +15,19 @@ import javax.imageio.ImageIO;
 import org.ecoplan.map.tiles.TileMatrix;
 import org.ecoplan.map.tiles.TileMatrixSets;
 import org.ecoplan.server.ClientCommands;
+import org.ecoplan.server.ClientEndpoint;
 import org.ecoplan.server.wmts.WmtsTestSupport.Pixel;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 
 /**
  * Real WMTS clients against the server: GDAL's WMTS driver (gdalinfo on the capabilities with a
  * layer and tile matrix set, gdal_translate of a window over the county) and OWSLib's
- * WebMapTileService (capabilities, tile matrix sets, gettile). Their output is checked here.
+ * WebMapTileService (capabilities, tile matrix sets, gettile), at the workspace's virtual service and
+ * at the global one. Their output is checked here.
  * A missing client fails the test when CI=true and skips it otherwise.
  */
 class WmtsClientsIT {
@@ -53,15 +55,17 @@ class WmtsClientsIT {
 
     private String python() { return ClientCommands.python("owslib.wmts", dir); }
 
-    private static String wmtsSource(String set) {
-        return "WMTS:" + base() + "/wmts?SERVICE=WMTS&REQUEST=GetCapabilities,layer=" + LAYER + ",tilematrixset=" + set;
+    private static String wmtsSource(ClientEndpoint at, String set) {
+        return "WMTS:" + at.base() + "/wmts?SERVICE=WMTS&REQUEST=GetCapabilities,layer=" + at.name(LAYER)
+                + ",tilematrixset=" + set;
     }
 
-    @Test
-    void gdalReadsTheCapabilitiesAndTranslatesAWindow() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.ecoplan.server.ClientEndpoint#both")
+    void gdalReadsTheCapabilitiesAndTranslatesAWindow(ClientEndpoint at) throws Exception {
         ClientCommands.require(ClientCommands.works(List.of("gdalinfo", "--version"), dir), "gdalinfo (GDAL)");
         for (String set : List.of("WebMercatorQuad", "CGCS2000Quad")) {
-            ClientCommands.Result info = ClientCommands.run(List.of("gdalinfo", wmtsSource(set)), dir);
+            ClientCommands.Result info = ClientCommands.run(List.of("gdalinfo", wmtsSource(at, set)), dir);
             assertEquals(0, info.exit(), info.out());
             assertTrue(info.out().contains("Driver: WMTS"), info.out());
             assertTrue(info.out().contains("Band 4"), "RGBA: " + info.out());
@@ -76,7 +80,7 @@ class WmtsClientsIT {
                         List.of("-projwin_srs", "EPSG:4326", "-projwin", num(county.getMinX()), num(county.getMaxY()),
                                 num(county.getMaxX()), num(county.getMinY())));
             }
-            cmd.add(wmtsSource(set));
+            cmd.add(wmtsSource(at, set));
             cmd.add(out.toString());
             ClientCommands.Result r = ClientCommands.run(cmd, dir);
             assertEquals(0, r.exit(), r.out());
@@ -89,8 +93,9 @@ class WmtsClientsIT {
 
     private static String num(double v) { return String.format(Locale.ROOT, "%.6f", v); }
 
-    @Test
-    void owslibReadsCapabilitiesAndFetchesATile() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.ecoplan.server.ClientEndpoint#both")
+    void owslibReadsCapabilitiesAndFetchesATile(ClientEndpoint at) throws Exception {
         String python = python();
         ClientCommands.require(python != null, "python3 with OWSLib");
         Coordinate inside = WmtsTestSupport.interiorPoint(LAYER);
@@ -100,14 +105,15 @@ class WmtsClientsIT {
         Files.writeString(script, OWSLIB_SCRIPT);
         Path tile = dir.resolve("owslib.png");
         ClientCommands.Result r = ClientCommands
-                .run(List.of(python, script.toString(), base() + "/wmts?SERVICE=WMTS&REQUEST=GetCapabilities", LAYER,
+                .run(List.of(python, script.toString(), at.base() + "/wmts?SERVICE=WMTS&REQUEST=GetCapabilities",
+                        at.name(LAYER),
                         tile.toString(), Long.toString(p.row()), Long.toString(p.col())), dir);
         assertEquals(0, r.exit(), r.out());
         String line = r.out().lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b)
                 .orElseThrow(() -> new AssertionError(r.out()));
         JsonNode result = new ObjectMapper().readTree(line);
-        assertTrue(result.get("title").asText().startsWith("阳高县"));
-        assertTrue(result.get("layers").toString().contains("\"" + LAYER + "\""));
+        assertTrue(result.get("title").asText().startsWith(at.title()), result.get("title").asText());
+        assertTrue(result.get("layers").toString().contains("\"" + at.name(LAYER) + "\""));
         assertEquals("[\"CGCS2000Quad\",\"WebMercatorQuad\",\"WorldCRS84Quad\"]", result.get("sets").toString());
         assertEquals(279541132.0143589, result.get("c_level1").get("scale").asDouble(), 1e-3);
         assertEquals(90.0, result.get("c_level1").get("topleft").get(0).asDouble(), 0);

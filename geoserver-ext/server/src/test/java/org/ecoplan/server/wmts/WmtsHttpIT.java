@@ -60,7 +60,7 @@ class WmtsHttpIT {
         byte[] xml = r.asByteArray();
         assertEquals(List.of(), WmtsTestSupport.capabilitiesErrors(xml));
         String text = new String(xml, StandardCharsets.UTF_8);
-        var catalog = org.ecoplan.server.ServerFixture.server().workspace().catalog();
+        var catalog = org.ecoplan.server.ServerFixture.plan();
         for (var l : catalog.layers()) {
             if (l.featureType().hasGeometry())
                 assertTrue(text.contains("<ows:Identifier>" + l.id() + "</ows:Identifier>"), l.id());
@@ -151,7 +151,7 @@ class WmtsHttpIT {
 
     @Test
     void xyzTilesAndTileJsonForAGroup() throws Exception {
-        var catalog = org.ecoplan.server.ServerFixture.server().workspace().catalog();
+        var catalog = org.ecoplan.server.ServerFixture.plan();
         String group = catalog.groups().get(0).id();
         Response tj = get(base() + "/tiles/" + group + "/WebMercatorQuad/tilejson.json");
         assertEquals(200, tj.statusCode(), tj.asString());

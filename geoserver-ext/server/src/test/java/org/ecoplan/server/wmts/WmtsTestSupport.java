@@ -29,7 +29,10 @@ final class WmtsTestSupport {
 
     private WmtsTestSupport() {}
 
-    static String base() { return ServerFixture.baseUrl(); }
+    /** The plan workspace's own endpoints (its virtual services publish its layers unqualified). */
+    static String base() {
+        return ServerFixture.planUrl();
+    }
 
     static io.restassured.response.Response get(String url, Map<String, ?> params) {
         return given().urlEncodingEnabled(true).queryParams(params).when().get(url).then().extract().response();
@@ -63,8 +66,8 @@ final class WmtsTestSupport {
 
     /** A lon/lat point inside the n-th feature (store order) of a layer of a server. */
     static Coordinate interiorPoint(org.ecoplan.server.EcoplanServer server, String layerId, int n) {
-        LayerConfig l = server.workspace().catalog().layer(layerId).orElseThrow();
-        try (FeatureCursor c = server.workspace().featureSource(l)
+        LayerConfig l = server.context().catalog().layer(ServerFixture.PLAN, layerId).orElseThrow();
+        try (FeatureCursor c = server.context().featureSource(l)
                 .features(FeatureQuery.ALL.withTargetCrs(CrsRegistry.CGCS2000))) {
             Feature f = c.next();
             for (int i = 0; i < n; i++) f = c.next();
@@ -75,9 +78,9 @@ final class WmtsTestSupport {
 
     /** The lon/lat bounds of a layer's data. */
     static Envelope bounds(String layerId) {
-        LayerConfig l = ServerFixture.server().workspace().catalog().layer(layerId).orElseThrow();
+        LayerConfig l = ServerFixture.plan().layer(layerId).orElseThrow();
         return new GeometryTransformer(l.featureType().geometry().crs(), CrsRegistry.CGCS2000)
-                .transform(ServerFixture.server().workspace().featureSource(l).bounds());
+                .transform(ServerFixture.server().context().featureSource(l).bounds());
     }
 
     /** Tile column/row and pixel of a lon/lat point in a matrix. */

@@ -1,0 +1,104 @@
+package org.ecoplan.server;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.ecoplan.catalog.Catalog;
+import org.ecoplan.ows.Dispatcher;
+import org.ecoplan.ows.HttpEndpoint;
+import org.ecoplan.ows.OwsRequest;
+import org.ecoplan.ows.OwsResponse;
+import org.ecoplan.ows.ServiceException;
+
+/**
+ * Maps a request path to its route, GeoServer's URL layout: {@code /ows}, {@code /wms},
+ * {@code /wfs}, {@code /wmts} and the endpoints' prefixes ({@code /tiles}, {@code /vtiles},
+ * {@code /viewer}, {@code /wmts/rest}) publish every workspace; the same paths after a workspace
+ * segment ({@code /plan/wms}) are that workspace's virtual service. The server's own pages are
+ * the landing page ({@code /}, also per workspace) and {@code /health}.
+ */
+final class Router {
+    /** Where a path leads, with the path the engine sees and the workspace of a virtual service. */
+    record Target(Route route, String path, String workspace) {}
+
+    private final Catalog catalog;
+    private final Dispatcher dispatcher;
+    private final List<HttpEndpoint> endpoints;
+    private final Route health;
+    private final Route ows;
+
+    Router(ServerContext context, Dispatcher dispatcher, List<HttpEndpoint> endpoints) {
+        this.catalog = context.catalog();
+        this.dispatcher = dispatcher;
+        // longest prefix first, so "/wmts/rest" wins over a shorter one
+        this.endpoints = endpoints.stream().sorted((a, b) -> b.pathPrefix().length() - a.pathPrefix().length())
+                .toList();
+        this.health = Route.plain(r -> health());
+        this.ows = new Route() {
+            @Override
+            public OwsResponse handle(OwsRequest request) { return dispatcher.dispatch(request); }
+
+            @Override
+            public OwsResponse exception(ServiceException e, OwsRequest request) {
+                return dispatcher.exception(e, request);
+            }
+        };
+    }
+
+    Target target(String path) {
+        String workspace = null;
+        String rest = path;
+        int second = path.indexOf('/', 1);
+        String first = second < 0 ? path.substring(1) : path.substring(1, second);
+        if (!first.isEmpty() && catalog.workspace(first).isPresent()) {
+            workspace = first;
+            rest = second < 0 ? "/" : path.substring(second);
+        }
+        return new Target(route(rest, workspace), rest, workspace);
+    }
+
+    private Route route(String path, String workspace) {
+        switch (path) {
+            case "/health" :
+                if (workspace == null) return health;
+                break;
+            case "/", "/index.html" :
+                return Route.plain(r -> OwsResponse.text(200, "text/html; charset=UTF-8",
+                        LandingPage.html(catalog.view(workspace), dispatcher.services(), r)));
+            case "/ows", "/wms", "/wfs", "/wmts" :
+                return ows;
+            default :
+                for (HttpEndpoint e : endpoints) {
+                    String prefix = e.pathPrefix();
+                    if (path.equals(prefix) || path.startsWith(prefix + "/")) return endpointRoute(e);
+                }
+        }
+        return Route.plain(r -> {
+            throw new ServiceException("NotFound", null,
+                    "Not found: " + r.endpointUrl(path).replaceFirst("^[a-z]+://[^/]*", ""), 404);
+        });
+    }
+
+    private static Route endpointRoute(HttpEndpoint endpoint) {
+        return new Route() {
+            @Override
+            public OwsResponse handle(OwsRequest request) { return endpoint.handle(request); }
+
+            @Override
+            public OwsResponse exception(ServiceException e, OwsRequest request) {
+                return endpoint.exception(e, request);
+            }
+        };
+    }
+
+    private OwsResponse health() {
+        StringBuilder b = new StringBuilder("{\"status\":\"UP\",\"workspaces\":").append(catalog.workspaces().size())
+                .append(",\"layers\":").append(catalog.layers().size())
+                .append(",\"groups\":").append(catalog.groups().size()).append(",\"services\":[");
+        for (int i = 0; i < dispatcher.services().size(); i++) {
+            if (i > 0) b.append(',');
+            b.append('"').append(dispatcher.services().get(i).name()).append('"');
+        }
+        b.append("]}\n");
+        return OwsResponse.bytes(200, "application/json", b.toString().getBytes(StandardCharsets.UTF_8));
+    }
+}
