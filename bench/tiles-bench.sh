@@ -29,7 +29,7 @@ if [ ${#need[@]} -gt 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteract
 [ -s geoserver-ext/server/target/ecoplan-server.jar ] || mvn -B -q -DskipTests package
 JAR=geoserver-ext/server/target/ecoplan-server.jar
 GPKG=$OUT/plan.gpkg
-java -jar data-loader/target/ecoplan-data-loader.jar load --workspace . --store "gpkg:$GPKG" >/dev/null
+java -jar data-loader/target/ecoplan-data-loader.jar load --data-dir . --workspace yanggao --store "gpkg:$GPKG" >/dev/null
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores" | tee "$OUT/load.txt"
 
 ECO_PID=""; MS=$OUT/mapserver
@@ -39,7 +39,7 @@ cleanup() {
 }
 trap cleanup EXIT
 start_eco() { # PORT CACHE MEMORY_MB
-  PORT=$1 HOST=127.0.0.1 PLAN_STORE_URL="gpkg:$GPKG" ECOPLAN_WORKSPACE=$ROOT ECOPLAN_TILE_CACHE=$2 ECOPLAN_TILE_MEMORY_MB=$3 \
+  PORT=$1 HOST=127.0.0.1 PLAN_STORE_URL="gpkg:$GPKG" ECOPLAN_DATA_DIR=$ROOT ECOPLAN_TILE_CACHE=$2 ECOPLAN_TILE_MEMORY_MB=$3 \
     java -Xmx1g -jar "$JAR" >>"$OUT/ecoplan.log" 2>&1 &
   ECO_PID=$!
   wait_http "http://127.0.0.1:$1/health"
@@ -53,7 +53,7 @@ mkdir -p "$OUT/eco" "$OUT/ms"
 CACHE=$OUT/tilecache
 t0=$(date +%s.%N)
 PLAN_STORE_URL="gpkg:$GPKG" ECOPLAN_TILE_CACHE=$CACHE java -Xmx1g -cp "$JAR" org.ecoplan.server.SeedCommand \
-  seed --layer "$GROUP" --set WebMercatorQuad --zoom 0-14 --bbox "$BBOX" --workspace "$ROOT" >"$OUT/seed.log" 2>&1
+  seed --layer "$GROUP" --set WebMercatorQuad --zoom 0-14 --bbox "$BBOX" --data-dir "$ROOT" >"$OUT/seed.log" 2>&1
 t1=$(date +%s.%N)
 SEED_S=$(echo "$t1 - $t0" | bc)
 # the tiles the seeder asked for (its last line); metatiles also write their neighbours outside the bbox

@@ -39,12 +39,12 @@ for f in "$QGIS_FCGI" "$MAPSERV"; do [ -x "$f" ] || { echo "missing $f"; exit 1;
 
 # --- data: regenerated only when the generator or the layer declarations change
 GPKG=$DATA/bench.gpkg
-STAMP=$(cat "$W/make-data.py" "$W"/workspace/layers/*.yaml | md5sum | cut -c1-12)
+STAMP=$(cat "$W/make-data.py" "$W"/workspace/layers/bench/*.yaml | md5sum | cut -c1-12)
 if [ ! -s "$GPKG" ] || [ "$(cat "$DATA/stamp" 2>/dev/null)" != "$STAMP" ]; then
   echo "generating and loading the benchmark data (about 2 minutes)"
   rm -f "$GPKG" "$DATA/stamp"
   /usr/bin/python3 "$W/make-data.py" "$DATA" >"$DATA/bbox.txt"
-  java -Xmx1g -jar data-loader/target/ecoplan-data-loader.jar load --workspace "$W/workspace" --store "gpkg:$GPKG" \
+  java -Xmx1g -jar data-loader/target/ecoplan-data-loader.jar load --data-dir "$W/workspace" --store "gpkg:$GPKG" \
     >"$DATA/load.log" 2>&1 || { tail -20 "$DATA/load.log"; exit 1; }
   echo "$STAMP" >"$DATA/stamp"
 fi
@@ -75,7 +75,7 @@ trap cleanup EXIT
 if has eco; then
   # a copy, so a rebuild of the module during the run cannot pull the classes from under the JVM
   cp geoserver-ext/server/target/ecoplan-server.jar "$OUT/ecoplan-server.jar"
-  PORT=$P_ECO HOST=127.0.0.1 ECOPLAN_WORKSPACE=$W/workspace BENCH_STORE_URL="gpkg:$GPKG" ECOPLAN_MAX_FEATURES=20000 \
+  PORT=$P_ECO HOST=127.0.0.1 ECOPLAN_DATA_DIR=$W/workspace BENCH_STORE_URL="gpkg:$GPKG" ECOPLAN_MAX_FEATURES=20000 \
     java -Xmx"$ECO_HEAP" -jar "$OUT/ecoplan-server.jar" >"$OUT/ecoplan.log" 2>&1 &
   ECO_PID=$!
 fi

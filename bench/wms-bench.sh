@@ -20,13 +20,13 @@ if [ ${#need[@]} -gt 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteract
 
 [ -s geoserver-ext/server/target/ecoplan-server.jar ] || mvn -B -q -DskipTests package
 GPKG=$OUT/plan.gpkg
-java -jar data-loader/target/ecoplan-data-loader.jar load --workspace . --store "gpkg:$GPKG" >/dev/null
+java -jar data-loader/target/ecoplan-data-loader.jar load --data-dir . --workspace yanggao --store "gpkg:$GPKG" >/dev/null
 
 free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 P_ECO=$(free_port); P_MS=$(free_port)
 
 # --- this service
-PORT=$P_ECO HOST=127.0.0.1 PLAN_STORE_URL="gpkg:$GPKG" ECOPLAN_WORKSPACE=$ROOT \
+PORT=$P_ECO HOST=127.0.0.1 PLAN_STORE_URL="gpkg:$GPKG" ECOPLAN_DATA_DIR=$ROOT \
   java -Xmx2g -jar "${ECO_JAR:-geoserver-ext/server/target/ecoplan-server.jar}" >"$OUT/ecoplan.log" 2>&1 &
 ECO_PID=$!
 # --- MapServer under FastCGI
