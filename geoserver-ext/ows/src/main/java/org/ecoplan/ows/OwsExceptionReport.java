@@ -2,9 +2,7 @@ package org.ecoplan.ows;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
+import org.ecoplan.ows.encode.XmlDocument;
 
 /**
  * The OWS Common ExceptionReport (OWS 1.1.0 clause 8, used by WFS 1.1/2.0 and WMTS; OWS 2.0 for
@@ -26,31 +24,16 @@ public final class OwsExceptionReport {
 
     public static byte[] encode(ServiceException e, String owsNamespace, String version) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
-            w.writeStartDocument("UTF-8", "1.0");
-            w.setPrefix("ows", owsNamespace);
-            w.writeStartElement("ows", "ExceptionReport", owsNamespace);
-            w.writeNamespace("ows", owsNamespace);
-            w.writeNamespace("xsi", "http://www.w3.org/2001/XMLSchema-instance");
-            w.writeAttribute("xsi", "http://www.w3.org/2001/XMLSchema-instance", "schemaLocation",
-                    owsNamespace + (owsNamespace.equals(OWS_11)
-                            ? " http://schemas.opengis.net/ows/1.1.0/owsExceptionReport.xsd"
-                            : " http://schemas.opengis.net/ows/1.0.0/owsExceptionReport.xsd"));
-            w.writeAttribute("version", version);
-            w.writeAttribute("xml:lang", "en");
-            w.writeStartElement("ows", "Exception", owsNamespace);
-            w.writeAttribute("exceptionCode", e.code());
-            if (e.locator() != null && !e.locator().isEmpty()) w.writeAttribute("locator", e.locator());
-            w.writeStartElement("ows", "ExceptionText", owsNamespace);
-            w.writeCharacters(e.getMessage() == null ? e.code() : e.getMessage());
-            w.writeEndElement();
-            w.writeEndElement();
-            w.writeEndElement();
-            w.writeEndDocument();
-            w.close();
-        } catch (XMLStreamException x) {
-            throw new IllegalStateException(x);
+        try (XmlDocument x = new XmlDocument(out)) {
+            x.root("ows", "ExceptionReport", owsNamespace, "xsi", XmlDocument.XSI);
+            x.attr("xsi", "schemaLocation", owsNamespace + (owsNamespace.equals(OWS_11)
+                    ? " http://schemas.opengis.net/ows/1.1.0/owsExceptionReport.xsd"
+                    : " http://schemas.opengis.net/ows/1.0.0/owsExceptionReport.xsd"));
+            x.attr("version", version).attr("xml:lang", "en");
+            x.start("ows", "Exception").attr("exceptionCode", e.code());
+            if (e.locator() != null && !e.locator().isEmpty()) x.attr("locator", e.locator());
+            x.element("ows", "ExceptionText", e.getMessage() == null ? e.code() : e.getMessage());
+            x.end().end();
         }
         return out.toByteArray();
     }

@@ -104,7 +104,7 @@ final class HttpExchange {
                 ? Content.Sink.asOutputStream(response)
                 : new java.io.BufferedOutputStream(Content.Sink.asOutputStream(response), 32 * 1024)) {
             r.body().writeTo(out);
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
             // the client went away or the connection broke while the body was written: nothing to answer
             LOG.debug("{} {}: response not completed: {}", request.getMethod(), request.getHttpURI().getPath(),
                     e.toString());

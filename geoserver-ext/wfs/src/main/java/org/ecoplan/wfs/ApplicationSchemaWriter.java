@@ -9,6 +9,7 @@ import org.ecoplan.catalog.FeatureType;
 import org.ecoplan.ows.encode.AppNamespace;
 import org.ecoplan.ows.encode.GmlGeometryTypes;
 import org.ecoplan.ows.encode.GmlVersion;
+import org.ecoplan.ows.encode.XmlDocument;
 
 /**
  * The GML application schema of feature types (DescribeFeatureType response; GML 3.2.1 clause 21,
@@ -27,8 +28,8 @@ final class ApplicationSchemaWriter {
     }
 
     void write(OutputStream out, List<FeatureType> types) throws XMLStreamException {
-        try (XmlWriter x = new XmlWriter(out)) {
-            x.root("xs", "schema", XmlWriter.XSD, "gml", gml.namespace(), ns.prefix(), ns.uri());
+        try (XmlDocument x = new XmlDocument(out)) {
+            x.root("xs", "schema", XmlDocument.XSD, "gml", gml.namespace(), ns.prefix(), ns.uri());
             x.attr("targetNamespace", ns.uri()).attr("elementFormDefault", "qualified")
                     .attr("attributeFormDefault", "unqualified").attr("version", "1.0");
             x.start("xs", "import").attr("namespace", gml.namespace()).attr("schemaLocation", gml.schemaLocation())
@@ -49,8 +50,8 @@ final class ApplicationSchemaWriter {
      * what GeoServer's global WFS answers too).
      */
     static void writeImports(OutputStream out, Map<AppNamespace, String> schemaUrls) throws XMLStreamException {
-        try (XmlWriter x = new XmlWriter(out)) {
-            x.root("xs", "schema", XmlWriter.XSD);
+        try (XmlDocument x = new XmlDocument(out)) {
+            x.root("xs", "schema", XmlDocument.XSD);
             x.attr("elementFormDefault", "qualified").attr("version", "1.0");
             for (Map.Entry<AppNamespace, String> e : schemaUrls.entrySet()) {
                 x.start("xs", "import").attr("namespace", e.getKey().uri()).attr("schemaLocation", e.getValue()).end();
@@ -59,7 +60,7 @@ final class ApplicationSchemaWriter {
         }
     }
 
-    private void type(XmlWriter x, FeatureType t) throws XMLStreamException {
+    private void type(XmlDocument x, FeatureType t) throws XMLStreamException {
         x.start("xs", "complexType").attr("name", t.name() + "Type");
         x.start("xs", "complexContent").start("xs", "extension").attr("base", "gml:AbstractFeatureType");
         x.start("xs", "sequence");

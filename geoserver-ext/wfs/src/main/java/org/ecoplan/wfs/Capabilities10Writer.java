@@ -3,6 +3,7 @@ package org.ecoplan.wfs;
 import java.io.OutputStream;
 import javax.xml.stream.XMLStreamException;
 import org.ecoplan.ows.encode.CoordinatePrecision;
+import org.ecoplan.ows.encode.XmlDocument;
 
 /**
  * The WFS 1.0.0 capabilities document (OGC 02-058 clause 13): Service, Capability/Request with
@@ -20,8 +21,9 @@ final class Capabilities10Writer {
 
     void write(OutputStream out, String baseUrl) throws XMLStreamException {
         String url = baseUrl + "/wfs";
-        try (XmlWriter x = new XmlWriter(out)) {
-            x.root("wfs", "WFS_Capabilities", WfsVersion.V100.namespace(), "ogc", XmlWriter.OGC, "xsi", XmlWriter.XSI);
+        try (XmlDocument x = new XmlDocument(out)) {
+            x.root("wfs", "WFS_Capabilities", WfsVersion.V100.namespace(), "ogc", XmlDocument.OGC, "xsi",
+                    XmlDocument.XSI);
             x.namespaces(wfs.namespaces());
             x.attr("version", "1.0.0").attr("updateSequence", wfs.context().updateSequence());
             x.attr("xsi", "schemaLocation", WfsVersion.V100.namespace()
@@ -65,7 +67,7 @@ final class Capabilities10Writer {
         }
     }
 
-    private static void dcp(XmlWriter x, String url) throws XMLStreamException {
+    private static void dcp(XmlDocument x, String url) throws XMLStreamException {
         x.start("wfs", "DCPType").start("wfs", "HTTP").start("wfs", "Get").attr("onlineResource", url).end().end()
                 .end();
         x.start("wfs", "DCPType").start("wfs", "HTTP").start("wfs", "Post").attr("onlineResource", url).end().end()

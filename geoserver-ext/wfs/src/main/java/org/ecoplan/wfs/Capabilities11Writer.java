@@ -4,6 +4,7 @@ import java.io.OutputStream;
 import java.util.List;
 import javax.xml.stream.XMLStreamException;
 import org.ecoplan.catalog.crs.Crs;
+import org.ecoplan.ows.encode.XmlDocument;
 
 /**
  * The WFS 1.1.0 capabilities document (OGC 04-094 clause 13): OWS 1.0 sections, the feature type
@@ -18,9 +19,10 @@ final class Capabilities11Writer {
 
     void write(OutputStream out, String baseUrl) throws XMLStreamException {
         String url = baseUrl + "/wfs";
-        try (XmlWriter x = new XmlWriter(out)) {
-            x.root("wfs", "WFS_Capabilities", WfsVersion.V110.namespace(), "ows", XmlWriter.OWS10, "ogc", XmlWriter.OGC,
-                    "gml", "http://www.opengis.net/gml", "xlink", XmlWriter.XLINK, "xsi", XmlWriter.XSI);
+        try (XmlDocument x = new XmlDocument(out)) {
+            x.root("wfs", "WFS_Capabilities", WfsVersion.V110.namespace(), "ows", XmlDocument.OWS10, "ogc",
+                    XmlDocument.OGC,
+                    "gml", "http://www.opengis.net/gml", "xlink", XmlDocument.XLINK, "xsi", XmlDocument.XSI);
             x.namespaces(wfs.namespaces());
             x.attr("version", "1.1.0").attr("updateSequence", wfs.context().updateSequence());
             x.attr("xsi", "schemaLocation", WfsVersion.V110.namespace() + " " + WfsVersion.V110.schemaLocation());
@@ -75,7 +77,7 @@ final class Capabilities11Writer {
         }
     }
 
-    private static void parameter(XmlWriter x, String name, List<String> values) throws XMLStreamException {
+    private static void parameter(XmlDocument x, String name, List<String> values) throws XMLStreamException {
         x.start("ows", "Parameter").attr("name", name);
         for (String v : values) x.element("ows", "Value", v);
         x.end();

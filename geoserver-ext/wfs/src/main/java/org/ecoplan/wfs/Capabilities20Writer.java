@@ -6,6 +6,7 @@ import java.util.Set;
 import javax.xml.stream.XMLStreamException;
 import org.ecoplan.catalog.crs.Crs;
 import org.ecoplan.catalog.crs.CrsRegistry;
+import org.ecoplan.ows.encode.XmlDocument;
 
 /**
  * The WFS 2.0 capabilities document (09-025r2 clause 8.3): OWS 1.1 service identification,
@@ -39,9 +40,10 @@ final class Capabilities20Writer {
     }
 
     void write(OutputStream out, String baseUrl) throws XMLStreamException {
-        try (XmlWriter x = new XmlWriter(out)) {
-            x.root("wfs", "WFS_Capabilities", WfsVersion.V200.namespace(), "ows", XmlWriter.OWS11, "fes", XmlWriter.FES,
-                    "xlink", XmlWriter.XLINK, "gml", "http://www.opengis.net/gml/3.2", "xsi", XmlWriter.XSI);
+        try (XmlDocument x = new XmlDocument(out)) {
+            x.root("wfs", "WFS_Capabilities", WfsVersion.V200.namespace(), "ows", XmlDocument.OWS11, "fes",
+                    XmlDocument.FES,
+                    "xlink", XmlDocument.XLINK, "gml", "http://www.opengis.net/gml/3.2", "xsi", XmlDocument.XSI);
             x.namespaces(wfs.namespaces());
             x.attr("version", "2.0.0").attr("updateSequence", wfs.context().updateSequence());
             x.attr("xsi", "schemaLocation", WfsVersion.V200.namespace() + " " + WfsVersion.V200.schemaLocation());
@@ -54,7 +56,7 @@ final class Capabilities20Writer {
         }
     }
 
-    private void operations(XmlWriter x, String baseUrl) throws XMLStreamException {
+    private void operations(XmlDocument x, String baseUrl) throws XMLStreamException {
         String url = baseUrl + "/wfs";
         x.start("ows", "OperationsMetadata");
         operation(x, url, "GetCapabilities");
@@ -91,7 +93,7 @@ final class Capabilities20Writer {
         x.end();
     }
 
-    private static XmlWriter operation(XmlWriter x, String url, String name) throws XMLStreamException {
+    private static XmlDocument operation(XmlDocument x, String url, String name) throws XMLStreamException {
         x.start("ows", "Operation").attr("name", name);
         x.start("ows", "DCP").start("ows", "HTTP");
         x.start("ows", "Get").attr("xlink", "href", url).end();
@@ -100,18 +102,18 @@ final class Capabilities20Writer {
         return x;
     }
 
-    private static void parameter(XmlWriter x, String name, List<String> values) throws XMLStreamException {
+    private static void parameter(XmlDocument x, String name, List<String> values) throws XMLStreamException {
         x.start("ows", "Parameter").attr("name", name).start("ows", "AllowedValues");
         for (String v : values) x.element("ows", "Value", v);
         x.end().end();
     }
 
-    static void constraint(XmlWriter x, String name, String value) throws XMLStreamException {
+    static void constraint(XmlDocument x, String name, String value) throws XMLStreamException {
         x.start("ows", "Constraint").attr("name", name).empty("ows", "NoValues").element("ows", "DefaultValue", value)
                 .end();
     }
 
-    private void featureTypes(XmlWriter x) throws XMLStreamException {
+    private void featureTypes(XmlDocument x) throws XMLStreamException {
         x.start("wfs", "FeatureTypeList");
         for (FeatureTypeSummary t : wfs.featureTypes()) {
             x.start("wfs", "FeatureType");

@@ -2,6 +2,7 @@ package org.ecoplan.wfs;
 
 import java.util.List;
 import javax.xml.stream.XMLStreamException;
+import org.ecoplan.ows.encode.XmlDocument;
 
 /**
  * The filter capabilities of the service: exactly the operators the filter parsers turn into
@@ -31,7 +32,7 @@ final class FilterCapabilities {
             {"ImplementsMinimumXPath", "TRUE"}, {"ImplementsSchemaElementFunc", "FALSE"},
     };
 
-    static void writeFes20(XmlWriter x) throws XMLStreamException {
+    static void writeFes20(XmlDocument x) throws XMLStreamException {
         x.start("fes", "Filter_Capabilities");
         x.start("fes", "Conformance");
         for (String[] c : FES_CONFORMANCE) {
@@ -67,7 +68,7 @@ final class FilterCapabilities {
     }
 
     /** OGC Filter 1.1 capabilities (filterCapabilities.xsd of Filter 1.1.0), for WFS 1.1. */
-    static void writeOgc11(XmlWriter x) throws XMLStreamException {
+    static void writeOgc11(XmlDocument x) throws XMLStreamException {
         x.start("ogc", "Filter_Capabilities");
         x.start("ogc", "Spatial_Capabilities");
         x.start("ogc", "GeometryOperands");
@@ -91,7 +92,7 @@ final class FilterCapabilities {
     }
 
     /** OGC Filter 1.0 capabilities, for WFS 1.0. */
-    static void writeOgc10(XmlWriter x) throws XMLStreamException {
+    static void writeOgc10(XmlDocument x) throws XMLStreamException {
         x.start("ogc", "Filter_Capabilities");
         x.start("ogc", "Spatial_Capabilities").start("ogc", "Spatial_Operators");
         // Filter 1.0 spells Intersects "Intersect" and fixes the order

@@ -16,6 +16,7 @@ import org.ecoplan.ows.encode.GmlGeometryTypes;
 import org.ecoplan.ows.encode.GmlGeometryWriter;
 import org.ecoplan.ows.encode.GmlVersion;
 import org.ecoplan.ows.encode.ValueText;
+import org.ecoplan.ows.encode.XmlDocument;
 
 /**
  * The GetPropertyValue operation (WFS 2.0 clause 10): the values of one property of the features a
@@ -45,10 +46,10 @@ final class GetPropertyValue {
                 geometry || id ? List.of() : List.of(req.property()), geometry, geometry ? crs.crs() : null);
         long deadline = System.nanoTime() + wfs.context().settings().requestTimeoutMillis() * 1_000_000L;
         return OwsResponse.ok("application/gml+xml; version=3.2; charset=UTF-8", out -> {
-            try (XmlWriter x = new XmlWriter(out);
+            try (XmlDocument x = new XmlDocument(out);
                     LazyFeatureIterator it = new LazyFeatureIterator(fs, fq, deadline)) {
                 x.root("wfs", "ValueCollection", WfsVersion.V200.namespace(), "gml", GmlVersion.GML32.namespace(),
-                        "xsi", XmlWriter.XSI);
+                        "xsi", XmlDocument.XSI);
                 x.namespaces(wfs.namespaces());
                 x.attr("timeStamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
                 x.attr("numberMatched", Long.toString(matched)).attr("numberReturned", Long.toString(returned));

@@ -12,6 +12,7 @@ import org.ecoplan.ows.encode.FeatureStream;
 import org.ecoplan.ows.encode.GmlFeatureWriter;
 import org.ecoplan.ows.encode.GmlGeometryWriter;
 import org.ecoplan.ows.encode.GmlVersion;
+import org.ecoplan.ows.encode.XmlDocument;
 
 /**
  * GML feature collections, in the collection element of the WFS version matching the GML
@@ -45,8 +46,8 @@ abstract class GmlFormat implements FeatureCollectionFormat {
     public void write(FeatureCollectionResult r, OutputStream out) throws IOException {
         WfsVersion wfs = collectionVersion();
         CollectionMetadata meta = r.meta();
-        try (XmlWriter x = new XmlWriter(out)) {
-            x.root("wfs", "FeatureCollection", wfs.namespace(), "gml", gml.namespace(), "xsi", XmlWriter.XSI);
+        try (XmlDocument x = new XmlDocument(out)) {
+            x.root("wfs", "FeatureCollection", wfs.namespace(), "gml", gml.namespace(), "xsi", XmlDocument.XSI);
             x.namespaces(r.namespaces());
             String timeStamp = meta.timeStamp().truncatedTo(ChronoUnit.SECONDS).toString();
             switch (wfs) {
@@ -87,7 +88,7 @@ abstract class GmlFormat implements FeatureCollectionFormat {
     @Override
     public void writeFeature(OutputStream out, Feature feature, FeatureStream shape, FeatureCollectionResult r)
             throws IOException {
-        try (XmlWriter x = new XmlWriter(out)) {
+        try (XmlDocument x = new XmlDocument(out)) {
             String location = shape.namespace().uri() + " " + r.schemas().get(0).url()
                     + (gml == GmlVersion.GML32 ? " " + gml.namespace() + " " + gml.schemaLocation() : "");
             featureWriter(r).writeRoot(x.raw(), feature, shape, location);

@@ -5,6 +5,7 @@ import java.util.List;
 import javax.xml.stream.XMLStreamException;
 import org.ecoplan.catalog.config.ContactInfo;
 import org.ecoplan.catalog.config.ServiceMetadata;
+import org.ecoplan.ows.encode.XmlDocument;
 
 /**
  * The identification parts of WFS capabilities, from the endpoint's configured identity: OWS
@@ -16,7 +17,7 @@ final class ServiceSection {
     private ServiceSection() {}
 
     /** OWS 1.1 ServiceIdentification (WFS 2.0 clause 8.3.2): zh and en titles and abstracts. */
-    static void identification20(XmlWriter x, ServiceMetadata m) throws XMLStreamException {
+    static void identification20(XmlDocument x, ServiceMetadata m) throws XMLStreamException {
         x.start("ows", "ServiceIdentification");
         x.start("ows", "Title").attr("xml:lang", "zh").text(m.title().in("zh")).end();
         x.start("ows", "Title").attr("xml:lang", "en").text(m.title().in("en")).end();
@@ -31,7 +32,7 @@ final class ServiceSection {
     }
 
     /** OWS 1.0 ServiceIdentification (WFS 1.1 clause 13.3.2). */
-    static void identification11(XmlWriter x, ServiceMetadata m) throws XMLStreamException {
+    static void identification11(XmlDocument x, ServiceMetadata m) throws XMLStreamException {
         x.start("ows", "ServiceIdentification");
         x.element("ows", "Title", m.title().both());
         x.element("ows", "Abstract", both(m));
@@ -42,7 +43,7 @@ final class ServiceSection {
     }
 
     /** OWS ServiceProvider (OWS Common 1.1 clause 7.4.5): the organisation and its contact. */
-    static void provider(XmlWriter x, ServiceMetadata m, String site) throws XMLStreamException {
+    static void provider(XmlDocument x, ServiceMetadata m, String site) throws XMLStreamException {
         ContactInfo c = m.contact();
         x.start("ows", "ServiceProvider");
         x.element("ows", "ProviderName", c.organization() != null ? c.organization() : m.title().both());
@@ -72,7 +73,7 @@ final class ServiceSection {
     }
 
     /** The WFS 1.0 Service element (02-058 clause 8.2.2). */
-    static void service10(XmlWriter x, ServiceMetadata m, String url) throws XMLStreamException {
+    static void service10(XmlDocument x, ServiceMetadata m, String url) throws XMLStreamException {
         x.start("wfs", "Service");
         x.element("wfs", "Name", "WFS");
         x.element("wfs", "Title", m.title().both());
@@ -83,7 +84,7 @@ final class ServiceSection {
         x.end();
     }
 
-    private static void keywords(XmlWriter x, ServiceMetadata m) throws XMLStreamException {
+    private static void keywords(XmlDocument x, ServiceMetadata m) throws XMLStreamException {
         x.start("ows", "Keywords");
         for (String k : keywordList(m)) x.element("ows", "Keyword", k);
         x.end();

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.xml.stream.XMLStreamException;
 import org.ecoplan.ows.OwsResponse;
+import org.ecoplan.ows.encode.XmlDocument;
 import org.w3c.dom.Element;
 
 /**
@@ -17,7 +18,7 @@ final class StoredQueries {
 
     static OwsResponse list(WfsContext wfs) {
         return xml(x -> {
-            x.root("wfs", "ListStoredQueriesResponse", WfsVersion.V200.namespace(), "xsi", XmlWriter.XSI);
+            x.root("wfs", "ListStoredQueriesResponse", WfsVersion.V200.namespace(), "xsi", XmlDocument.XSI);
             x.namespaces(wfs.namespaces());
             x.attr("xsi", "schemaLocation", WfsVersion.V200.namespace() + " " + WfsVersion.V200.schemaLocation());
             x.start("wfs", "StoredQuery").attr("id", GetFeatureKvpReader.GET_FEATURE_BY_ID);
@@ -38,8 +39,8 @@ final class StoredQueries {
             }
         }
         return xml(x -> {
-            x.root("wfs", "DescribeStoredQueriesResponse", WfsVersion.V200.namespace(), "xs", XmlWriter.XSD,
-                    "xsi", XmlWriter.XSI);
+            x.root("wfs", "DescribeStoredQueriesResponse", WfsVersion.V200.namespace(), "xs", XmlDocument.XSD,
+                    "xsi", XmlDocument.XSI);
             x.namespaces(wfs.namespaces());
             x.attr("xsi", "schemaLocation", WfsVersion.V200.namespace() + " " + WfsVersion.V200.schemaLocation());
             x.start("wfs", "StoredQueryDescription").attr("id", GetFeatureKvpReader.GET_FEATURE_BY_ID);
@@ -66,12 +67,12 @@ final class StoredQueries {
     }
 
     private interface Body {
-        void write(XmlWriter x) throws XMLStreamException;
+        void write(XmlDocument x) throws XMLStreamException;
     }
 
     private static OwsResponse xml(Body body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (XmlWriter x = new XmlWriter(out)) {
+        try (XmlDocument x = new XmlDocument(out)) {
             body.write(x);
         } catch (XMLStreamException e) {
             throw new IllegalStateException("encoding failed", e);

@@ -1,9 +1,10 @@
 package org.ecoplan.wfs;
 
-import java.nio.charset.StandardCharsets;
+import java.io.ByteArrayOutputStream;
 import org.ecoplan.ows.OwsExceptionReport;
 import org.ecoplan.ows.OwsResponse;
 import org.ecoplan.ows.ServiceException;
+import org.ecoplan.ows.encode.XmlDocument;
 
 /**
  * Renders a {@link ServiceException} as the exception report of a WFS version: the OWS 1.1
@@ -25,23 +26,19 @@ public final class WfsExceptions {
         };
     }
 
+    /** The WFS 1.0.0 report (OGC-exception.xsd, ogc:ServiceExceptionReport version 1.2.0). */
     private static byte[] serviceExceptionReport(ServiceException e) {
-        StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        sb.append("<ServiceExceptionReport version=\"1.2.0\" xmlns=\"http://www.opengis.net/ogc\"")
-                .append(" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"")
-                .append(" xsi:schemaLocation=\"http://www.opengis.net/ogc http://schemas.opengis.net/wfs/1.0.0/OGC-exception.xsd\">\n");
-        sb.append("  <ServiceException code=\"").append(escape(e.code())).append('"');
-        if (e.locator() != null && !e.locator().isEmpty())
-            sb.append(" locator=\"").append(escape(e.locator())).append('"');
-        sb.append('>').append(escape(e.getMessage() == null ? e.code() : e.getMessage()))
-                .append("</ServiceException>\n");
-        sb.append("</ServiceExceptionReport>\n");
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String escape(String s) {
-        return org.ecoplan.ows.encode.XmlText.clean(s).replace("&", "&amp;").replace("<", "&lt;")
-                .replace(">", "&gt;").replace("\"", "&quot;");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String ogc = XmlDocument.OGC;
+        try (XmlDocument x = new XmlDocument(out, ogc)) {
+            x.start("ServiceExceptionReport").namespace(null, ogc).namespace("xsi", XmlDocument.XSI)
+                    .attr("version", "1.2.0").attr("xsi", XmlDocument.XSI, "schemaLocation",
+                            ogc + " http://schemas.opengis.net/wfs/1.0.0/OGC-exception.xsd");
+            x.start("ServiceException").attr("code", e.code());
+            if (e.locator() != null && !e.locator().isEmpty()) x.attr("locator", e.locator());
+            x.text(e.getMessage() == null ? e.code() : e.getMessage()).end().end();
+        }
+        return out.toByteArray();
     }
 
     public static ServiceException invalid(String locator, String message) {

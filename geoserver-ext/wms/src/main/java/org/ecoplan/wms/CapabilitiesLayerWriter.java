@@ -9,6 +9,7 @@ import org.ecoplan.catalog.Localized;
 import org.ecoplan.catalog.config.LayerConfig;
 import org.ecoplan.catalog.config.LayerGroupConfig;
 import org.ecoplan.catalog.crs.CrsRegistry;
+import org.ecoplan.ows.encode.XmlDocument;
 import org.ecoplan.render.style.Rule;
 import org.ecoplan.render.style.Style;
 import org.ecoplan.render.style.StyleLibrary;
@@ -42,7 +43,7 @@ public final class CapabilitiesLayerWriter {
      * The root Layer lists the endpoint's CRSs; a layer of a workspace that offers more lists those
      * too (WMS 1.3.0 clause 7.2.4.6.7: a child's CRSs add to its parent's).
      */
-    void write(XmlOut x, WmsVersion version, String url, CatalogView view) {
+    void write(XmlDocument x, WmsVersion version, String url, CatalogView view) {
         boolean v13 = version == WmsVersion.V_1_3_0;
         List<LayerConfig> layers = mapLayers(view);
         List<String> rootCrs = view.services().crs();
@@ -68,18 +69,18 @@ public final class CapabilitiesLayerWriter {
             bounds(x, version, extents.union(members), crs);
             x.start("MetadataURL").attr("type", v13 ? "ISO19115:2003" : "TC211");
             x.element("Format", "text/html")
-                    .onlineResource(url + "SERVICE=WMS&REQUEST=GetMetadata&LAYER=" + enc(view.name(g))).end();
+                    .link("OnlineResource", url + "SERVICE=WMS&REQUEST=GetMetadata&LAYER=" + enc(view.name(g))).end();
             x.end();
         }
         x.end();
     }
 
     /** The CRSs of a layer that its parent (the root) does not list. */
-    private static void ownCrs(XmlOut x, boolean v13, List<String> crs, List<String> rootCrs) {
+    private static void ownCrs(XmlDocument x, boolean v13, List<String> crs, List<String> rootCrs) {
         for (String c : crs) if (!rootCrs.contains(c)) x.element(v13 ? "CRS" : "SRS", c);
     }
 
-    private void layer(XmlOut x, WmsVersion version, String url, LayerConfig l, CatalogView view) {
+    private void layer(XmlDocument x, WmsVersion version, String url, LayerConfig l, CatalogView view) {
         boolean v13 = version == WmsVersion.V_1_3_0;
         String name = view.name(l);
         x.start("Layer").attr("queryable", l.queryable() ? "1" : "0");
@@ -92,10 +93,11 @@ public final class CapabilitiesLayerWriter {
         bounds(x, version, extents.of(l), crs);
         String metadataUrl = url + "SERVICE=WMS&REQUEST=GetMetadata&LAYER=" + enc(name);
         if (l.metadata() != null && l.metadata().attribution() != null) {
-            x.start("Attribution").element("Title", l.metadata().attribution()).onlineResource(metadataUrl).end();
+            x.start("Attribution").element("Title", l.metadata().attribution()).link("OnlineResource", metadataUrl)
+                    .end();
         }
         x.start("MetadataURL").attr("type", v13 ? "ISO19115:2003" : "TC211");
-        x.element("Format", "text/html").onlineResource(metadataUrl).end();
+        x.element("Format", "text/html").link("OnlineResource", metadataUrl).end();
         double minScale = Double.POSITIVE_INFINITY;
         double maxScale = 0;
         for (String styleId : styleIds(l)) {
@@ -106,7 +108,7 @@ public final class CapabilitiesLayerWriter {
             java.awt.Dimension d = legends.size(s);
             x.start("LegendURL").attr("width", Integer.toString(d.width)).attr("height", Integer.toString(d.height));
             x.element("Format", "image/png");
-            x.onlineResource(
+            x.link("OnlineResource",
                     url + "SERVICE=WMS&VERSION=" + version.text() + "&REQUEST=GetLegendGraphic&FORMAT=image/png&LAYER="
                             + enc(name) + "&STYLE=" + enc(styleId));
             x.end().end();
@@ -135,14 +137,14 @@ public final class CapabilitiesLayerWriter {
         return l.styles() == null || l.styles().defaultStyle() == null ? List.of() : l.styles().all();
     }
 
-    private static void keywords(XmlOut x, List<String> keywords) {
+    private static void keywords(XmlDocument x, List<String> keywords) {
         if (keywords.isEmpty()) return;
         x.start("KeywordList");
         for (String k : keywords) x.element("Keyword", k);
         x.end();
     }
 
-    private static void bounds(XmlOut x, WmsVersion version, LayerExtents.Extent e, List<String> codes) {
+    private static void bounds(XmlDocument x, WmsVersion version, LayerExtents.Extent e, List<String> codes) {
         Envelope geo = e.geographic();
         if (geo == null) return;
         if (version == WmsVersion.V_1_3_0) {

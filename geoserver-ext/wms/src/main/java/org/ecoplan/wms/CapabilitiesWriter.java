@@ -5,6 +5,7 @@ import java.util.List;
 import org.ecoplan.catalog.CatalogView;
 import org.ecoplan.catalog.config.ContactInfo;
 import org.ecoplan.catalog.config.ServiceMetadata;
+import org.ecoplan.ows.encode.XmlDocument;
 
 /**
  * Writes the service metadata document: WMS 1.3.0 {@code WMS_Capabilities} (06-042 clause 7.2.4,
@@ -36,15 +37,15 @@ public final class CapabilitiesWriter {
     public void write(OutputStream out, CatalogView view, WmsVersion version, String serviceUrl,
             String updateSequence, int maxWidth, int maxHeight) {
         boolean v13 = version == WmsVersion.V_1_3_0;
-        try (XmlOut x = new XmlOut(out, v13 ? WMS_NS : null)) {
+        try (XmlDocument x = new XmlDocument(out, v13 ? WMS_NS : null)) {
             x.start(v13 ? "WMS_Capabilities" : "WMT_MS_Capabilities");
             if (v13) {
-                x.namespace(null, WMS_NS).namespace("sld", SLD_NS).namespace("xsi", XmlOut.XSI);
-                x.attr("xsi", XmlOut.XSI, "schemaLocation",
+                x.namespace(null, WMS_NS).namespace("sld", SLD_NS).namespace("xsi", XmlDocument.XSI);
+                x.attr("xsi", XmlDocument.XSI, "schemaLocation",
                         WMS_NS + " http://schemas.opengis.net/wms/1.3.0/capabilities_1_3_0.xsd "
                                 + SLD_NS + " http://schemas.opengis.net/sld/1.1.0/sld_capabilities.xsd");
             }
-            if (v13) x.namespace("xlink", XmlOut.XLINK);
+            if (v13) x.namespace("xlink", XmlDocument.XLINK);
             else x.xlinkOnEachLink();
             x.attr("version", version.text()).attr("updateSequence", updateSequence);
             service(x, v13, view.service("wms"), serviceUrl, maxWidth, maxHeight);
@@ -67,7 +68,8 @@ public final class CapabilitiesWriter {
         }
     }
 
-    private void service(XmlOut x, boolean v13, ServiceMetadata m, String serviceUrl, int maxWidth, int maxHeight) {
+    private void service(XmlDocument x, boolean v13, ServiceMetadata m, String serviceUrl, int maxWidth,
+            int maxHeight) {
         x.start("Service");
         x.element("Name", v13 ? "WMS" : "OGC:WMS");
         x.element("Title", m.title().both());
@@ -78,7 +80,7 @@ public final class CapabilitiesWriter {
         x.element("Keyword", "WMS");
         for (String k : m.keywords()) if (!k.equals("WMS")) x.element("Keyword", k);
         x.end();
-        x.onlineResource(serviceUrl);
+        x.link("OnlineResource", serviceUrl);
         contact(x, m.contact());
         x.element("Fees", m.fees() == null ? "none" : m.fees());
         x.element("AccessConstraints", m.accessConstraints() == null ? "none" : m.accessConstraints());
@@ -95,7 +97,7 @@ public final class CapabilitiesWriter {
      * organisation together, and every part of an address: a part the configuration leaves empty
      * leaves its element out rather than inventing a value.
      */
-    private static void contact(XmlOut x, ContactInfo c) {
+    private static void contact(XmlDocument x, ContactInfo c) {
         if (c == null || (c.person() == null && c.organization() == null && c.position() == null
                 && c.address() == null && c.phone() == null && c.email() == null))
             return;
@@ -118,7 +120,7 @@ public final class CapabilitiesWriter {
 
     private static String nz(String s) { return s == null ? "" : s; }
 
-    private void request(XmlOut x, boolean v13, String url) {
+    private void request(XmlDocument x, boolean v13, String url) {
         x.start("Request");
         operation(x, "GetCapabilities", List.of(v13 ? "text/xml" : "application/vnd.ogc.wms_xml"), url);
         operation(x, "GetMap", MAP_FORMATS, url);
@@ -138,14 +140,14 @@ public final class CapabilitiesWriter {
         x.end();
     }
 
-    private static void operation(XmlOut x, String name, List<String> formats, String url) {
+    private static void operation(XmlDocument x, String name, List<String> formats, String url) {
         x.start(name);
         formatsAndDcp(x, formats, url);
         x.end();
     }
 
-    private static void formatsAndDcp(XmlOut x, List<String> formats, String url) {
+    private static void formatsAndDcp(XmlDocument x, List<String> formats, String url) {
         for (String f : formats) x.element("Format", f);
-        x.start("DCPType").start("HTTP").start("Get").onlineResource(url).end().end().end();
+        x.start("DCPType").start("HTTP").start("Get").link("OnlineResource", url).end().end().end();
     }
 }

@@ -8,6 +8,7 @@ import org.ecoplan.catalog.config.LayerConfig;
 import org.ecoplan.ows.KvpMap;
 import org.ecoplan.ows.OwsResponse;
 import org.ecoplan.ows.ServiceException;
+import org.ecoplan.ows.encode.XmlDocument;
 
 /**
  * The DescribeLayer operation: for each named layer, the WFS that serves its features and the
@@ -59,11 +60,11 @@ final class DescribeLayer {
     }
 
     private void write13(ByteArrayOutputStream out, List<Description> described, String wfsUrl, CatalogView view) {
-        try (XmlOut x = new XmlOut(out, SLD_NS)) {
+        try (XmlDocument x = new XmlDocument(out, SLD_NS)) {
             x.start("DescribeLayerResponse").namespace(null, SLD_NS).namespace("se", SE_NS)
-                    .namespace("xlink", XmlOut.XLINK)
-                    .namespace("xsi", XmlOut.XSI)
-                    .attr("xsi", XmlOut.XSI, "schemaLocation",
+                    .namespace("xlink", XmlDocument.XLINK)
+                    .namespace("xsi", XmlDocument.XSI)
+                    .attr("xsi", XmlDocument.XSI, "schemaLocation",
                             SLD_NS + " http://schemas.opengis.net/sld/1.1.0/DescribeLayer.xsd");
             for (var w : view.workspace().map(List::of).orElse(view.catalog().workspaces())) {
                 x.namespace(w.prefix(), w.namespaceUri());
@@ -72,8 +73,8 @@ final class DescribeLayer {
             for (Description d : described) {
                 x.start("LayerDescription");
                 x.element("owsType", "wfs");
-                x.start("se", SE_NS, "OnlineResource").attr("xlink", XmlOut.XLINK, "type", "simple")
-                        .attr("xlink", XmlOut.XLINK, "href", wfsUrl).end();
+                x.start("se", SE_NS, "OnlineResource").attr("xlink", XmlDocument.XLINK, "type", "simple")
+                        .attr("xlink", XmlDocument.XLINK, "href", wfsUrl).end();
                 for (String t : d.typeNames()) {
                     x.start("TypeName").start("se", SE_NS, "FeatureTypeName").text(t).end().end();
                 }
@@ -84,7 +85,7 @@ final class DescribeLayer {
     }
 
     private void write111(ByteArrayOutputStream out, List<Description> described, String wfsUrl) {
-        try (XmlOut x = new XmlOut(out, null)) {
+        try (XmlDocument x = new XmlDocument(out, null)) {
             x.start("WMS_DescribeLayerResponse").attr("version", "1.1.1");
             for (Description d : described) {
                 x.start("LayerDescription").attr("name", d.name()).attr("wfs", wfsUrl).attr("owsURL", wfsUrl)

@@ -1,11 +1,9 @@
 package org.ecoplan.wms;
 
 import java.io.ByteArrayOutputStream;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import org.ecoplan.ows.OwsResponse;
 import org.ecoplan.ows.ServiceException;
+import org.ecoplan.ows.encode.XmlDocument;
 
 /**
  * The WMS XML exception report: WMS 1.3.0 Annex E ({@code ogc:ServiceExceptionReport}
@@ -28,32 +26,17 @@ public final class ServiceExceptionReport {
 
     public static byte[] encode(ServiceException e, WmsVersion version) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
-            w.writeStartDocument("UTF-8", "1.0");
-            if (version == WmsVersion.V_1_3_0) {
-                w.setDefaultNamespace(OGC_NS);
-                w.writeStartElement(OGC_NS, "ServiceExceptionReport");
-                w.writeDefaultNamespace(OGC_NS);
-                w.writeNamespace("xsi", "http://www.w3.org/2001/XMLSchema-instance");
-                w.writeAttribute("xsi", "http://www.w3.org/2001/XMLSchema-instance", "schemaLocation",
-                        OGC_NS + " http://schemas.opengis.net/wms/1.3.0/exceptions_1_3_0.xsd");
-                w.writeAttribute("version", "1.3.0");
-                w.writeStartElement(OGC_NS, "ServiceException");
-            } else {
-                w.writeStartElement("ServiceExceptionReport");
-                w.writeAttribute("version", "1.1.1");
-                w.writeStartElement("ServiceException");
+        boolean v13 = version == WmsVersion.V_1_3_0;
+        try (XmlDocument x = new XmlDocument(out, v13 ? OGC_NS : null)) {
+            x.start("ServiceExceptionReport");
+            if (v13) {
+                x.namespace(null, OGC_NS).namespace("xsi", XmlDocument.XSI).attr("xsi", XmlDocument.XSI,
+                        "schemaLocation", OGC_NS + " http://schemas.opengis.net/wms/1.3.0/exceptions_1_3_0.xsd");
             }
-            if (e.code() != null) w.writeAttribute("code", e.code());
-            if (e.locator() != null && !e.locator().isEmpty()) w.writeAttribute("locator", e.locator());
-            w.writeCharacters(e.getMessage() == null ? e.code() : e.getMessage());
-            w.writeEndElement();
-            w.writeEndElement();
-            w.writeEndDocument();
-            w.close();
-        } catch (XMLStreamException x) {
-            throw new IllegalStateException(x);
+            x.attr("version", version.text());
+            x.start("ServiceException").attr("code", e.code());
+            if (e.locator() != null && !e.locator().isEmpty()) x.attr("locator", e.locator());
+            x.text(e.getMessage() == null ? e.code() : e.getMessage()).end().end();
         }
         return out.toByteArray();
     }

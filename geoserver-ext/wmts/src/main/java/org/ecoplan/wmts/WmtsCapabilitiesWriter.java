@@ -5,9 +5,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import org.ecoplan.catalog.CatalogView;
 import org.ecoplan.catalog.Localized;
 import org.ecoplan.catalog.config.ContactInfo;
@@ -24,6 +21,7 @@ import org.ecoplan.map.tiles.TileRange;
 import org.ecoplan.ows.ResponseEncoder;
 import org.ecoplan.ows.ResponseEncoders;
 import org.ecoplan.ows.ServiceContext;
+import org.ecoplan.ows.encode.XmlDocument;
 import org.locationtech.jts.geom.Envelope;
 
 /**
@@ -44,7 +42,7 @@ public final class WmtsCapabilitiesWriter {
     private final TileEngine engine;
     private final CatalogView view;
     private final List<ResponseEncoder<FeatureInfo>> infoFormats;
-    private XMLStreamWriter w;
+    private XmlDocument w;
 
     /** @param view what the endpoint publishes, with its identity */
     public WmtsCapabilitiesWriter(ServiceContext context, TileEngine engine, CatalogView view) {
@@ -60,147 +58,134 @@ public final class WmtsCapabilitiesWriter {
      */
     public byte[] write(String baseUrl) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        try {
-            w = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
-            w.writeStartDocument("UTF-8", "1.0");
-            w.setPrefix("ows", OWS);
-            w.setPrefix("xlink", XLINK);
-            w.setPrefix("xsi", XSI);
-            w.setDefaultNamespace(WMTS);
-            w.writeStartElement(WMTS, "Capabilities");
-            w.writeDefaultNamespace(WMTS);
-            w.writeNamespace("ows", OWS);
-            w.writeNamespace("xlink", XLINK);
-            w.writeNamespace("xsi", XSI);
-            w.writeAttribute(XSI, "schemaLocation",
+        try (XmlDocument doc = new XmlDocument(out, WMTS)) {
+            w = doc;
+            w.start("Capabilities").namespace(null, WMTS).namespace("ows", OWS).namespace("xlink", XLINK)
+                    .namespace("xsi", XSI);
+            w.attr("xsi", XSI, "schemaLocation",
                     WMTS + " http://schemas.opengis.net/wmts/1.0/wmtsGetCapabilities_response.xsd");
-            w.writeAttribute("version", "1.0.0");
-            w.writeAttribute("updateSequence", context.updateSequence());
+            w.attr("version", "1.0.0").attr("updateSequence", context.updateSequence());
             serviceIdentification();
             serviceProvider();
             operations(baseUrl + "/wmts?");
-            w.writeStartElement(WMTS, "Contents");
+            w.start("Contents");
             for (TileLayer l : TileLayer.all(view)) layer(l, baseUrl);
             for (TileMatrixSet s : TileMatrixSets.all()) matrixSet(s);
-            w.writeEndElement();
-            w.writeStartElement(WMTS, "ServiceMetadataURL");
-            w.writeAttribute(XLINK, "href", baseUrl + "/wmts/rest/1.0.0/WMTSCapabilities.xml");
-            w.writeEndElement();
-            w.writeEndElement();
-            w.writeEndDocument();
-            w.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException(e);
+            w.end();
+            w.start("ServiceMetadataURL")
+                    .attr("xlink", XLINK, "href", baseUrl + "/wmts/rest/1.0.0/WMTSCapabilities.xml")
+                    .end();
+            w.end();
         }
         return out.toByteArray();
     }
 
-    private void serviceIdentification() throws XMLStreamException {
+    private void serviceIdentification() {
         ServiceMetadata m = view.service("wmts");
-        w.writeStartElement(OWS, "ServiceIdentification");
+        w.start("ows", OWS, "ServiceIdentification");
         text(OWS, "Title", m.title().both());
         String zh = m.abstractText().zh();
         String en = m.abstractText().en();
         text(OWS, "Abstract", zh.isEmpty() ? en : en.isEmpty() ? zh : zh + " " + en);
-        w.writeStartElement(OWS, "Keywords");
+        w.start("ows", OWS, "Keywords");
         text(OWS, "Keyword", "WMTS");
         for (String k : m.keywords()) if (!k.equals("WMTS")) text(OWS, "Keyword", k);
-        w.writeEndElement();
+        w.end();
         text(OWS, "ServiceType", "OGC WMTS");
         text(OWS, "ServiceTypeVersion", "1.0.0");
         text(OWS, "Fees", m.fees() == null ? "none" : m.fees());
         text(OWS, "AccessConstraints", m.accessConstraints() == null ? "none" : m.accessConstraints());
-        w.writeEndElement();
+        w.end();
     }
 
     /** OWS 1.1 ServiceProvider: the configured organisation and contact; parts left empty are not written. */
-    private void serviceProvider() throws XMLStreamException {
+    private void serviceProvider() {
         ServiceMetadata m = view.service("wmts");
         ContactInfo c = m.contact();
-        w.writeStartElement(OWS, "ServiceProvider");
+        w.start("ows", OWS, "ServiceProvider");
         text(OWS, "ProviderName", c.organization() != null ? c.organization() : m.title().both());
-        w.writeStartElement(OWS, "ServiceContact");
+        w.start("ows", OWS, "ServiceContact");
         if (c.person() != null) text(OWS, "IndividualName", c.person());
         if (c.position() != null) text(OWS, "PositionName", c.position());
         if (c.phone() != null || c.address() != null || c.email() != null) {
-            w.writeStartElement(OWS, "ContactInfo");
+            w.start("ows", OWS, "ContactInfo");
             if (c.phone() != null) {
-                w.writeStartElement(OWS, "Phone");
+                w.start("ows", OWS, "Phone");
                 text(OWS, "Voice", c.phone());
-                w.writeEndElement();
+                w.end();
             }
             if (c.address() != null || c.email() != null) {
-                w.writeStartElement(OWS, "Address");
+                w.start("ows", OWS, "Address");
                 if (c.address() != null) text(OWS, "DeliveryPoint", c.address());
                 if (c.address() != null && c.city() != null) text(OWS, "City", c.city());
                 if (c.address() != null && c.province() != null) text(OWS, "AdministrativeArea", c.province());
                 if (c.address() != null && c.postCode() != null) text(OWS, "PostalCode", c.postCode());
                 if (c.address() != null && c.country() != null) text(OWS, "Country", c.country());
                 if (c.email() != null) text(OWS, "ElectronicMailAddress", c.email());
-                w.writeEndElement();
+                w.end();
             }
-            w.writeEndElement();
+            w.end();
         }
-        w.writeEndElement();
-        w.writeEndElement();
+        w.end();
+        w.end();
     }
 
-    private void operations(String kvpUrl) throws XMLStreamException {
-        w.writeStartElement(OWS, "OperationsMetadata");
+    private void operations(String kvpUrl) {
+        w.start("ows", OWS, "OperationsMetadata");
         for (String op : List.of("GetCapabilities", "GetTile", "GetFeatureInfo")) {
-            w.writeStartElement(OWS, "Operation");
-            w.writeAttribute("name", op);
-            w.writeStartElement(OWS, "DCP");
-            w.writeStartElement(OWS, "HTTP");
-            w.writeStartElement(OWS, "Get");
-            w.writeAttribute(XLINK, "href", kvpUrl);
-            w.writeStartElement(OWS, "Constraint");
-            w.writeAttribute("name", "GetEncoding");
-            w.writeStartElement(OWS, "AllowedValues");
+            w.start("ows", OWS, "Operation");
+            w.attr("name", op);
+            w.start("ows", OWS, "DCP");
+            w.start("ows", OWS, "HTTP");
+            w.start("ows", OWS, "Get");
+            w.attr("xlink", XLINK, "href", kvpUrl);
+            w.start("ows", OWS, "Constraint");
+            w.attr("name", "GetEncoding");
+            w.start("ows", OWS, "AllowedValues");
             text(OWS, "Value", "KVP");
-            w.writeEndElement();
-            w.writeEndElement();
-            w.writeEndElement();
-            w.writeEndElement();
-            w.writeEndElement();
-            w.writeEndElement();
+            w.end();
+            w.end();
+            w.end();
+            w.end();
+            w.end();
+            w.end();
         }
-        w.writeEndElement();
+        w.end();
     }
 
-    private void layer(TileLayer l, String baseUrl) throws XMLStreamException {
-        w.writeStartElement(WMTS, "Layer");
+    private void layer(TileLayer l, String baseUrl) {
+        w.start("Layer");
         localized("Title", l.title());
         localized("Abstract", l.abstractText());
         if (!l.keywords().isEmpty()) {
-            w.writeStartElement(OWS, "Keywords");
+            w.start("ows", OWS, "Keywords");
             for (String k : l.keywords()) text(OWS, "Keyword", k);
-            w.writeEndElement();
+            w.end();
         }
         Envelope b = LayerLimits.wgs84(context, l);
         if (b != null && !b.isNull()) {
-            w.writeStartElement(OWS, "WGS84BoundingBox");
-            w.writeAttribute("crs", "urn:ogc:def:crs:OGC:2:84");
+            w.start("ows", OWS, "WGS84BoundingBox");
+            w.attr("crs", "urn:ogc:def:crs:OGC:2:84");
             text(OWS, "LowerCorner", TileMatrixSet.number(b.getMinX()) + " " + TileMatrixSet.number(b.getMinY()));
             text(OWS, "UpperCorner", TileMatrixSet.number(b.getMaxX()) + " " + TileMatrixSet.number(b.getMaxY()));
-            w.writeEndElement();
+            w.end();
         }
         text(OWS, "Identifier", l.name());
         for (int i = 0; i < l.styles().size(); i++) {
             String s = l.styles().get(i);
-            w.writeStartElement(WMTS, "Style");
-            if (i == 0) w.writeAttribute("isDefault", "true");
+            w.start("Style");
+            if (i == 0) w.attr("isDefault", "true");
             text(OWS, "Title", s);
             text(OWS, "Identifier", s);
             if (!l.group()) {
-                w.writeStartElement(WMTS, "LegendURL");
-                w.writeAttribute("format", "image/png");
-                w.writeAttribute(XLINK, "href",
+                w.start("LegendURL");
+                w.attr("format", "image/png");
+                w.attr("xlink", XLINK, "href",
                         baseUrl + "/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetLegendGraphic&FORMAT=image/png&LAYER="
                                 + enc(l.name()) + "&STYLE=" + enc(s));
-                w.writeEndElement();
+                w.end();
             }
-            w.writeEndElement();
+            w.end();
         }
         for (ImageFormat f : ImageFormat.TILE_FORMATS) text(WMTS, "Format", f.mime());
         boolean queryable = l.members().stream().anyMatch(m -> m.queryable());
@@ -212,51 +197,51 @@ public final class WmtsCapabilitiesWriter {
         if (queryable)
             for (ResponseEncoder<FeatureInfo> f : infoFormats)
                 resourceUrl(f.names().get(0), "FeatureInfo", rest + "/{J}/{I}." + f.extension());
-        w.writeEndElement();
+        w.end();
     }
 
-    private void link(TileLayer l, TileMatrixSet s) throws XMLStreamException {
-        w.writeStartElement(WMTS, "TileMatrixSetLink");
+    private void link(TileLayer l, TileMatrixSet s) {
+        w.start("TileMatrixSetLink");
         text(WMTS, "TileMatrixSet", s.identifier());
         Map<String, TileRange> limits = engine.limits(l, s);
         if (!limits.isEmpty()) {
-            w.writeStartElement(WMTS, "TileMatrixSetLimits");
+            w.start("TileMatrixSetLimits");
             for (TileRange r : limits.values()) {
-                w.writeStartElement(WMTS, "TileMatrixLimits");
+                w.start("TileMatrixLimits");
                 text(WMTS, "TileMatrix", r.matrix());
                 text(WMTS, "MinTileRow", Long.toString(r.minRow()));
                 text(WMTS, "MaxTileRow", Long.toString(r.maxRow()));
                 text(WMTS, "MinTileCol", Long.toString(r.minCol()));
                 text(WMTS, "MaxTileCol", Long.toString(r.maxCol()));
-                w.writeEndElement();
+                w.end();
             }
-            w.writeEndElement();
+            w.end();
         }
-        w.writeEndElement();
+        w.end();
     }
 
-    private void resourceUrl(String format, String type, String template) throws XMLStreamException {
-        w.writeStartElement(WMTS, "ResourceURL");
-        w.writeAttribute("format", format);
-        w.writeAttribute("resourceType", type);
-        w.writeAttribute("template", template);
-        w.writeEndElement();
+    private void resourceUrl(String format, String type, String template) {
+        w.start("ResourceURL");
+        w.attr("format", format);
+        w.attr("resourceType", type);
+        w.attr("template", template);
+        w.end();
     }
 
-    private void matrixSet(TileMatrixSet s) throws XMLStreamException {
-        w.writeStartElement(WMTS, "TileMatrixSet");
+    private void matrixSet(TileMatrixSet s) {
+        w.start("TileMatrixSet");
         text(OWS, "Title", s.title());
         text(OWS, "Identifier", s.identifier());
         Envelope e = s.extent();
-        w.writeStartElement(OWS, "BoundingBox");
-        w.writeAttribute("crs", s.supportedCrs());
+        w.start("ows", OWS, "BoundingBox");
+        w.attr("crs", s.supportedCrs());
         text(OWS, "LowerCorner", s.corner(e.getMinX(), e.getMinY()));
         text(OWS, "UpperCorner", s.corner(e.getMaxX(), e.getMaxY()));
-        w.writeEndElement();
+        w.end();
         text(OWS, "SupportedCRS", s.supportedCrs());
         if (s.wellKnownScaleSet() != null) text(WMTS, "WellKnownScaleSet", s.wellKnownScaleSet());
         for (TileMatrix m : s.matrices()) {
-            w.writeStartElement(WMTS, "TileMatrix");
+            w.start("TileMatrix");
             text(OWS, "Identifier", m.identifier());
             text(WMTS, "ScaleDenominator", Double.toString(m.scaleDenominator()));
             text(WMTS, "TopLeftCorner", s.topLeftCorner());
@@ -264,28 +249,29 @@ public final class WmtsCapabilitiesWriter {
             text(WMTS, "TileHeight", Integer.toString(TileMatrixSet.TILE_SIZE));
             text(WMTS, "MatrixWidth", Long.toString(m.matrixWidth()));
             text(WMTS, "MatrixHeight", Long.toString(m.matrixHeight()));
-            w.writeEndElement();
+            w.end();
         }
-        w.writeEndElement();
+        w.end();
     }
 
-    private void localized(String element, Localized text) throws XMLStreamException {
+    private void localized(String element, Localized text) {
         if (text == null) return;
         if (text.zh() != null && !text.zh().isBlank()) langText(element, "zh", text.zh());
         if (text.en() != null && !text.en().isBlank()) langText(element, "en", text.en());
     }
 
-    private void langText(String element, String lang, String value) throws XMLStreamException {
-        w.writeStartElement(OWS, element);
-        w.writeAttribute("xml", XML, "lang", lang);
-        w.writeCharacters(value);
-        w.writeEndElement();
+    private void langText(String element, String lang, String value) {
+        w.start("ows", OWS, element);
+        w.attr("xml", XML, "lang", lang);
+        w.text(value);
+        w.end();
     }
 
-    private void text(String ns, String element, String value) throws XMLStreamException {
-        w.writeStartElement(ns, element);
-        w.writeCharacters(value == null ? "" : value);
-        w.writeEndElement();
+    private void text(String ns, String element, String value) {
+        if (ns.equals(WMTS)) w.start(element);
+        else w.start("ows", ns, element);
+        w.text(value == null ? "" : value);
+        w.end();
     }
 
     static String enc(String s) { return URLEncoder.encode(s, StandardCharsets.UTF_8); }

@@ -2,19 +2,20 @@ package org.ecoplan.map.info;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashSet;
 import java.util.List;
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.ecoplan.catalog.Feature;
 import org.ecoplan.catalog.crs.AxisOrder;
 import org.ecoplan.catalog.crs.Crs;
-import org.ecoplan.ows.encode.AppNamespace;
 import org.ecoplan.ows.encode.CoordinatePrecision;
 import org.ecoplan.ows.encode.FeatureStream;
 import org.ecoplan.ows.encode.GmlFeatureWriter;
 import org.ecoplan.ows.encode.GmlGeometryWriter;
 import org.ecoplan.ows.encode.GmlVersion;
+import org.ecoplan.ows.encode.XmlDocument;
 
 /**
  * GetFeatureInfo as GML: a {@code wfs:FeatureCollection} of {@code gml:featureMember}s, GML 2.1.2
@@ -59,16 +60,10 @@ public abstract class FeatureInfoGml extends FeatureInfoEncoder {
 
     static void write(List<LayerHits> hits, OutputStream out, boolean gml3) throws IOException {
         GmlVersion version = gml3 ? GmlVersion.GML311 : GmlVersion.GML2;
-        try {
-            XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
-            w.writeStartDocument("UTF-8", "1.0");
-            w.writeStartElement("wfs", "FeatureCollection", WFS);
-            w.writeNamespace("wfs", WFS);
-            w.writeNamespace("gml", version.namespace());
-            for (AppNamespace ns : new java.util.LinkedHashSet<>(hits.stream().map(LayerHits::namespace).toList())) {
-                w.writeNamespace(ns.prefix(), ns.uri());
-            }
-            w.writeNamespace("xsi", "http://www.w3.org/2001/XMLSchema-instance");
+        try (XmlDocument x = new XmlDocument(out)) {
+            x.root("wfs", "FeatureCollection", WFS, "gml", version.namespace(), "xsi", XmlDocument.XSI);
+            x.namespaces(List.copyOf(new LinkedHashSet<>(hits.stream().map(LayerHits::namespace).toList())));
+            XMLStreamWriter w = x.raw();
             for (LayerHits h : hits) {
                 Crs crs = h.crs();
                 AxisOrder order = gml3 ? crs.authorityOrder() : AxisOrder.EAST_NORTH;
@@ -77,16 +72,16 @@ public abstract class FeatureInfoGml extends FeatureInfoEncoder {
                         new GmlGeometryWriter(version, order, CoordinatePrecision.forCrs(crs)), srsName);
                 FeatureStream shape = FeatureStream.all(h.layer().featureType(), h.features().iterator());
                 for (Feature f : h.features()) {
-                    w.writeStartElement("gml", "featureMember", version.namespace());
+                    x.start("gml", "featureMember");
                     features.write(w, f, shape);
-                    w.writeEndElement();
+                    x.end();
                 }
             }
-            w.writeEndElement();
-            w.writeEndDocument();
-            w.flush();
+            x.end();
         } catch (XMLStreamException e) {
             throw new IOException("cannot write GML: " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 }
