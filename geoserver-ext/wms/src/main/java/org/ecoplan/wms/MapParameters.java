@@ -1,6 +1,7 @@
 package org.ecoplan.wms;
 
 import java.awt.Color;
+import java.util.List;
 import java.util.Locale;
 import org.ecoplan.map.image.ImageFormat;
 import org.ecoplan.ows.KvpMap;
@@ -11,6 +12,10 @@ import org.ecoplan.ows.ServiceException;
  * GetLegendGraphic: image size, TRANSPARENT and BGCOLOR (WMS 1.3.0 clauses 7.3.3.8 to 7.3.3.10).
  */
 public final class MapParameters {
+    /** The GetMap formats, as capabilities advertise them. */
+    public static final List<String> MAP_FORMATS = List.of("image/png", "image/png; mode=8bit", "image/jpeg",
+            "image/gif");
+
     private MapParameters() {}
 
     /** A positive integer parameter no larger than {@code max}. */
@@ -66,13 +71,13 @@ public final class MapParameters {
     }
 
     /** FORMAT of GetMap and GetLegendGraphic; absent is MissingParameterValue, unsupported InvalidFormat (06-042 Table 8). */
-    static ImageFormat imageFormat(String value, String locator) {
+    public static ImageFormat imageFormat(String value, String locator) {
         if (value == null || value.isBlank()) {
             throw new ServiceException(ServiceException.MISSING_PARAMETER_VALUE, locator,
                     "Missing parameter " + locator);
         }
         return ImageFormat.find(value).orElseThrow(() -> new ServiceException(WmsExceptionCode.INVALID_FORMAT, locator,
                 "Unsupported " + locator + " '" + value + "'; supported: "
-                        + String.join(", ", CapabilitiesWriter.MAP_FORMATS)));
+                        + String.join(", ", MAP_FORMATS)));
     }
 }

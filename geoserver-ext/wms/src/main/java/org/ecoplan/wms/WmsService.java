@@ -17,6 +17,20 @@ import org.ecoplan.ows.ServiceException;
 import org.ecoplan.ows.filter.SecureXmlParser;
 import org.ecoplan.render.MapRenderer;
 import org.ecoplan.render.style.StyleLibrary;
+import org.ecoplan.wms.capabilities.CapabilitiesLayerWriter;
+import org.ecoplan.wms.capabilities.CapabilitiesWriter;
+import org.ecoplan.wms.capabilities.GetCapabilities;
+import org.ecoplan.wms.capabilities.LayerMetadataPage;
+import org.ecoplan.wms.describelayer.DescribeLayer;
+import org.ecoplan.wms.featureinfo.GetFeatureInfo;
+import org.ecoplan.wms.featureinfo.GetFeatureInfoKvpReader;
+import org.ecoplan.wms.getmap.GetMap;
+import org.ecoplan.wms.getmap.GetMapKvpReader;
+import org.ecoplan.wms.getmap.GetMapXmlReader;
+import org.ecoplan.wms.getmap.MapLayerResolver;
+import org.ecoplan.wms.legend.GetLegendGraphic;
+import org.ecoplan.wms.legend.GetLegendGraphicKvpReader;
+import org.ecoplan.wms.legend.LegendGraphics;
 
 /**
  * The Web Map Service, versions 1.3.0 (OGC 06-042) and 1.1.1 (OGC 01-068r3): GetCapabilities,

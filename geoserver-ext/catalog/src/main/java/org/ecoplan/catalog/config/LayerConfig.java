@@ -5,7 +5,7 @@ import org.ecoplan.catalog.FeatureType;
 import org.ecoplan.catalog.Localized;
 
 /**
- * One published layer, read from {@code layers/<id>.yaml}.
+ * One published layer, read from {@code layers/<workspace>/<id>.yaml}.
  *
  * @param workspace the workspace it is published in
  * @param id        ASCII identifier, unique in its workspace; also the feature type name and the table name by default
@@ -24,5 +24,10 @@ public record LayerConfig(String workspace, String id, Localized title, Localize
     /** "workspace:id", the layer's name across workspaces. */
     public String qualifiedName() {
         return workspace + ":" + id;
+    }
+
+    /** The styles a map client may ask for, default first; none for a table without a default style. */
+    public List<String> styleIds() {
+        return styles == null || styles.defaultStyle() == null ? List.of() : styles.all();
     }
 }

@@ -1,4 +1,4 @@
-package org.ecoplan.wms;
+package org.ecoplan.wms.getmap;
 
 import org.ecoplan.catalog.config.LayerConfig;
 import org.ecoplan.render.style.Style;

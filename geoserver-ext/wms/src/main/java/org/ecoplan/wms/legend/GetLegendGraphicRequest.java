@@ -1,6 +1,7 @@
-package org.ecoplan.wms;
+package org.ecoplan.wms.legend;
 
 import org.ecoplan.map.image.ImageFormat;
+import org.ecoplan.wms.ExceptionFormat;
 /**
  * A GetLegendGraphic request (SLD 1.1 / 05-078r4 clause 12, SLD 1.0 practice): the legend of a
  * layer's style, or of one rule of it, with icons of WIDTH × HEIGHT pixels.

@@ -1,9 +1,11 @@
-package org.ecoplan.wms;
+package org.ecoplan.wms.getmap;
 
 import java.awt.Color;
 import java.util.List;
 import org.ecoplan.catalog.crs.CrsName;
 import org.ecoplan.map.image.ImageFormat;
+import org.ecoplan.wms.ExceptionFormat;
+import org.ecoplan.wms.WmsVersion;
 import org.locationtech.jts.geom.Envelope;
 
 /**

@@ -1,4 +1,4 @@
-package org.ecoplan.wms;
+package org.ecoplan.wms.capabilities;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +13,10 @@ import org.ecoplan.ows.encode.XmlDocument;
 import org.ecoplan.render.style.Rule;
 import org.ecoplan.render.style.Style;
 import org.ecoplan.render.style.StyleLibrary;
+import org.ecoplan.wms.BboxParser;
+import org.ecoplan.wms.LayerExtents;
+import org.ecoplan.wms.WmsVersion;
+import org.ecoplan.wms.legend.LegendGraphics;
 import org.locationtech.jts.geom.Envelope;
 
 /**
@@ -100,7 +104,7 @@ public final class CapabilitiesLayerWriter {
         x.element("Format", "text/html").link("OnlineResource", metadataUrl).end();
         double minScale = Double.POSITIVE_INFINITY;
         double maxScale = 0;
-        for (String styleId : styleIds(l)) {
+        for (String styleId : l.styleIds()) {
             Style s = styles.style(l, styleId);
             x.start("Style").element("Name", styleId);
             x.element("Title", s.title() != null && !s.title().isBlank() ? s.title() : styleId);
@@ -131,10 +135,6 @@ public final class CapabilitiesLayerWriter {
             x.start("ScaleHint").attr("min", num(min)).attr("max", num(max)).end();
         }
         x.end();
-    }
-
-    static List<String> styleIds(LayerConfig l) {
-        return l.styles() == null || l.styles().defaultStyle() == null ? List.of() : l.styles().all();
     }
 
     private static void keywords(XmlDocument x, List<String> keywords) {

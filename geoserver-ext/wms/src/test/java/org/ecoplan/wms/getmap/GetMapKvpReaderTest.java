@@ -1,4 +1,4 @@
-package org.ecoplan.wms;
+package org.ecoplan.wms.getmap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,6 +14,9 @@ import org.ecoplan.map.image.ImageFormat;
 import org.ecoplan.ows.KvpMap;
 import org.ecoplan.ows.ServerSettings;
 import org.ecoplan.ows.ServiceException;
+import org.ecoplan.wms.ExceptionFormat;
+import org.ecoplan.wms.NameList;
+import org.ecoplan.wms.WmsVersion;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Envelope;
 

@@ -1,4 +1,4 @@
-package org.ecoplan.wms;
+package org.ecoplan.wms.getmap;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +15,7 @@ import org.ecoplan.render.style.StyleLibrary;
 import org.ecoplan.render.style.StyleParser;
 import org.ecoplan.render.style.StyledLayer;
 import org.ecoplan.render.style.StyledLayerDescriptor;
+import org.ecoplan.wms.WmsExceptionCode;
 
 /**
  * Turns LAYERS, STYLES and SLD_BODY into the list of layers to draw, bottom to top, each with its
@@ -87,7 +88,7 @@ public final class MapLayerResolver {
 
     /** A catalog style of the layer by name; empty is the default style. */
     private Style named(LayerConfig l, String styleName) {
-        List<String> ids = CapabilitiesLayerWriter.styleIds(l);
+        List<String> ids = l.styleIds();
         if (ids.isEmpty()) {
             throw new ServiceException(WmsExceptionCode.STYLE_NOT_DEFINED, "STYLES",
                     "Layer '" + l.id() + "' has no style");

@@ -1,4 +1,4 @@
-package org.ecoplan.wms;
+package org.ecoplan.wms.getmap;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -6,6 +6,7 @@ import org.ecoplan.catalog.query.xml.DomElements;
 import org.ecoplan.ows.KvpMap;
 import org.ecoplan.ows.ServiceException;
 import org.ecoplan.ows.filter.ElementText;
+import org.ecoplan.wms.WmsExceptionCode;
 import org.w3c.dom.Element;
 
 /**
@@ -15,12 +16,12 @@ import org.w3c.dom.Element;
  * drawn), CRS and BoundingBox (ows:LowerCorner / UpperCorner, in the CRS's axis order as BBOX
  * is) become CRS and BBOX, Output becomes WIDTH, HEIGHT, FORMAT, TRANSPARENT and BGCOLOR.
  */
-final class GetMapXmlReader {
-    static final String SLD_NS = "http://www.opengis.net/sld";
+public final class GetMapXmlReader {
+    public static final String SLD_NS = "http://www.opengis.net/sld";
 
     private GetMapXmlReader() {}
 
-    static KvpMap read(Element root) {
+    public static KvpMap read(Element root) {
         if (!"GetMap".equals(root.getLocalName()) || !SLD_NS.equals(root.getNamespaceURI())) {
             throw new ServiceException(WmsExceptionCode.OPERATION_NOT_SUPPORTED, "request",
                     "This WMS reads sld:GetMap (SLD 1.1) as XML; use KVP for other requests");

@@ -1,8 +1,10 @@
-package org.ecoplan.wms;
+package org.ecoplan.wms.legend;
 
 import org.ecoplan.map.image.ImageFormat;
 import org.ecoplan.ows.KvpMap;
 import org.ecoplan.ows.ServiceException;
+import org.ecoplan.wms.ExceptionFormat;
+import org.ecoplan.wms.MapParameters;
 
 /**
  * Reads GetLegendGraphic KVP: LAYER (mandatory), STYLE, RULE, FORMAT (default image/png),

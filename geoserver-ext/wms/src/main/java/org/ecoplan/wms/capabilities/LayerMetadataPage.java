@@ -1,4 +1,4 @@
-package org.ecoplan.wms;
+package org.ecoplan.wms.capabilities;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -7,6 +7,7 @@ import org.ecoplan.catalog.config.LayerGroupConfig;
 import org.ecoplan.catalog.config.LayerMetadata;
 import org.ecoplan.ows.OwsResponse;
 import org.ecoplan.ows.encode.Markup;
+import org.ecoplan.wms.LayerExtents;
 import org.locationtech.jts.geom.Envelope;
 
 /**

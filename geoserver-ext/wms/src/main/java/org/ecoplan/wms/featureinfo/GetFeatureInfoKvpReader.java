@@ -1,4 +1,4 @@
-package org.ecoplan.wms;
+package org.ecoplan.wms.featureinfo;
 
 import java.util.List;
 import org.ecoplan.map.info.FeatureInfo;
@@ -7,6 +7,12 @@ import org.ecoplan.ows.ResponseEncoder;
 import org.ecoplan.ows.ResponseEncoders;
 import org.ecoplan.ows.ServerSettings;
 import org.ecoplan.ows.ServiceException;
+import org.ecoplan.wms.ExceptionFormat;
+import org.ecoplan.wms.NameList;
+import org.ecoplan.wms.WmsExceptionCode;
+import org.ecoplan.wms.WmsVersion;
+import org.ecoplan.wms.getmap.GetMapKvpReader;
+import org.ecoplan.wms.getmap.GetMapRequest;
 
 /**
  * Builds a {@link GetFeatureInfoRequest} from KVP (WMS 1.3.0 Table 9, WMS 1.1.1 Table 8). The map

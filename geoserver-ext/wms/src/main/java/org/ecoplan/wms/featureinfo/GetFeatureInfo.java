@@ -1,4 +1,4 @@
-package org.ecoplan.wms;
+package org.ecoplan.wms.featureinfo;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -13,6 +13,8 @@ import org.ecoplan.map.info.FeatureInfoResponses;
 import org.ecoplan.map.info.LayerHits;
 import org.ecoplan.ows.OwsResponse;
 import org.ecoplan.ows.ServiceException;
+import org.ecoplan.wms.WmsExceptionCode;
+import org.ecoplan.wms.getmap.GetMapRequest;
 
 /**
  * The GetFeatureInfo operation (WMS 1.3.0 clause 7.4, WMS 1.1.1 clause 7.3): the features of each

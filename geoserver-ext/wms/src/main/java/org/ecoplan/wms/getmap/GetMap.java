@@ -1,4 +1,4 @@
-package org.ecoplan.wms;
+package org.ecoplan.wms.getmap;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -17,6 +17,7 @@ import org.ecoplan.render.MapLayer;
 import org.ecoplan.render.MapRenderer;
 import org.ecoplan.render.MapRequest;
 import org.ecoplan.render.RenderTimeoutException;
+import org.ecoplan.wms.WmsExceptionCode;
 
 /**
  * The GetMap operation (WMS 1.3.0 clause 7.3, WMS 1.1.1 clause 7.2): resolves layers and styles,

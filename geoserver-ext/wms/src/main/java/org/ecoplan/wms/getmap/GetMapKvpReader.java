@@ -1,4 +1,4 @@
-package org.ecoplan.wms;
+package org.ecoplan.wms.getmap;
 
 import java.util.List;
 import org.ecoplan.catalog.crs.CrsName;
@@ -6,6 +6,13 @@ import org.ecoplan.map.image.ImageFormat;
 import org.ecoplan.ows.KvpMap;
 import org.ecoplan.ows.ServerSettings;
 import org.ecoplan.ows.ServiceException;
+import org.ecoplan.wms.BboxParser;
+import org.ecoplan.wms.ExceptionFormat;
+import org.ecoplan.wms.MapParameters;
+import org.ecoplan.wms.NameList;
+import org.ecoplan.wms.SupportedCrs;
+import org.ecoplan.wms.WmsExceptionCode;
+import org.ecoplan.wms.WmsVersion;
 import org.locationtech.jts.geom.Envelope;
 
 /**

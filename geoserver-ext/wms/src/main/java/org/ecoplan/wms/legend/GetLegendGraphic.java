@@ -1,4 +1,4 @@
-package org.ecoplan.wms;
+package org.ecoplan.wms.legend;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -12,6 +12,7 @@ import org.ecoplan.ows.OwsResponse;
 import org.ecoplan.ows.ServiceException;
 import org.ecoplan.render.style.Style;
 import org.ecoplan.render.style.StyleLibrary;
+import org.ecoplan.wms.WmsExceptionCode;
 
 /** The GetLegendGraphic operation: the legend image of a layer's style (Chinese rule titles). */
 public final class GetLegendGraphic {
@@ -28,7 +29,7 @@ public final class GetLegendGraphic {
         LayerConfig layer = view.layer(r.layer()).filter(l -> l.featureType().hasGeometry())
                 .orElseThrow(() -> new ServiceException(WmsExceptionCode.LAYER_NOT_DEFINED, "LAYER",
                         "No layer named '" + r.layer() + "'"));
-        List<String> ids = CapabilitiesLayerWriter.styleIds(layer);
+        List<String> ids = layer.styleIds();
         if (ids.isEmpty())
             throw new ServiceException(WmsExceptionCode.STYLE_NOT_DEFINED, "STYLE",
                     "Layer '" + layer.id() + "' has no style");

@@ -1,4 +1,4 @@
-package org.ecoplan.wms;
+package org.ecoplan.wms.legend;
 
 import java.awt.Dimension;
 import java.awt.image.BufferedImage;

@@ -1,8 +1,10 @@
-package org.ecoplan.wms;
+package org.ecoplan.wms.featureinfo;
 
 import java.util.List;
 import org.ecoplan.map.info.FeatureInfo;
 import org.ecoplan.ows.ResponseEncoder;
+import org.ecoplan.wms.ExceptionFormat;
+import org.ecoplan.wms.getmap.GetMapRequest;
 
 /**
  * A GetFeatureInfo request (WMS 1.3.0 clause 7.4.2, WMS 1.1.1 clause 7.3.3): the map it refers to,

@@ -1,4 +1,4 @@
-package org.ecoplan.wms;
+package org.ecoplan.wms.describelayer;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -9,6 +9,9 @@ import org.ecoplan.ows.KvpMap;
 import org.ecoplan.ows.OwsResponse;
 import org.ecoplan.ows.ServiceException;
 import org.ecoplan.ows.encode.XmlDocument;
+import org.ecoplan.wms.NameList;
+import org.ecoplan.wms.WmsExceptionCode;
+import org.ecoplan.wms.WmsVersion;
 
 /**
  * The DescribeLayer operation: for each named layer, the WFS that serves its features and the
@@ -17,11 +20,11 @@ import org.ecoplan.ows.encode.XmlDocument;
  * the SLD 1.0 form ({@code WMS_DescribeLayerResponse}, OGC 02-070 clause 6.6). A layer group is
  * described by the feature types of its layers, in drawing order.
  */
-final class DescribeLayer {
+public final class DescribeLayer {
     static final String SLD_NS = "http://www.opengis.net/sld";
     static final String SE_NS = "http://www.opengis.net/se";
 
-    DescribeLayer() {}
+    public DescribeLayer() {}
 
     /** One requested layer and the feature types behind it. */
     private record Description(String name, List<String> typeNames) {}
@@ -30,7 +33,7 @@ final class DescribeLayer {
      * @param view   what the endpoint publishes (its WFS publishes the same feature types)
      * @param wfsUrl the WFS endpoint beside this WMS
      */
-    OwsResponse run(CatalogView view, KvpMap p, WmsVersion version, String wfsUrl) {
+    public OwsResponse run(CatalogView view, KvpMap p, WmsVersion version, String wfsUrl) {
         String layers = p.require("LAYERS");
         List<Description> described = new ArrayList<>();
         for (String name : NameList.parse(layers)) described.add(describe(view, name));

@@ -1,4 +1,4 @@
-package org.ecoplan.wms;
+package org.ecoplan.wms.capabilities;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
@@ -7,6 +7,8 @@ import org.ecoplan.ows.KvpMap;
 import org.ecoplan.ows.OwsResponse;
 import org.ecoplan.ows.ServiceContext;
 import org.ecoplan.ows.ServiceException;
+import org.ecoplan.wms.WmsExceptionCode;
+import org.ecoplan.wms.WmsVersion;
 
 /**
  * The GetCapabilities operation (WMS 1.3.0 clause 7.2, WMS 1.1.1 clause 7.1), with the

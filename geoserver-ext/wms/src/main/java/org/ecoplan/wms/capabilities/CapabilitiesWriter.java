@@ -1,4 +1,4 @@
-package org.ecoplan.wms;
+package org.ecoplan.wms.capabilities;
 
 import java.io.OutputStream;
 import java.util.List;
@@ -6,6 +6,9 @@ import org.ecoplan.catalog.CatalogView;
 import org.ecoplan.catalog.config.ContactInfo;
 import org.ecoplan.catalog.config.ServiceMetadata;
 import org.ecoplan.ows.encode.XmlDocument;
+import org.ecoplan.wms.ExceptionFormat;
+import org.ecoplan.wms.MapParameters;
+import org.ecoplan.wms.WmsVersion;
 
 /**
  * Writes the service metadata document: WMS 1.3.0 {@code WMS_Capabilities} (06-042 clause 7.2.4,
@@ -17,7 +20,6 @@ import org.ecoplan.ows.encode.XmlDocument;
 public final class CapabilitiesWriter {
     public static final String WMS_NS = "http://www.opengis.net/wms";
     public static final String SLD_NS = "http://www.opengis.net/sld";
-    static final List<String> MAP_FORMATS = List.of("image/png", "image/png; mode=8bit", "image/jpeg", "image/gif");
 
     private final CapabilitiesLayerWriter layers;
     private final int layerLimit;
@@ -123,7 +125,7 @@ public final class CapabilitiesWriter {
     private void request(XmlDocument x, boolean v13, String url) {
         x.start("Request");
         operation(x, "GetCapabilities", List.of(v13 ? "text/xml" : "application/vnd.ogc.wms_xml"), url);
-        operation(x, "GetMap", MAP_FORMATS, url);
+        operation(x, "GetMap", MapParameters.MAP_FORMATS, url);
         operation(x, "GetFeatureInfo", infoFormats, url);
         if (v13) {
             x.start("sld", SLD_NS, "DescribeLayer");
