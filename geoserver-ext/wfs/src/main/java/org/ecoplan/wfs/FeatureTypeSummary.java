@@ -20,7 +20,7 @@ import org.locationtech.jts.geom.Envelope;
  * @param wgs84    extent in CRS84 (lon/lat), or null when empty or without geometry
  * @param offered  the CRSs its workspace offers its layers in
  */
-record FeatureTypeSummary(LayerConfig layer, String name, Crs nativeCrs, Envelope wgs84, List<Crs> offered) {
+public record FeatureTypeSummary(LayerConfig layer, String name, Crs nativeCrs, Envelope wgs84, List<Crs> offered) {
 
     static List<FeatureTypeSummary> of(ServiceContext ctx, WfsContext wfs) {
         FeatureTypeNames names = wfs.names();
@@ -41,14 +41,14 @@ record FeatureTypeSummary(LayerConfig layer, String name, Crs nativeCrs, Envelop
     }
 
     /** The CRSs offered besides the native one (WFS 2.0 OtherCRS): the workspace's list. */
-    List<Crs> otherCrs() {
+    public List<Crs> otherCrs() {
         List<Crs> out = new ArrayList<>();
         for (Crs c : offered) if (!c.equals(nativeCrs) && !out.contains(c)) out.add(c);
         return out;
     }
 
     /** The abstract with the provenance a user must see (source, licence, schematic geometry). */
-    String abstractText(String lang) {
+    public String abstractText(String lang) {
         StringBuilder sb = new StringBuilder(layer.abstractText() == null ? "" : layer.abstractText().in(lang));
         LayerMetadata m = layer.metadata();
         if (m != null) {

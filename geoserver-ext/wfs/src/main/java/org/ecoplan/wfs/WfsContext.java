@@ -8,13 +8,14 @@ import org.ecoplan.catalog.config.WorkspaceConfig;
 import org.ecoplan.ows.OwsRequest;
 import org.ecoplan.ows.ServiceContext;
 import org.ecoplan.ows.encode.AppNamespace;
+import org.ecoplan.wfs.format.FeatureCollectionFormats;
 
 /**
  * What every WFS operation of one request shares: the server context, what the endpoint the
  * request reached publishes (one workspace, or all), the namespaces of those feature types, the
  * endpoint's URL and the output formats.
  */
-final class WfsContext {
+public final class WfsContext {
     private final ServiceContext context;
     private final CatalogView view;
     private final String serviceUrl;
@@ -27,29 +28,29 @@ final class WfsContext {
         this.formats = formats;
     }
 
-    ServiceContext context() { return context; }
+    public ServiceContext context() { return context; }
 
-    CatalogView view() { return view; }
+    public CatalogView view() { return view; }
 
     /** The WFS endpoint the request reached, without query ("http://host/plan/wfs"). */
-    String serviceUrl() {
+    public String serviceUrl() {
         return serviceUrl;
     }
 
-    FeatureCollectionFormats formats() { return formats; }
+    public FeatureCollectionFormats formats() { return formats; }
 
     /** A fresh name resolver (prefix bindings are per request). */
-    FeatureTypeNames names() {
+    public FeatureTypeNames names() {
         return new FeatureTypeNames(view);
     }
 
     /** The namespace a layer's feature type is published in: its workspace's. */
-    AppNamespace namespace(LayerConfig layer) {
+    public AppNamespace namespace(LayerConfig layer) {
         return AppNamespace.of(view.catalog().workspaceOf(layer.workspace()));
     }
 
     /** The namespaces of every feature type this endpoint publishes. */
-    List<AppNamespace> namespaces() {
+    public List<AppNamespace> namespaces() {
         List<AppNamespace> out = new ArrayList<>();
         for (WorkspaceConfig w : view.workspace().map(List::of).orElse(view.catalog().workspaces())) {
             out.add(AppNamespace.of(w));
@@ -57,5 +58,5 @@ final class WfsContext {
         return out;
     }
 
-    List<FeatureTypeSummary> featureTypes() { return FeatureTypeSummary.of(context, this); }
+    public List<FeatureTypeSummary> featureTypes() { return FeatureTypeSummary.of(context, this); }
 }

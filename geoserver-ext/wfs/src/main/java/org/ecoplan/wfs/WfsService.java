@@ -11,6 +11,15 @@ import org.ecoplan.ows.OwsService;
 import org.ecoplan.ows.ResponseEncoders;
 import org.ecoplan.ows.ServiceContext;
 import org.ecoplan.ows.ServiceException;
+import org.ecoplan.wfs.capabilities.GetCapabilities;
+import org.ecoplan.wfs.describe.DescribeFeatureType;
+import org.ecoplan.wfs.describe.DescribeFeatureTypeRequest;
+import org.ecoplan.wfs.format.FeatureCollectionFormats;
+import org.ecoplan.wfs.query.GetFeature;
+import org.ecoplan.wfs.query.GetFeatureKvpReader;
+import org.ecoplan.wfs.query.GetFeatureXmlReader;
+import org.ecoplan.wfs.query.GetPropertyValue;
+import org.ecoplan.wfs.query.StoredQueries;
 import org.w3c.dom.Element;
 
 /**

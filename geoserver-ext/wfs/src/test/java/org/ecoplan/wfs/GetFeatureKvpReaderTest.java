@@ -15,6 +15,9 @@ import org.ecoplan.catalog.query.SortBy;
 import org.ecoplan.ows.KvpMap;
 import org.ecoplan.ows.OwsRequest;
 import org.ecoplan.ows.ServiceException;
+import org.ecoplan.wfs.query.GetFeatureKvpReader;
+import org.ecoplan.wfs.query.GetFeatureRequest;
+import org.ecoplan.wfs.query.Query;
 import org.junit.jupiter.api.Test;
 
 /** KVP map → GetFeatureRequest record. */
