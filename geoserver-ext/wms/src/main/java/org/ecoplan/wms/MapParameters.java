@@ -3,7 +3,6 @@ package org.ecoplan.wms;
 import java.awt.Color;
 import java.util.List;
 import java.util.Locale;
-import org.ecoplan.map.image.ImageFormat;
 import org.ecoplan.ows.KvpMap;
 import org.ecoplan.ows.ServiceException;
 
@@ -68,16 +67,5 @@ public final class MapParameters {
             throw new ServiceException(ServiceException.INVALID_PARAMETER_VALUE, "BGCOLOR",
                     "BGCOLOR must be 0xRRGGBB, not '" + v + "'");
         }
-    }
-
-    /** FORMAT of GetMap and GetLegendGraphic; absent is MissingParameterValue, unsupported InvalidFormat (06-042 Table 8). */
-    public static ImageFormat imageFormat(String value, String locator) {
-        if (value == null || value.isBlank()) {
-            throw new ServiceException(ServiceException.MISSING_PARAMETER_VALUE, locator,
-                    "Missing parameter " + locator);
-        }
-        return ImageFormat.find(value).orElseThrow(() -> new ServiceException(WmsExceptionCode.INVALID_FORMAT, locator,
-                "Unsupported " + locator + " '" + value + "'; supported: "
-                        + String.join(", ", MAP_FORMATS)));
     }
 }

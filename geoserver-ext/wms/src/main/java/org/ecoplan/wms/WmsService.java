@@ -56,10 +56,12 @@ public final class WmsService implements OwsService {
         MapCore core = MapCore.of(context);
         StyleLibrary styles = core.styles();
         ResponseEncoders encoders = ResponseEncoders.of(context);
+        MapFormats mapFormats = new MapFormats(encoders);
         this.extents = new LayerExtents(context);
         LegendGraphics legends = new LegendGraphics();
         this.capabilities = new GetCapabilities(context,
                 new CapabilitiesWriter(new CapabilitiesLayerWriter(extents, styles, legends), LAYER_LIMIT,
+                        mapFormats.advertised(),
                         encoders.offered(FeatureInfo.class, "WMS", WmsVersion.V_1_3_0.text()).stream()
                                 .map(f -> f.names().get(0)).toList()));
         this.getMap = new GetMap(context, new MapLayerResolver(styles, LAYER_LIMIT), core.renders(), new MapRenderer());
@@ -70,7 +72,7 @@ public final class WmsService implements OwsService {
                 Operation.kvp("GetCapabilities", (r, v) -> capabilities.run(context.view(r), r.params(),
                         WmsVersion.exact(v), r.endpointUrl("/wms?"))).withAliases("capabilities"),
                 Operation.kvp("GetMap", (r, v) -> getMap.run(context.view(r),
-                        new GetMapKvpReader(context.settings(), context.view(r).allCrs()).read(r.params(),
+                        new GetMapKvpReader(context.settings(), context.view(r).allCrs(), mapFormats).read(r.params(),
                                 WmsVersion.exact(v))))
                         .withAliases("map"),
                 Operation.kvp("GetFeatureInfo", (r, v) -> featureInfo.run(context.view(r),
@@ -79,7 +81,7 @@ public final class WmsService implements OwsService {
                                 WmsVersion.exact(v))))
                         .withAliases("feature_info"),
                 Operation.kvp("GetLegendGraphic", (r, v) -> legendGraphic.run(context.view(r),
-                        new GetLegendGraphicKvpReader().read(r.params()))),
+                        new GetLegendGraphicKvpReader(mapFormats).read(r.params()))),
                 Operation.kvp("DescribeLayer", (r, v) -> describeLayer.run(context.view(r), r.params(),
                         WmsVersion.exact(v), r.endpointUrl("/wfs?"))),
                 Operation.kvp("GetMetadata", (r, v) -> metadata(context.view(r), r.params()))));

@@ -7,7 +7,6 @@ import org.ecoplan.catalog.config.ContactInfo;
 import org.ecoplan.catalog.config.ServiceMetadata;
 import org.ecoplan.ows.encode.XmlDocument;
 import org.ecoplan.wms.ExceptionFormat;
-import org.ecoplan.wms.MapParameters;
 import org.ecoplan.wms.WmsVersion;
 
 /**
@@ -23,12 +22,18 @@ public final class CapabilitiesWriter {
 
     private final CapabilitiesLayerWriter layers;
     private final int layerLimit;
+    private final List<String> mapFormats;
     private final List<String> infoFormats;
 
-    /** @param infoFormats the GetFeatureInfo formats offered, as advertised */
-    public CapabilitiesWriter(CapabilitiesLayerWriter layers, int layerLimit, List<String> infoFormats) {
+    /**
+     * @param mapFormats  the GetMap formats offered, as advertised
+     * @param infoFormats the GetFeatureInfo formats offered, as advertised
+     */
+    public CapabilitiesWriter(CapabilitiesLayerWriter layers, int layerLimit, List<String> mapFormats,
+            List<String> infoFormats) {
         this.layers = layers;
         this.layerLimit = layerLimit;
+        this.mapFormats = List.copyOf(mapFormats);
         this.infoFormats = List.copyOf(infoFormats);
     }
 
@@ -125,7 +130,7 @@ public final class CapabilitiesWriter {
     private void request(XmlDocument x, boolean v13, String url) {
         x.start("Request");
         operation(x, "GetCapabilities", List.of(v13 ? "text/xml" : "application/vnd.ogc.wms_xml"), url);
-        operation(x, "GetMap", MapParameters.MAP_FORMATS, url);
+        operation(x, "GetMap", mapFormats, url);
         operation(x, "GetFeatureInfo", infoFormats, url);
         if (v13) {
             x.start("sld", SLD_NS, "DescribeLayer");

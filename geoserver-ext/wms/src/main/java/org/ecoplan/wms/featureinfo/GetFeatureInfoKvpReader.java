@@ -8,6 +8,7 @@ import org.ecoplan.ows.ResponseEncoders;
 import org.ecoplan.ows.ServerSettings;
 import org.ecoplan.ows.ServiceException;
 import org.ecoplan.wms.ExceptionFormat;
+import org.ecoplan.wms.MapFormats;
 import org.ecoplan.wms.NameList;
 import org.ecoplan.wms.WmsExceptionCode;
 import org.ecoplan.wms.WmsVersion;
@@ -25,7 +26,7 @@ public final class GetFeatureInfoKvpReader {
     private final ResponseEncoders encoders;
 
     public GetFeatureInfoKvpReader(ServerSettings settings, List<String> offeredCrs, ResponseEncoders encoders) {
-        this.mapReader = new GetMapKvpReader(settings, offeredCrs);
+        this.mapReader = new GetMapKvpReader(settings, offeredCrs, new MapFormats(encoders));
         this.settings = settings;
         this.encoders = encoders;
     }

@@ -8,6 +8,7 @@ import org.ecoplan.ows.ServerSettings;
 import org.ecoplan.ows.ServiceException;
 import org.ecoplan.wms.BboxParser;
 import org.ecoplan.wms.ExceptionFormat;
+import org.ecoplan.wms.MapFormats;
 import org.ecoplan.wms.MapParameters;
 import org.ecoplan.wms.NameList;
 import org.ecoplan.wms.SupportedCrs;
@@ -24,10 +25,12 @@ import org.locationtech.jts.geom.Envelope;
 public final class GetMapKvpReader {
     private final ServerSettings settings;
     private final List<String> offeredCrs;
+    private final MapFormats formats;
 
     /** @param offeredCrs the CRSs the endpoint offers (CRS / SRS must be one of them) */
-    public GetMapKvpReader(ServerSettings settings, List<String> offeredCrs) {
+    public GetMapKvpReader(ServerSettings settings, List<String> offeredCrs, MapFormats formats) {
         this.settings = settings;
+        this.formats = formats;
         this.offeredCrs = List.copyOf(offeredCrs);
     }
 
@@ -66,7 +69,7 @@ public final class GetMapKvpReader {
         int width = MapParameters.size(params, "WIDTH", settings.maxImageWidth());
         int height = MapParameters.size(params, "HEIGHT", settings.maxImageHeight());
         ImageFormat format = needFormat || params.has("FORMAT")
-                ? MapParameters.imageFormat(params.value("FORMAT"), "FORMAT")
+                ? formats.require(params.value("FORMAT"), "FORMAT")
                 : ImageFormat.PNG;
         return new GetMapRequest(version, layers, styles, sldBody, crs, bbox, width, height, format,
                 MapParameters.transparent(params), MapParameters.bgcolor(params),

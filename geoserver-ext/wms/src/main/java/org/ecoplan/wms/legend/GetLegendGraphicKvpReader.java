@@ -4,6 +4,7 @@ import org.ecoplan.map.image.ImageFormat;
 import org.ecoplan.ows.KvpMap;
 import org.ecoplan.ows.ServiceException;
 import org.ecoplan.wms.ExceptionFormat;
+import org.ecoplan.wms.MapFormats;
 import org.ecoplan.wms.MapParameters;
 
 /**
@@ -14,12 +15,18 @@ import org.ecoplan.wms.MapParameters;
 public final class GetLegendGraphicKvpReader {
     static final int MAX_ICON = 512;
 
+    private final MapFormats formats;
+
+    public GetLegendGraphicKvpReader(MapFormats formats) {
+        this.formats = formats;
+    }
+
     public GetLegendGraphicRequest read(KvpMap params) {
         String layer = params.require("LAYER");
         String style = blankToNull(params.value("STYLE"));
         String rule = blankToNull(params.value("RULE"));
         String f = params.value("FORMAT");
-        ImageFormat format = f == null || f.isBlank() ? ImageFormat.PNG : MapParameters.imageFormat(f, "FORMAT");
+        ImageFormat format = f == null || f.isBlank() ? ImageFormat.PNG : formats.require(f, "FORMAT");
         int width = params.has("WIDTH") ? MapParameters.size(params, "WIDTH", MAX_ICON) : LegendGraphics.DEFAULT_ICON;
         int height = params.has("HEIGHT")
                 ? MapParameters.size(params, "HEIGHT", MAX_ICON)

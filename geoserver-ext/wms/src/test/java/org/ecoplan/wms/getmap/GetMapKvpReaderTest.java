@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.Map;
 import org.ecoplan.map.image.ImageFormat;
 import org.ecoplan.ows.KvpMap;
+import org.ecoplan.ows.ResponseEncoders;
 import org.ecoplan.ows.ServerSettings;
 import org.ecoplan.ows.ServiceException;
 import org.ecoplan.wms.ExceptionFormat;
+import org.ecoplan.wms.MapFormats;
 import org.ecoplan.wms.NameList;
 import org.ecoplan.wms.WmsVersion;
 import org.junit.jupiter.api.Test;
@@ -23,7 +25,8 @@ import org.locationtech.jts.geom.Envelope;
 class GetMapKvpReaderTest {
     private final GetMapKvpReader reader = new GetMapKvpReader(
             new ServerSettings(1000, 800, 1000, 2, 10, 1000, 1000),
-            List.of("EPSG:4490", "EPSG:4326", "CRS:84", "EPSG:3857"));
+            List.of("EPSG:4490", "EPSG:4326", "CRS:84", "EPSG:3857"),
+            new MapFormats(ResponseEncoders.load(GetMapKvpReaderTest.class.getClassLoader())));
 
     private static KvpMap kvp(String... kv) {
         Map<String, String> m = new LinkedHashMap<>();
@@ -85,6 +88,31 @@ class GetMapKvpReaderTest {
         ServiceException e = assertThrows(ServiceException.class, () -> reader.read(params, WmsVersion.V_1_3_0));
         assertEquals(code, e.code(), e.getMessage());
         assertEquals(locator, e.locator(), e.getMessage());
+    }
+
+    /** A format of a plug-in: the class and its registration are all it takes. */
+    static final class Raw extends ImageFormat {
+        Raw() {
+            super("image/x-raw", "raw", true, List.of("image/x-raw", "raw"));
+        }
+
+        @Override
+        public void write(org.ecoplan.map.image.MapImage result, java.io.OutputStream out) throws java.io.IOException {
+            out.write(result.image().getWidth());
+        }
+    }
+
+    @Test
+    void aRegisteredImageFormatIsOfferedAndChosen() {
+        java.util.List<org.ecoplan.ows.ResponseEncoder<?>> all = new java.util.ArrayList<>(ImageFormat.BUILT_IN);
+        all.add(new Raw());
+        MapFormats formats = new MapFormats(new ResponseEncoders(all));
+        assertEquals(List.of("image/png", "image/png; mode=8bit", "image/jpeg", "image/gif", "image/x-raw"),
+                formats.advertised());
+        assertEquals("image/x-raw", formats.require("RAW", "FORMAT").mime());
+        ServiceException e = assertThrows(ServiceException.class, () -> formats.require("image/tiff", "FORMAT"));
+        assertEquals("InvalidFormat", e.code());
+        assertTrue(e.getMessage().contains("image/x-raw"), e.getMessage());
     }
 
     @Test
