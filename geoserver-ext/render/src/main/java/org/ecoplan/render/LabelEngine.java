@@ -48,7 +48,7 @@ final class LabelEngine {
         int drawn = 0;
         int n = 0;
         for (LabelCandidate c : candidates) {
-            if ((++n & 31) == 0 && request.pastDeadline())
+            if (request.pastDeadline())
                 throw new RenderTimeoutException("rendering labels passed the deadline");
             TextSymbolizer ts = c.symbolizer();
             if (anchorSurelyCovered(c)) continue;

@@ -99,4 +99,18 @@ class GetFeatureKvpReaderTest {
         assertTrue(r.contentType().startsWith("application/json"));
         assertTrue(r.text().contains("\"numberReturned\":1"), r.text());
     }
+
+    @Test
+    void moreQueriesThanTheLimitAreRefusedBeforeAnyIsResolved() {
+        String many = String.join(",", java.util.Collections.nCopies(Query.MAX_PER_REQUEST + 1, "no_such_type"));
+        ServiceException e = assertThrows(ServiceException.class, () -> read("TYPENAMES", many));
+        assertEquals(ServiceException.INVALID_PARAMETER_VALUE, e.code());
+        assertEquals("typeNames", e.locator());
+        assertTrue(e.getMessage().contains("limit is " + Query.MAX_PER_REQUEST), e.getMessage());
+        String xml = "<wfs:GetFeature xmlns:wfs=\"http://www.opengis.net/wfs/2.0\" service=\"WFS\" version=\"2.0.0\">"
+                + "<wfs:Query typeNames=\"zones\"/>".repeat(Query.MAX_PER_REQUEST + 1) + "</wfs:GetFeature>";
+        TestService.Result r = fixture.post(xml);
+        assertEquals(400, r.status());
+        assertTrue(new String(r.body(), java.nio.charset.StandardCharsets.UTF_8).contains("locator=\"Query\""));
+    }
 }

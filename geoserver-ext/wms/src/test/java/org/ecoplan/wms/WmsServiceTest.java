@@ -252,6 +252,18 @@ class WmsServiceTest {
     }
 
     @Test
+    void anSldNamingMoreLayersThanTheLimitIsRefused() throws Exception {
+        String layer = "<NamedLayer><Name>zones</Name><UserStyle><FeatureTypeStyle><Rule><PolygonSymbolizer/>"
+                + "</Rule></FeatureTypeStyle></UserStyle></NamedLayer>";
+        String sld = "<StyledLayerDescriptor version=\"1.0.0\" xmlns=\"http://www.opengis.net/sld\">"
+                + layer.repeat(WmsService.LAYER_LIMIT + 1) + "</StyledLayerDescriptor>";
+        Document d = xml(body(call(get("SERVICE=WMS", "VERSION=1.3.0", "REQUEST=GetMap", "SLD_BODY=" + sld,
+                "CRS=EPSG:4490", "BBOX=39.9,113.5,40.4,114.2", "WIDTH=70", "HEIGHT=50", "FORMAT=image/png"))));
+        assertEquals("SLD_BODY", xpath(d, "//ServiceException/@locator"));
+        assertTrue(xpath(d, "//ServiceException").contains("the limit is " + WmsService.LAYER_LIMIT));
+    }
+
+    @Test
     void exceptionsInEveryFormat() throws Exception {
         OwsResponse xml = call(map130("nothere"));
         assertEquals(200, xml.status());

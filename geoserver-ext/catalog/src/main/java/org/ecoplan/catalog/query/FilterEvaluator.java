@@ -109,7 +109,7 @@ public final class FilterEvaluator {
         if (value == null) return null;
         String pattern = l.matchCase() ? l.pattern() : TextOrder.foldCase(l.pattern());
         String text = l.matchCase() ? value.toString() : TextOrder.foldCase(value.toString());
-        return LikePattern.parse(pattern, l.wildCard(), l.singleChar(), l.escape()).toRegex().matcher(text).matches();
+        return LikePattern.parse(pattern, l.wildCard(), l.singleChar(), l.escape()).matches(text);
     }
 
     /** Orders two values of one attribute; numbers compare numerically whatever their class. */

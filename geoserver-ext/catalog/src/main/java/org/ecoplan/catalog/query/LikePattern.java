@@ -2,12 +2,13 @@ package org.ecoplan.catalog.query;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * A PropertyIsLike pattern (OGC Filter Encoding 2.0, clause 7.7.3.4) read with its own wild card,
- * single character and escape characters, renderable as an SQL LIKE pattern or a Java regex so
- * stores and the in-memory evaluator match exactly the same strings.
+ * single character and escape characters, rendered as an SQL LIKE pattern for the stores and
+ * matched in memory by {@link #matches}, which match exactly the same strings. The in-memory match
+ * takes at most (text length × pattern length) steps whatever the pattern: a regex would backtrack
+ * exponentially on patterns such as {@code *.*.*.*.x}.
  */
 public final class LikePattern {
     /** One piece of a pattern: a literal character, any sequence, or any single character. */
@@ -61,22 +62,33 @@ public final class LikePattern {
         return sb.toString();
     }
 
-    /** The pattern as a whole-string regex. */
-    public Pattern toRegex() {
-        StringBuilder sb = new StringBuilder();
-        StringBuilder literal = new StringBuilder();
-        for (Token t : tokens) {
-            if (t.kind() == Kind.LITERAL) {
-                literal.appendCodePoint(t.codePoint());
-                continue;
+    /**
+     * Whether the whole text matches: greedy matching that, on a mismatch, retries only from the
+     * last wild card seen (earlier wild cards never need to take more), so no backtracking tree.
+     */
+    public boolean matches(String text) {
+        int[] cps = text.codePoints().toArray();
+        int t = 0;
+        int p = 0;
+        int starP = -1;
+        int starT = 0;
+        while (t < cps.length) {
+            Token token = p < tokens.size() ? tokens.get(p) : null;
+            if (token != null && (token.kind() == Kind.ONE
+                    || (token.kind() == Kind.LITERAL && token.codePoint() == cps[t]))) {
+                t++;
+                p++;
+            } else if (token != null && token.kind() == Kind.ANY) {
+                starP = p++;
+                starT = t;
+            } else if (starP >= 0) {
+                p = starP + 1;
+                t = ++starT;
+            } else {
+                return false;
             }
-            if (!literal.isEmpty()) {
-                sb.append(Pattern.quote(literal.toString()));
-                literal.setLength(0);
-            }
-            sb.append(t.kind() == Kind.ANY ? ".*" : ".");
         }
-        if (!literal.isEmpty()) sb.append(Pattern.quote(literal.toString()));
-        return Pattern.compile(sb.toString(), Pattern.DOTALL);
+        while (p < tokens.size() && tokens.get(p).kind() == Kind.ANY) p++;
+        return p == tokens.size();
     }
 }

@@ -78,13 +78,18 @@ public final class CqlParser {
      * inside string literals or after an EWKT {@code SRID=n} prefix.
      */
     public static List<String> splitList(String text) {
+        // the length limit holds for the whole list before any work: each part is limited again when parsed
+        if (text.length() > MAX_LENGTH) {
+            throw new ServiceException(ServiceException.INVALID_PARAMETER_VALUE, "CQL_FILTER",
+                    "CQL_FILTER is longer than " + MAX_LENGTH + " characters");
+        }
         List<String> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
         boolean quoted = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\'') quoted = !quoted;
-            if (c == ';' && !quoted && !cur.toString().matches("(?is).*\\bSRID\\s*=\\s*\\d+\\s*")) {
+            if (c == ';' && !quoted && !endsWithSrid(cur)) {
                 out.add(cur.toString().trim());
                 cur.setLength(0);
             } else {
@@ -93,6 +98,24 @@ public final class CqlParser {
         }
         out.add(cur.toString().trim());
         return out;
+    }
+
+    /**
+     * Whether the text ends with an EWKT prefix {@code SRID=n} (blanks allowed, case ignored), read
+     * backwards over that suffix only, so splitting stays linear in the list's length.
+     */
+    static boolean endsWithSrid(CharSequence s) {
+        int i = s.length() - 1;
+        while (i >= 0 && Character.isWhitespace(s.charAt(i))) i--;
+        int digitsEnd = i;
+        while (i >= 0 && Character.isDigit(s.charAt(i))) i--;
+        if (i == digitsEnd) return false;
+        while (i >= 0 && Character.isWhitespace(s.charAt(i))) i--;
+        if (i < 0 || s.charAt(i) != '=') return false;
+        i--;
+        while (i >= 0 && Character.isWhitespace(s.charAt(i))) i--;
+        if (i < 3 || !s.subSequence(i - 3, i + 1).toString().equalsIgnoreCase("SRID")) return false;
+        return i - 4 < 0 || !Character.isLetterOrDigit(s.charAt(i - 4)) && s.charAt(i - 4) != '_';
     }
 
     /** One parse: the lexer and the recursion depth. */

@@ -202,4 +202,22 @@ class CqlParserTest {
         assertEquals(List.of("kind = 'a;b'", "INCLUDE", "INTERSECTS(geom, SRID=4326;POINT(1 2))"),
                 CqlParser.splitList("kind = 'a;b'; INCLUDE ;INTERSECTS(geom, SRID=4326;POINT(1 2))"));
     }
+
+    @Test
+    void eWktPrefixesAreFoundWithoutARegex() {
+        assertEquals(List.of("INTERSECTS(geom, srid = 4490 ;POINT(1 2))", "x = 1"),
+                CqlParser.splitList("INTERSECTS(geom, srid = 4490 ;POINT(1 2));x = 1"));
+        assertEquals(List.of("GRID=4", "a"), CqlParser.splitList("GRID=4;a"), "SRID must be a word of its own");
+        assertEquals(List.of("xSRID=4", "a"), CqlParser.splitList("xSRID=4;a"));
+        assertEquals(List.of("SRID=", "a"), CqlParser.splitList("SRID=;a"), "no digits, no prefix");
+    }
+
+    @Test
+    void anOverlongListIsRefusedBeforeItIsSplit() {
+        // the report's input: 220 KB of ';' took 5.5 s in a quadratic split before the length check
+        ServiceException e = assertThrows(ServiceException.class,
+                () -> CqlParser.splitList("SRID=1 ".repeat(2) + ";".repeat(CqlParser.MAX_LENGTH)));
+        assertEquals("CQL_FILTER", e.locator());
+        assertEquals(CqlParser.MAX_LENGTH + 1, CqlParser.splitList(";".repeat(CqlParser.MAX_LENGTH)).size());
+    }
 }

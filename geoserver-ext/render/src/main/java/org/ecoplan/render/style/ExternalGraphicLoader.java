@@ -9,8 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.Iterator;
 import java.util.Locale;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import org.w3c.dom.Element;
 
 /**
@@ -20,6 +23,8 @@ import org.w3c.dom.Element;
  */
 final class ExternalGraphicLoader {
     private static final long MAX_IMAGE_BYTES = 2L * 1024 * 1024;
+    /** The most pixels a graphic may have once decoded (1024 × 1024): a small file can declare a huge image. */
+    static final long MAX_IMAGE_PIXELS = 1024L * 1024;
     private final Path baseDir;
 
     ExternalGraphicLoader(String systemId) {
@@ -87,8 +92,14 @@ final class ExternalGraphicLoader {
         if (comma < 0) throw Elements.error(at, "malformed data: URI");
         String meta = href.substring(5, comma);
         String payload = href.substring(comma + 1);
-        if (meta.endsWith(";base64")) return base64(at, payload);
-        return URLDecoder.decode(payload, StandardCharsets.UTF_8).getBytes(StandardCharsets.ISO_8859_1);
+        // base64 is 4/3 of the bytes, percent-encoding up to 3 times: either way a payload this long is too big
+        if (payload.length() > MAX_IMAGE_BYTES * 3)
+            throw Elements.error(at, "data: URI graphic is larger than 2 MB");
+        byte[] bytes = meta.endsWith(";base64")
+                ? base64(at, payload)
+                : URLDecoder.decode(payload, StandardCharsets.UTF_8).getBytes(StandardCharsets.ISO_8859_1);
+        if (bytes.length > MAX_IMAGE_BYTES) throw Elements.error(at, "data: URI graphic is larger than 2 MB");
+        return bytes;
     }
 
     private static byte[] base64(Element at, String text) {
@@ -101,11 +112,31 @@ final class ExternalGraphicLoader {
 
     private static BufferedImage decode(Element at, byte[] data) {
         try {
+            checkDimensions(at, data);
             BufferedImage img = ImageIO.read(new ByteArrayInputStream(data));
             if (img == null) throw Elements.error(at, "graphic is not a PNG, GIF or JPEG image (SVG is not supported)");
             return img;
         } catch (IOException ex) {
             throw Elements.error(at, "cannot decode graphic: " + ex.getMessage());
+        }
+    }
+
+    /** Reads the image header only and refuses an image of more than {@link #MAX_IMAGE_PIXELS} before decoding it. */
+    private static void checkDimensions(Element at, byte[] data) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(data))) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) return; // not an image: decode() says so
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                if (pixels > MAX_IMAGE_PIXELS) {
+                    throw Elements.error(at, "graphic of " + reader.getWidth(0) + "×" + reader.getHeight(0)
+                            + " pixels is larger than " + MAX_IMAGE_PIXELS + " pixels");
+                }
+            } finally {
+                reader.dispose();
+            }
         }
     }
 }

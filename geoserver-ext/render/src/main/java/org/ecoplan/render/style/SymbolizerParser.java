@@ -21,6 +21,8 @@ final class SymbolizerParser {
     private static final Set<String> STROKE_PARAMS = Set.of("stroke", "stroke-width", "stroke-opacity",
             "stroke-linejoin",
             "stroke-linecap", "stroke-dasharray", "stroke-dashoffset");
+    /** The largest graphic a style may ask for, in pixels: a symbol, not a map. */
+    static final int MAX_GRAPHIC_SIZE = 512;
     private static final Set<String> FONT_PARAMS = Set.of("font-family", "font-size", "font-style", "font-weight");
     private static final Set<String> COMMON = Set.of("Name", "Description", "Geometry", "VendorOption");
     private static final Set<String> POLYGON = with(COMMON, "Fill", "Stroke", "Displacement", "PerpendicularOffset");
@@ -123,7 +125,10 @@ final class SymbolizerParser {
         }
         if (symbols.isEmpty()) symbols.add(new Mark("square", Fill.DEFAULT, Stroke.DEFAULT));
         double size = Elements.number(e, "Size", Double.NaN);
-        if (!Double.isNaN(size) && size <= 0) throw Elements.error(Elements.child(e, "Size"), "Size must be > 0");
+        if (!Double.isNaN(size) && (size <= 0 || size > MAX_GRAPHIC_SIZE)) {
+            throw Elements.error(Elements.child(e, "Size"),
+                    "Size must be > 0 and at most " + MAX_GRAPHIC_SIZE + " pixels, got " + size);
+        }
         double opacity = Elements.number(e, "Opacity", 1.0);
         double[] anchor = pair(Elements.child(e, "AnchorPoint"), "AnchorPoint", 0.5, 0.5);
         double[] disp = pair(Elements.child(e, "Displacement"), "Displacement", 0, 0);

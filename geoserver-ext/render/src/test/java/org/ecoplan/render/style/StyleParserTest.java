@@ -182,6 +182,24 @@ class StyleParserTest {
     }
 
     @Test
+    void graphicsAreBoundedInSizeAndDecodedPixels() throws Exception {
+        StyleException size = assertThrows(StyleException.class, () -> parse(wrap(
+                "<PointSymbolizer><Graphic><Mark><WellKnownName>circle</WellKnownName></Mark>"
+                        + "<Size>50000</Size></Graphic></PointSymbolizer>")));
+        assertTrue(size.getMessage().contains("at most " + SymbolizerParser.MAX_GRAPHIC_SIZE), size.getMessage());
+        // a few kilobytes of PNG that declare 4000 × 4000 pixels: refused from the header, never decoded
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(4000, 4000,
+                java.awt.image.BufferedImage.TYPE_BYTE_BINARY), "png", png);
+        String href = "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(png.toByteArray());
+        StyleException pixels = assertThrows(StyleException.class, () -> parse(wrap(
+                "<PointSymbolizer><Graphic><ExternalGraphic><OnlineResource xmlns:xlink=\"http://www.w3.org/1999/xlink\""
+                        + " xlink:type=\"simple\" xlink:href=\"" + href + "\"/><Format>image/png</Format>"
+                        + "</ExternalGraphic></Graphic></PointSymbolizer>")));
+        assertTrue(pixels.getMessage().contains("4000×4000"), pixels.getMessage());
+    }
+
+    @Test
     void malformedXmlIsAStyleExceptionWithLine() {
         StyleException e = assertThrows(StyleException.class,
                 () -> parse("<StyledLayerDescriptor>\n<NamedLayer>\n</StyledLayerDescriptor>"));

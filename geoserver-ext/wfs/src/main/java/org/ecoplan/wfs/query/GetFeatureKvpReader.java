@@ -47,7 +47,9 @@ public final class GetFeatureKvpReader {
         String ids = p.value("RESOURCEID") != null ? p.value("RESOURCEID") : p.value("FEATUREID");
         List<LayerConfig> layers = new ArrayList<>();
         if (typeList != null && !typeList.isBlank()) {
-            for (String group : groups(typeList, typeLocator)) {
+            List<String> groups = groups(typeList, typeLocator);
+            Query.checkCount(groups.size(), typeLocator);
+            for (String group : groups) {
                 if (group.contains(",")) {
                     throw new ServiceException(ServiceException.OPTION_NOT_SUPPORTED, typeLocator,
                             "Joins (several type names in one query) are not supported: " + group);

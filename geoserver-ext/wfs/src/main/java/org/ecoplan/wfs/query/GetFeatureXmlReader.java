@@ -32,6 +32,7 @@ public final class GetFeatureXmlReader {
         CrsName srs = null;
         String srsText = null;
         String featureById = null;
+        Query.checkCount((int) children(root).stream().filter(c -> "Query".equals(c.getLocalName())).count(), "Query");
         for (Element child : children(root)) {
             switch (child.getLocalName()) {
                 case "Query" -> {

@@ -37,6 +37,11 @@ public final class MapLayerResolver {
         StyledLayerDescriptor sld = r.sldBody() == null ? null : parseSld(r.sldBody());
         List<StyledMapLayer> out = new ArrayList<>();
         if (r.layers().isEmpty()) {
+            // an SLD that names the layers is held to the same limit as LAYERS
+            if (sld.layers().size() > layerLimit) {
+                throw new ServiceException(ServiceException.INVALID_PARAMETER_VALUE, "SLD_BODY",
+                        "The SLD names " + sld.layers().size() + " layers; the limit is " + layerLimit);
+            }
             for (StyledLayer sl : sld.layers()) {
                 if (sl.name() == null || sl.name().isBlank()) {
                     throw new ServiceException(WmsExceptionCode.LAYER_NOT_DEFINED, "SLD_BODY",
