@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.ServiceLoader;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
@@ -19,6 +21,7 @@ import org.ecoplan.ows.HttpEndpointProvider;
 import org.ecoplan.ows.OwsResponse;
 import org.ecoplan.ows.OwsService;
 import org.ecoplan.ows.OwsServiceProvider;
+import org.ecoplan.ows.ServerSettings;
 import org.ecoplan.ows.ServiceException;
 
 /**
@@ -54,13 +57,19 @@ public final class EcoplanServer implements AutoCloseable {
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("ecoplan-http");
         Server jetty = new Server(threads);
-        ServerConnector connector = new ServerConnector(jetty);
+        // minimum data rates are checked by HttpExchange (MinimumDataRate); the idle timeout ends a
+        // connection that sends or takes nothing at all
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        connector.setIdleTimeout(Long.parseLong(ServerSettings.setting("ECOPLAN_IDLE_TIMEOUT_MS", "30000")));
         connector.setHost(config.host());
         connector.setPort(config.port());
         jetty.addConnector(connector);
         EcoplanServer server = new EcoplanServer(jetty, context, dispatcher);
         jetty.setHandler(
-                server.new Root(config.settings().maxRequestBytes(), new Router(context, dispatcher, endpoints)));
+                server.new Root(config.settings().maxRequestBytes(), new Router(context, dispatcher, endpoints),
+                        PublicUrl.fromEnvironment()));
         jetty.setRequestLog(new AccessLog());
         // what Jetty answers itself (a malformed request line, headers too large) is plain text, not its HTML page
         jetty.setErrorHandler(new PlainErrorHandler());
@@ -91,19 +100,25 @@ public final class EcoplanServer implements AutoCloseable {
     private final class Root extends Handler.Abstract {
         private final int maxBodyBytes;
         private final Router router;
+        private final PublicUrl publicUrl;
 
-        Root(int maxBodyBytes, Router router) {
+        Root(int maxBodyBytes, Router router, PublicUrl publicUrl) {
             this.maxBodyBytes = maxBodyBytes;
             this.router = router;
+            this.publicUrl = publicUrl;
         }
 
         @Override
         public boolean handle(Request request, Response response, Callback callback) {
             Router.Target t = router.target(request.getHttpURI().getPath());
+            response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+            response.getHeaders().put("X-Content-Type-Options", "nosniff");
+            if (HttpMethods.preflight(request, response, callback)) return true;
             OwsResponse answer;
             try {
+                HttpMethods.require(request.getMethod());
                 answer = ErrorBoundary.answer(t.route(),
-                        HttpExchange.read(request, maxBodyBytes, t.path(), t.workspace()));
+                        HttpExchange.read(request, maxBodyBytes, t.path(), t.workspace(), publicUrl));
             } catch (ServiceException e) {
                 answer = ErrorBoundary.failed(t.route(), e, HttpExchange.bare(request, t.path(), t.workspace()));
             } catch (IOException e) {
@@ -111,7 +126,7 @@ public final class EcoplanServer implements AutoCloseable {
                         null, "Cannot read the request: " + e.getMessage(), 400),
                         HttpExchange.bare(request, t.path(), t.workspace()));
             }
-            response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+            if (answer.status() == 405) response.getHeaders().put(HttpHeader.ALLOW, HttpMethods.ALLOWED);
             HttpExchange.write(answer, request, response, callback);
             return true;
         }

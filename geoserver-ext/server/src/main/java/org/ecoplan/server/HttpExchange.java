@@ -24,20 +24,23 @@ import org.ecoplan.ows.ServiceException;
 final class HttpExchange {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("ecoplan.error");
 
+    private static final MinimumDataRate RESPONSE_RATE = MinimumDataRate.responses();
+
     private HttpExchange() {}
 
     /**
      * @param path      the path the engine sees (after a workspace segment)
      * @param workspace the workspace of a virtual service, or null
      */
-    static OwsRequest read(Request request, int maxBodyBytes, String path, String workspace) throws IOException {
+    static OwsRequest read(Request request, int maxBodyBytes, String path, String workspace, PublicUrl publicUrl)
+            throws IOException {
         Map<String, String> params = new LinkedHashMap<>();
         String query = request.getHttpURI().getQuery();
         if (query != null) decodeForm(query, params);
         byte[] body = new byte[0];
         String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
         if ("POST".equals(request.getMethod())) {
-            body = readBounded(Content.Source.asInputStream(request), maxBodyBytes);
+            body = readBounded(Content.Source.asInputStream(request), maxBodyBytes, MinimumDataRate.requests());
             if (contentType != null
                     && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
                 decodeForm(new String(body, StandardCharsets.UTF_8), params);
@@ -48,10 +51,10 @@ final class HttpExchange {
         for (HttpField f : request.getHeaders())
             headers.putIfAbsent(f.getName().toLowerCase(Locale.ROOT), f.getValue());
         String scheme = request.getHttpURI().getScheme() == null ? "http" : request.getHttpURI().getScheme();
-        String host = request.getHeaders().get(HttpHeader.HOST);
-        if (host == null) host = Request.getServerName(request) + ":" + Request.getServerPort(request);
-        return new OwsRequest(request.getMethod(), path, new KvpMap(params), body, contentType, scheme + "://" + host,
-                headers, workspace);
+        String base = publicUrl.baseUrl(scheme, request.getHeaders().get(HttpHeader.HOST),
+                Request.getServerName(request) + ":" + Request.getServerPort(request));
+        return new OwsRequest(request.getMethod(), path, new KvpMap(params), body, contentType, base, headers,
+                workspace);
     }
 
     /** The request without parameters or body, for reporting a failure to read them. */
@@ -59,11 +62,13 @@ final class HttpExchange {
         return new OwsRequest(request.getMethod(), path, KvpMap.empty(), null, null, "", null, workspace);
     }
 
-    private static byte[] readBounded(InputStream in, int max) throws IOException {
+    private static byte[] readBounded(InputStream in, int max, MinimumDataRate rate) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buf = new byte[8192];
+        long start = System.nanoTime();
         int n;
         while ((n = in.read(buf)) > 0) {
+            rate.checkRequest(out.size() + n, start);
             if (out.size() + n > max) {
                 throw new ServiceException(ServiceException.INVALID_PARAMETER_VALUE, "body",
                         "Request body larger than the limit of " + max + " bytes", 413);
@@ -101,8 +106,9 @@ final class HttpExchange {
         // streaming encoders write element by element: buffer them, or every small write becomes a
         // socket write; a body complete in memory (a cached tile) goes out in one write, unbuffered
         try (OutputStream out = r.body() instanceof OwsResponse.Bytes
-                ? Content.Sink.asOutputStream(response)
-                : new java.io.BufferedOutputStream(Content.Sink.asOutputStream(response), 32 * 1024)) {
+                ? RESPONSE_RATE.watch(Content.Sink.asOutputStream(response))
+                : new java.io.BufferedOutputStream(RESPONSE_RATE.watch(Content.Sink.asOutputStream(response)),
+                        32 * 1024)) {
             r.body().writeTo(out);
         } catch (IOException | java.io.UncheckedIOException e) {
             // the client went away or the connection broke while the body was written: nothing to answer

@@ -1,6 +1,7 @@
 package org.ecoplan.server;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.ecoplan.catalog.Catalog;
 import org.ecoplan.ows.Dispatcher;
@@ -20,6 +21,7 @@ final class Router {
     /** Where a path leads, with the path the engine sees and the workspace of a virtual service. */
     record Target(Route route, String path, String workspace) {}
 
+    private final ServerContext context;
     private final Catalog catalog;
     private final Dispatcher dispatcher;
     private final List<HttpEndpoint> endpoints;
@@ -27,6 +29,7 @@ final class Router {
     private final Route ows;
 
     Router(ServerContext context, Dispatcher dispatcher, List<HttpEndpoint> endpoints) {
+        this.context = context;
         this.catalog = context.catalog();
         this.dispatcher = dispatcher;
         // longest prefix first, so "/wmts/rest" wins over a shorter one
@@ -90,15 +93,41 @@ final class Router {
         };
     }
 
+    /**
+     * Liveness and readiness at once: UP (200) only when every store can be read (one table of each
+     * is looked up), DOWN (503) naming the stores that cannot, so a load balancer or an orchestrator
+     * stops sending requests that would all fail.
+     */
     private OwsResponse health() {
-        StringBuilder b = new StringBuilder("{\"status\":\"UP\",\"workspaces\":").append(catalog.workspaces().size())
+        List<String> unreadable = new ArrayList<>();
+        for (var e : context.stores().entrySet()) {
+            String table = catalog.layers().stream().filter(l -> (l.workspace() + ":" + l.store()).equals(e.getKey()))
+                    .map(l -> l.table()).findFirst().orElse(null);
+            try {
+                if (table != null && !e.getValue().hasTable(table)) unreadable.add(e.getKey());
+            } catch (RuntimeException x) {
+                unreadable.add(e.getKey());
+            }
+        }
+        String status = unreadable.isEmpty() ? "UP" : "DOWN";
+        StringBuilder b = new StringBuilder("{\"status\":\"").append(status).append("\",\"workspaces\":")
+                .append(catalog.workspaces().size())
                 .append(",\"layers\":").append(catalog.layers().size())
                 .append(",\"groups\":").append(catalog.groups().size()).append(",\"services\":[");
         for (int i = 0; i < dispatcher.services().size(); i++) {
             if (i > 0) b.append(',');
             b.append('"').append(dispatcher.services().get(i).name()).append('"');
         }
-        b.append("]}\n");
-        return OwsResponse.bytes(200, "application/json", b.toString().getBytes(StandardCharsets.UTF_8));
+        b.append("]");
+        if (!unreadable.isEmpty()) {
+            b.append(",\"unreadableStores\":[");
+            for (int i = 0; i < unreadable.size(); i++)
+                b.append(i > 0 ? "," : "").append('"').append(unreadable.get(i))
+                        .append('"');
+            b.append("]");
+        }
+        b.append("}\n");
+        return OwsResponse.bytes(unreadable.isEmpty() ? 200 : 503, "application/json",
+                b.toString().getBytes(StandardCharsets.UTF_8)).withHeader("Cache-Control", "no-store");
     }
 }

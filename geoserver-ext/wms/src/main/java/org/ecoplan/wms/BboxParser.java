@@ -30,7 +30,9 @@ public final class BboxParser {
             } catch (NumberFormatException e) {
                 throw bad("BBOX value '" + parts[i].trim() + "' is not a number");
             }
-            if (!Double.isFinite(v[i])) throw bad("BBOX value '" + parts[i].trim() + "' is not finite");
+            if (!Double.isFinite(v[i]) || Math.abs(v[i]) > org.ecoplan.ows.filter.BboxParameter.MAX_COORDINATE) {
+                throw bad("BBOX value '" + parts[i].trim() + "' is out of range");
+            }
         }
         if (v[0] >= v[2] || v[1] >= v[3]) {
             throw bad("BBOX minimum must be less than maximum on both axes: '" + text + "'");

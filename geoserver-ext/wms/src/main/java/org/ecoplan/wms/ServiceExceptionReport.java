@@ -12,15 +12,20 @@ import org.ecoplan.ows.encode.XmlDocument;
  *
  * <p>HTTP status: WMS clients read the report from the body and many ignore non-200 answers, so
  * client errors are sent with status 200 (as widely deployed servers do); only server-side
- * conditions a cache or proxy must not store keep their status (500 internal error, 503 busy).
+ * conditions a cache or proxy must not store keep their status (500 internal error, 503 busy), and
+ * so do failures of the HTTP exchange itself (405 method, 413 body too large, 414, 431).
  */
 public final class ServiceExceptionReport {
     public static final String OGC_NS = "http://www.opengis.net/ogc";
+    /** Failures of the HTTP exchange itself, not of a WMS request: their status is kept (method, body or URI too large). */
+    private static final java.util.Set<Integer> HTTP_LEVEL = java.util.Set.of(405, 413, 414, 431);
 
     private ServiceExceptionReport() {}
 
     public static OwsResponse response(ServiceException e, WmsVersion version) {
-        int status = e.httpStatus() >= 500 && e.httpStatus() != 501 ? e.httpStatus() : 200;
+        int status = e.httpStatus() >= 500 && e.httpStatus() != 501 || HTTP_LEVEL.contains(e.httpStatus())
+                ? e.httpStatus()
+                : 200;
         return OwsResponse.bytes(status, version.exceptionMime() + "; charset=UTF-8", encode(e, version));
     }
 

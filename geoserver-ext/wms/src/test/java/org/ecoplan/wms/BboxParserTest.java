@@ -43,7 +43,8 @@ class BboxParserTest {
     @Test
     void badBoxes() {
         CrsName crs = SupportedCrs.require("EPSG:3857", WmsVersion.V_1_3_0, OFFERED);
-        for (String bad : new String[]{"1,2,3", "1,2,3,x", "3,2,1,4", "1,4,3,2", "1,2,1,4", "1,2,NaN,4"}) {
+        for (String bad : new String[]{"1,2,3", "1,2,3,x", "3,2,1,4", "1,4,3,2", "1,2,1,4", "1,2,NaN,4",
+                "-1e308,-1e308,1e308,1e308"}) {
             ServiceException e = assertThrows(ServiceException.class,
                     () -> BboxParser.parse(bad, crs, WmsVersion.V_1_3_0), bad);
             assertEquals("InvalidParameterValue", e.code(), bad);

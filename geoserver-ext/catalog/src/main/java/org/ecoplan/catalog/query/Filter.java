@@ -20,12 +20,24 @@ public sealed interface Filter {
     /** Matches no feature. */
     record Exclude() implements Filter {}
 
+    /**
+     * The most operands one And or Or (a CQL IN list included) may have: every store must be able to
+     * evaluate it, and SQLite refuses expressions deeper than 1000 (a long OR chain is that deep).
+     */
+    int MAX_OPERANDS = 500;
+    /** The most identifiers one ResourceId may list. */
+    int MAX_IDS = 1000;
+
     record And(List<Filter> children) implements Filter {
-        public And { children = List.copyOf(children); }
+        public And {
+            children = List.copyOf(Limits.operands(children, "And"));
+        }
     }
 
     record Or(List<Filter> children) implements Filter {
-        public Or { children = List.copyOf(children); }
+        public Or {
+            children = List.copyOf(Limits.operands(children, "Or"));
+        }
     }
 
     record Not(Filter child) implements Filter {}
@@ -56,7 +68,26 @@ public sealed interface Filter {
 
     /** Feature identifiers ("layer.fid"). */
     record ResourceId(List<String> ids) implements Filter {
-        public ResourceId { ids = List.copyOf(ids); }
+        public ResourceId {
+            if (ids.size() > MAX_IDS) {
+                throw new QueryException("A filter lists " + ids.size() + " feature ids; the limit is " + MAX_IDS,
+                        "resourceId");
+            }
+            ids = List.copyOf(ids);
+        }
+    }
+
+    /** The size checks of the records above. */
+    final class Limits {
+        private Limits() {}
+
+        static <T> List<T> operands(List<T> children, String what) {
+            if (children.size() > MAX_OPERANDS) {
+                throw new QueryException("A filter " + what + " (or IN list) has " + children.size()
+                        + " operands; the limit is " + MAX_OPERANDS, "filter");
+            }
+            return children;
+        }
     }
 
     Filter INCLUDE = new Include();

@@ -81,11 +81,16 @@ public final class BboxParameter {
         }
     }
 
+    /** The largest coordinate magnitude a BBOX may hold. */
+    public static final double MAX_COORDINATE = 1e10;
+
     private static double number(String text, int index) {
         String t = text.trim();
         if (!NUMBER.matcher(t).matches()) throw invalid("value " + index + " '" + abbreviate(t) + "' is not a number");
         double d = Double.parseDouble(t);
-        if (!Double.isFinite(d)) throw invalid("value " + index + " is out of range");
+        // no coordinate of any offered CRS comes near 1e10 (Gauss-Krüger eastings with zone are below 1e8);
+        // larger values only overflow the transformations
+        if (!Double.isFinite(d) || Math.abs(d) > MAX_COORDINATE) throw invalid("value " + index + " is out of range");
         return d;
     }
 

@@ -67,10 +67,15 @@ public final class CqlParser {
                     locator + " is longer than " + MAX_LENGTH + " characters");
         }
         Run run = new Run(new CqlLexer(text, locator));
-        Filter f = run.or(0);
-        Token end = run.lexer.peek();
-        if (end.kind() != Kind.END) throw run.lexer.error("unexpected '" + end.text() + "'", end.start());
-        return f;
+        try {
+            Filter f = run.or(0);
+            Token end = run.lexer.peek();
+            if (end.kind() != Kind.END) throw run.lexer.error("unexpected '" + end.text() + "'", end.start());
+            return f;
+        } catch (QueryException e) {
+            // a limit of the filter model (operands, ids): the request's fault, told against its parameter
+            throw new ServiceException(ServiceException.INVALID_PARAMETER_VALUE, locator, e.getMessage());
+        }
     }
 
     /**

@@ -220,4 +220,16 @@ class CqlParserTest {
         assertEquals("CQL_FILTER", e.locator());
         assertEquals(CqlParser.MAX_LENGTH + 1, CqlParser.splitList(";".repeat(CqlParser.MAX_LENGTH)).size());
     }
+
+    @Test
+    void longInListsAreRefusedWithTheParameterAsLocator() {
+        String values = String.join(",", java.util.Collections.nCopies(Filter.MAX_OPERANDS + 1, "'a'"));
+        ServiceException e = assertThrows(ServiceException.class,
+                () -> new CqlParser(AREAS, "CQL_FILTER").parse("name IN (" + values + ")"));
+        assertEquals("CQL_FILTER", e.locator());
+        assertTrue(e.getMessage().contains("limit is " + Filter.MAX_OPERANDS), e.getMessage());
+        String ok = String.join(",", java.util.Collections.nCopies(Filter.MAX_OPERANDS, "'a'"));
+        assertEquals(Filter.MAX_OPERANDS,
+                ((Filter.Or) new CqlParser(AREAS, "CQL_FILTER").parse("name IN (" + ok + ")")).children().size());
+    }
 }

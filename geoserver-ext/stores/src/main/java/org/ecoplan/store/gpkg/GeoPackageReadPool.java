@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
@@ -38,8 +40,11 @@ final class GeoPackageReadPool implements AutoCloseable {
 
     GeoPackageReadPool(Path file) { this.file = file; }
 
+    private final Object recovery = new Object();
+
     /** A read-only connection; closing it returns it to the pool. */
     Connection open() throws SQLException {
+        recoverHotJournal();
         Object key = fileKey();
         if (key == null) return GeoPackageConnections.open(file, false); // fails as an unpooled open would
         HikariDataSource current;
@@ -56,6 +61,28 @@ final class GeoPackageReadPool implements AutoCloseable {
         // a read still streaming from the old file finishes all the same (tested)
         if (stale != null) stale.close();
         return current.getConnection();
+    }
+
+    /**
+     * A writer killed mid-transaction (a data-loader under {@code kill -9}) leaves a hot rollback
+     * journal next to the file. SQLite rolls it back at the next read, but only on a connection that
+     * may write, and every read-only connection fails until then. So when a journal exists, one
+     * read-write connection reads the schema first: a hot journal is rolled back, and a journal of a
+     * writer still at work is left alone (SQLite sees its lock).
+     */
+    private void recoverHotJournal() {
+        Path journal = file.resolveSibling(file.getFileName() + "-journal");
+        if (!Files.exists(journal)) return;
+        synchronized (recovery) {
+            if (!Files.exists(journal)) return;
+            try (Connection rw = GeoPackageConnections.open(file, true);
+                    Statement s = rw.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master")) {
+                rs.next();
+            } catch (SQLException e) {
+                // busy (a writer at work) or not writable by this process: the reads say what is wrong
+            }
+        }
     }
 
     /** The identity of the file the path names now (device and inode on Linux), or null if there is none. */

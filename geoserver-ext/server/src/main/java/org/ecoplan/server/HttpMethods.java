@@ -1,0 +1,47 @@
+package org.ecoplan.server;
+
+import java.util.Set;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.ecoplan.ows.ServiceException;
+
+/**
+ * The HTTP methods the services answer: GET, HEAD and POST, and OPTIONS as a CORS preflight
+ * (Fetch standard, CORS protocol) or an {@code Allow} list. Anything else (PUT, DELETE, PATCH,
+ * TRACE, ...) is 405 Method Not Allowed with {@code Allow}, in the format of the service asked.
+ */
+final class HttpMethods {
+    static final String ALLOWED = "GET, HEAD, POST, OPTIONS";
+    private static final Set<String> SERVED = Set.of("GET", "HEAD", "POST");
+
+    private HttpMethods() {}
+
+    /** Answers an OPTIONS request (204, Allow, and the CORS headers a preflight asks for); false for other methods. */
+    static boolean preflight(Request request, Response response, Callback callback) {
+        if (!"OPTIONS".equals(request.getMethod())) return false;
+        response.setStatus(HttpStatus.NO_CONTENT_204);
+        response.getHeaders().put(HttpHeader.ALLOW, ALLOWED);
+        if (request.getHeaders().get(HttpHeader.ACCESS_CONTROL_REQUEST_METHOD) != null) {
+            response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_METHODS, "GET, HEAD, POST");
+            String asked = request.getHeaders().get(HttpHeader.ACCESS_CONTROL_REQUEST_HEADERS);
+            // the request bodies are XML or forms; no credentials are involved, so any header a client names is fine
+            if (asked != null && asked.matches("[A-Za-z0-9-, ]{1,512}")) {
+                response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_HEADERS, asked);
+            }
+            response.getHeaders().put(HttpHeader.ACCESS_CONTROL_MAX_AGE, "86400");
+        }
+        callback.succeeded();
+        return true;
+    }
+
+    /** Refuses a method the services do not serve. */
+    static void require(String method) {
+        if (!SERVED.contains(method)) {
+            throw new ServiceException(ServiceException.OPERATION_NOT_SUPPORTED, "method",
+                    "HTTP method " + method + " is not allowed here; use " + ALLOWED, 405);
+        }
+    }
+}
