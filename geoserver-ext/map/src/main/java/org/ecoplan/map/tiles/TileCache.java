@@ -9,7 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.ecoplan.ows.ServerSettings;
 
@@ -18,31 +22,44 @@ import org.ecoplan.ows.ServerSettings;
  * encoded tiles. Disk writes go to a temporary file that is then moved into place, so a reader
  * (or a second server on the same directory) never sees half a tile. Keys carry the content
  * version, so entries never go stale; old versions are only dead weight, removed by
- * {@link #truncate(String)}.
+ * {@link #truncate(String)} or, when the directory outgrows its quota, by eviction of the oldest
+ * tiles first (old content versions before current ones).
  */
 public final class TileCache {
     private final Cache<TileKey, CachedTile> memory;
     private final Path disk;
+    private final long diskBytes;
+    /** Bytes of tile files on disk; -1 until first counted. */
+    private final AtomicLong used = new AtomicLong(-1);
+    private final Object eviction = new Object();
 
     /**
      * @param memoryBytes upper bound of the memory cache
      * @param disk        root directory of the disk cache, or null for memory only
      */
     public TileCache(long memoryBytes, Path disk) {
+        this(memoryBytes, disk, Long.MAX_VALUE);
+    }
+
+    /** @param diskBytes the quota of the disk cache: past it the oldest tiles are removed down to 90 % */
+    public TileCache(long memoryBytes, Path disk, long diskBytes) {
         this.memory = Caffeine.newBuilder().maximumWeight(memoryBytes)
                 .weigher((TileKey k, CachedTile t) -> t.data().length + 200).build();
         this.disk = disk;
+        this.diskBytes = diskBytes;
     }
 
     /**
      * The cache configured by the environment: ECOPLAN_TILE_CACHE (directory, default
-     * {@code var/tiles} under the workspace; "off" for memory only) and ECOPLAN_TILE_MEMORY_MB (64).
+     * {@code var/tiles} under the workspace; "off" for memory only), ECOPLAN_TILE_MEMORY_MB (64) and
+     * ECOPLAN_TILE_DISK_MB (1024, the disk quota).
      */
     public static TileCache fromEnvironment(Path workspace) {
         String dir = ServerSettings.setting("ECOPLAN_TILE_CACHE", "var/tiles");
         Path root = dir.equalsIgnoreCase("off") ? null : workspace.resolve(dir).toAbsolutePath().normalize();
         long mb = Long.parseLong(ServerSettings.setting("ECOPLAN_TILE_MEMORY_MB", "64"));
-        return new TileCache(mb << 20, root);
+        long diskMb = Long.parseLong(ServerSettings.setting("ECOPLAN_TILE_DISK_MB", "1024"));
+        return new TileCache(mb << 20, root, diskMb << 20);
     }
 
     public Path directory() { return disk; }
@@ -78,14 +95,69 @@ public final class TileCache {
             Path tmp = Files.createTempFile(file.getParent(), ".tile", ".tmp");
             Files.write(tmp, tile.data());
             Files.setLastModifiedTime(tmp, java.nio.file.attribute.FileTime.fromMillis(tile.createdMillis()));
+            long replaced = Files.isRegularFile(file) ? Files.size(file) : 0;
             try {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
-        } catch (IOException e) {
+            if (counted() + tile.data().length - replaced > diskBytes) evict();
+            else used.addAndGet(tile.data().length - replaced);
+        } catch (IOException | UncheckedIOException e) {
             // the disk cache is an optimisation: a full or read-only disk must not fail the request
         }
+    }
+
+    /** The bytes of tile files on disk, counted once by walking the directory. */
+    private long counted() {
+        long u = used.get();
+        if (u >= 0) return u;
+        synchronized (eviction) {
+            if (used.get() < 0) used.set(files().stream().mapToLong(TileFile::size).sum());
+            return used.get();
+        }
+    }
+
+    /** Removes the oldest tile files until the directory holds at most 90 % of its quota. */
+    private void evict() {
+        synchronized (eviction) {
+            List<TileFile> files = files();
+            long total = files.stream().mapToLong(TileFile::size).sum();
+            long target = diskBytes / 10 * 9;
+            files.sort(Comparator.comparingLong(TileFile::modified));
+            for (TileFile f : files) {
+                if (total <= target) break;
+                try {
+                    Files.deleteIfExists(f.path());
+                    total -= f.size();
+                } catch (IOException e) {
+                    // another server on the same directory removed it, or it cannot be: go on
+                }
+            }
+            used.set(total);
+        }
+    }
+
+    private record TileFile(Path path, long size, long modified) {}
+
+    private List<TileFile> files() {
+        List<TileFile> out = new ArrayList<>();
+        if (!Files.isDirectory(disk)) return out;
+        try (Stream<Path> walk = Files.walk(disk)) {
+            walk.forEach(p -> {
+                try {
+                    BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+                    if (a.isRegularFile() && !p.getFileName().toString().endsWith(".tmp")) {
+                        out.add(new TileFile(p, a.size(), a.lastModifiedTime().toMillis()));
+                    }
+                } catch (IOException e) {
+                    // gone meanwhile
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
     }
 
     /** Removes every cached tile of a layer (all styles, sets and versions) from memory and disk; the count of files removed. */
@@ -107,6 +179,7 @@ public final class TileCache {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        used.set(-1); // counted again at the next write
         return n[0];
     }
 

@@ -75,4 +75,22 @@ class TileCacheTest {
         assertFalse(TileHttp.notModified(null, "not a date", t));
         assertFalse(TileHttp.notModified(null, null, t));
     }
+
+    @Test
+    void theDiskCacheKeepsToItsQuotaRemovingTheOldestTiles() throws Exception {
+        TileCache cache = new TileCache(1 << 20, dir, 10_000);
+        byte[] kb = new byte[1000];
+        for (int v = 0; v < 30; v++) {
+            TileKey k = key("v" + v);
+            cache.put(k, CachedTile.of(kb, 1_700_000_000_000L + v * 1000L, k));
+        }
+        long bytes;
+        try (Stream<Path> files = Files.walk(dir)) {
+            bytes = files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+        assertTrue(bytes <= 10_000, "within the quota: " + bytes);
+        cache.clearMemory();
+        assertNull(cache.get(key("v0")), "the oldest tile was removed");
+        assertArrayEquals(kb, cache.get(key("v29")).data(), "the newest is kept");
+    }
 }
