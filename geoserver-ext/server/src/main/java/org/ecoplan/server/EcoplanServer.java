@@ -101,6 +101,8 @@ public final class EcoplanServer implements AutoCloseable {
         private final int maxBodyBytes;
         private final Router router;
         private final PublicUrl publicUrl;
+        private final ClientLimiter clients = ClientLimiter.fromEnvironment();
+        private final CorsOrigins cors = CorsOrigins.fromEnvironment();
 
         Root(int maxBodyBytes, Router router, PublicUrl publicUrl) {
             this.maxBodyBytes = maxBodyBytes;
@@ -111,12 +113,15 @@ public final class EcoplanServer implements AutoCloseable {
         @Override
         public boolean handle(Request request, Response response, Callback callback) {
             Router.Target t = router.target(request.getHttpURI().getPath());
-            response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+            cors.allow(request, response);
             response.getHeaders().put("X-Content-Type-Options", "nosniff");
             if (HttpMethods.preflight(request, response, callback)) return true;
             OwsResponse answer;
+            ClientLimiter.Turn turn = () -> {};
             try {
                 HttpMethods.require(request.getMethod());
+                // /health answers a load balancer's probe even when the client limit is reached
+                if (!t.path().equals("/health")) turn = clients.acquire(Request.getRemoteAddr(request));
                 answer = ErrorBoundary.answer(t.route(),
                         HttpExchange.read(request, maxBodyBytes, t.path(), t.workspace(), publicUrl));
             } catch (ServiceException e) {
@@ -127,7 +132,12 @@ public final class EcoplanServer implements AutoCloseable {
                         HttpExchange.bare(request, t.path(), t.workspace()));
             }
             if (answer.status() == 405) response.getHeaders().put(HttpHeader.ALLOW, HttpMethods.ALLOWED);
-            HttpExchange.write(answer, request, response, callback);
+            if (answer.status() == 503) {
+                response.getHeaders().put(HttpHeader.RETRY_AFTER, Integer.toString(ClientLimiter.RETRY_AFTER_SECONDS));
+            }
+            try (ClientLimiter.Turn held = turn) {
+                HttpExchange.write(answer, request, response, callback);
+            }
             return true;
         }
     }

@@ -12,6 +12,7 @@ import org.ecoplan.ows.OwsRequest;
 import org.ecoplan.ows.OwsResponse;
 import org.ecoplan.ows.OwsService;
 import org.ecoplan.ows.ResponseEncoders;
+import org.ecoplan.ows.ServerSettings;
 import org.ecoplan.ows.ServiceContext;
 import org.ecoplan.ows.ServiceException;
 import org.ecoplan.ows.filter.SecureXmlParser;
@@ -57,6 +58,8 @@ public final class WmsService implements OwsService {
         StyleLibrary styles = core.styles();
         ResponseEncoders encoders = ResponseEncoders.of(context);
         MapFormats mapFormats = new MapFormats(encoders);
+        // SLD_BODY is code a client sends: an operator may switch it off
+        boolean sldBody = !"false".equalsIgnoreCase(ServerSettings.setting("ECOPLAN_SLD_BODY", "true"));
         this.extents = new LayerExtents(context);
         LegendGraphics legends = new LegendGraphics();
         this.capabilities = new GetCapabilities(context,
@@ -72,7 +75,8 @@ public final class WmsService implements OwsService {
                 Operation.kvp("GetCapabilities", (r, v) -> capabilities.run(context.view(r), r.params(),
                         WmsVersion.exact(v), r.endpointUrl("/wms?"))).withAliases("capabilities"),
                 Operation.kvp("GetMap", (r, v) -> getMap.run(context.view(r),
-                        new GetMapKvpReader(context.settings(), context.view(r).allCrs(), mapFormats).read(r.params(),
+                        new GetMapKvpReader(context.settings(), context.view(r).allCrs(), mapFormats, sldBody).read(
+                                r.params(),
                                 WmsVersion.exact(v))))
                         .withAliases("map"),
                 Operation.kvp("GetFeatureInfo", (r, v) -> featureInfo.run(context.view(r),

@@ -37,7 +37,9 @@ class HttpHardeningIT {
     @BeforeAll
     static void start() throws Exception {
         server = ServerFixture.startPrivate(ServerFixture.workspace(),
-                Map.of("ECOPLAN_PUBLIC_URL", PUBLIC, "ECOPLAN_MIN_REQUEST_BYTES_PER_S", "2000"),
+                Map.of("ECOPLAN_PUBLIC_URL", PUBLIC, "ECOPLAN_MIN_REQUEST_BYTES_PER_S", "2000",
+                        "ECOPLAN_MAX_REQUESTS_PER_CLIENT", "2", "ECOPLAN_QUEUE_TIMEOUT_MS", "300", "ECOPLAN_SLD_BODY",
+                        "false", "ECOPLAN_CORS_ORIGINS", "https://a.example, https://b.example"),
                 ServerSettings.fromEnvironment());
     }
 
@@ -72,7 +74,23 @@ class HttpHardeningIT {
         assertEquals(204, preflight.statusCode());
         assertTrue(preflight.header("Access-Control-Allow-Methods").contains("POST"));
         assertEquals("content-type", preflight.header("Access-Control-Allow-Headers"));
-        assertEquals("*", preflight.header("Access-Control-Allow-Origin"));
+        // this server names its CORS origins: only those are echoed
+        assertEquals(null, preflight.header("Access-Control-Allow-Origin"));
+        Response fromB = given().baseUri(base()).header("Origin", "https://b.example").get("/health");
+        assertEquals("https://b.example", fromB.header("Access-Control-Allow-Origin"));
+        assertTrue(fromB.header("Vary").contains("Origin"));
+    }
+
+    @Test
+    void sldBodyCanBeSwitchedOff() throws Exception {
+        String sld = "<StyledLayerDescriptor version=\"1.0.0\" xmlns=\"http://www.opengis.net/sld\"><NamedLayer>"
+                + "<Name>townships</Name><UserStyle><FeatureTypeStyle><Rule><PointSymbolizer/></Rule>"
+                + "</FeatureTypeStyle></UserStyle></NamedLayer></StyledLayerDescriptor>";
+        Response r = given().baseUri(base()).queryParam("SLD_BODY", sld).get("/yanggao/wms?SERVICE=WMS&VERSION=1.3.0"
+                + "&REQUEST=GetMap&CRS=CRS:84&BBOX=113.5,39.9,114.4,40.5&WIDTH=20&HEIGHT=20&FORMAT=image/png");
+        Document d = xml(r.asByteArray());
+        assertEquals("ServiceExceptionReport", d.getDocumentElement().getLocalName());
+        assertTrue(r.asString().contains("SLD_BODY is switched off"), r.asString());
     }
 
     @Test
@@ -138,6 +156,31 @@ class HttpHardeningIT {
             out.append(chunk);
             i = eol + 2 + chunk.length() + 2;
         }
+    }
+
+    @Test
+    void oneClientCannotTakeEveryWorker() throws Exception {
+        Socket[] held = new Socket[2];
+        try {
+            for (int i = 0; i < held.length; i++) {
+                // a request whose body never comes holds its turn until the data rate cuts it off (2 s)
+                held[i] = new Socket("localhost", server.port());
+                held[i].getOutputStream().write(("POST /wfs HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Content-Type: application/xml\r\nContent-Length: 1000\r\n\r\n<")
+                        .getBytes(StandardCharsets.US_ASCII));
+                held[i].getOutputStream().flush();
+            }
+            Thread.sleep(300);
+            Response refused = given().baseUri(base()).get("/wms?SERVICE=WMS&REQUEST=GetCapabilities&VERSION=1.3.0");
+            assertEquals(503, refused.statusCode(), refused.asString());
+            assertEquals("5", refused.header("Retry-After"));
+            assertEquals("ServiceExceptionReport", xml(refused.asByteArray()).getDocumentElement().getLocalName());
+            given().baseUri(base()).get("/health").then().statusCode(200);
+        } finally {
+            for (Socket s : held) if (s != null) s.close();
+        }
+        Thread.sleep(500);
+        given().baseUri(base()).get("/wms?SERVICE=WMS&REQUEST=GetCapabilities&VERSION=1.3.0").then().statusCode(200);
     }
 
     @Test

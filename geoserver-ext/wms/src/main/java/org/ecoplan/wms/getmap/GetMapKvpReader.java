@@ -23,14 +23,23 @@ import org.locationtech.jts.geom.Envelope;
  * goes in SLD_BODY.
  */
 public final class GetMapKvpReader {
+
     private final ServerSettings settings;
     private final List<String> offeredCrs;
     private final MapFormats formats;
+    private final boolean allowSldBody;
 
     /** @param offeredCrs the CRSs the endpoint offers (CRS / SRS must be one of them) */
     public GetMapKvpReader(ServerSettings settings, List<String> offeredCrs, MapFormats formats) {
+        this(settings, offeredCrs, formats, true);
+    }
+
+    /** @param allowSldBody false refuses client-supplied styles (ECOPLAN_SLD_BODY=false) */
+    public GetMapKvpReader(ServerSettings settings, List<String> offeredCrs, MapFormats formats,
+            boolean allowSldBody) {
         this.settings = settings;
         this.formats = formats;
+        this.allowSldBody = allowSldBody;
         this.offeredCrs = List.copyOf(offeredCrs);
     }
 
@@ -45,6 +54,10 @@ public final class GetMapKvpReader {
                     "SLD by reference is not fetched by this server; send the document inline in SLD_BODY");
         }
         String sldBody = params.value("SLD_BODY");
+        if (sldBody != null && !sldBody.isBlank() && !allowSldBody) {
+            throw new ServiceException(ServiceException.OPTION_NOT_SUPPORTED, "SLD_BODY",
+                    "SLD_BODY is switched off on this server; use the published styles");
+        }
         if (sldBody != null && sldBody.isBlank()) sldBody = null;
         List<String> layers = NameList.parse(params.value("LAYERS"));
         if (layers.isEmpty() && sldBody == null) {
