@@ -93,14 +93,19 @@ public final class ServerFixture {
         }
     }
 
-    /** Runs the packaged data-loader jar (built by the reactor before this module's integration tests). */
-    public static int runLoader(String... args) throws IOException, InterruptedException {
+    /** Starts the packaged data-loader jar without waiting for it (a test may kill it). */
+    public static Process startLoader(String... args) throws IOException {
         Path jar = workspace().resolve("data-loader/target/ecoplan-data-loader.jar");
         if (!Files.isRegularFile(jar)) throw new IllegalStateException(jar + " missing: run mvn package first");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-jar", jar.toString()));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).directory(workspace().toFile()).inheritIO().start();
+        return new ProcessBuilder(cmd).directory(workspace().toFile()).inheritIO().start();
+    }
+
+    /** Runs the packaged data-loader jar (built by the reactor before this module's integration tests). */
+    public static int runLoader(String... args) throws IOException, InterruptedException {
+        Process p = startLoader(args);
         if (!p.waitFor(5, TimeUnit.MINUTES)) {
             p.destroyForcibly();
             throw new IllegalStateException("data-loader did not finish");
