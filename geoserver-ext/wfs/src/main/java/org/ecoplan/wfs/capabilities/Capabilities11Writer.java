@@ -66,12 +66,7 @@ final class Capabilities11Writer {
                     x.element("wfs", "DefaultSRS", t.nativeCrs().urn());
                     for (Crs c : t.otherCrs()) x.element("wfs", "OtherSRS", c.urn());
                 }
-                if (t.wgs84() != null) {
-                    x.start("ows", "WGS84BoundingBox");
-                    x.element("ows", "LowerCorner", Coordinates.pair(t.wgs84().getMinX(), t.wgs84().getMinY()));
-                    x.element("ows", "UpperCorner", Coordinates.pair(t.wgs84().getMaxX(), t.wgs84().getMaxY()));
-                    x.end();
-                }
+                Coordinates.wgs84BoundingBox(x, t.wgs84());
                 x.end();
             }
             x.end();
