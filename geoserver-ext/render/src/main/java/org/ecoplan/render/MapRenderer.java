@@ -12,6 +12,7 @@ import org.ecoplan.catalog.crs.GeometryTransformer;
 import org.ecoplan.catalog.query.FeatureQuery;
 import org.ecoplan.catalog.query.Filter;
 import org.ecoplan.catalog.query.FilterEvaluator;
+import org.ecoplan.catalog.query.QueryTimeoutException;
 import org.ecoplan.catalog.store.FeatureCursor;
 import org.locationtech.jts.geom.Envelope;
 
@@ -129,13 +130,23 @@ public final class MapRenderer {
         if (nativeBox.isNull()) return null;
         return FeatureQuery.of(new Filter.BBox(nativeBox))
                 .withProperties(style.properties(), true)
-                .withTargetCrs(request.crs());
+                .withTargetCrs(request.crs())
+                .withDeadline(request.deadlineNanos());
+    }
+
+    /** The layer's features; a store that stops the query at the deadline is a render timeout like any other. */
+    private static FeatureCursor openWithin(MapLayer layer, FeatureQuery query) {
+        try {
+            return layer.source().features(query);
+        } catch (QueryTimeoutException e) {
+            throw new RenderTimeoutException("reading layer '" + layer.name() + "' passed the deadline");
+        }
     }
 
     private static void drawFeatures(MapLayer layer, FeatureQuery query, MapRequest request, FilterEvaluator evaluator,
             List<RenderPass> passes) {
         int n = 0;
-        try (FeatureCursor cursor = layer.source().features(query)) {
+        try (FeatureCursor cursor = openWithin(layer, query)) {
             while (cursor.hasNext()) {
                 // every feature: one feature's rules can be costly (a LIKE, a complex geometry), and a
                 // clock read costs nanoseconds

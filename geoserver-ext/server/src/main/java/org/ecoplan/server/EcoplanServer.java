@@ -18,6 +18,7 @@ import org.ecoplan.catalog.config.CatalogException;
 import org.ecoplan.ows.Dispatcher;
 import org.ecoplan.ows.HttpEndpoint;
 import org.ecoplan.ows.HttpEndpointProvider;
+import org.ecoplan.ows.OwsRequest;
 import org.ecoplan.ows.OwsResponse;
 import org.ecoplan.ows.OwsService;
 import org.ecoplan.ows.OwsServiceProvider;
@@ -117,26 +118,28 @@ public final class EcoplanServer implements AutoCloseable {
             response.getHeaders().put("X-Content-Type-Options", "nosniff");
             if (HttpMethods.preflight(request, response, callback)) return true;
             OwsResponse answer;
+            OwsRequest read = HttpExchange.bare(request, t.path(), t.workspace());
             ClientLimiter.Turn turn = () -> {};
             try {
                 HttpMethods.require(request.getMethod());
                 // /health answers a load balancer's probe even when the client limit is reached
                 if (!t.path().equals("/health")) turn = clients.acquire(Request.getRemoteAddr(request));
-                answer = ErrorBoundary.answer(t.route(),
-                        HttpExchange.read(request, maxBodyBytes, t.path(), t.workspace(), publicUrl));
+                read = HttpExchange.read(request, maxBodyBytes, t.path(), t.workspace(), publicUrl);
+                answer = ErrorBoundary.answer(t.route(), read);
             } catch (ServiceException e) {
-                answer = ErrorBoundary.failed(t.route(), e, HttpExchange.bare(request, t.path(), t.workspace()));
+                answer = ErrorBoundary.failed(t.route(), e, read);
             } catch (IOException e) {
                 answer = ErrorBoundary.failed(t.route(), new ServiceException(ServiceException.INVALID_PARAMETER_VALUE,
-                        null, "Cannot read the request: " + e.getMessage(), 400),
-                        HttpExchange.bare(request, t.path(), t.workspace()));
+                        null, "Cannot read the request: " + e.getMessage(), 400), read);
             }
+            OwsRequest asked = read;
             if (answer.status() == 405) response.getHeaders().put(HttpHeader.ALLOW, HttpMethods.ALLOWED);
             if (answer.status() == 503) {
                 response.getHeaders().put(HttpHeader.RETRY_AFTER, Integer.toString(ClientLimiter.RETRY_AFTER_SECONDS));
             }
             try (ClientLimiter.Turn held = turn) {
-                HttpExchange.write(answer, request, response, callback);
+                HttpExchange.write(answer, request, response, callback,
+                        e -> ErrorBoundary.report(t.route(), e, asked));
             }
             return true;
         }

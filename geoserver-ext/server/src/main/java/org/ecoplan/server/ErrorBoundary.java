@@ -1,5 +1,7 @@
 package org.ecoplan.server;
 
+import org.ecoplan.catalog.query.QueryTimeoutException;
+
 import org.ecoplan.ows.OwsRequest;
 import org.ecoplan.ows.OwsResponse;
 import org.ecoplan.ows.ServiceException;
@@ -21,14 +23,27 @@ final class ErrorBoundary {
     static OwsResponse answer(Route route, OwsRequest request) {
         try {
             return route.handle(request);
-        } catch (ServiceException e) {
-            return failed(route, e, request);
         } catch (RuntimeException | StackOverflowError e) {
-            LOG.error("{} {} failed", request.method(), request.path(), e);
-            ServiceException internal = new ServiceException(ServiceException.NO_APPLICABLE_CODE, null,
-                    "Internal error while processing the request; it has been logged", 500);
-            return render(route, internal, request);
+            return report(route, e, request);
         }
+    }
+
+    /**
+     * The answer to a failure, also one raised while a streamed body was being written but before
+     * anything was sent: a known code as it is, a store stopped at the deadline as 503, anything
+     * else as a logged bug (500, no internals).
+     */
+    static OwsResponse report(Route route, Throwable e, OwsRequest request) {
+        if (e instanceof ServiceException se) return failed(route, se, request);
+        if (e instanceof QueryTimeoutException timeout) {
+            // a store stopped a query at the request's deadline: too much asked, not a bug
+            return failed(route, new ServiceException(ServiceException.OPERATION_PROCESSING_FAILED, null,
+                    "The request ran past its time limit (" + timeout.getMessage() + "); ask for less", 503), request);
+        }
+        LOG.error("{} {} failed", request.method(), request.path(), e);
+        ServiceException internal = new ServiceException(ServiceException.NO_APPLICABLE_CODE, null,
+                "Internal error while processing the request; it has been logged", 500);
+        return render(route, internal, request);
     }
 
     /** The answer to a request that failed with a known code (also before its handler ran, e.g. while reading it). */

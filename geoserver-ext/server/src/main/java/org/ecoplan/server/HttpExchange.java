@@ -96,6 +96,15 @@ final class HttpExchange {
     }
 
     static void write(OwsResponse r, Request request, Response response, Callback callback) {
+        write(r, request, response, callback, null);
+    }
+
+    /**
+     * @param onFailure the report of a failure raised while the body is written, sent instead when
+     *                  nothing of the body has gone out yet; null to only break the answer off
+     */
+    static void write(OwsResponse r, Request request, Response response, Callback callback,
+            java.util.function.Function<RuntimeException, OwsResponse> onFailure) {
         response.setStatus(r.status());
         if (r.contentType() != null) response.getHeaders().put(HttpHeader.CONTENT_TYPE, r.contentType());
         r.headers().forEach((k, v) -> response.getHeaders().put(k, v));
@@ -105,11 +114,15 @@ final class HttpExchange {
         }
         // streaming encoders write element by element: buffer them, or every small write becomes a
         // socket write; a body complete in memory (a cached tile) goes out in one write, unbuffered
-        try (OutputStream out = r.body() instanceof OwsResponse.Bytes
+        OutputStream out = r.body() instanceof OwsResponse.Bytes
                 ? RESPONSE_RATE.watch(Content.Sink.asOutputStream(response))
                 : new java.io.BufferedOutputStream(RESPONSE_RATE.watch(Content.Sink.asOutputStream(response)),
-                        32 * 1024)) {
+                        32 * 1024);
+        try {
             r.body().writeTo(out);
+            // closing ends the answer (the last chunk): only after the whole body was written, so a body
+            // that fails half-way is broken off and the client can tell it is incomplete
+            out.close();
         } catch (IOException | java.io.UncheckedIOException e) {
             // the client went away or the connection broke while the body was written: nothing to answer
             LOG.debug("{} {}: response not completed: {}", request.getMethod(), request.getHttpURI().getPath(),
@@ -117,9 +130,16 @@ final class HttpExchange {
             callback.failed(e);
             return;
         } catch (RuntimeException e) {
+            if (onFailure != null && !response.isCommitted()) {
+                // nothing has gone out (the body is buffered): the client gets the report, not a broken answer
+                response.reset();
+                write(onFailure.apply(e), request, response, callback, null);
+                return;
+            }
             // the status line is sent already; all that can be done is to log once and cut the response short
-            LOG.error("{} {} failed while its response was written", request.getMethod(),
-                    request.getHttpURI().getPath(), e);
+            LOG.warn("{} {} failed while its response was written: {}", request.getMethod(),
+                    request.getHttpURI().getPath(), e.toString());
+            if (!(e instanceof ServiceException)) LOG.error("{} {}", request.getMethod(), request.getHttpURI(), e);
             callback.failed(e);
             return;
         }

@@ -75,10 +75,9 @@ public final class WmsService implements OwsService {
                 Operation.kvp("GetCapabilities", (r, v) -> capabilities.run(context.view(r), r.params(),
                         WmsVersion.exact(v), r.endpointUrl("/wms?"))).withAliases("capabilities"),
                 Operation.kvp("GetMap", (r, v) -> getMap.run(context.view(r),
-                        new GetMapKvpReader(context.settings(), context.view(r).allCrs(), mapFormats, sldBody).read(
-                                r.params(),
-                                WmsVersion.exact(v))))
-                        .withAliases("map"),
+                        new GetMapKvpReader(context.settings(), context.view(r).allCrs(), mapFormats, sldBody)
+                                .read(r.params(), WmsVersion.exact(v)),
+                        !"HEAD".equals(r.method()))).withAliases("map"),
                 Operation.kvp("GetFeatureInfo", (r, v) -> featureInfo.run(context.view(r),
                         new GetFeatureInfoKvpReader(context.settings(), context.view(r).allCrs(), encoders).read(
                                 r.params(),

@@ -5,6 +5,7 @@ import static org.ecoplan.wms.TestWorkspace.get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,10 +40,12 @@ class WmsServiceTest {
     @TempDir
     Path dir;
     WmsService wms;
+    org.ecoplan.testkit.TestContext context;
 
     @BeforeEach
     void setUp() throws Exception {
-        wms = new WmsService(TestWorkspace.create(dir));
+        context = TestWorkspace.create(dir);
+        wms = new WmsService(context);
     }
 
     private OwsResponse call(OwsRequest r) {
@@ -249,6 +252,36 @@ class WmsServiceTest {
                 body(call(get("SERVICE=WMS", "VERSION=1.3.0", "REQUEST=GetMap", "SLD_BODY=<nope", "CRS=EPSG:4490",
                         "BBOX=39.9,113.5,40.4,114.2", "WIDTH=7", "HEIGHT=5", "FORMAT=image/png"))));
         assertEquals("SLD_BODY", xpath(d, "//ServiceException/@locator"));
+    }
+
+    @Test
+    void headChecksTheRequestButDrawsNothing() throws Exception {
+        org.ecoplan.testkit.MemoryFeatureSource zones = (org.ecoplan.testkit.MemoryFeatureSource) context
+                .featureSource(context.catalog().view("test").layer("zones")
+                        .orElseThrow());
+        int before = zones.queries();
+        OwsRequest get = get("SERVICE=WMS", "VERSION=1.3.0", "REQUEST=GetMap", "LAYERS=zones", "STYLES=",
+                "CRS=EPSG:4490", "BBOX=39.9,113.5,40.4,114.2", "WIDTH=70", "HEIGHT=50", "FORMAT=image/png");
+        OwsRequest head = new OwsRequest("HEAD", get.path(), get.params(), null, null, get.baseUrl(), get.headers(),
+                get.workspace());
+        OwsResponse answer = wms.handle(head);
+        assertEquals(200, answer.status());
+        assertEquals("image/png", answer.contentType());
+        assertEquals(before, zones.queries(), "no feature was read for a HEAD");
+        wms.handle(get);
+        assertEquals(before + 1, zones.queries(), "a GET draws");
+        OwsRequest badHead = new OwsRequest("HEAD", get.path(), kvpWith(get, "LAYERS", "nope"), null, null,
+                get.baseUrl(), get.headers(), get.workspace());
+        assertThrows(ServiceException.class, () -> wms.handle(badHead), "a HEAD is checked like a GET");
+    }
+
+    private static org.ecoplan.ows.KvpMap kvpWith(OwsRequest r, String key, String value) {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (String k : new String[]{"SERVICE", "VERSION", "REQUEST", "LAYERS", "STYLES", "CRS", "BBOX", "WIDTH",
+                "HEIGHT", "FORMAT"})
+            m.put(k, r.params().value(k));
+        m.put(key, value);
+        return new org.ecoplan.ows.KvpMap(m);
     }
 
     @Test

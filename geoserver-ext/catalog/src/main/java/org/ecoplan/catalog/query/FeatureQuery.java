@@ -14,9 +14,11 @@ import org.ecoplan.catalog.crs.Crs;
  *                   {@code withGeometry})
  * @param withGeometry whether to read the geometry
  * @param targetCrs  CRS the returned geometries are in, or null for the native CRS
+ * @param deadlineNanos a {@link System#nanoTime()} past which the store stops the query
+ *                   ({@link QueryTimeoutException}), or 0 for none
  */
 public record FeatureQuery(Filter filter, List<SortBy> sortBy, long offset, long limit, List<String> properties,
-        boolean withGeometry, Crs targetCrs) {
+        boolean withGeometry, Crs targetCrs, long deadlineNanos) {
     public FeatureQuery {
         filter = filter == null ? Filter.INCLUDE : filter;
         sortBy = sortBy == null ? List.of() : List.copyOf(sortBy);
@@ -24,29 +26,46 @@ public record FeatureQuery(Filter filter, List<SortBy> sortBy, long offset, long
         if (offset < 0) throw new IllegalArgumentException("offset < 0");
     }
 
-    public static final FeatureQuery ALL = new FeatureQuery(Filter.INCLUDE, List.of(), 0, -1, null, true, null);
+    public static final FeatureQuery ALL = new FeatureQuery(Filter.INCLUDE, List.of(), 0, -1, null, true, null, 0);
+
+    /** A query without a deadline. */
+    public FeatureQuery(Filter filter, List<SortBy> sortBy, long offset, long limit, List<String> properties,
+            boolean withGeometry, Crs targetCrs) {
+        this(filter, sortBy, offset, limit, properties, withGeometry, targetCrs, 0);
+    }
 
     public static FeatureQuery of(Filter f) {
         return ALL.withFilter(f);
     }
 
     public FeatureQuery withFilter(Filter f) {
-        return new FeatureQuery(f, sortBy, offset, limit, properties, withGeometry, targetCrs);
+        return new FeatureQuery(f, sortBy, offset, limit, properties, withGeometry, targetCrs, deadlineNanos);
     }
 
     public FeatureQuery withSort(List<SortBy> s) {
-        return new FeatureQuery(filter, s, offset, limit, properties, withGeometry, targetCrs);
+        return new FeatureQuery(filter, s, offset, limit, properties, withGeometry, targetCrs, deadlineNanos);
     }
 
     public FeatureQuery withPage(long newOffset, long newLimit) {
-        return new FeatureQuery(filter, sortBy, newOffset, newLimit, properties, withGeometry, targetCrs);
+        return new FeatureQuery(filter, sortBy, newOffset, newLimit, properties, withGeometry, targetCrs,
+                deadlineNanos);
     }
 
     public FeatureQuery withProperties(List<String> p, boolean geometry) {
-        return new FeatureQuery(filter, sortBy, offset, limit, p, geometry, targetCrs);
+        return new FeatureQuery(filter, sortBy, offset, limit, p, geometry, targetCrs, deadlineNanos);
     }
 
     public FeatureQuery withTargetCrs(Crs crs) {
-        return new FeatureQuery(filter, sortBy, offset, limit, properties, withGeometry, crs);
+        return new FeatureQuery(filter, sortBy, offset, limit, properties, withGeometry, crs, deadlineNanos);
+    }
+
+    /** The same query, stopped by the store at {@code nanos} ({@link System#nanoTime()}); 0 for none. */
+    public FeatureQuery withDeadline(long nanos) {
+        return new FeatureQuery(filter, sortBy, offset, limit, properties, withGeometry, targetCrs, nanos);
+    }
+
+    /** Whether the deadline has passed; overflow-safe as {@link System#nanoTime()} requires. */
+    public boolean pastDeadline() {
+        return deadlineNanos != 0 && System.nanoTime() - deadlineNanos > 0;
     }
 }

@@ -30,6 +30,8 @@ public final class GeoJsonEncoder {
 
     // shortest round-trip digits (Schubfach), several times faster than Double.toString on Java 17
     private static final JsonFactory JSON = JsonFactory.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+            // a stream that fails half-way must stay broken off, not be closed into valid, shorter JSON
+            .disable(StreamWriteFeature.AUTO_CLOSE_CONTENT)
             .build();
     private static final SerializedString TYPE = new SerializedString("type");
     private static final SerializedString FEATURE = new SerializedString("Feature");

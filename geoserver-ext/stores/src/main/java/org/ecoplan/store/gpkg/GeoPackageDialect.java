@@ -13,6 +13,8 @@ import org.ecoplan.store.sql.SqlDialect;
 import org.ecoplan.store.sql.SqlNames;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.sqlite.ProgressHandler;
+import org.sqlite.SQLiteConnection;
 
 /**
  * SQL for one GeoPackage feature table. Plain SQLite has no spatial predicates, so BBOX is the
@@ -138,5 +140,24 @@ final class GeoPackageDialect implements SqlDialect {
     @Override
     public void prepareStreaming(Connection connection, PreparedStatement statement) {
         // SQLite steps through the result row by row already
+    }
+
+    /**
+     * sqlite-jdbc's query timeout only sets the busy timeout, so the deadline is a progress handler
+     * that interrupts the statement (SQLITE_INTERRUPT) once it has passed; it is removed again before
+     * the pooled connection serves anyone else.
+     */
+    @Override
+    public AutoCloseable limitTime(Connection connection, PreparedStatement statement, long deadlineNanos)
+            throws SQLException {
+        if (deadlineNanos == 0) return () -> {};
+        SQLiteConnection sqlite = connection.unwrap(SQLiteConnection.class);
+        ProgressHandler.setHandler(sqlite, 1000, new ProgressHandler() {
+            @Override
+            protected int progress() {
+                return System.nanoTime() - deadlineNanos > 0 ? 1 : 0;
+            }
+        });
+        return () -> ProgressHandler.clearHandler(sqlite);
     }
 }

@@ -59,4 +59,18 @@ public interface SqlDialect {
 
     /** Prepares a connection and statement so a large result streams instead of being buffered. */
     void prepareStreaming(Connection connection, PreparedStatement statement) throws SQLException;
+
+    /**
+     * Makes the statement stop at a deadline ({@link System#nanoTime()}, 0 for none) and returns
+     * what undoes that when the statement is done, before the connection goes back to its pool.
+     * JDBC's query timeout by default (PostgreSQL cancels the statement on the server).
+     */
+    default AutoCloseable limitTime(Connection connection, PreparedStatement statement, long deadlineNanos)
+            throws SQLException {
+        if (deadlineNanos != 0) {
+            long seconds = Math.max(1, (deadlineNanos - System.nanoTime() + 999_999_999L) / 1_000_000_000L);
+            if (seconds < 86_400) statement.setQueryTimeout((int) seconds); // a day or more: no real deadline
+        }
+        return () -> {};
+    }
 }

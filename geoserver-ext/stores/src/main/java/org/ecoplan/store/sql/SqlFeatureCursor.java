@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.NoSuchElementException;
 import org.ecoplan.catalog.Feature;
+import org.ecoplan.catalog.query.QueryTimeoutException;
 import org.ecoplan.catalog.store.FeatureCursor;
 import org.ecoplan.catalog.store.StoreException;
 
@@ -26,13 +27,17 @@ final class SqlFeatureCursor implements FeatureCursor {
     private final ResultSet rs;
     private final RowReader reader;
     private final String what;
+    private final AutoCloseable undoTimeLimit;
+    private final long deadlineNanos;
     private long toSkip;
     private long remaining;
     private Feature next;
     private boolean closed;
 
     SqlFeatureCursor(Connection connection, Statement statement, ResultSet rs, RowReader reader,
-            long skip, long limit, String what) {
+            long skip, long limit, String what, AutoCloseable undoTimeLimit, long deadlineNanos) {
+        this.undoTimeLimit = undoTimeLimit;
+        this.deadlineNanos = deadlineNanos;
         this.connection = connection;
         this.statement = statement;
         this.rs = rs;
@@ -48,6 +53,8 @@ final class SqlFeatureCursor implements FeatureCursor {
         if (closed) return false;
         try {
             while (remaining > 0 && rs.next()) {
+                // rows skipped by a Java-side filter or an offset cost time too: the deadline holds per row
+                if (deadlineNanos != 0 && System.nanoTime() - deadlineNanos > 0) throw timeout();
                 Feature f = reader.read(rs);
                 if (f == null) continue;
                 if (toSkip > 0) {
@@ -60,6 +67,7 @@ final class SqlFeatureCursor implements FeatureCursor {
             }
         } catch (SQLException e) {
             close();
+            if (deadlineNanos != 0 && System.nanoTime() - deadlineNanos > 0) throw timeout();
             throw new StoreException("reading " + what + " failed: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             close();
@@ -81,6 +89,17 @@ final class SqlFeatureCursor implements FeatureCursor {
     public void close() {
         if (closed) return;
         closed = true;
-        SqlClose.quietly(rs, statement, connection);
+        SqlClose.quietly(rs, statement);
+        try {
+            undoTimeLimit.close();
+        } catch (Exception e) {
+            // the connection is closed next in any case
+        }
+        SqlClose.quietly(connection);
+    }
+
+    private QueryTimeoutException timeout() {
+        close();
+        return new QueryTimeoutException("reading " + what + " passed the request's deadline");
     }
 }

@@ -14,6 +14,7 @@ import org.ecoplan.catalog.crs.GeometryTransformer;
 import org.ecoplan.catalog.query.FeatureQuery;
 import org.ecoplan.catalog.query.FilterEvaluator;
 import org.ecoplan.catalog.query.QueryException;
+import org.ecoplan.catalog.query.QueryTimeoutException;
 import org.ecoplan.catalog.query.SortBy;
 import org.ecoplan.catalog.store.FeatureCursor;
 import org.ecoplan.catalog.store.FeatureSource;
@@ -60,13 +61,20 @@ public abstract class SqlFeatureSource implements FeatureSource {
             return n;
         }
         String sql = "SELECT count(*) FROM " + dialect.table() + " WHERE " + where.sql();
+        if (query.pastDeadline()) throw timeout("counting");
         try (Connection c = connections.open(); PreparedStatement ps = c.prepareStatement(sql)) {
             bindAll(ps, where.params());
-            try (ResultSet rs = ps.executeQuery()) {
+            try (AutoCloseable limit = dialect.limitTime(c, ps, query.deadlineNanos());
+                    ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
             }
         } catch (SQLException e) {
+            if (query.pastDeadline()) throw timeout("counting");
+            throw new StoreException("counting " + description + " failed: " + e.getMessage(), e);
+        } catch (QueryTimeoutException | StoreException e) {
+            throw e;
+        } catch (Exception e) {
             throw new StoreException("counting " + description + " failed: " + e.getMessage(), e);
         }
     }
@@ -112,23 +120,43 @@ public abstract class SqlFeatureSource implements FeatureSource {
             if (g != null && transformer != null) g = transformer.transform(g);
             return new Feature(id, values, g);
         };
+        if (query.pastDeadline()) throw timeout("querying");
         Connection c = null;
         PreparedStatement ps = null;
+        AutoCloseable limit = () -> {};
         try {
             c = connections.open();
             ps = c.prepareStatement(sql.toString());
             dialect.prepareStreaming(c, ps);
             bindAll(ps, where.params());
+            limit = dialect.limitTime(c, ps, query.deadlineNanos());
             ResultSet rs = ps.executeQuery();
+            long deadline = query.deadlineNanos();
             return residual
-                    ? new SqlFeatureCursor(c, ps, rs, reader, query.offset(), query.limit(), description)
-                    : new SqlFeatureCursor(c, ps, rs, reader, 0, -1, description);
+                    ? new SqlFeatureCursor(c, ps, rs, reader, query.offset(), query.limit(), description, limit,
+                            deadline)
+                    : new SqlFeatureCursor(c, ps, rs, reader, 0, -1, description, limit, deadline);
         } catch (SQLException e) {
+            undo(limit);
             SqlClose.quietly(ps, c);
+            if (query.pastDeadline()) throw timeout("querying");
             throw new StoreException("querying " + description + " failed: " + e.getMessage(), e);
         } catch (RuntimeException e) {
+            undo(limit);
             SqlClose.quietly(ps, c);
             throw e;
+        }
+    }
+
+    private QueryTimeoutException timeout(String doing) {
+        return new QueryTimeoutException(doing + " " + description + " passed the request's deadline");
+    }
+
+    private static void undo(AutoCloseable limit) {
+        try {
+            limit.close();
+        } catch (Exception e) {
+            // the connection is closed next in any case
         }
     }
 

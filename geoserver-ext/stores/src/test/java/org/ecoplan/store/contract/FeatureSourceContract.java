@@ -19,6 +19,7 @@ import org.ecoplan.catalog.query.ComparisonOperator;
 import org.ecoplan.catalog.query.FeatureQuery;
 import org.ecoplan.catalog.query.Filter;
 import org.ecoplan.catalog.query.QueryException;
+import org.ecoplan.catalog.query.QueryTimeoutException;
 import org.ecoplan.catalog.query.SortBy;
 import org.ecoplan.catalog.query.SpatialOperator;
 import org.ecoplan.catalog.store.FeatureSource;
@@ -205,6 +206,26 @@ public abstract class FeatureSourceContract extends ContractBase {
         assertEquals(
                 expect(p -> p.geom() != null && !p.geom().getEnvelopeInternal().intersects(big.getEnvelopeInternal())),
                 ids(not));
+    }
+
+    // ---- deadlines ---------------------------------------------------------------------------------
+
+    @Test
+    void aQueryPastItsDeadlineStopsAndOneWithinItRuns() {
+        long past = System.nanoTime() - 1;
+        FeatureQuery late = FeatureQuery.ALL.withDeadline(past);
+        assertThrows(QueryTimeoutException.class, () -> plots.count(late));
+        assertThrows(QueryTimeoutException.class, () -> plots.features(late).close());
+        // a Java-side filter (spatial under OR) reads rows one by one: the deadline holds there too
+        Geometry big = ContractFixture.GF.toGeometry(new Envelope(113.55, 113.80, 39.95, 40.20));
+        Filter residual = new Filter.Or(
+                List.of(new Filter.Spatial(SpatialOperator.INTERSECTS, big, 0), new Filter.IsNull("name")));
+        assertThrows(QueryTimeoutException.class, () -> plots.count(FeatureQuery.of(residual).withDeadline(past)));
+        FeatureQuery ample = FeatureQuery.ALL.withDeadline(System.nanoTime() + 60_000_000_000L);
+        assertEquals(ids(FeatureQuery.ALL), ids(ample));
+        assertEquals(plots.count(FeatureQuery.ALL), plots.count(ample));
+        // a timed-out query leaves no limit behind on the pooled connection
+        assertEquals(ids(FeatureQuery.ALL), ids(FeatureQuery.ALL));
     }
 
     // ---- sorting, paging, selection, reprojection ------------------------------------------------

@@ -47,7 +47,10 @@ public abstract class GmlFormat implements FeatureCollectionFormat {
     public void write(FeatureCollectionResult r, OutputStream out) throws IOException {
         WfsVersion wfs = collectionVersion();
         CollectionMetadata meta = r.meta();
-        try (XmlDocument x = new XmlDocument(out)) {
+        // not try-with-resources: a stream that fails half-way must not be closed into a valid, shorter
+        // document; the broken-off answer tells the client it is incomplete
+        XmlDocument x = new XmlDocument(out);
+        try {
             x.root("wfs", "FeatureCollection", wfs.namespace(), "gml", gml.namespace(), "xsi", XmlDocument.XSI);
             x.namespaces(r.namespaces());
             String timeStamp = meta.timeStamp().truncatedTo(ChronoUnit.SECONDS).toString();
@@ -81,6 +84,7 @@ public abstract class GmlFormat implements FeatureCollectionFormat {
                 }
             }
             x.end();
+            x.close();
         } catch (XMLStreamException e) {
             throw new IOException("GML encoding failed: " + e.getMessage(), e);
         }

@@ -53,13 +53,15 @@ public final class GetFeature {
         int max = wfs.context().settings().maxFeatures();
         long limit = req.count() < 0 ? max : Math.min(req.count(), max);
         OutputCrsChoice crs = outputCrs(req, format);
+        // one budget for the whole request: counting, then streaming
+        long deadline = System.nanoTime() + wfs.context().settings().requestTimeoutMillis() * 1_000_000L;
         List<Slice> slices = new ArrayList<>();
         long matched = 0;
         long skip = req.startIndex();
         long room = req.hits() ? 0 : limit;
         for (Query q : req.queries()) {
             FeatureSource fs = wfs.context().featureSource(q.layer());
-            long n = fs.count(FeatureQuery.of(q.filter()));
+            long n = fs.count(FeatureQuery.of(q.filter()).withDeadline(deadline));
             matched += n;
             long offset = Math.min(skip, n);
             skip -= offset;
@@ -81,7 +83,6 @@ public final class GetFeature {
         }
         CollectionMetadata meta = new CollectionMetadata(matched, req.hits() ? 0 : returned, Instant.now(), next,
                 previous, crs.crs(), crs.name(), crs.order());
-        long deadline = System.nanoTime() + wfs.context().settings().requestTimeoutMillis() * 1_000_000L;
         List<LazyFeatureIterator> cursors = new ArrayList<>();
         List<FeatureStream> streams = new ArrayList<>();
         for (Slice s : slices) {

@@ -42,15 +42,16 @@ public final class GetPropertyValue {
         FeatureSource fs = wfs.context().featureSource(q.layer());
         int max = wfs.context().settings().maxFeatures();
         long limit = gf.count() < 0 ? max : Math.min(gf.count(), max);
-        long matched = fs.count(FeatureQuery.of(q.filter()));
+        long deadline = System.nanoTime() + wfs.context().settings().requestTimeoutMillis() * 1_000_000L;
+        long matched = fs.count(FeatureQuery.of(q.filter()).withDeadline(deadline));
         long returned = gf.hits() ? 0 : Math.max(0, Math.min(limit, matched - gf.startIndex()));
         GetFeature.OutputCrsChoice crs = GetFeature.outputCrs(gf, new Gml32Format());
         FeatureQuery fq = new FeatureQuery(q.filter(), q.sortBy(), gf.startIndex(), returned,
                 geometry || id ? List.of() : List.of(req.property()), geometry, geometry ? crs.crs() : null);
-        long deadline = System.nanoTime() + wfs.context().settings().requestTimeoutMillis() * 1_000_000L;
         return OwsResponse.ok("application/gml+xml; version=3.2; charset=UTF-8", out -> {
-            try (XmlDocument x = new XmlDocument(out);
-                    LazyFeatureIterator it = new LazyFeatureIterator(fs, fq, deadline)) {
+            // the document is ended only when every value is written: a failure leaves it broken off, not shorter
+            XmlDocument x = new XmlDocument(out);
+            try (LazyFeatureIterator it = new LazyFeatureIterator(fs, fq, deadline)) {
                 x.root("wfs", "ValueCollection", WfsVersion.V200.namespace(), "gml", GmlVersion.GML32.namespace(),
                         "xsi", XmlDocument.XSI);
                 x.namespaces(wfs.namespaces());
@@ -74,6 +75,7 @@ public final class GetPropertyValue {
                     x.end();
                 }
                 x.end();
+                x.close();
             } catch (XMLStreamException e) {
                 throw new IOException("encoding failed: " + e.getMessage(), e);
             }

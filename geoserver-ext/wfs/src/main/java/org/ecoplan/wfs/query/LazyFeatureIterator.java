@@ -22,7 +22,8 @@ final class LazyFeatureIterator implements Iterator<Feature>, AutoCloseable {
 
     LazyFeatureIterator(FeatureSource source, FeatureQuery query, long deadlineNanos) {
         this.source = source;
-        this.query = query;
+        // the store stops its query at the same deadline (a slow sort or filter before the first row)
+        this.query = query.withDeadline(deadlineNanos);
         this.deadlineNanos = deadlineNanos;
     }
 

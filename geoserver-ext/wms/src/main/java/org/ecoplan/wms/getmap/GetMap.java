@@ -43,12 +43,21 @@ public final class GetMap {
 
     /** @param view what the endpoint publishes, whose names LAYERS uses */
     public OwsResponse run(CatalogView view, GetMapRequest r) {
+        return run(view, r, true);
+    }
+
+    /**
+     * @param render false for a HEAD request: the request is checked as fully as a GET, and answered
+     *               with its headers, but no map is drawn (HTTP sends no body to HEAD anyway)
+     */
+    public OwsResponse run(CatalogView view, GetMapRequest r, boolean render) {
         List<StyledMapLayer> styled = resolver.resolve(view, r);
         List<MapLayer> layers = new ArrayList<>();
         for (StyledMapLayer s : styled)
             layers.add(new MapLayer(s.layer().id(), context.featureSource(s.layer()), s.style()));
         boolean transparent = r.transparent() && r.format().supportsTransparency();
         checkMemory(r.width(), r.height());
+        if (!render) return OwsResponse.ok(r.format().mime(), out -> {});
         long limit = context.settings().maxRenderMillis();
         gate.acquire();
         try {
