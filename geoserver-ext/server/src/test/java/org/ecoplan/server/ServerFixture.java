@@ -93,6 +93,23 @@ public final class ServerFixture {
         }
     }
 
+    /** The loader arguments that load the plan workspace into a GeoPackage of a test's own. */
+    public static String[] loadPlanInto(Path gpkg) {
+        return new String[]{"load", "--data-dir", workspace().toString(), "--workspace", PLAN, "--store",
+                "gpkg:" + gpkg};
+    }
+
+    /**
+     * A server of a test's own over the plan loaded into {@code gpkg} by the real loader (for tests
+     * that change or break the store), with more properties as {@link #startPrivate} sets them.
+     */
+    public static EcoplanServer startOnOwnPlanStore(Path gpkg, java.util.Map<String, String> more) throws Exception {
+        runLoader(loadPlanInto(gpkg));
+        java.util.Map<String, String> properties = new java.util.HashMap<>(more);
+        properties.put("PLAN_STORE_URL", "gpkg:" + gpkg);
+        return startPrivate(workspace(), properties, ServerSettings.fromEnvironment());
+    }
+
     /** Starts the packaged data-loader jar without waiting for it (a test may kill it). */
     public static Process startLoader(String... args) throws IOException {
         Path jar = workspace().resolve("data-loader/target/ecoplan-data-loader.jar");

@@ -17,7 +17,6 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.ecoplan.ows.ServerSettings;
 import org.ecoplan.server.EcoplanServer;
 import org.ecoplan.server.ServerFixture;
 import org.ecoplan.testkit.Xml;
@@ -46,10 +45,7 @@ class ErrorBoundaryIT {
     @BeforeAll
     static void startAndBreakTheStore() throws Exception {
         Path gpkg = dir.resolve("plan.gpkg");
-        ServerFixture.runLoader("load", "--data-dir", ServerFixture.workspace().toString(), "--workspace",
-                ServerFixture.PLAN, "--store", "gpkg:" + gpkg);
-        server = ServerFixture.startPrivate(ServerFixture.workspace(), Map.of("PLAN_STORE_URL", "gpkg:" + gpkg),
-                ServerSettings.fromEnvironment());
+        server = ServerFixture.startOnOwnPlanStore(gpkg, Map.of());
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + gpkg); Statement s = c.createStatement()) {
             s.execute("DROP TABLE " + LAYER);
         }

@@ -20,7 +20,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.ecoplan.ows.ServerSettings;
 import org.ecoplan.server.EcoplanServer;
 import org.ecoplan.server.ServerFixture;
 import org.junit.jupiter.api.AfterAll;
@@ -52,15 +51,11 @@ class KilledLoadUnderLoadIT {
     @BeforeAll
     static void start() throws Exception {
         gpkg = dir.resolve("plan.gpkg");
-        ServerFixture.runLoader(loadArgs());
-        server = ServerFixture.startPrivate(ServerFixture.workspace(),
-                Map.of("PLAN_STORE_URL", "gpkg:" + gpkg, "ECOPLAN_TILE_CACHE", "off"),
-                ServerSettings.fromEnvironment());
+        server = ServerFixture.startOnOwnPlanStore(gpkg, Map.of("ECOPLAN_TILE_CACHE", "off"));
     }
 
     private static String[] loadArgs() {
-        return new String[]{"load", "--data-dir", ServerFixture.workspace().toString(), "--workspace",
-                ServerFixture.PLAN, "--store", "gpkg:" + gpkg};
+        return ServerFixture.loadPlanInto(gpkg);
     }
 
     @AfterAll

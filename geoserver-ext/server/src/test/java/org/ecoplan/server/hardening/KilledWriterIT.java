@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.ecoplan.ows.ServerSettings;
 import org.ecoplan.server.ClientCommands;
 import org.ecoplan.server.EcoplanServer;
 import org.ecoplan.server.ServerFixture;
@@ -48,10 +47,7 @@ class KilledWriterIT {
     @BeforeAll
     static void start() throws Exception {
         gpkg = dir.resolve("plan.gpkg");
-        ServerFixture.runLoader("load", "--data-dir", ServerFixture.workspace().toString(), "--workspace",
-                ServerFixture.PLAN, "--store", "gpkg:" + gpkg);
-        server = ServerFixture.startPrivate(ServerFixture.workspace(), Map.of("PLAN_STORE_URL", "gpkg:" + gpkg),
-                ServerSettings.fromEnvironment());
+        server = ServerFixture.startOnOwnPlanStore(gpkg, Map.of());
     }
 
     @AfterAll
