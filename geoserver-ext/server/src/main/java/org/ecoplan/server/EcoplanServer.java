@@ -104,6 +104,7 @@ public final class EcoplanServer implements AutoCloseable {
         private final PublicUrl publicUrl;
         private final ClientLimiter clients = ClientLimiter.fromEnvironment();
         private final CorsOrigins cors = CorsOrigins.fromEnvironment();
+        private final OperationLimiter operations = OperationLimiter.fromEnvironment();
 
         Root(int maxBodyBytes, Router router, PublicUrl publicUrl) {
             this.maxBodyBytes = maxBodyBytes;
@@ -125,6 +126,14 @@ public final class EcoplanServer implements AutoCloseable {
                 // /health answers a load balancer's probe even when the client limit is reached
                 if (!t.path().equals("/health")) turn = clients.acquire(Request.getRemoteAddr(request));
                 read = HttpExchange.read(request, maxBodyBytes, t.path(), t.workspace(), publicUrl);
+                if (!t.path().equals("/health")) {
+                    ClientLimiter.Turn client = turn;
+                    ClientLimiter.Turn operation = operations.acquire(read);
+                    turn = () -> {
+                        operation.close();
+                        client.close();
+                    };
+                }
                 answer = ErrorBoundary.answer(t.route(), read);
             } catch (ServiceException e) {
                 answer = ErrorBoundary.failed(t.route(), e, read);
