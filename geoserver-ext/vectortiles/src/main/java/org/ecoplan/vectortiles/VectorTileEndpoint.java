@@ -96,6 +96,10 @@ public final class VectorTileEndpoint implements HttpEndpoint {
             return new OwsResponse(304, null, java.util.Map.of(), out -> {}).withHeader("ETag", etag)
                     .withHeader("Cache-Control", cacheControl());
         }
+        if ("HEAD".equals(request.method()) && cache.getIfPresent(key) == null) {
+            // a HEAD reads no body: the tile is not built for it
+            return OwsResponse.ok(MVT, out -> {}).withHeader("ETag", etag).withHeader("Cache-Control", cacheControl());
+        }
         byte[] data = cache.get(key, k -> new MvtTileBuilder(set).build(sources(layer), matrix, x, y));
         OwsResponse r = data.length == 0
                 ? new OwsResponse(204, null, java.util.Map.of(), out -> {})

@@ -204,6 +204,21 @@ class VectorTileEndpointTest {
     }
 
     @Test
+    void headBuildsNoTile() throws Exception {
+        long[] t = mercatorTile(113.75, 40.1, 12);
+        String path = "/vtiles/sites/WebMercatorQuad/12/" + t[0] + "/" + t[1] + ".mvt";
+        int reads = sites.queries();
+        OwsResponse head = endpoint.handle(new OwsRequest("HEAD", path, KvpMap.empty(), null, null, "http://test",
+                Map.of()).inWorkspace("test"));
+        assertEquals(200, head.status());
+        assertEquals(VectorTileEndpoint.MVT, head.contentType());
+        assertEquals(reads, sites.queries(), "a HEAD builds no tile");
+        OwsResponse got = get(path, null);
+        assertEquals(head.headers().get("ETag"), got.headers().get("ETag"), "the same ETag as the GET");
+        assertTrue(sites.queries() > reads, "a GET builds it");
+    }
+
+    @Test
     void etagRevalidatesAndChangesWithTheDataVersion() throws Exception {
         long[] t = mercatorTile(113.75, 40.1, 12);
         String path = "/vtiles/sites/WebMercatorQuad/12/" + t[0] + "/" + t[1] + ".mvt";

@@ -80,7 +80,7 @@ public final class WmtsRestEndpoint implements HttpEndpoint {
             ImageFormat format = ImageFormat.tileByExtension(ext).orElseThrow(() -> new ServiceException(
                     ServiceException.INVALID_PARAMETER_VALUE, "Format", "Tiles are .png or .jpg, not ." + ext));
             TileRequest r = TileRequest.resolve(layer, parts[1], parts[2], parts[3], parts[4], parts[5], format);
-            TileEngine.Result result = engine.tile(r);
+            TileEngine.Result result = engine.tile(r, !"HEAD".equals(request.method()));
             if (result.outside()) {
                 throw new ServiceException("TileOutOfRange", "TileRow",
                         "Tile outside the limits of layer '" + layer.name() + "' in "

@@ -105,7 +105,7 @@ public final class WmtsService implements OwsService {
 
     /** A tile response; a tile outside the layer's TileMatrixSetLimits is TileOutOfRange (Table 28, HTTP 400). */
     OwsResponse getTile(OwsRequest request, TileRequest r) {
-        TileEngine.Result result = engine.tile(r);
+        TileEngine.Result result = engine.tile(r, !"HEAD".equals(request.method()));
         if (result.outside()) {
             TileRange range = engine.limits(r.layer(), r.set()).get(r.matrix().identifier());
             boolean rowInside = range != null && r.row() >= range.minRow() && r.row() <= range.maxRow();

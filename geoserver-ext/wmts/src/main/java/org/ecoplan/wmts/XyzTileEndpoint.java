@@ -82,7 +82,8 @@ public final class XyzTileEndpoint implements HttpEndpoint {
         long y = TileRequest.integer(last.substring(0, dot), "y");
         if ("tms".equalsIgnoreCase(request.params().value("SCHEME"))) y = m.matrixHeight() - 1 - y;
         TileRequest r = new TileRequest(layer, layer.resolveStyle(style), set, m, x, y, format);
-        return TileHttp.response(request, engine.tile(r).tile(), format, engine.maxAgeSeconds());
+        return TileHttp.response(request, engine.tile(r, !"HEAD".equals(request.method())).tile(), format,
+                engine.maxAgeSeconds());
     }
 
     /** TileJSON of a layer's raster tiles: zoom numbers are the matrix identifiers in which it has tiles. */

@@ -275,6 +275,25 @@ class WmtsServiceTest {
     }
 
     @Test
+    void headOfAnUncachedTileDrawsNothing() throws Exception {
+        Pixel p = pixel(TileMatrixSets.CGCS2000_QUAD, "11", 113.9, 40.2);
+        int reads = ws.zones.queries();
+        org.ecoplan.ows.OwsRequest get = TestTiles.get("/tiles/zones/c/11/" + p.col() + "/" + p.row() + ".png",
+                Map.of());
+        org.ecoplan.ows.OwsRequest head = new org.ecoplan.ows.OwsRequest("HEAD", get.path(), get.params(), null, null,
+                get.baseUrl(), get.headers(), get.workspace());
+        OwsResponse h = TestTiles.answer(xyz, head);
+        assertEquals(200, h.status());
+        assertEquals("image/png", h.contentType());
+        assertEquals(reads, ws.zones.queries(), "a HEAD draws no tile");
+        assertEquals(200, TestTiles.answer(xyz, get).status());
+        assertTrue(ws.zones.queries() > reads, "a GET does");
+        org.ecoplan.ows.OwsRequest outside = new org.ecoplan.ows.OwsRequest("HEAD", "/tiles/zones/c/11/99999999/0.png",
+                get.params(), null, null, get.baseUrl(), get.headers(), get.workspace());
+        assertEquals(404, TestTiles.answer(xyz, outside).status(), "a HEAD is checked like a GET");
+    }
+
+    @Test
     void restAndXyzServeTheSameTileAsKvp() throws Exception {
         Pixel p = pixel(TileMatrixSets.CGCS2000_QUAD, "12", 113.9, 40.2);
         OwsResponse kvp = kvpTile("zones", "zones", "CGCS2000Quad", "12", p.row(), p.col(), Map.of());

@@ -17,7 +17,10 @@ import org.locationtech.jts.geom.Envelope;
  * service and the REST and XYZ endpoints, so they share one cache.
  */
 public final class TileEngine {
-    /** The outcome of a tile request: the tile, or {@code outside} when it lies outside the layer's limits. */
+    /**
+     * The outcome of a tile request: the tile, or {@code outside} when it lies outside the layer's
+     * limits; no tile for a HEAD of a tile not in the cache.
+     */
     public record Result(CachedTile tile, boolean outside) {}
 
     private final ServiceContext context;
@@ -77,6 +80,14 @@ public final class TileEngine {
      * {@code outside} result when it is outside the layer's limits.
      */
     public Result tile(TileRequest r) {
+        return tile(r, true);
+    }
+
+    /**
+     * @param render false for a HEAD request: the request is checked as for GET and a cached tile is
+     *               returned, but an uncached one is not drawn (its result carries no tile)
+     */
+    public Result tile(TileRequest r, boolean render) {
         if (!r.matrix().contains(r.col(), r.row())) {
             throw new ServiceException("TileOutOfRange",
                     r.row() < 0 || r.row() >= r.matrix().matrixHeight() ? "TileRow" : "TileCol",
@@ -92,6 +103,7 @@ public final class TileEngine {
         TileKey key = r.key(version);
         CachedTile hit = cache.get(key);
         if (hit != null) return new Result(hit, false);
+        if (!render) return new Result(null, false);
         return new Result(render(r, version, key), false);
     }
 

@@ -21,6 +21,10 @@ public final class TileHttp {
     private TileHttp() {}
 
     public static OwsResponse response(OwsRequest request, CachedTile tile, ImageFormat format, long maxAgeSeconds) {
+        if (tile == null) {
+            // a HEAD of a tile not drawn yet: its type, not drawn for a request that reads no body
+            return OwsResponse.ok(format.mime(), out -> {}).withHeader("Cache-Control", "no-cache");
+        }
         Map<String, String> headers = new LinkedHashMap<>(4);
         headers.put("ETag", tile.etag());
         if (tile.createdMillis() > 0) headers.put("Last-Modified", tile.lastModified());
