@@ -1,6 +1,10 @@
 package org.ecoplan.store.gpkg;
 
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,22 +27,30 @@ import org.locationtech.jts.geom.Geometry;
 /**
  * One write transaction on a GeoPackage file (OGC 12-128r18): each replaced table is dropped and
  * recreated as a features table (or an attributes table when the type has no geometry) with its
- * gpkg_contents and gpkg_geometry_columns rows and R-tree index, all inside one SQLite transaction
- * that becomes visible at commit.
+ * gpkg_contents and gpkg_geometry_columns rows and R-tree index.
+ *
+ * <p>The work happens in a copy next to the file, which replaces the file by an atomic rename at
+ * commit. So a server reading the file is never locked out by a load (a reader still streaming from
+ * the old file finishes on it), and a load killed at any instant leaves the served file untouched:
+ * only its working copy, which the next load removes.
  */
 final class GeoPackageWriter implements StoreWriter {
     private static final int BATCH = 500;
     private static final int CACHE_KIB = 131_072;
 
+    private static final String WORK = ".loading-";
+
     private final Path file;
+    private final Path work;
     private final Connection c;
     private boolean committed;
 
     GeoPackageWriter(Path file) {
         this.file = file;
+        this.work = startWork(file);
         Connection conn = null;
         try {
-            conn = GeoPackageConnections.open(file, true);
+            conn = GeoPackageConnections.open(work, true);
             GeoPackageSchema.identify(conn);
             try (Statement s = conn.createStatement()) {
                 // a large page cache lets a load finish before SQLite must lock readers out to spill pages
@@ -48,9 +60,45 @@ final class GeoPackageWriter implements StoreWriter {
             GeoPackageSchema.createCoreTables(conn);
         } catch (SQLException e) {
             closeQuietly(conn);
+            deleteWork(work);
             throw new StoreException("cannot write GeoPackage " + file + ": " + e.getMessage(), e);
         }
         this.c = conn;
+    }
+
+    /**
+     * The working copy: the current file as it is committed (a hot journal left by an older writer is
+     * rolled back first), or nothing for a new file. Copies left by killed loads are removed.
+     */
+    private static Path startWork(Path file) {
+        Path name = file.getFileName();
+        try (var old = Files.newDirectoryStream(file.toAbsolutePath().getParent(), "." + name + WORK + "*")) {
+            for (Path p : old) Files.deleteIfExists(p);
+        } catch (IOException e) {
+            throw new StoreException("cannot clean up after an earlier load of " + file + ": " + e.getMessage(), e);
+        }
+        Path work = file.resolveSibling("." + name + WORK + ProcessHandle.current().pid());
+        try {
+            if (Files.exists(file)) {
+                try (Connection recover = GeoPackageConnections.open(file, true);
+                        Statement s = recover.createStatement()) {
+                    s.executeQuery("SELECT count(*) FROM sqlite_master").close();
+                }
+                Files.copy(file, work, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException | SQLException e) {
+            throw new StoreException("cannot copy " + file + " to load into it: " + e.getMessage(), e);
+        }
+        return work;
+    }
+
+    private static void deleteWork(Path work) {
+        try {
+            Files.deleteIfExists(work);
+            Files.deleteIfExists(work.resolveSibling(work.getFileName() + "-journal"));
+        } catch (IOException ignored) {
+            // the next load removes it
+        }
     }
 
     @Override
@@ -208,8 +256,15 @@ final class GeoPackageWriter implements StoreWriter {
     public void commit() {
         try {
             c.commit();
+            c.close();
+            // the rename is the commit readers see: all of the load or none of it
+            try {
+                Files.move(work, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(work, file, StandardCopyOption.REPLACE_EXISTING);
+            }
             committed = true;
-        } catch (SQLException e) {
+        } catch (SQLException | IOException e) {
             throw new StoreException("committing to " + file + " failed: " + e.getMessage(), e);
         }
     }
@@ -224,6 +279,7 @@ final class GeoPackageWriter implements StoreWriter {
             }
         }
         closeQuietly(c);
+        if (!committed) deleteWork(work);
     }
 
     private static void closeQuietly(Connection conn) {

@@ -173,6 +173,35 @@ class GeoPackageContractIT extends FeatureSourceContract {
         }
     }
 
+    /**
+     * A reader that stalls in the middle of a stream (a client that stops reading a big answer) holds
+     * its read lock on the file; a load must still commit at once, and the stalled reader must still
+     * read the old data to its end. Loads work in a copy that replaces the file at commit.
+     */
+    @Test
+    void aStalledReaderNeverHoldsUpALoad() throws Exception {
+        Path live = dir.resolve("stalled.gpkg");
+        try (DataStore store = DataStores.open("gpkg:" + live)) {
+            List<Feature> old = new ArrayList<>();
+            for (int i = 0; i < 300; i++) old.add(point("old" + i, 113.5, 40.0 + i * 1e-3));
+            write(store, old);
+            var source = store.featureSource(ContractFixture.WELLS, "edge");
+            try (var stalled = source.features(FeatureQuery.of(Filter.INCLUDE))) {
+                assertEquals("old0", stalled.next().attributes().get("label"));
+                // in place, this commit would wait for the reader's lock for the whole busy timeout (30 s), then fail
+                write(store, List.of(point("new", 113.5, 40.0)));
+                assertEquals(1, source.count(FeatureQuery.of(Filter.INCLUDE)), "the load is served at once");
+                int n = 1;
+                while (stalled.hasNext()) assertEquals("old" + n++, stalled.next().attributes().get("label"));
+                assertEquals(300, n, "the stalled reader reads the old data to its end");
+            }
+            try (var files = Files.list(dir)) {
+                assertEquals(List.of(), files.map(p -> p.getFileName().toString())
+                        .filter(f -> f.startsWith(".stalled.gpkg.loading-")).toList(), "no working copy is left");
+            }
+        }
+    }
+
     private static void write(DataStore store, List<Feature> features) {
         try (var w = store.writer()) {
             w.replaceTable(ContractFixture.WELLS, "edge", features.iterator(), "v" + features.size(), n -> {});
