@@ -25,6 +25,15 @@ final class HttpExchange {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("ecoplan.error");
 
     private static final MinimumDataRate RESPONSE_RATE = MinimumDataRate.responses();
+    static final String DEFAULT_CSP = "default-src 'self'; img-src 'self' data: blob: https:; "
+            + "style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; worker-src 'self' blob:; "
+            + "object-src 'none'; base-uri 'self'; frame-ancestors 'self'";
+    private static final String CSP = cspFromEnvironment();
+
+    private static String cspFromEnvironment() {
+        String v = org.ecoplan.ows.ServerSettings.setting("ECOPLAN_CSP", DEFAULT_CSP);
+        return v.equalsIgnoreCase("off") ? null : v;
+    }
 
     private HttpExchange() {}
 
@@ -107,6 +116,11 @@ final class HttpExchange {
             java.util.function.Function<RuntimeException, OwsResponse> onFailure) {
         response.setStatus(r.status());
         if (r.contentType() != null) response.getHeaders().put(HttpHeader.CONTENT_TYPE, r.contentType());
+        // HTML pages (landing page, viewer, metadata and feature-info pages) load only from this server,
+        // images also from https (the 天地图 base map); ECOPLAN_CSP replaces the policy, "off" drops it
+        if (CSP != null && r.contentType() != null && r.contentType().startsWith("text/html")) {
+            response.getHeaders().put("Content-Security-Policy", CSP);
+        }
         r.headers().forEach((k, v) -> response.getHeaders().put(k, v));
         if ("HEAD".equals(request.getMethod()) || r.body() == null) {
             callback.succeeded();

@@ -23,6 +23,8 @@ class ViewerIT {
         assertTrue(get("/viewer").header("Location").endsWith("/viewer/"), "redirected to the directory");
         Response page = get("/viewer/");
         assertEquals(200, page.statusCode());
+        // the page loads scripts from this server only; the browser test runs under this policy
+        assertTrue(page.header("Content-Security-Policy").contains("script-src 'self'"));
         assertTrue(page.contentType().startsWith("text/html"));
         assertTrue(page.asString().contains("viewer.js"));
         assertFalse(page.asString().contains("http"), "the page loads nothing from another host");
