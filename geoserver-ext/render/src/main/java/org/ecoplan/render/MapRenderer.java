@@ -12,7 +12,6 @@ import org.ecoplan.catalog.crs.GeometryTransformer;
 import org.ecoplan.catalog.query.FeatureQuery;
 import org.ecoplan.catalog.query.Filter;
 import org.ecoplan.catalog.query.FilterEvaluator;
-import org.ecoplan.catalog.query.QueryTimeoutException;
 import org.ecoplan.catalog.store.FeatureCursor;
 import org.locationtech.jts.geom.Envelope;
 
@@ -134,19 +133,10 @@ public final class MapRenderer {
                 .withDeadline(request.deadlineNanos());
     }
 
-    /** The layer's features; a store that stops the query at the deadline is a render timeout like any other. */
-    private static FeatureCursor openWithin(MapLayer layer, FeatureQuery query) {
-        try {
-            return layer.source().features(query);
-        } catch (QueryTimeoutException e) {
-            throw new RenderTimeoutException("reading layer '" + layer.name() + "' passed the deadline");
-        }
-    }
-
     private static void drawFeatures(MapLayer layer, FeatureQuery query, MapRequest request, FilterEvaluator evaluator,
             List<RenderPass> passes) {
         int n = 0;
-        try (FeatureCursor cursor = openWithin(layer, query)) {
+        try (FeatureCursor cursor = layer.source().features(query)) {
             while (cursor.hasNext()) {
                 // every feature: one feature's rules can be costly (a LIKE, a complex geometry), and a
                 // clock read costs nanoseconds

@@ -70,7 +70,7 @@ public final class EcoplanServer implements AutoCloseable {
         EcoplanServer server = new EcoplanServer(jetty, context, dispatcher);
         jetty.setHandler(
                 server.new Root(config.settings().maxRequestBytes(), new Router(context, dispatcher, endpoints),
-                        PublicUrl.fromEnvironment()));
+                        HttpPolicy.fromEnvironment()));
         jetty.setRequestLog(new AccessLog());
         // what Jetty answers itself (a malformed request line, headers too large) is plain text, not its HTML page
         jetty.setErrorHandler(new PlainErrorHandler());
@@ -101,15 +101,15 @@ public final class EcoplanServer implements AutoCloseable {
     private final class Root extends Handler.Abstract {
         private final int maxBodyBytes;
         private final Router router;
-        private final PublicUrl publicUrl;
+        private final HttpPolicy policy;
         private final ClientLimiter clients = ClientLimiter.fromEnvironment();
         private final CorsOrigins cors = CorsOrigins.fromEnvironment();
         private final OperationLimiter operations = OperationLimiter.fromEnvironment();
 
-        Root(int maxBodyBytes, Router router, PublicUrl publicUrl) {
+        Root(int maxBodyBytes, Router router, HttpPolicy policy) {
             this.maxBodyBytes = maxBodyBytes;
             this.router = router;
-            this.publicUrl = publicUrl;
+            this.policy = policy;
         }
 
         @Override
@@ -125,7 +125,7 @@ public final class EcoplanServer implements AutoCloseable {
                 HttpMethods.require(request.getMethod());
                 // /health answers a load balancer's probe even when the client limit is reached
                 if (!t.path().equals("/health")) turn = clients.acquire(Request.getRemoteAddr(request));
-                read = HttpExchange.read(request, maxBodyBytes, t.path(), t.workspace(), publicUrl);
+                read = HttpExchange.read(request, maxBodyBytes, t.path(), t.workspace(), policy);
                 if (!t.path().equals("/health")) {
                     ClientLimiter.Turn client = turn;
                     ClientLimiter.Turn operation = operations.acquire(read);
@@ -147,7 +147,7 @@ public final class EcoplanServer implements AutoCloseable {
                 response.getHeaders().put(HttpHeader.RETRY_AFTER, Integer.toString(ClientLimiter.RETRY_AFTER_SECONDS));
             }
             try (ClientLimiter.Turn held = turn) {
-                HttpExchange.write(answer, request, response, callback,
+                HttpExchange.write(answer, request, response, callback, policy,
                         e -> ErrorBoundary.report(t.route(), e, asked));
             }
             return true;

@@ -24,24 +24,13 @@ import org.ecoplan.ows.ServiceException;
 final class HttpExchange {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("ecoplan.error");
 
-    private static final MinimumDataRate RESPONSE_RATE = MinimumDataRate.responses();
-    static final String DEFAULT_CSP = "default-src 'self'; img-src 'self' data: blob: https:; "
-            + "style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; worker-src 'self' blob:; "
-            + "object-src 'none'; base-uri 'self'; frame-ancestors 'self'";
-    private static final String CSP = cspFromEnvironment();
-
-    private static String cspFromEnvironment() {
-        String v = org.ecoplan.ows.ServerSettings.setting("ECOPLAN_CSP", DEFAULT_CSP);
-        return v.equalsIgnoreCase("off") ? null : v;
-    }
-
     private HttpExchange() {}
 
     /**
      * @param path      the path the engine sees (after a workspace segment)
      * @param workspace the workspace of a virtual service, or null
      */
-    static OwsRequest read(Request request, int maxBodyBytes, String path, String workspace, PublicUrl publicUrl)
+    static OwsRequest read(Request request, int maxBodyBytes, String path, String workspace, HttpPolicy policy)
             throws IOException {
         Map<String, String> params = new LinkedHashMap<>();
         String query = request.getHttpURI().getQuery();
@@ -49,7 +38,7 @@ final class HttpExchange {
         byte[] body = new byte[0];
         String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
         if ("POST".equals(request.getMethod())) {
-            body = readBounded(Content.Source.asInputStream(request), maxBodyBytes, MinimumDataRate.requests());
+            body = readBounded(Content.Source.asInputStream(request), maxBodyBytes, policy.requests());
             if (contentType != null
                     && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
                 decodeForm(new String(body, StandardCharsets.UTF_8), params);
@@ -60,7 +49,7 @@ final class HttpExchange {
         for (HttpField f : request.getHeaders())
             headers.putIfAbsent(f.getName().toLowerCase(Locale.ROOT), f.getValue());
         String scheme = request.getHttpURI().getScheme() == null ? "http" : request.getHttpURI().getScheme();
-        String base = publicUrl.baseUrl(scheme, request.getHeaders().get(HttpHeader.HOST),
+        String base = policy.publicUrl().baseUrl(scheme, request.getHeaders().get(HttpHeader.HOST),
                 Request.getServerName(request) + ":" + Request.getServerPort(request));
         return new OwsRequest(request.getMethod(), path, new KvpMap(params), body, contentType, base, headers,
                 workspace);
@@ -104,22 +93,17 @@ final class HttpExchange {
         }
     }
 
-    static void write(OwsResponse r, Request request, Response response, Callback callback) {
-        write(r, request, response, callback, null);
-    }
-
     /**
      * @param onFailure the report of a failure raised while the body is written, sent instead when
      *                  nothing of the body has gone out yet; null to only break the answer off
      */
-    static void write(OwsResponse r, Request request, Response response, Callback callback,
+    static void write(OwsResponse r, Request request, Response response, Callback callback, HttpPolicy policy,
             java.util.function.Function<RuntimeException, OwsResponse> onFailure) {
         response.setStatus(r.status());
         if (r.contentType() != null) response.getHeaders().put(HttpHeader.CONTENT_TYPE, r.contentType());
-        // HTML pages (landing page, viewer, metadata and feature-info pages) load only from this server,
-        // images also from https (the 天地图 base map); ECOPLAN_CSP replaces the policy, "off" drops it
-        if (CSP != null && r.contentType() != null && r.contentType().startsWith("text/html")) {
-            response.getHeaders().put("Content-Security-Policy", CSP);
+        // HTML pages: the landing page, the viewer, metadata and feature-info pages
+        if (policy.csp() != null && r.contentType() != null && r.contentType().startsWith("text/html")) {
+            response.getHeaders().put("Content-Security-Policy", policy.csp());
         }
         r.headers().forEach((k, v) -> response.getHeaders().put(k, v));
         if ("HEAD".equals(request.getMethod()) || r.body() == null) {
@@ -129,8 +113,8 @@ final class HttpExchange {
         // streaming encoders write element by element: buffer them, or every small write becomes a
         // socket write; a body complete in memory (a cached tile) goes out in one write, unbuffered
         OutputStream out = r.body() instanceof OwsResponse.Bytes
-                ? RESPONSE_RATE.watch(Content.Sink.asOutputStream(response))
-                : new java.io.BufferedOutputStream(RESPONSE_RATE.watch(Content.Sink.asOutputStream(response)),
+                ? policy.responses().watch(Content.Sink.asOutputStream(response))
+                : new java.io.BufferedOutputStream(policy.responses().watch(Content.Sink.asOutputStream(response)),
                         32 * 1024);
         try {
             r.body().writeTo(out);
@@ -147,7 +131,7 @@ final class HttpExchange {
             if (onFailure != null && !response.isCommitted()) {
                 // nothing has gone out (the body is buffered): the client gets the report, not a broken answer
                 response.reset();
-                write(onFailure.apply(e), request, response, callback, null);
+                write(onFailure.apply(e), request, response, callback, policy, null);
                 return;
             }
             // the status line is sent already; all that can be done is to log once and cut the response short

@@ -94,19 +94,19 @@ final class Router {
     }
 
     /**
-     * Liveness and readiness at once: UP (200) only when every store can be read (one table of each
-     * is looked up), DOWN (503) naming the stores that cannot, so a load balancer or an orchestrator
+     * Liveness and readiness at once: UP (200) only when every store can be read (the table of each
+     * layer is looked up), DOWN (503) naming the stores that cannot, so a load balancer or an orchestrator
      * stops sending requests that would all fail.
      */
     private OwsResponse health() {
         List<String> unreadable = new ArrayList<>();
-        for (var e : context.stores().entrySet()) {
-            String table = catalog.layers().stream().filter(l -> (l.workspace() + ":" + l.store()).equals(e.getKey()))
-                    .map(l -> l.table()).findFirst().orElse(null);
+        for (var l : catalog.layers()) {
+            String store = l.workspace() + ":" + l.store();
+            if (unreadable.contains(store)) continue;
             try {
-                if (table != null && !e.getValue().hasTable(table)) unreadable.add(e.getKey());
+                if (!context.stores().get(store).hasTable(l.table())) unreadable.add(store);
             } catch (RuntimeException x) {
-                unreadable.add(e.getKey());
+                unreadable.add(store);
             }
         }
         String status = unreadable.isEmpty() ? "UP" : "DOWN";

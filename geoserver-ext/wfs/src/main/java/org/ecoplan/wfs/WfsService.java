@@ -82,7 +82,17 @@ public final class WfsService implements OwsService {
             if (service == null || service.isBlank()) throw WfsExceptions.missing("service");
             return op.kvp().handle(r, null); // GetCapabilities negotiates its version itself
         }
-        return op.kvp().handle(r, requestVersion(r.params().value("VERSION")).text());
+        return op.kvp().handle(r, offered(op, requestVersion(r.params().value("VERSION"))));
+    }
+
+    /** The version text, when the operation is offered in that version; OperationNotSupported otherwise. */
+    private static String offered(Operation op, WfsVersion version) {
+        if (!op.offeredIn(version.text())) {
+            throw new ServiceException(ServiceException.OPERATION_NOT_SUPPORTED, op.name(),
+                    op.name() + " is a WFS " + String.join(", ", op.versions()) + " operation, not of WFS "
+                            + version.text());
+        }
+        return version.text();
     }
 
     private OwsResponse xml(WfsContext wfs, OwsRequest r) {
@@ -93,7 +103,8 @@ public final class WfsService implements OwsService {
         Operation op = operations(wfs).find(name).filter(o -> o.name().equals(name))
                 .orElseThrow(() -> notSupported(name));
         String version = root.getAttribute("version").isEmpty() ? null : root.getAttribute("version");
-        return op.xml().handle(root, r, op.name().equals("GetCapabilities") ? null : requestVersion(version).text());
+        return op.xml().handle(root, r,
+                op.name().equals("GetCapabilities") ? null : offered(op, requestVersion(version)));
     }
 
     /**
@@ -112,16 +123,19 @@ public final class WfsService implements OwsService {
                 Operation.both("GetFeature",
                         (r, v) -> new GetFeature(wfs).handle(GetFeatureKvpReader.read(r, version(v), wfs), r),
                         (root, r, v) -> new GetFeature(wfs).handle(GetFeatureXmlReader.read(root, version(v), wfs), r)),
+                // GetPropertyValue and stored queries are WFS 2.0 operations (09-025r2 clauses 10, 14)
                 Operation.both("GetPropertyValue",
                         (r, v) -> new GetPropertyValue(wfs)
                                 .handle(GetFeatureKvpReader.readPropertyValue(r, version(v), wfs), r),
                         (root, r, v) -> new GetPropertyValue(wfs)
-                                .handle(GetFeatureXmlReader.readPropertyValue(root, version(v), wfs), r)),
+                                .handle(GetFeatureXmlReader.readPropertyValue(root, version(v), wfs), r))
+                        .onlyIn("2.0.0"),
                 Operation.both("ListStoredQueries", (r, v) -> StoredQueries.list(wfs),
-                        (root, r, v) -> StoredQueries.list(wfs)),
+                        (root, r, v) -> StoredQueries.list(wfs)).onlyIn("2.0.0"),
                 Operation.both("DescribeStoredQueries",
                         (r, v) -> StoredQueries.describe(wfs, r.params().value("STOREDQUERY_ID")),
-                        (root, r, v) -> StoredQueries.describe(wfs, StoredQueries.idsFromXml(root)))));
+                        (root, r, v) -> StoredQueries.describe(wfs, StoredQueries.idsFromXml(root)))
+                        .onlyIn("2.0.0")));
     }
 
     private static WfsVersion version(String text) {

@@ -25,6 +25,16 @@ class GetFeatureKvpTest {
     }
 
     @Test
+    void wfs20OperationsAreNotOfferedInOlderVersions() throws Exception {
+        TestService.Result old = wfs.get("SERVICE", "WFS", "VERSION", "1.1.0", "REQUEST", "GetPropertyValue",
+                "TYPENAME", "test:zones", "VALUEREFERENCE", "name");
+        assertTrue(old.text().contains("OperationNotSupported"), old.text());
+        assertTrue(wfs.get("SERVICE", "WFS", "VERSION", "1.0.0", "REQUEST", "ListStoredQueries").text()
+                .contains("OperationNotSupported"));
+        assertEquals(200, wfs.get("SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "ListStoredQueries").status());
+    }
+
+    @Test
     void maxFeaturesCapsAndNextLinkPages() throws Exception {
         JsonNode p1 = json("TYPENAMES", "test:zones", "COUNT", "1000");
         assertEquals(5, p1.get("numberMatched").asInt());

@@ -23,6 +23,7 @@ import org.ecoplan.testkit.Xml;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -115,5 +116,15 @@ class ErrorBoundaryIT {
         assertEquals(1, access.size(), "one access log line per request: " + access);
         assertTrue(Pattern.compile("^\\S+Z \\S+ GET " + Pattern.quote(pathOnly) + "\\S* 500 \\d+ \\d+ms$")
                 .matcher(access.get(0).getFormattedMessage()).matches(), access.get(0).getFormattedMessage());
+    }
+
+    @Test
+    void healthSaysWhichStoreCannotBeRead() {
+        io.restassured.response.Response health = io.restassured.RestAssured.given()
+                .baseUri("http://localhost:" + server.port()).get("/health");
+        assertEquals(503, health.statusCode(), health.asString());
+        assertEquals("DOWN", health.jsonPath().getString("status"));
+        assertTrue(health.jsonPath().getList("unreadableStores").contains(ServerFixture.PLAN + ":plan"),
+                health.asString());
     }
 }

@@ -77,6 +77,8 @@ class HttpHardeningIT {
         // this server names its CORS origins: only those are echoed
         assertEquals(null, preflight.header("Access-Control-Allow-Origin"));
         Response fromB = given().baseUri(base()).header("Origin", "https://b.example").get("/health");
+        assertEquals("nosniff", fromB.header("X-Content-Type-Options"));
+        assertEquals(null, fromB.header("Server"), "no server name and version");
         assertEquals("https://b.example", fromB.header("Access-Control-Allow-Origin"));
         assertTrue(fromB.header("Vary").contains("Origin"));
     }

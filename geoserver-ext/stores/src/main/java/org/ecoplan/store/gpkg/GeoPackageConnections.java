@@ -34,4 +34,17 @@ final class GeoPackageConnections {
         }
         return c;
     }
+
+    /**
+     * Rolls back a hot journal left next to the file by a writer killed mid-transaction: SQLite does
+     * so at the first read, but only on a connection that may write. A journal of a writer still at
+     * work is left alone (SQLite sees its lock).
+     */
+    static void rollBackHotJournal(Path file) throws SQLException {
+        try (Connection rw = open(file, true);
+                java.sql.Statement s = rw.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master")) {
+            rs.next();
+        }
+    }
 }

@@ -7,9 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
@@ -75,10 +73,8 @@ final class GeoPackageReadPool implements AutoCloseable {
         if (!Files.exists(journal)) return;
         synchronized (recovery) {
             if (!Files.exists(journal)) return;
-            try (Connection rw = GeoPackageConnections.open(file, true);
-                    Statement s = rw.createStatement();
-                    ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master")) {
-                rs.next();
+            try {
+                GeoPackageConnections.rollBackHotJournal(file);
             } catch (SQLException e) {
                 // busy (a writer at work) or not writable by this process: the reads say what is wrong
             }

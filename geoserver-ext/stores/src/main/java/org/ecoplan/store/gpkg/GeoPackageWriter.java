@@ -80,10 +80,8 @@ final class GeoPackageWriter implements StoreWriter {
         Path work = file.resolveSibling("." + name + WORK + ProcessHandle.current().pid());
         try {
             if (Files.exists(file)) {
-                try (Connection recover = GeoPackageConnections.open(file, true);
-                        Statement s = recover.createStatement()) {
-                    s.executeQuery("SELECT count(*) FROM sqlite_master").close();
-                }
+                // the copy must hold committed data only
+                GeoPackageConnections.rollBackHotJournal(file);
                 Files.copy(file, work, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException | SQLException e) {
