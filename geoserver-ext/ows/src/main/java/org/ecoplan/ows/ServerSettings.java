@@ -11,9 +11,26 @@ package org.ecoplan.ows;
  * @param maxFeatures          WFS maximum features per response (10000)
  * @param requestTimeoutMillis time limit for a whole request (120000)
  * @param maxRequestBytes      maximum POST body (10 MiB)
+ * @param countTimeoutMillis   time spent counting a WFS 2.0 query's matches before numberMatched is
+ *                             answered "unknown" (10000; WFS 2.0 clause 11.3.3.2 allows it)
  */
 public record ServerSettings(int maxImageWidth, int maxImageHeight, long maxRenderMillis, int maxConcurrentRenders,
-        int maxFeatures, long requestTimeoutMillis, int maxRequestBytes) {
+        int maxFeatures, long requestTimeoutMillis, int maxRequestBytes, long countTimeoutMillis) {
+
+    /** The limits with the default count budget. */
+    public ServerSettings(int maxImageWidth, int maxImageHeight, long maxRenderMillis, int maxConcurrentRenders,
+            int maxFeatures, long requestTimeoutMillis, int maxRequestBytes) {
+        this(maxImageWidth, maxImageHeight, maxRenderMillis, maxConcurrentRenders, maxFeatures, requestTimeoutMillis,
+                maxRequestBytes, DEFAULT_COUNT_TIMEOUT_MILLIS);
+    }
+
+    private static final long DEFAULT_COUNT_TIMEOUT_MILLIS = 10_000;
+
+    /** The same limits with another count budget. */
+    public ServerSettings withCountTimeoutMillis(long millis) {
+        return new ServerSettings(maxImageWidth, maxImageHeight, maxRenderMillis, maxConcurrentRenders, maxFeatures,
+                requestTimeoutMillis, maxRequestBytes, millis);
+    }
 
     public static ServerSettings defaults() {
         int cores = Runtime.getRuntime().availableProcessors();
@@ -30,7 +47,8 @@ public record ServerSettings(int maxImageWidth, int maxImageHeight, long maxRend
                 intSetting("ECOPLAN_MAX_CONCURRENT_RENDERS", d.maxConcurrentRenders),
                 intSetting("ECOPLAN_MAX_FEATURES", d.maxFeatures),
                 intSetting("ECOPLAN_REQUEST_TIMEOUT_MS", (int) d.requestTimeoutMillis),
-                intSetting("ECOPLAN_MAX_REQUEST_BYTES", d.maxRequestBytes));
+                intSetting("ECOPLAN_MAX_REQUEST_BYTES", d.maxRequestBytes),
+                intSetting("ECOPLAN_COUNT_TIMEOUT_MS", (int) d.countTimeoutMillis));
     }
 
     /** A setting by name: a system property, else an environment variable, else the fallback (blank counts as unset). */

@@ -17,6 +17,22 @@ public interface FeatureSource {
     /** Number of features the query matches, ignoring offset and limit. */
     long count(FeatureQuery query);
 
+    /**
+     * Number of matches, counted no further than {@code cap}: work bounded by the cap, for when
+     * the full count is too slow (WFS 2.0 numberMatched "unknown").
+     */
+    default long countUpTo(FeatureQuery query, long cap) {
+        long n = 0;
+        try (FeatureCursor c = features(query.withPage(0, cap).withSort(java.util.List.of())
+                .withProperties(java.util.List.of(), false))) {
+            while (n < cap && c.hasNext()) {
+                c.next();
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** The matching features, sorted, paged and reprojected as the query says. */
     FeatureCursor features(FeatureQuery query);
 

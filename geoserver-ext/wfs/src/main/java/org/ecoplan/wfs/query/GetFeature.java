@@ -33,8 +33,8 @@ import org.ecoplan.wfs.format.FeatureCollectionResult;
 import org.ecoplan.wfs.format.GmlFormat;
 
 /**
- * The GetFeature operation (WFS 2.0 clause 11): counts the matches of every query exactly,
- * pages through them as one result set (STARTINDEX / COUNT, capped at the service's maximum,
+ * The GetFeature operation (WFS 2.0 clause 11): counts the matches of every query (exactly, or
+ * "unknown" past the count budget, see {@link MatchCount}), pages through them as one result set (STARTINDEX / COUNT, capped at the service's maximum,
  * clause 7.7.4.4 with next / previous links), and streams the page from the store cursors to the
  * chosen output format.
  */
@@ -54,19 +54,29 @@ public final class GetFeature {
         long limit = req.count() < 0 ? max : Math.min(req.count(), max);
         OutputCrsChoice crs = outputCrs(req, format);
         // one budget for the whole request: counting, then streaming
-        long deadline = System.nanoTime() + wfs.context().settings().requestTimeoutMillis() * 1_000_000L;
+        long now = System.nanoTime();
+        long deadline = now + wfs.context().settings().requestTimeoutMillis() * 1_000_000L;
+        // WFS 1.x has no "unknown" count: there the count may use the whole budget
+        long countDeadline = req.version() == WfsVersion.V200
+                ? Math.min(deadline, now + wfs.context().settings().countTimeoutMillis() * 1_000_000L)
+                : deadline;
         List<Slice> slices = new ArrayList<>();
         long matched = 0;
         long skip = req.startIndex();
         long room = req.hits() ? 0 : limit;
+        boolean beyond = false;
         for (Query q : req.queries()) {
             FeatureSource fs = wfs.context().featureSource(q.layer());
-            long n = fs.count(FeatureQuery.of(q.filter()).withDeadline(deadline));
-            matched += n;
+            // enough to place this page and see whether a feature follows it
+            long cap = skip + room + 1;
+            MatchCount count = MatchCount.of(fs, q.filter(), cap < 0 ? Long.MAX_VALUE : cap, countDeadline, deadline);
+            long n = count.counted();
+            matched = matched < 0 || !count.known() ? MatchCount.UNKNOWN : matched + n;
             long offset = Math.min(skip, n);
             skip -= offset;
             long take = Math.min(n - offset, room);
             room -= take;
+            beyond |= n - offset - take > 0;
             slices.add(new Slice(q, fs, n, offset, take));
         }
         long returned = slices.stream().mapToLong(Slice::limit).sum();
@@ -76,9 +86,9 @@ public final class GetFeature {
         String previous = null;
         if (req.linkParameters() != null && req.hits()) {
             // a hits response is page zero: next leads to the first page of features (clause 7.7.4.2)
-            if (req.startIndex() < matched) next = link(http, req, req.startIndex(), limit);
+            if (beyond) next = link(http, req, req.startIndex(), limit);
         } else if (req.linkParameters() != null) {
-            if (req.startIndex() + returned < matched) next = link(http, req, req.startIndex() + returned, limit);
+            if (beyond) next = link(http, req, req.startIndex() + returned, limit);
             if (req.startIndex() > 0) previous = link(http, req, Math.max(0, req.startIndex() - limit), limit);
         }
         CollectionMetadata meta = new CollectionMetadata(matched, req.hits() ? 0 : returned, Instant.now(), next,

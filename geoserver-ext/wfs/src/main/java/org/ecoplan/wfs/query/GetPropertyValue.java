@@ -42,9 +42,13 @@ public final class GetPropertyValue {
         FeatureSource fs = wfs.context().featureSource(q.layer());
         int max = wfs.context().settings().maxFeatures();
         long limit = gf.count() < 0 ? max : Math.min(gf.count(), max);
-        long deadline = System.nanoTime() + wfs.context().settings().requestTimeoutMillis() * 1_000_000L;
-        long matched = fs.count(FeatureQuery.of(q.filter()).withDeadline(deadline));
-        long returned = gf.hits() ? 0 : Math.max(0, Math.min(limit, matched - gf.startIndex()));
+        long now = System.nanoTime();
+        long deadline = now + wfs.context().settings().requestTimeoutMillis() * 1_000_000L;
+        long countDeadline = Math.min(deadline, now + wfs.context().settings().countTimeoutMillis() * 1_000_000L);
+        long cap = gf.startIndex() + limit;
+        MatchCount count = MatchCount.of(fs, q.filter(), cap < 0 ? Long.MAX_VALUE : cap, countDeadline, deadline);
+        long matched = count.matched();
+        long returned = gf.hits() ? 0 : Math.max(0, Math.min(limit, count.counted() - gf.startIndex()));
         GetFeature.OutputCrsChoice crs = GetFeature.outputCrs(gf, new Gml32Format());
         FeatureQuery fq = new FeatureQuery(q.filter(), q.sortBy(), gf.startIndex(), returned,
                 geometry || id ? List.of() : List.of(req.property()), geometry, geometry ? crs.crs() : null);
@@ -56,7 +60,8 @@ public final class GetPropertyValue {
                         "xsi", XmlDocument.XSI);
                 x.namespaces(wfs.namespaces());
                 x.attr("timeStamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-                x.attr("numberMatched", Long.toString(matched)).attr("numberReturned", Long.toString(returned));
+                x.attr("numberMatched", matched < 0 ? "unknown" : Long.toString(matched)).attr("numberReturned",
+                        Long.toString(returned));
                 x.attr("xsi", "schemaLocation", WfsVersion.V200.namespace() + " " + WfsVersion.V200.schemaLocation()
                         + " " + GmlVersion.GML32.namespace() + " " + GmlVersion.GML32.schemaLocation());
                 GmlGeometryWriter geometries = new GmlGeometryWriter(GmlVersion.GML32, crs.order(),

@@ -1,0 +1,45 @@
+package org.ecoplan.wfs.query;
+
+import org.ecoplan.catalog.query.FeatureQuery;
+import org.ecoplan.catalog.query.Filter;
+import org.ecoplan.catalog.query.QueryTimeoutException;
+import org.ecoplan.catalog.store.FeatureSource;
+
+/**
+ * The number of features one query matches, counted within the service's count budget. WFS 2.0
+ * lets a server answer numberMatched="unknown" (clause 11.3.3.2, the schema's
+ * {@code nonNegativeIntegerOrUnknown}); past the budget this one does, and then counts only as far
+ * as the requested page needs, so a slow count never costs more than the page itself.
+ *
+ * @param matched  every match, or {@link #UNKNOWN}
+ * @param counted  the matches counted: all of them, or up to the cap when unknown
+ */
+record MatchCount(long matched, long counted) {
+    static final long UNKNOWN = -1;
+
+    boolean known() {
+        return matched != UNKNOWN;
+    }
+
+    /**
+     * Counts the matches of {@code filter}: fully when that ends before {@code countDeadline},
+     * else no further than {@code cap} before {@code requestDeadline}.
+     */
+    static MatchCount of(FeatureSource source, Filter filter, long cap, long countDeadline, long requestDeadline) {
+        try {
+            long n = source.count(FeatureQuery.of(filter).withDeadline(countDeadline));
+            return new MatchCount(n, n);
+        } catch (QueryTimeoutException slow) {
+            // past the whole request's budget there is nothing left to answer with
+            if (countDeadline - requestDeadline >= 0) throw slow;
+        }
+        long upTo = source.countUpTo(FeatureQuery.of(filter).withDeadline(requestDeadline), cap);
+        return new MatchCount(UNKNOWN, upTo);
+    }
+
+    /** Counts fully before {@code deadline}: for answers with no "unknown" (WFS 1.x numberOfFeatures). */
+    static MatchCount exact(FeatureSource source, Filter filter, long deadline) {
+        long n = source.count(FeatureQuery.of(filter).withDeadline(deadline));
+        return new MatchCount(n, n);
+    }
+}
