@@ -30,6 +30,8 @@ public final class PostGisStore implements DataStore {
         config.setMinimumIdle(0);
         config.setPoolName("ecoplan-" + url.schema());
         config.setInitializationFailTimeout(-1);
+        // named, so a load's swap can tell this server's stalled readers from other sessions
+        config.addDataSourceProperty("ApplicationName", PostGisWriter.READER_APPLICATION);
         // currentSchema alone would hide the PostGIS types and functions installed in another schema
         config.setConnectionInitSql("SELECT set_config('search_path', quote_ident('" + url.schema() + "') || ',' || "
                 + "coalesce((SELECT string_agg(quote_ident(n.nspname), ',') FROM pg_extension e "
@@ -83,9 +85,23 @@ public final class PostGisStore implements DataStore {
     @Override
     public StoreWriter writer() {
         try {
-            return new PostGisWriter(pool.getConnection(), url.schema());
+            return new PostGisWriter(pool.getConnection(), url.schema(), swapGraceMillis());
         } catch (SQLException e) {
             throw new StoreException("cannot connect to " + description() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** ECOPLAN_PG_SWAP_GRACE_MS (5000): how long a load lets readers of a replaced table finish. */
+    static long swapGraceMillis() {
+        String v = System.getProperty("ECOPLAN_PG_SWAP_GRACE_MS", System.getenv("ECOPLAN_PG_SWAP_GRACE_MS"));
+        if (v == null || v.isBlank()) return 5_000;
+        try {
+            long n = Long.parseLong(v.trim());
+            if (n < 0) throw new NumberFormatException();
+            return n;
+        } catch (NumberFormatException e) {
+            throw new StoreException("ECOPLAN_PG_SWAP_GRACE_MS must be a whole number of milliseconds >= 0, not '"
+                    + v + "'");
         }
     }
 

@@ -25,24 +25,46 @@ import org.locationtech.jts.io.WKBWriter;
  * the old tables, renames the staged ones into place and records their versions, and commits.
  * Readers keep reading the old tables during the load: the exclusive locks of DROP and RENAME are
  * held only for the moment of the swap.
+ *
+ * <p>A reader that stalls (a client that stops reading a streamed answer keeps its cursor, and so
+ * its lock, open) must not stall the swap, and a swap waiting in PostgreSQL's lock queue would make
+ * every new reader of the table wait behind it. So the exclusive lock is only ever asked for in
+ * short attempts ({@code lock_timeout}), readers get through between them, and after a grace period
+ * the sessions of this service's readers still holding the table are ended
+ * ({@code pg_terminate_backend}): their answers are cut, the load goes on. Other applications'
+ * sessions are never ended; if they hold the table past the wait limit the load fails and rolls
+ * back, and the old data stays served.
  */
 final class PostGisWriter implements StoreWriter {
     private static final int BATCH = 500;
+    /** {@code application_name} of the server's reading connections. */
+    static final String READER_APPLICATION = "ecoplan-reader";
+    static final String WRITER_APPLICATION = "ecoplan-loader";
+    private static final long ATTEMPT_MILLIS = 100;
+    private static final long WAIT_MILLIS = 60_000;
 
     /** A table loaded under a staging name, waiting for the swap at commit. */
     private record Staged(String stage, String geometryColumn, String version) {}
 
     private final Connection c;
     private final String schema;
+    private final long graceMillis;
     private final java.util.Map<String, Staged> staged = new java.util.LinkedHashMap<>();
     private boolean committed;
 
-    PostGisWriter(Connection c, String schema) {
+    /**
+     * @param graceMillis how long readers holding a replaced table may go on before the swap ends
+     *                    their sessions
+     */
+    PostGisWriter(Connection c, String schema, long graceMillis) {
         this.c = c;
         this.schema = schema;
+        this.graceMillis = graceMillis;
         try {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
+                // for this transaction only: the connection goes back to the readers' pool afterwards
+                s.execute("SET LOCAL application_name = '" + WRITER_APPLICATION + "'");
                 s.execute("CREATE SCHEMA IF NOT EXISTS " + SqlNames.quote(schema));
                 s.execute("CREATE TABLE IF NOT EXISTS " + versionTable(schema)
                         + " (table_name text PRIMARY KEY, version text NOT NULL)");
@@ -94,6 +116,7 @@ final class PostGisWriter implements StoreWriter {
             for (var e : staged.entrySet()) {
                 String table = e.getKey();
                 Staged st = e.getValue();
+                lockForSwap(q + SqlNames.quote(table));
                 s.execute("DROP TABLE IF EXISTS " + q + SqlNames.quote(table));
                 s.execute("ALTER TABLE " + q + SqlNames.quote(st.stage()) + " RENAME TO " + SqlNames.quote(table));
                 s.execute("ALTER TABLE " + q + SqlNames.quote(table) + " RENAME CONSTRAINT "
@@ -106,6 +129,67 @@ final class PostGisWriter implements StoreWriter {
                 ps.setString(2, st.version());
                 ps.executeUpdate();
             }
+        }
+    }
+
+    /** Takes the exclusive lock on an existing table without queueing readers behind the wait. */
+    private void lockForSwap(String qualified) throws SQLException {
+        long start = System.nanoTime();
+        try (Statement s = c.createStatement()) {
+            s.execute("SET LOCAL lock_timeout = '" + ATTEMPT_MILLIS + "ms'");
+            while (true) {
+                java.sql.Savepoint attempt = c.setSavepoint();
+                try {
+                    if (!exists(qualified)) return;
+                    s.execute("LOCK TABLE " + qualified + " IN ACCESS EXCLUSIVE MODE");
+                    c.releaseSavepoint(attempt);
+                    return;
+                } catch (SQLException e) {
+                    if (!"55P03".equals(e.getSQLState())) throw e;
+                    c.rollback(attempt);
+                }
+                long waited = (System.nanoTime() - start) / 1_000_000;
+                if (waited > WAIT_MILLIS) {
+                    throw new SQLException("table " + qualified + " is still held by other sessions after "
+                            + waited + " ms; the load is rolled back and the old data stays served");
+                }
+                if (waited >= graceMillis) endStalledReaders(qualified);
+                pause();
+            }
+        } finally {
+            try (Statement s = c.createStatement()) {
+                s.execute("SET LOCAL lock_timeout = DEFAULT");
+            }
+        }
+    }
+
+    private boolean exists(String qualified) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            ps.setString(1, qualified);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    /** Ends this service's reading sessions that hold a lock on the table. */
+    private void endStalledReaders(String qualified) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_terminate_backend(l.pid) FROM pg_locks l "
+                + "JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.relation = to_regclass(?) AND l.granted "
+                + "AND l.pid <> pg_backend_pid() AND a.application_name = ?")) {
+            ps.setString(1, qualified);
+            ps.setString(2, READER_APPLICATION);
+            ps.executeQuery().close();
+        }
+    }
+
+    private static void pause() throws SQLException {
+        try {
+            // the readers queued behind the last attempt get their turn
+            Thread.sleep(ATTEMPT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while waiting to replace a table", e);
         }
     }
 
