@@ -20,13 +20,13 @@ import org.ecoplan.server.ServerFixture;
 import org.junit.jupiter.api.Test;
 
 /**
- * Randomised fuzzing of every endpoint (issue: hardening): 1,500 requests made of the services' own
- * parameter names with hostile values (control characters, huge and non-finite numbers, unbalanced
- * syntax, entity declarations, long and CJK strings, random text), sent to the global and virtual
- * endpoints and the tile paths. The generator is seeded, so a failure reproduces. Every answer must
- * be a client error or a success — never a 5xx other than 503 (busy) and OWS's 501 for an operation
- * or option not supported — every XML answer must be well-formed, and the server must be healthy
- * afterwards.
+ * Randomised fuzzing of every endpoint (issue: hardening): 1,500 KVP requests made of the services'
+ * own parameter names with hostile values (control characters, huge and non-finite numbers,
+ * unbalanced syntax, entity declarations, long and CJK strings, random text), sent to the global
+ * and virtual endpoints and the tile paths, and 600 XML POST bodies grown from the WFS, FES, GML and
+ * SLD elements. The generator is seeded, so a failure reproduces. Every answer must be a client
+ * error or a success — never a 5xx other than 503 (busy) and OWS's 501 for an operation or option
+ * not supported — every XML answer must be well-formed, and the server must be healthy afterwards.
  */
 class FuzzIT {
     private static final long SEED = 20261204L;
@@ -91,20 +91,128 @@ class FuzzIT {
             HttpResponse<byte[]> r = HTTP
                     .send(HttpRequest.newBuilder(URI.create(ServerFixture.baseUrl() + path + "?" + q))
                             .timeout(Duration.ofSeconds(120)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-            String body = new String(r.body(), StandardCharsets.UTF_8);
-            // 501 is OWS Common's status of OperationNotSupported / OptionNotSupported (06-121r9 Table 28)
-            boolean notSupported = r.statusCode() == 501 && body.contains("NotSupported");
-            if (r.statusCode() >= 500 && r.statusCode() != 503 && !notSupported) {
-                failures.add(r.statusCode() + " for " + what + "\n" + body);
-            }
-            String type = r.headers().firstValue("Content-Type").orElse("");
-            if (type.contains("xml")) {
-                String problem = wellFormed(r.body());
-                if (problem != null) failures.add("not well-formed XML for " + what + ": " + problem);
-            }
+            check(r, what, failures);
         }
+        assertNoFailures(failures, REQUESTS);
+    }
+
+    /**
+     * XML POST bodies: documents grown at random from the WFS / FES / GML / SLD elements the
+     * services parse (wrong nesting, hostile attribute values and text, very deep filters, cut
+     * off mid-document), posted to the WFS and WMS endpoints.
+     */
+    @Test
+    void noXmlBodyBreaksTheServer() throws Exception {
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < XML_REQUESTS; i++) {
+            String doc = document();
+            if (random.nextInt(6) == 0) doc = doc.substring(0, random.nextInt(doc.length() + 1));
+            String path = List.of("/wfs", "/yanggao/wfs", "/wms", "/yanggao/wms", "/ows").get(random.nextInt(5));
+            String what = "#" + i + " POST " + path + " " + (doc.length() > 400 ? doc.substring(0, 400) + "…" : doc);
+            HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(ServerFixture.baseUrl() + path))
+                    .timeout(Duration.ofSeconds(120)).header("Content-Type", "application/xml")
+                    .POST(HttpRequest.BodyPublishers.ofString(doc)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            check(r, what, failures);
+        }
+        assertNoFailures(failures, XML_REQUESTS);
+    }
+
+    private static final int XML_REQUESTS = 600;
+    private static final List<String> ROOTS = List.of("wfs:GetFeature", "wfs:GetPropertyValue",
+            "wfs:DescribeFeatureType", "wfs:GetCapabilities", "wfs:ListStoredQueries", "wfs:DescribeStoredQueries",
+            "wfs:Transaction", "sld:StyledLayerDescriptor", "GetMap", "x");
+    private static final List<String> ELEMENTS = List.of("wfs:Query", "wfs:StoredQuery", "wfs:Parameter",
+            "fes:Filter", "fes:And", "fes:Or", "fes:Not", "fes:PropertyIsEqualTo", "fes:PropertyIsLike",
+            "fes:PropertyIsBetween", "fes:PropertyIsNull", "fes:LowerBoundary", "fes:ValueReference", "fes:Literal",
+            "fes:BBOX", "fes:Intersects", "fes:DWithin", "fes:Distance", "fes:ResourceId", "fes:SortBy",
+            "fes:SortProperty", "fes:SortOrder", "fes:Function", "ogc:Filter", "ogc:PropertyName", "ogc:Literal",
+            "gml:Envelope", "gml:lowerCorner", "gml:upperCorner", "gml:Point", "gml:pos", "gml:Polygon",
+            "gml:exterior", "gml:LinearRing", "gml:posList", "sld:NamedLayer", "sld:Name", "sld:UserStyle",
+            "sld:Rule", "sld:PolygonSymbolizer", "sld:Fill", "sld:CssParameter", "sld:Graphic", "sld:Size",
+            "sld:ExternalGraphic", "sld:OnlineResource", "wfs:PropertyName", "wfs:TypeName");
+    private static final List<String> ATTRIBUTES = List.of("service", "version", "typeNames", "typeName", "count",
+            "startIndex", "srsName", "resultType", "outputFormat", "valueReference", "rid", "name", "id",
+            "wildCard", "singleChar", "escapeChar", "uom", "srsDimension", "xlink:href", "matchCase", "handle");
+    private static final String NAMESPACES = " xmlns:wfs=\"http://www.opengis.net/wfs/2.0\""
+            + " xmlns:fes=\"http://www.opengis.net/fes/2.0\" xmlns:gml=\"http://www.opengis.net/gml/3.2\""
+            + " xmlns:ogc=\"http://www.opengis.net/ogc\" xmlns:sld=\"http://www.opengis.net/sld\""
+            + " xmlns:xlink=\"http://www.w3.org/1999/xlink\" xmlns:yanggao=\"http://ecoplan.org/yanggao\"";
+
+    private String document() {
+        StringBuilder b = new StringBuilder();
+        if (random.nextInt(10) == 0) b.append("<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>");
+        String root = ROOTS.get(random.nextInt(ROOTS.size()));
+        b.append('<').append(root).append(NAMESPACES);
+        attributes(b);
+        b.append('>');
+        if (random.nextInt(15) == 0) {
+            // a filter nested far deeper than any real one
+            int depth = 1000 + random.nextInt(20_000);
+            b.append("<wfs:Query typeNames=\"yanggao:townships\"><fes:Filter>");
+            b.append("<fes:Not>".repeat(depth)).append("<fes:PropertyIsNull><fes:ValueReference>name_zh")
+                    .append("</fes:ValueReference></fes:PropertyIsNull>").append("</fes:Not>".repeat(depth));
+            b.append("</fes:Filter></wfs:Query>");
+        } else {
+            children(b, 0);
+        }
+        return b.append("</").append(root).append('>').toString();
+    }
+
+    private void children(StringBuilder b, int depth) {
+        int n = depth > 6 ? 0 : random.nextInt(4);
+        for (int i = 0; i < n; i++) {
+            String e = ELEMENTS.get(random.nextInt(ELEMENTS.size()));
+            b.append('<').append(e);
+            attributes(b);
+            b.append('>');
+            if (random.nextBoolean()) b.append(escape(value()));
+            children(b, depth + 1);
+            b.append("</").append(e).append('>');
+        }
+    }
+
+    private void attributes(StringBuilder b) {
+        int n = random.nextInt(4);
+        for (int i = 0; i < n; i++) {
+            b.append(' ').append(ATTRIBUTES.get(random.nextInt(ATTRIBUTES.size()))).append("=\"")
+                    .append(escape(value())).append('"');
+        }
+    }
+
+    private static String escape(String v) {
+        StringBuilder b = new StringBuilder();
+        v.codePoints().forEach(c -> {
+            switch (c) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '"' -> b.append("&quot;");
+                // control characters other than tab, newline and return cannot appear in XML 1.0 at all
+                default -> {
+                    if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') b.appendCodePoint(c);
+                }
+            }
+        });
+        return b.toString();
+    }
+
+    private static void check(HttpResponse<byte[]> r, String what, List<String> failures) {
+        String body = new String(r.body(), StandardCharsets.UTF_8);
+        // 501 is OWS Common's status of OperationNotSupported / OptionNotSupported (06-121r9 Table 28)
+        boolean notSupported = r.statusCode() == 501 && body.contains("NotSupported");
+        if (r.statusCode() >= 500 && r.statusCode() != 503 && !notSupported) {
+            failures.add(r.statusCode() + " for " + what + "\n" + body);
+        }
+        String type = r.headers().firstValue("Content-Type").orElse("");
+        if (type.contains("xml")) {
+            String problem = wellFormed(r.body());
+            if (problem != null) failures.add("not well-formed XML for " + what + ": " + problem);
+        }
+    }
+
+    private static void assertNoFailures(List<String> failures, int requests) throws Exception {
         assertEquals(List.of(), failures.subList(0, Math.min(10, failures.size())),
-                failures.size() + " of " + REQUESTS + " requests failed (seed " + SEED + ")");
+                failures.size() + " of " + requests + " requests failed (seed " + SEED + ")");
         HttpResponse<String> health = HTTP.send(
                 HttpRequest.newBuilder(URI.create(ServerFixture.baseUrl() + "/health")).build(),
                 HttpResponse.BodyHandlers.ofString());
