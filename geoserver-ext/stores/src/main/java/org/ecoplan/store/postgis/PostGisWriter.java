@@ -30,7 +30,7 @@ import org.locationtech.jts.io.WKBWriter;
  * its lock, open) must not stall the swap, and a swap waiting in PostgreSQL's lock queue would make
  * every new reader of the table wait behind it. So the exclusive lock is only ever asked for in
  * short attempts ({@code lock_timeout}), readers get through between them, and after a grace period
- * the sessions of this service's readers still holding the table are ended
+ * the sessions of this service's readers holding the table in a transaction older than it are ended
  * ({@code pg_terminate_backend}): their answers are cut, the load goes on. Other applications'
  * sessions are never ended; if they hold the table past the wait limit the load fails and rolls
  * back, and the old data stays served.
@@ -172,13 +172,18 @@ final class PostGisWriter implements StoreWriter {
         }
     }
 
-    /** Ends this service's reading sessions that hold a lock on the table. */
+    /**
+     * Ends this service's reading sessions that hold a lock on the table in a transaction older than
+     * the grace period; readers that came in between the attempts are short and left alone.
+     */
     private void endStalledReaders(String qualified) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT pg_terminate_backend(l.pid) FROM pg_locks l "
                 + "JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.relation = to_regclass(?) AND l.granted "
-                + "AND l.pid <> pg_backend_pid() AND a.application_name = ?")) {
+                + "AND l.pid <> pg_backend_pid() AND a.application_name = ? "
+                + "AND a.xact_start < clock_timestamp() - make_interval(secs => ?)")) {
             ps.setString(1, qualified);
             ps.setString(2, READER_APPLICATION);
+            ps.setDouble(3, graceMillis / 1000.0);
             ps.executeQuery().close();
         }
     }

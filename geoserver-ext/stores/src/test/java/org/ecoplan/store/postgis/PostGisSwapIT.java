@@ -33,7 +33,7 @@ class PostGisSwapIT {
 
     @BeforeEach
     void open() throws Exception {
-        System.setProperty("ECOPLAN_PG_SWAP_GRACE_MS", "300");
+        System.setProperty("ECOPLAN_PG_SWAP_GRACE_MS", "1000");
         schema = PostGisContractIT.createSchema("swap_");
         store = DataStores.open(PostGisContractIT.storeUrl(schema));
     }
