@@ -54,17 +54,34 @@ public final class GeoJsonEncoder {
     /** Writes one FeatureCollection holding the features of every stream, in order. */
     public void writeCollection(OutputStream out, CollectionMetadata meta, List<FeatureStream> streams)
             throws IOException {
+        List<Link> links = new java.util.ArrayList<>();
+        if (meta.previous() != null) links.add(new Link(meta.previous(), "prev", MEDIA_TYPE));
+        if (meta.next() != null) links.add(new Link(meta.next(), "next", MEDIA_TYPE));
+        write(out, meta, streams, links, true);
+    }
+
+    /**
+     * Writes an OGC API – Features items document (OGC 17-069r4 clause 7.15.2–7.15.8): the
+     * collection with all its links and no GeoJSON 2008 {@code crs} member, since OGC API names the
+     * CRS in the Content-Crs header (OGC 18-058r1 clause 6.2).
+     */
+    public void writeItems(OutputStream out, CollectionMetadata meta, List<FeatureStream> streams, List<Link> links)
+            throws IOException {
+        write(out, meta, streams, links, false);
+    }
+
+    private void write(OutputStream out, CollectionMetadata meta, List<FeatureStream> streams, List<Link> links,
+            boolean crsMember) throws IOException {
         try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
             g.writeStartObject();
             g.writeStringField("type", "FeatureCollection");
-            writeCrs(g, meta.crs());
+            if (crsMember) writeCrs(g, meta.crs());
             if (meta.numberMatched() >= 0) g.writeNumberField("numberMatched", meta.numberMatched());
             if (meta.numberReturned() >= 0) g.writeNumberField("numberReturned", meta.numberReturned());
             g.writeStringField("timeStamp", meta.timeStamp().truncatedTo(ChronoUnit.SECONDS).toString());
-            if (meta.next() != null || meta.previous() != null) {
+            if (!links.isEmpty()) {
                 g.writeArrayFieldStart("links");
-                if (meta.previous() != null) link(g, "prev", meta.previous());
-                if (meta.next() != null) link(g, "next", meta.next());
+                for (Link l : links) link(g, l);
                 g.writeEndArray();
             }
             g.writeArrayFieldStart("features");
@@ -76,6 +93,22 @@ public final class GeoJsonEncoder {
                 SerializedString[] keys = names.stream().map(SerializedString::new).toArray(SerializedString[]::new);
                 while (it.hasNext()) writeFeature(g, it.next(), names, keys, s.writesGeometry(), geometries);
             }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+    }
+
+    /** Writes a single OGC API item with its links and no {@code crs} member (see {@link #writeItems}). */
+    public void writeItem(OutputStream out, Feature feature, FeatureStream shape, Crs crs, List<Link> links)
+            throws IOException {
+        try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+            g.writeStartObject();
+            List<String> names = shape.attributeNames();
+            writeFeatureMembers(g, feature, names,
+                    names.stream().map(SerializedString::new).toArray(SerializedString[]::new),
+                    shape.writesGeometry(), new GeoJsonGeometryWriter(precisionFor(crs)));
+            g.writeArrayFieldStart("links");
+            for (Link l : links) link(g, l);
             g.writeEndArray();
             g.writeEndObject();
         }
@@ -98,11 +131,12 @@ public final class GeoJsonEncoder {
         return precision != null ? precision : CoordinatePrecision.forCrs(crs);
     }
 
-    private static void link(JsonGenerator g, String rel, String href) throws IOException {
+    private static void link(JsonGenerator g, Link l) throws IOException {
         g.writeStartObject();
-        g.writeStringField("href", href);
-        g.writeStringField("rel", rel);
-        g.writeStringField("type", MEDIA_TYPE);
+        g.writeStringField("href", l.href());
+        g.writeStringField("rel", l.rel());
+        if (l.type() != null) g.writeStringField("type", l.type());
+        if (l.title() != null) g.writeStringField("title", l.title());
         g.writeEndObject();
     }
 

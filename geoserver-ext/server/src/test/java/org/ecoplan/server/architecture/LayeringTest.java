@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * <pre>
  * catalog ← stores                     (data-loader: catalog, stores)
  * catalog ← ows ← map ← wms | wmts | vectortiles | viewer ← server
- * catalog ← render ← map;   ows ← wfs ← server
+ * catalog ← render ← map;   ows ← wfs ← server;   ows ← ogcapi ← server
  * </pre>
  *
  * The services never see each other, and only the server sees Jetty. This module's test classpath
@@ -44,6 +44,7 @@ class LayeringTest {
                 .layer("wmts").definedBy("org.ecoplan.wmts..")
                 .layer("vectortiles").definedBy("org.ecoplan.vectortiles..")
                 .layer("viewer").definedBy("org.ecoplan.viewer..")
+                .layer("ogcapi").definedBy("org.ecoplan.ogcapi..")
                 .layer("server").definedBy("org.ecoplan.server..")
                 .layer("loader").definedBy("org.ecoplan.loader..")
                 .layer("testkit").definedBy("org.ecoplan.testkit..")
@@ -57,6 +58,7 @@ class LayeringTest {
                 .whereLayer("wmts").mayOnlyAccessLayers("catalog", "ows", "map")
                 .whereLayer("vectortiles").mayOnlyAccessLayers("catalog", "ows", "map")
                 .whereLayer("viewer").mayOnlyAccessLayers("catalog", "ows", "map")
+                .whereLayer("ogcapi").mayOnlyAccessLayers("catalog", "ows")
                 .whereLayer("loader").mayOnlyAccessLayers("catalog", "stores")
                 .whereLayer("testkit").mayOnlyAccessLayers("catalog", "ows")
                 .check(classes);

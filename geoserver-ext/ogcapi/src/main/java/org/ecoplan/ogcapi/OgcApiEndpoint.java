@@ -1,0 +1,385 @@
+package org.ecoplan.ogcapi;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ecoplan.catalog.CatalogView;
+import org.ecoplan.catalog.Feature;
+import org.ecoplan.catalog.config.LayerConfig;
+import org.ecoplan.catalog.config.ServiceMetadata;
+import org.ecoplan.catalog.crs.Crs;
+import org.ecoplan.catalog.crs.CrsRegistry;
+import org.ecoplan.catalog.store.FeatureCursor;
+import org.ecoplan.catalog.store.FeatureSource;
+import org.ecoplan.ows.HttpEndpoint;
+import org.ecoplan.ows.OwsRequest;
+import org.ecoplan.ows.OwsResponse;
+import org.ecoplan.ows.ServiceContext;
+import org.ecoplan.ows.ServiceException;
+import org.ecoplan.ows.encode.FeatureStream;
+import org.ecoplan.ows.encode.GeoJsonEncoder;
+import org.ecoplan.ows.encode.Link;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * OGC API – Features at {@code /ogcapi} (every workspace, collections named {@code ws:layer}) and
+ * {@code /{workspace}/ogcapi} (one workspace): the landing page (OGC 17-069r4 clause 7.2),
+ * {@code /conformance} (7.4), {@code /api} (7.3), {@code /collections} (7.13),
+ * {@code /collections/{id}} (7.14), {@code /items} (7.15), {@code /items/{featureId}} (7.16) and
+ * {@code /queryables}, each in JSON and HTML; errors as problem+json.
+ */
+public final class OgcApiEndpoint implements HttpEndpoint {
+    public static final String PREFIX = "/ogcapi";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ServiceContext context;
+
+    public OgcApiEndpoint(ServiceContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public String pathPrefix() { return PREFIX; }
+
+    @Override
+    public OwsResponse exception(ServiceException e, OwsRequest request) {
+        return Problem.of(e);
+    }
+
+    @Override
+    public OwsResponse handle(OwsRequest request) {
+        if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
+            throw new ServiceException("MethodNotAllowed", null, "Only GET and HEAD are supported here", 405);
+        }
+        ApiFormat format = ApiFormat.of(request);
+        CatalogView view = context.view(request);
+        List<String> path = segments(request.path().substring(PREFIX.length()));
+        if (path.isEmpty()) return landing(request, view, format);
+        if (path.size() == 1 && path.get(0).equals("conformance")) return conformance(request, format);
+        if (path.size() == 1 && path.get(0).equals("api")) return api(request, view, format);
+        if (path.get(0).equals("collections")) {
+            if (path.size() == 1) return collections(request, view, format);
+            LayerConfig layer = view.layer(path.get(1)).orElseThrow(
+                    () -> Problem.notFound("No collection '" + Problem.abbreviate(path.get(1)) + "'"));
+            if (path.size() == 2) return collection(request, view, layer, format);
+            if (path.size() == 3 && path.get(2).equals("items")) return items(request, view, layer, format);
+            if (path.size() == 3 && path.get(2).equals("queryables")) return queryables(request, view, layer, format);
+            if (path.size() == 4 && path.get(2).equals("items")) return item(request, view, layer, path.get(3), format);
+        }
+        throw Problem.notFound("No resource at " + request.path());
+    }
+
+    private static List<String> segments(String rest) {
+        List<String> out = new ArrayList<>();
+        for (String s : rest.split("/")) {
+            if (s.isEmpty()) continue;
+            try {
+                out.add(URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                throw Problem.badRequest(null, "Malformed percent-encoding in the path");
+            }
+        }
+        return out;
+    }
+
+    /** Only the parameters a resource knows are accepted (OGC 17-069r4 /req/core/query-param-unknown). */
+    private static void onlyF(OwsRequest request) {
+        for (String name : request.params().asMap().keySet()) {
+            if (!name.equals("F")) {
+                throw Problem.badRequest(name.toLowerCase(java.util.Locale.ROOT),
+                        "Unknown query parameter '" + Problem.abbreviate(name.toLowerCase(java.util.Locale.ROOT))
+                                + "'");
+            }
+        }
+    }
+
+    private String api(OwsRequest r) {
+        return r.endpointUrl(PREFIX);
+    }
+
+    private static String title(CatalogView view) {
+        ServiceMetadata s = view.services().service("ogcapi");
+        return (s.title() == null ? "" : s.title().both() + " — ") + "OGC API – Features";
+    }
+
+    private static String description(CatalogView view) {
+        ServiceMetadata s = view.services().service("ogcapi");
+        return s.abstractText() == null ? "" : s.abstractText().both();
+    }
+
+    private List<String[]> crumbs(OwsRequest r, String... more) {
+        List<String[]> out = new ArrayList<>();
+        out.add(new String[]{"首页 Home", api(r) + "?f=html"});
+        for (int i = 0; i + 1 < more.length; i += 2) out.add(new String[]{more[i], more[i + 1]});
+        return out;
+    }
+
+    private OwsResponse landing(OwsRequest r, CatalogView view, ApiFormat format) {
+        onlyF(r);
+        String api = api(r);
+        List<Map<String, Object>> links = new ArrayList<>();
+        links.add(CollectionDocument.link(api + "?f=json", "self", "application/json", "this document"));
+        links.add(CollectionDocument.link(api + "?f=html", "alternate", "text/html", "this document as HTML"));
+        links.add(CollectionDocument.link(api + "/api?f=json", "service-desc", OpenApiDocument.MEDIA_TYPE,
+                "API definition (OpenAPI 3.0) / 接口定义"));
+        links.add(CollectionDocument.link(api + "/api?f=html", "service-doc", "text/html",
+                "API documentation / 接口说明"));
+        links.add(CollectionDocument.link(api + "/conformance?f=json", "conformance", "application/json",
+                "conformance classes / 符合性类"));
+        links.add(CollectionDocument.link(api + "/collections?f=json", "data", "application/json",
+                "collections / 要素集合"));
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("title", title(view));
+        doc.put("description", description(view));
+        doc.put("links", links);
+        if (format == ApiFormat.JSON) return json("application/json", doc);
+        return html(out -> new HtmlPage(out).start(title(view), crumbs(r)).paragraph(description(view))
+                .heading("链接 Links").links(links).end());
+    }
+
+    private OwsResponse conformance(OwsRequest r, ApiFormat format) {
+        onlyF(r);
+        Map<String, Object> doc = Map.of("conformsTo", Conformance.ALL);
+        if (format == ApiFormat.JSON) return json("application/json", doc);
+        return html(out -> {
+            HtmlPage p = new HtmlPage(out).start("符合性类 Conformance", crumbs(r)).tableStart("class");
+            for (String c : Conformance.ALL) p.row((Object) new String[]{c, c});
+            p.tableEnd().end();
+        });
+    }
+
+    private OwsResponse api(OwsRequest r, CatalogView view, ApiFormat format) {
+        onlyF(r);
+        Map<String, Object> doc = OpenApiDocument.of(view, api(r), title(view), description(view), maxLimit());
+        if (format == ApiFormat.JSON) return json(OpenApiDocument.MEDIA_TYPE, doc);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> paths = (Map<String, Object>) doc.get("paths");
+        return html(out -> {
+            HtmlPage p = new HtmlPage(out).start("接口定义 API definition", crumbs(r))
+                    .link(api(r) + "/api?f=json", "OpenAPI 3.0 (JSON)").tableStart("path", "summary");
+            for (Map.Entry<String, Object> e : paths.entrySet()) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> get = (Map<String, Object>) ((Map<String, Object>) e.getValue()).get("get");
+                p.row(e.getKey(), get.get("summary"));
+            }
+            p.tableEnd().end();
+        });
+    }
+
+    private int maxLimit() {
+        return context.settings().maxFeatures();
+    }
+
+    private OwsResponse collections(OwsRequest r, CatalogView view, ApiFormat format) {
+        onlyF(r);
+        String api = api(r);
+        List<Map<String, Object>> cols = new ArrayList<>();
+        for (LayerConfig l : view.layers()) cols.add(CollectionDocument.of(context, view, l, r));
+        List<Map<String, Object>> links = List.of(
+                CollectionDocument.link(api + "/collections?f=json", "self", "application/json", "this document"),
+                CollectionDocument.link(api + "/collections?f=html", "alternate", "text/html",
+                        "this document as HTML"));
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("links", links);
+        doc.put("collections", cols);
+        if (format == ApiFormat.JSON) return json("application/json", doc);
+        return html(out -> {
+            HtmlPage p = new HtmlPage(out).start("要素集合 Collections", crumbs(r)).tableStart("集合 Collection",
+                    "说明 Description");
+            for (Map<String, Object> c : cols) {
+                p.row(new String[]{String.valueOf(c.get("title")),
+                        api + "/collections/" + Items.enc(String.valueOf(c.get("id"))) + "?f=html"},
+                        c.get("description"));
+            }
+            p.tableEnd().end();
+        });
+    }
+
+    private OwsResponse collection(OwsRequest r, CatalogView view, LayerConfig layer, ApiFormat format) {
+        onlyF(r);
+        Map<String, Object> doc = CollectionDocument.of(context, view, layer, r);
+        if (format == ApiFormat.JSON) return json("application/json", doc);
+        Envelope box = CollectionDocument.extent(context, layer);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> links = (List<Map<String, Object>>) doc.get("links");
+        return html(out -> {
+            HtmlPage p = new HtmlPage(out).start(layer.title().both(),
+                    crumbs(r, "要素集合 Collections", api(r) + "/collections?f=html"));
+            p.paragraph(String.valueOf(doc.get("description")))
+                    .map(mapUrl(r, view, layer, box), "地图 map: " + layer.title().both());
+            p.tableStart("项 Item", "值 Value").row("id", doc.get("id"))
+                    .row("范围 Extent (CRS84)", box == null
+                            ? "—"
+                            : box.getMinX() + ", " + box.getMinY() + ", "
+                                    + box.getMaxX() + ", " + box.getMaxY())
+                    .row("坐标系 CRS", String.join(" ", CollectionCrs.of(view, layer).uris()))
+                    .row("存储坐标系 Storage CRS", doc.getOrDefault("storageCrs", "—")).tableEnd();
+            p.heading("链接 Links").links(links).end();
+        });
+    }
+
+    private OwsResponse queryables(OwsRequest r, CatalogView view, LayerConfig layer, ApiFormat format) {
+        onlyF(r);
+        String self = api(r) + "/collections/" + Items.enc(view.name(layer)) + "/queryables";
+        Map<String, Object> doc = QueryablesDocument.of(layer, view.name(layer), self);
+        if (format == ApiFormat.JSON) return json("application/schema+json", doc);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> props = (Map<String, Object>) doc.get("properties");
+        return html(out -> {
+            HtmlPage p = new HtmlPage(out).start("可查询属性 Queryables: " + layer.title().both(),
+                    crumbs(r, layer.title().both(), api(r) + "/collections/" + Items.enc(view.name(layer)) + "?f=html"))
+                    .tableStart("属性 Property", "类型 Type");
+            for (Map.Entry<String, Object> e : props.entrySet()) p.row(e.getKey(), e.getValue());
+            p.tableEnd().end();
+        });
+    }
+
+    private OwsResponse items(OwsRequest r, CatalogView view, LayerConfig layer, ApiFormat format) {
+        CollectionCrs crsList = CollectionCrs.of(view, layer);
+        ItemsQuery q = ItemsQuery.parse(r.params(), layer.featureType(), crsList, maxLimit());
+        FeatureSource fs = context.featureSource(layer);
+        long deadline = Items.deadline(context.settings());
+        long[] counts = Items.count(fs, q, context.settings(), deadline);
+        long matched = counts[0];
+        long returned = counts[1];
+        boolean more = counts[2] == 1;
+        String itemsUrl = api(r) + "/collections/" + Items.enc(view.name(layer)) + "/items";
+        List<Link> links = Items.pageLinks(itemsUrl, q, returned, more);
+        String contentCrs = "<" + q.crs().uri() + ">";
+        if (r.method().equals("HEAD")) {
+            return OwsResponse.ok(format == ApiFormat.JSON ? GeoJsonEncoder.MEDIA_TYPE : "text/html; charset=UTF-8",
+                    out -> {}).withHeader("Content-Crs", contentCrs);
+        }
+        if (format == ApiFormat.JSON) {
+            return OwsResponse.ok(GeoJsonEncoder.MEDIA_TYPE, out -> {
+                try (FeatureCursor c = returned == 0
+                        ? null
+                        : fs.features(Items.featureQuery(layer, q, returned, deadline))) {
+                    Iterator<Feature> it = c == null
+                            ? java.util.Collections.emptyIterator()
+                            : Items.inAxisOrder(c, q.crs());
+                    new GeoJsonEncoder().writeItems(out, Items.metadata(matched, returned, q.crs()),
+                            List.of(FeatureStream.all(layer.featureType(), it)), links);
+                }
+            }).withHeader("Content-Crs", contentCrs);
+        }
+        return html(out -> {
+            HtmlPage p = new HtmlPage(out).start("要素 Features: " + layer.title().both(),
+                    crumbs(r, layer.title().both(),
+                            api(r) + "/collections/" + Items.enc(view.name(layer)) + "?f=html"));
+            p.paragraph((matched >= 0 ? "共 " + matched + " 个要素 / " + matched + " features matched; " : "")
+                    + "本页 " + returned + " 个 / " + returned + " on this page.");
+            p.map(mapUrl(r, view, layer, CollectionDocument.extent(context, layer)), "地图 map");
+            List<String> names = layer.featureType().attributes().stream().map(a -> a.name()).toList();
+            List<String> headers = new ArrayList<>(List.of("id"));
+            headers.addAll(names);
+            p.tableStart(headers.toArray(String[]::new));
+            if (returned > 0) {
+                try (FeatureCursor c = fs.features(Items.featureQuery(layer, q, returned, deadline)
+                        .withProperties(null, false))) {
+                    while (c.hasNext()) {
+                        Feature f = c.next();
+                        Object[] cells = new Object[names.size() + 1];
+                        cells[0] = new String[]{f.id(), itemsUrl + "/" + Items.enc(f.id()) + "?f=html"};
+                        for (int i = 0; i < names.size(); i++) cells[i + 1] = f.get(names.get(i));
+                        p.row(cells);
+                    }
+                }
+            }
+            p.tableEnd();
+            List<Map<String, Object>> pageLinks = new ArrayList<>();
+            for (Link l : links) {
+                String href = l.href().endsWith("f=json")
+                        ? l.href().substring(0, l.href().length() - 4) + "html"
+                        : l.href();
+                if (!l.rel().equals("alternate"))
+                    pageLinks.add(CollectionDocument.link(href, l.rel(), "text/html", l.title()));
+            }
+            pageLinks.add(CollectionDocument.link(Items.pageUrl(itemsUrl, q.echo(), q.offset(), "json"), "alternate",
+                    GeoJsonEncoder.MEDIA_TYPE, "GeoJSON"));
+            p.links(pageLinks).end();
+        }).withHeader("Content-Crs", contentCrs);
+    }
+
+    private OwsResponse item(OwsRequest r, CatalogView view, LayerConfig layer, String id, ApiFormat format) {
+        CollectionCrs crsList = CollectionCrs.of(view, layer);
+        for (String name : r.params().asMap().keySet()) {
+            if (!name.equals("F") && !name.equals("CRS")) {
+                throw Problem.badRequest(name.toLowerCase(java.util.Locale.ROOT), "Unknown query parameter '"
+                        + Problem.abbreviate(name.toLowerCase(java.util.Locale.ROOT)) + "'");
+            }
+        }
+        Crs crs = r.params().value("crs") == null
+                ? crsList.offered().get(0)
+                : crsList.require("crs", r.params().value("crs"));
+        Feature f = Items.one(context.featureSource(layer), layer, id, crs, Items.deadline(context.settings()));
+        String collection = api(r) + "/collections/" + Items.enc(view.name(layer));
+        String self = collection + "/items/" + Items.enc(id);
+        List<Link> links = List.of(new Link(self + "?f=json", "self", GeoJsonEncoder.MEDIA_TYPE, "this document"),
+                new Link(self + "?f=html", "alternate", "text/html", "this document as HTML"),
+                new Link(collection + "?f=json", "collection", "application/json", "the collection / 所属集合"));
+        String contentCrs = "<" + crs.uri() + ">";
+        if (format == ApiFormat.JSON) {
+            return OwsResponse.bytes(200, GeoJsonEncoder.MEDIA_TYPE, Items.itemJson(f, layer, crs, links))
+                    .withHeader("Content-Crs", contentCrs);
+        }
+        Envelope box = null;
+        if (f.geometry() != null && !f.geometry().isEmpty()) {
+            Feature inLonLat = Items.one(context.featureSource(layer), layer, id, CrsRegistry.CRS84_CRS,
+                    Items.deadline(context.settings()));
+            box = inLonLat.geometry().getEnvelopeInternal();
+        }
+        Envelope around = box;
+        return html(out -> {
+            HtmlPage p = new HtmlPage(out).start(layer.title().both() + " · " + id,
+                    crumbs(r, layer.title().both(), collection + "?f=html", "要素 Features",
+                            collection + "/items?f=html"));
+            p.map(mapUrl(r, view, layer, around), "地图 map");
+            p.tableStart("属性 Property", "值 Value");
+            for (var a : layer.featureType().attributes()) p.row(a.name(), f.get(a.name()));
+            p.tableEnd();
+            List<Map<String, Object>> l = new ArrayList<>();
+            for (Link k : links) l.add(CollectionDocument.link(k.href(), k.rel(), k.type(), k.title()));
+            p.links(l).end();
+        }).withHeader("Content-Crs", contentCrs);
+    }
+
+    /** A small map of the layer over {@code box} (CRS84), drawn by this server's WMS; null when it has no style. */
+    private static String mapUrl(OwsRequest r, CatalogView view, LayerConfig layer, Envelope box) {
+        if (box == null || layer.styleIds().isEmpty()) return null;
+        Envelope e = new Envelope(box);
+        double pad = Math.max(Math.max(e.getWidth(), e.getHeight()) * 0.1, 0.005);
+        e.expandBy(pad);
+        int width = 480;
+        int height = (int) Math.max(120, Math.min(640, Math.round(width * e.getHeight() / e.getWidth())));
+        return r.endpointUrl("/wms") + "?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS="
+                + Items.enc(view.name(layer)) + "&STYLES=&CRS=CRS:84&BBOX=" + e.getMinX() + "," + e.getMinY() + ","
+                + e.getMaxX() + "," + e.getMaxY() + "&WIDTH=" + width + "&HEIGHT=" + height
+                + "&FORMAT=image/png&TRANSPARENT=FALSE";
+    }
+
+    private static OwsResponse json(String type, Object doc) {
+        try {
+            return OwsResponse.bytes(200, type, JSON.writeValueAsBytes(doc));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Writes an HTML page. */
+    interface PageWriter {
+        void write(OutputStream out) throws IOException;
+    }
+
+    private static OwsResponse html(PageWriter page) {
+        return OwsResponse.ok("text/html; charset=UTF-8", page::write);
+    }
+}

@@ -1,0 +1,143 @@
+package org.ecoplan.ogcapi;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ecoplan.catalog.AttributeDescriptor;
+import org.ecoplan.catalog.CatalogView;
+import org.ecoplan.catalog.config.LayerConfig;
+
+/**
+ * The API definition as OpenAPI 3.0 (OGC 17-069r4 clause 7.3 and conformance class OpenAPI 3.0,
+ * clause 10): every path this endpoint serves, with each collection's items path listing its own
+ * query parameters (the queryables among them), self-contained: no reference leaves the document.
+ */
+final class OpenApiDocument {
+    static final String MEDIA_TYPE = "application/vnd.oai.openapi+json;version=3.0";
+
+    private OpenApiDocument() {}
+
+    static Map<String, Object> of(CatalogView view, String apiUrl, String title, String description, int maxLimit) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("openapi", "3.0.3");
+        doc.put("info", Map.of("title", title, "description", description, "version", "1.0.0"));
+        doc.put("servers", List.of(Map.of("url", apiUrl)));
+        Map<String, Object> paths = new LinkedHashMap<>();
+        paths.put("/", get("landingPage", "Landing page / 首页", List.of(ref("f")), json("application/json")));
+        paths.put("/conformance", get("conformance", "Conformance classes / 符合性类", List.of(ref("f")),
+                json("application/json")));
+        paths.put("/api", get("api", "This API definition / 接口定义", List.of(ref("f")), json(MEDIA_TYPE)));
+        paths.put("/collections", get("collections", "Collections / 要素集合", List.of(ref("f")),
+                json("application/json")));
+        List<String> ids = view.layers().stream().map(view::name).toList();
+        Map<String, Object> collectionId = new LinkedHashMap<>();
+        collectionId.put("name", "collectionId");
+        collectionId.put("in", "path");
+        collectionId.put("required", true);
+        collectionId.put("schema", Map.of("type", "string", "enum", ids));
+        paths.put("/collections/{collectionId}", get("collection", "A collection / 要素集合说明",
+                List.of(collectionId, ref("f")), json("application/json")));
+        for (LayerConfig layer : view.layers()) {
+            String base = "/collections/" + view.name(layer);
+            List<Object> params = new ArrayList<>(List.of(ref("bbox"), ref("bbox-crs"), ref("crs"), ref("datetime"),
+                    ref("limit"), ref("offset"), ref("f")));
+            for (AttributeDescriptor a : layer.featureType().attributes()) params.add(property(a));
+            Map<String, Object> items = get("items_" + layer.workspace() + "_" + layer.id(),
+                    "Features of " + layer.title().both(), params, json("application/geo+json"));
+            paths.put(base + "/items", items);
+            Map<String, Object> featureId = new LinkedHashMap<>();
+            featureId.put("name", "featureId");
+            featureId.put("in", "path");
+            featureId.put("required", true);
+            featureId.put("schema", Map.of("type", "string"));
+            paths.put(base + "/items/{featureId}", get("item_" + layer.workspace() + "_" + layer.id(),
+                    "A feature of " + layer.title().both(), List.of(featureId, ref("crs"), ref("f")),
+                    json("application/geo+json")));
+            paths.put(base + "/queryables", get("queryables_" + layer.workspace() + "_" + layer.id(),
+                    "Queryable properties of " + layer.title().both(), List.of(ref("f")),
+                    json("application/schema+json")));
+        }
+        doc.put("paths", paths);
+        doc.put("components", Map.of("parameters", parameters(maxLimit)));
+        return doc;
+    }
+
+    private static Map<String, Object> ref(String parameter) {
+        return Map.of("$ref", "#/components/parameters/" + parameter);
+    }
+
+    private static Map<String, Object> get(String id, String summary, List<Object> parameters,
+            Map<String, Object> responses) {
+        Map<String, Object> op = new LinkedHashMap<>();
+        op.put("operationId", id.replaceAll("[^A-Za-z0-9_]", "_"));
+        op.put("summary", summary);
+        op.put("parameters", parameters);
+        op.put("responses", responses);
+        return Map.of("get", op);
+    }
+
+    private static Map<String, Object> json(String type) {
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put(type, Map.of("schema", Map.of("type", "object")));
+        content.put("text/html", Map.of("schema", Map.of("type", "string")));
+        Map<String, Object> problem = Map.of("description", "Bad request / 参数错误", "content",
+                Map.of(Problem.MEDIA_TYPE, Map.of("schema", Map.of("type", "object"))));
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("200", Map.of("description", "OK", "content", content));
+        r.put("400", problem);
+        r.put("404", Map.of("description", "Not found / 未找到", "content",
+                Map.of(Problem.MEDIA_TYPE, Map.of("schema", Map.of("type", "object")))));
+        return r;
+    }
+
+    private static Map<String, Object> property(AttributeDescriptor a) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("name", a.name());
+        p.put("in", "query");
+        p.put("required", false);
+        p.put("description", "Features whose " + a.name() + " equals the value / 属性等于该值的要素");
+        p.put("schema", QueryablesDocument.schema(a));
+        p.put("style", "form");
+        p.put("explode", false);
+        return p;
+    }
+
+    private static Map<String, Object> parameters(int maxLimit) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("bbox", query("bbox", "Features whose geometry intersects the box: minx,miny,maxx,maxy (or six values"
+                + " with heights) in bbox-crs, CRS84 by default",
+                Map.of("type", "array", "minItems", 4, "maxItems", 6,
+                        "items", Map.of("type", "number"))));
+        p.put("bbox-crs", query("bbox-crs", "The CRS of bbox (OGC API – Features Part 2)",
+                Map.of("type", "string", "format", "uri")));
+        p.put("crs", query("crs", "The CRS of the geometries in the answer (OGC API – Features Part 2)",
+                Map.of("type", "string", "format", "uri")));
+        p.put("datetime", query("datetime", "An RFC 3339 instant or interval; filters on the collection's first date"
+                + " property; a collection without one has no temporal information and is not filtered",
+                Map.of("type", "string")));
+        Map<String, Object> limit = new LinkedHashMap<>();
+        limit.put("type", "integer");
+        limit.put("minimum", 1);
+        limit.put("maximum", maxLimit);
+        limit.put("default", ItemsQuery.DEFAULT_LIMIT);
+        p.put("limit", query("limit", "The most features in one answer; larger values mean the maximum", limit));
+        p.put("offset", query("offset", "Features to skip (the next links use it)",
+                Map.of("type", "integer", "minimum", 0, "default", 0)));
+        p.put("f", query("f", "The encoding of the answer: json or html",
+                Map.of("type", "string", "enum", List.of("json", "html"))));
+        return p;
+    }
+
+    private static Map<String, Object> query(String name, String description, Map<String, Object> schema) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("name", name);
+        p.put("in", "query");
+        p.put("description", description);
+        p.put("required", false);
+        p.put("schema", schema);
+        p.put("style", "form");
+        p.put("explode", false);
+        return p;
+    }
+}

@@ -1,0 +1,232 @@
+package org.ecoplan.server.ogcapi;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.response.Response;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.ecoplan.catalog.config.LayerConfig;
+import org.ecoplan.server.ServerFixture;
+import org.junit.jupiter.api.Test;
+
+/**
+ * OGC API – Features Part 1 Core and Part 2 CRS at the plan's workspace ({@code /yanggao/ogcapi})
+ * and for every workspace ({@code /ogcapi}): the resources, their links and media types, paging,
+ * the query parameters, the CRSs with their axis order, HTML, and errors as problem+json.
+ */
+class OgcApiFeaturesIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static String api() { return ServerFixture.planUrl() + "/ogcapi"; }
+
+    private static JsonNode json(Response r) throws Exception {
+        return JSON.readTree(r.asByteArray());
+    }
+
+    private static Response get(String path) {
+        return given().urlEncodingEnabled(false).get(api() + path);
+    }
+
+    private static String rel(JsonNode links, String rel, String type) {
+        for (JsonNode l : links) {
+            if (l.path("rel").asText().equals(rel) && (type == null || l.path("type").asText().equals(type))) {
+                return l.path("href").asText();
+            }
+        }
+        return null;
+    }
+
+    private static long wfsHits(String layer) {
+        Response r = given().get(ServerFixture.planUrl() + "/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature"
+                + "&TYPENAMES=yanggao:" + layer + "&RESULTTYPE=hits");
+        return Long.parseLong(r.xmlPath().getString("FeatureCollection.@numberMatched"));
+    }
+
+    @Test
+    void landingPageLinksTheApiItsConformanceAndItsData() throws Exception {
+        Response r = get("");
+        assertEquals(200, r.statusCode());
+        assertEquals("application/json", r.contentType());
+        JsonNode links = json(r).path("links");
+        assertTrue(rel(links, "service-desc", "application/vnd.oai.openapi+json;version=3.0").endsWith("/api?f=json"));
+        assertNotNull(rel(links, "service-doc", "text/html"));
+        assertNotNull(rel(links, "conformance", null));
+        assertNotNull(rel(links, "data", null));
+        assertNotNull(rel(links, "self", "application/json"));
+        // a browser's Accept header gets the HTML page
+        Response html = given().header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").get(api());
+        assertTrue(html.contentType().startsWith("text/html"), html.contentType());
+        assertTrue(html.asString().contains("接口定义"), "bilingual");
+        JsonNode conf = json(get("/conformance")).path("conformsTo");
+        Set<String> classes = new HashSet<>();
+        conf.forEach(c -> classes.add(c.asText()));
+        for (String c : List.of("ogcapi-features-1/1.0/conf/core", "ogcapi-features-1/1.0/conf/geojson",
+                "ogcapi-features-1/1.0/conf/html", "ogcapi-features-1/1.0/conf/oas30",
+                "ogcapi-features-2/1.0/conf/crs")) {
+            assertTrue(classes.contains("http://www.opengis.net/spec/" + c), c);
+        }
+    }
+
+    @Test
+    void everyPlanLayerIsACollectionWithItsExtentCrsAndLinks() throws Exception {
+        JsonNode doc = json(get("/collections"));
+        List<LayerConfig> layers = ServerFixture.plan().layers();
+        assertEquals(layers.size(), doc.path("collections").size());
+        for (JsonNode c : doc.path("collections")) {
+            String id = c.path("id").asText();
+            assertTrue(layers.stream().anyMatch(l -> l.id().equals(id)), id);
+            assertEquals("http://www.opengis.net/def/crs/OGC/1.3/CRS84", c.path("crs").get(0).asText(), id);
+            List<String> crs = new ArrayList<>();
+            c.path("crs").forEach(x -> crs.add(x.asText()));
+            assertTrue(crs.contains("http://www.opengis.net/def/crs/EPSG/0/4490"), id);
+            assertTrue(crs.contains("http://www.opengis.net/def/crs/EPSG/0/4547"), id);
+            assertNotNull(rel(c.path("links"), "items", "application/geo+json"), id);
+            JsonNode one = json(get("/collections/" + id));
+            assertEquals(id, one.path("id").asText());
+            if (c.has("extent")) {
+                JsonNode bbox = c.path("extent").path("spatial").path("bbox").get(0);
+                // Yanggao lies at about 113.5–114.1 E, 40.1–40.5 N
+                assertTrue(bbox.get(0).asDouble() > 113 && bbox.get(2).asDouble() < 115, id + " " + bbox);
+                assertTrue(bbox.get(1).asDouble() > 39.5 && bbox.get(3).asDouble() < 41, id + " " + bbox);
+                assertEquals("http://www.opengis.net/def/crs/EPSG/0/4490", c.path("storageCrs").asText(), id);
+            }
+        }
+    }
+
+    @Test
+    void pagingWithNextLinksVisitsEveryFeatureOnce() throws Exception {
+        long total = wfsHits("restoration_zones");
+        String next = api() + "/collections/restoration_zones/items?limit=2";
+        Set<String> ids = new HashSet<>();
+        int pages = 0;
+        while (next != null) {
+            Response r = given().urlEncodingEnabled(false).get(next);
+            assertEquals(200, r.statusCode(), r.asString());
+            assertEquals("application/geo+json", r.contentType());
+            assertEquals("<http://www.opengis.net/def/crs/OGC/1.3/CRS84>", r.header("Content-Crs"));
+            JsonNode page = json(r);
+            assertEquals(total, page.path("numberMatched").asLong());
+            assertEquals(page.path("features").size(), page.path("numberReturned").asInt());
+            assertTrue(page.path("timeStamp").asText().endsWith("Z"));
+            for (JsonNode f : page.path("features")) assertTrue(ids.add(f.path("id").asText()), "seen twice");
+            next = rel(page.path("links"), "next", "application/geo+json");
+            assertTrue(++pages <= total, "paging does not end");
+        }
+        assertEquals(total, ids.size());
+    }
+
+    @Test
+    void limitIsBoundedAndBadParametersAreProblems() throws Exception {
+        JsonNode big = json(get("/collections/townships/items?limit=99999999"));
+        assertEquals(big.path("numberMatched").asInt(), big.path("numberReturned").asInt(), "the maximum applies");
+        for (String[] bad : new String[][]{{"limit=0", "limit"}, {"limit=x", "limit"}, {"offset=-1", "offset"},
+                {"bbox=1,2,3", "bbox"}, {"bbox=1,2,x,4", "bbox"}, {"bbox=113,41,114,40", "bbox"},
+                {"crs=http://www.opengis.net/def/crs/EPSG/0/2000", "crs"}, {"bbox-crs=EPSG:99999", "bbox-crs"},
+                {"datetime=2021-13-01", "datetime"}, {"datetime=../..", "datetime"}, {"unknown=1", "unknown"},
+                {"f=xml", "f"}, {"name_zh=%27%20OR%201=1", null}}) {
+            Response r = get("/collections/townships/items?" + bad[0]);
+            if (bad[1] == null) {
+                // an injection literal is a value like any other: it matches nothing
+                assertEquals(200, r.statusCode(), bad[0]);
+                assertEquals(0, json(r).path("numberMatched").asInt(), bad[0]);
+                continue;
+            }
+            assertEquals(400, r.statusCode(), bad[0] + " " + r.asString());
+            assertEquals("application/problem+json", r.contentType(), bad[0]);
+            JsonNode p = json(r);
+            assertEquals(400, p.path("status").asInt());
+            assertEquals(bad[1], p.path("parameter").asText(), bad[0]);
+        }
+        Response missing = get("/collections/no_such_layer/items");
+        assertEquals(404, missing.statusCode());
+        assertEquals("application/problem+json", missing.contentType());
+        assertEquals(404, get("/collections/townships/items/townships.999999").statusCode());
+    }
+
+    @Test
+    void crsAndBboxCrsFollowEachCrsAxisOrder() throws Exception {
+        JsonNode lonLat = json(get("/collections/townships/items/townships.1"));
+        JsonNode p = lonLat.path("geometry").path("coordinates");
+        double lon = p.get(0).asDouble();
+        double lat = p.get(1).asDouble();
+        assertTrue(lon > 113 && lon < 115 && lat > 39 && lat < 41, p.toString());
+        Response r = get("/collections/townships/items/townships.1?crs=http://www.opengis.net/def/crs/EPSG/0/4490");
+        assertEquals("<http://www.opengis.net/def/crs/EPSG/0/4490>", r.header("Content-Crs"));
+        JsonNode latLon = json(r).path("geometry").path("coordinates");
+        assertEquals(lat, latLon.get(0).asDouble(), 1e-6, "EPSG:4490 is latitude first");
+        assertEquals(lon, latLon.get(1).asDouble(), 1e-6);
+        JsonNode gk = json(
+                get("/collections/townships/items/townships.1?crs=http://www.opengis.net/def/crs/EPSG/0/4547"))
+                .path("geometry").path("coordinates");
+        assertTrue(gk.get(0).asDouble() > 4_000_000, "EPSG:4547 is northing first: " + gk);
+        // the same box in CRS84 (lon/lat) and in EPSG:4326 (lat/lon) selects the same features
+        String box = (lon - 0.01) + "," + (lat - 0.01) + "," + (lon + 0.01) + "," + (lat + 0.01);
+        String swapped = (lat - 0.01) + "," + (lon - 0.01) + "," + (lat + 0.01) + "," + (lon + 0.01);
+        JsonNode a = json(get("/collections/townships/items?bbox=" + box));
+        JsonNode b = json(get("/collections/townships/items?bbox=" + swapped
+                + "&bbox-crs=http://www.opengis.net/def/crs/EPSG/0/4326"));
+        assertTrue(a.path("numberMatched").asInt() >= 1);
+        assertEquals(a.path("numberMatched").asInt(), b.path("numberMatched").asInt());
+        assertTrue(a.path("numberMatched").asInt() < wfsHits("townships"), "the box selects");
+    }
+
+    @Test
+    void queryablesFilterByEquality() throws Exception {
+        JsonNode q = json(get("/collections/townships/queryables"));
+        assertEquals("object", q.path("type").asText());
+        assertTrue(q.path("properties").has("name_zh"), q.toString());
+        String name = json(get("/collections/townships/items/townships.1")).path("properties").path("name_zh").asText();
+        JsonNode hit = json(given().queryParam("name_zh", name).get(api() + "/collections/townships/items"));
+        assertEquals(1, hit.path("numberMatched").asInt());
+        assertEquals("townships.1", hit.path("features").get(0).path("id").asText());
+    }
+
+    @Test
+    void htmlPagesShowTheDataAndASmallMap() throws Exception {
+        Response items = get("/collections/townships/items?f=html&limit=3");
+        assertEquals(200, items.statusCode());
+        assertTrue(items.contentType().startsWith("text/html"));
+        String page = items.asString();
+        assertTrue(page.contains("townships.1"), "the features are listed");
+        int img = page.indexOf("<img class=\"map\" src=\"");
+        assertTrue(img > 0, "a map");
+        String src = page.substring(img + 22, page.indexOf('"', img + 22)).replace("&amp;", "&");
+        Response map = given().urlEncodingEnabled(false).get(src);
+        assertEquals(200, map.statusCode(), src);
+        assertEquals("image/png", map.contentType());
+        for (String path : List.of("", "/conformance", "/api", "/collections", "/collections/townships",
+                "/collections/townships/queryables", "/collections/townships/items/townships.1")) {
+            Response r = get(path + "?f=html");
+            assertEquals(200, r.statusCode(), path);
+            assertTrue(r.asString().startsWith("<!DOCTYPE html>"), path);
+        }
+        Response head = given().urlEncodingEnabled(false).head(api() + "/collections/townships/items");
+        assertEquals(200, head.statusCode());
+        assertEquals("", head.asString());
+    }
+
+    @Test
+    void theGlobalApiNamesCollectionsByWorkspace() throws Exception {
+        String global = ServerFixture.baseUrl() + "/ogcapi";
+        JsonNode doc = JSON.readTree(given().get(global + "/collections").asByteArray());
+        Set<String> ids = new HashSet<>();
+        doc.path("collections").forEach(c -> ids.add(c.path("id").asText()));
+        assertTrue(ids.contains("yanggao:townships"), ids.toString());
+        assertTrue(ids.contains("demo:project_sites"), ids.toString());
+        assertFalse(ids.contains("townships"));
+        Response item = given().urlEncodingEnabled(false)
+                .get(global + "/collections/yanggao:townships/items/townships.1");
+        assertEquals(200, item.statusCode(), item.asString());
+        Response encoded = given().urlEncodingEnabled(false)
+                .get(global + "/collections/yanggao%3Atownships/items?limit=1");
+        assertEquals(200, encoded.statusCode(), encoded.asString());
+    }
+}
