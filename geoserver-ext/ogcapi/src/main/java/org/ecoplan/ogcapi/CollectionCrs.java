@@ -21,6 +21,8 @@ record CollectionCrs(List<Crs> offered, Crs storage) {
     static CollectionCrs of(CatalogView view, LayerConfig layer) {
         List<Crs> out = new ArrayList<>();
         out.add(CrsRegistry.CRS84_CRS);
+        // features without geometry have no coordinates to transform: the default alone is offered
+        if (!layer.featureType().hasGeometry()) return new CollectionCrs(List.copyOf(out), null);
         for (String name : view.crs(layer.workspace())) {
             CrsRegistry.decode(name).filter(c -> !out.contains(c)).ifPresent(out::add);
         }

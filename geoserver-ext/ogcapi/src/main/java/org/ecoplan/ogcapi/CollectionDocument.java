@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.ecoplan.catalog.CatalogView;
 import org.ecoplan.catalog.config.LayerConfig;
+import org.ecoplan.catalog.config.PlanPeriod;
 import org.ecoplan.catalog.crs.CrsRegistry;
 import org.ecoplan.catalog.crs.GeometryTransformer;
 import org.ecoplan.catalog.store.FeatureSource;
@@ -16,7 +17,8 @@ import org.locationtech.jts.geom.Envelope;
 
 /**
  * The description of one collection (OGC 17-069r4 clause 7.14, OGC 18-058r1 clause 6.1): id,
- * bilingual title and description, the extent in CRS84, the CRSs offered and the storage CRS, and
+ * bilingual title and description, the extent in CRS84 and the plan period as temporal extent,
+ * the CRSs offered and the storage CRS, and
  * links to its items, its queryables, the same layer in the WMS, WFS, WMTS and tiles, and the
  * legend of each of its styles.
  */
@@ -59,15 +61,26 @@ final class CollectionDocument {
         }
         c.put("links", links);
         Envelope box = extent(context, layer);
+        PlanPeriod period = context.catalog().workspaceOf(layer.workspace()).planPeriod();
+        Map<String, Object> extent = new LinkedHashMap<>();
         if (box != null) {
             Map<String, Object> spatial = new LinkedHashMap<>();
             spatial.put("bbox", List.of(List.of(box.getMinX(), box.getMinY(), box.getMaxX(), box.getMaxY())));
             spatial.put("crs", CrsRegistry.CRS84_CRS.uri());
-            c.put("extent", Map.of("spatial", spatial));
+            extent.put("spatial", spatial);
         }
+        if (period != null) {
+            // the period of the plan the collection belongs to; features carry no dates of their own
+            Map<String, Object> temporal = new LinkedHashMap<>();
+            temporal.put("interval", List.of(List.of(period.start(), period.end())));
+            temporal.put("trs", "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian");
+            extent.put("temporal", temporal);
+        }
+        if (!extent.isEmpty()) c.put("extent", extent);
         c.put("itemType", "feature");
         CollectionCrs crs = CollectionCrs.of(view, layer);
         c.put("crs", crs.uris());
+        // a collection without geometry (the plan's targets and measures) is stored in no CRS
         if (crs.storage() != null) c.put("storageCrs", crs.storage().uri());
         return c;
     }

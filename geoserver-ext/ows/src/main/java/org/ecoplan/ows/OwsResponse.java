@@ -28,7 +28,9 @@ public record OwsResponse(int status, String contentType, Map<String, String> he
         return bytes(status, contentType, text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The same response with a header set; a null value sets none. */
     public OwsResponse withHeader(String name, String value) {
+        if (value == null) return this;
         Map<String, String> h = new LinkedHashMap<>(headers);
         h.put(name, value);
         return new OwsResponse(status, contentType, h, body);

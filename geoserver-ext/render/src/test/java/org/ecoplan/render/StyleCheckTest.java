@@ -33,6 +33,7 @@ class StyleCheckTest {
                 new Location(ws.resolve("layers/zone.yaml"), 1));
         return new Catalog(ws, new GlobalConfig(TestContext.services(List.of("CRS:84")), "w", null),
                 List.of(new WorkspaceConfig("w", "http://example.org/w", TestContext.services(List.of("CRS:84")), null,
+                        null,
                         null)),
                 List.of(layer), List.of(), List.of());
     }

@@ -163,6 +163,7 @@ public final class TestContext implements ServiceContext {
 
         public TestContext build() {
             WorkspaceConfig ws = new WorkspaceConfig(WORKSPACE, "http://example.org/test", services(crs, contact), null,
+                    null,
                     null);
             Catalog catalog = new Catalog(dir, new GlobalConfig(services(crs, contact), WORKSPACE, null), List.of(ws),
                     List.copyOf(layers.values()), List.copyOf(groups.values()), List.of());

@@ -166,7 +166,7 @@ public final class CatalogLoader {
         MappingNode root = y.read();
         if (root == null) return null;
         Set<String> keys = new HashSet<>(ServicesReader.KEYS);
-        keys.addAll(Set.of("name", "namespaceUri", "enabled", "viewer"));
+        keys.addAll(Set.of("name", "namespaceUri", "enabled", "viewer", "planPeriod"));
         Map<String, Node> m = y.map(root, "workspace", keys);
         String name = y.string(m, "name", root, true);
         String uri = y.string(m, "namespaceUri", root, true);
@@ -179,6 +179,7 @@ public final class CatalogLoader {
             Map<String, Node> v = y.map(m.get("viewer"), "viewer", Set.of("group"));
             viewerGroup = y.string(v, "group", m.get("viewer"), false);
         }
+        PlanPeriod period = m.containsKey("planPeriod") ? planPeriod(y, m.get("planPeriod")) : null;
         ServicesConfig services = new ServicesReader(y).read(m, root);
         if (name == null || uri == null) return null;
         if (!WORKSPACE_NAME.matcher(name).matches()) {
@@ -198,8 +199,31 @@ public final class CatalogLoader {
         } catch (java.net.URISyntaxException e) {
             y.error(m.get("namespaceUri"), "namespaceUri must be an absolute URI, not '" + uri + "'");
         }
-        return new ReadWorkspace(new WorkspaceConfig(name, uri, services, viewerGroup, y.at(root)),
+        return new ReadWorkspace(new WorkspaceConfig(name, uri, services, viewerGroup, period, y.at(root)),
                 enabled == null || enabled.equalsIgnoreCase("true"));
+    }
+
+    /** {@code planPeriod: {start: 2021, end: 2035}}: two years, the start not after the end. */
+    private static PlanPeriod planPeriod(YamlNodes y, Node node) {
+        Map<String, Node> p = y.map(node, "planPeriod", Set.of("start", "end"));
+        Integer start = year(y, p, "start", node);
+        Integer end = year(y, p, "end", node);
+        if (start == null || end == null) return null;
+        if (start > end) {
+            y.error(node, "planPeriod starts (" + start + ") after it ends (" + end + ")");
+            return null;
+        }
+        return new PlanPeriod(start, end);
+    }
+
+    private static Integer year(YamlNodes y, Map<String, Node> p, String key, Node owner) {
+        String v = y.string(p, key, owner, true);
+        if (v == null) return null;
+        if (!v.matches("\\d{4}")) {
+            y.error(p.get(key), "planPeriod " + key + " must be a year such as 2021, not '" + v + "'");
+            return null;
+        }
+        return Integer.parseInt(v);
     }
 
     private void readWorkspaceFiles(Path dir, Map<String, LayerConfig> layers, Map<String, LayerGroupConfig> groups,

@@ -11,9 +11,10 @@ package org.ecoplan.catalog.config;
  * @param namespaceUri the XML namespace of its feature types
  * @param services     the identity its services publish, and its CRS list
  * @param viewerGroup  the layer group the plan viewer opens with, or null for the first group
+ * @param planPeriod   the years the plan covers, or null where the workspace states none
  */
 public record WorkspaceConfig(String name, String namespaceUri, ServicesConfig services, String viewerGroup,
-        Location location) {
+        PlanPeriod planPeriod, Location location) {
     /** The namespace prefix of its feature types: the workspace name. */
     public String prefix() { return name; }
 }
