@@ -220,11 +220,26 @@ class CatalogLoaderTest {
     }
 
     @Test
+    void readsThePlanPeriod() throws IOException {
+        validWorkspace();
+        write("layers/w1/workspace.yaml", workspaceFile("w1", "http://example.org/w1")
+                + "planPeriod: {start: 2021, end: 2035}\n");
+        PlanPeriod p = CatalogLoader.load(ws).workspaceOf("w1").planPeriod();
+        assertEquals(new PlanPeriod(2021, 2035), p);
+        assertEquals("2021-01-01T00:00:00Z", p.start());
+        assertEquals("2035-12-31T23:59:59Z", p.end());
+    }
+
+    @Test
     void reportsWorkspaceErrors() throws IOException {
         validWorkspace();
         write("layers/w2/workspace.yaml", workspaceFile("other", "http://example.org/w1"));
         write("layers/wms/workspace.yaml", workspaceFile("wms", "http://example.org/wms"));
         write("layers/w3/workspace.yaml", workspaceFile("w3", "not a uri").replace("EPSG:3857", "EPSG:999999"));
+        write("layers/w5/workspace.yaml", workspaceFile("w5", "http://example.org/w5")
+                + "planPeriod: {start: 2035, end: 2021}\n");
+        write("layers/w6/workspace.yaml", workspaceFile("w6", "http://example.org/w6")
+                + "planPeriod: {start: 近期, end: 2035}\n");
         write("layers/w4/zones.yaml", ZONES);
         write("layers/stray.yaml", ZONES);
         CatalogException e = assertThrows(CatalogException.class, () -> CatalogLoader.load(ws));
@@ -234,7 +249,9 @@ class CatalogLoaderTest {
                 "w3/workspace.yaml:2: namespaceUri must be an absolute URI",
                 "unknown CRS 'EPSG:999999'",
                 "w4:1: a workspace directory needs its workspace.yaml",
-                "stray.yaml:1: layer files belong in a workspace directory")) {
+                "stray.yaml:1: layer files belong in a workspace directory",
+                "w5/workspace.yaml", "planPeriod starts (2035) after it ends (2021)",
+                "planPeriod start must be a year such as 2021, not '近期'")) {
             assertTrue(e.getMessage().contains(x), "report lacks [" + x + "]:\n" + e.getMessage());
         }
     }
