@@ -37,6 +37,8 @@ final class LandingPage {
                     .append(esc(s.name())).append("&amp;version=").append(esc(v))
                     .append("&amp;request=GetCapabilities\">GetCapabilities</a></li>\n");
         }
+        b.append("<li>OGC API – Features: <a href=\"").append(esc(request.endpointUrl("/ogcapi")))
+                .append("?f=html\">要素浏览 / browse the features</a></li>\n");
         b.append("<li><a href=\"").append(esc(request.endpointUrl("/viewer/"))).append("\">规划图浏览 / viewer</a></li>\n");
         if (view.isGlobal()) b.append("<li><a href=\"health\">health</a></li>\n");
         b.append("</ul>\n");

@@ -65,6 +65,8 @@ class OgcApiFeaturesIT {
         Response html = given().header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").get(api());
         assertTrue(html.contentType().startsWith("text/html"), html.contentType());
         assertTrue(html.asString().contains("接口定义"), "bilingual");
+        // the server's own landing page leads a department's analyst here
+        assertTrue(given().get(ServerFixture.planUrl() + "/").asString().contains(api() + "?f=html"));
         JsonNode conf = json(get("/conformance")).path("conformsTo");
         Set<String> classes = new HashSet<>();
         conf.forEach(c -> classes.add(c.asText()));
