@@ -2,7 +2,7 @@ package org.ecoplan.ogcapi;
 
 import java.util.List;
 
-/** The conformance classes this API implements (OGC 17-069r4 clause 7.4, OGC 18-058r1 clause 5). */
+/** The conformance classes this API implements (OGC 17-069r4 clause 7.4, OGC 18-058r1 clause 5, OGC 19-079r2). */
 final class Conformance {
     static final String CORE = "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core";
     static final String OAS30 = "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30";
@@ -10,7 +10,21 @@ final class Conformance {
     static final String GEOJSON = "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson";
     static final String CRS = "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs";
 
-    static final List<String> ALL = List.of(CORE, OAS30, HTML, GEOJSON, CRS);
+    private static final String PART3 = "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/";
+    private static final String CQL2 = "http://www.opengis.net/spec/cql2/1.0/conf/";
+
+    /**
+     * Part 3 Filtering (OGC 19-079r2) and the CQL2 classes (OGC 21-065r2) implemented; not
+     * declared: accent-insensitive comparison, temporal, array and arithmetic functions,
+     * property-property comparisons, functions.
+     */
+    static final List<String> FILTERING = List.of(PART3 + "filter", PART3 + "features-filter",
+            PART3 + "queryables", PART3 + "queryables-query-parameters", CQL2 + "cql2-text", CQL2 + "cql2-json",
+            CQL2 + "basic-cql2", CQL2 + "advanced-comparison-operators", CQL2 + "case-insensitive-comparison",
+            CQL2 + "basic-spatial-functions", CQL2 + "basic-spatial-functions-plus", CQL2 + "spatial-functions");
+
+    static final List<String> ALL = java.util.stream.Stream
+            .concat(List.of(CORE, OAS30, HTML, GEOJSON, CRS).stream(), FILTERING.stream()).toList();
 
     private Conformance() {}
 }

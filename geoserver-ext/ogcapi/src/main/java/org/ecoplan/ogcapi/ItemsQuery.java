@@ -17,6 +17,10 @@ import org.ecoplan.catalog.query.ComparisonOperator;
 import org.ecoplan.catalog.query.Filter;
 import org.ecoplan.catalog.query.QueryException;
 import org.ecoplan.ows.KvpMap;
+import org.ecoplan.ows.filter.Cql2Expression;
+import org.ecoplan.ows.filter.Cql2JsonParser;
+import org.ecoplan.ows.filter.Cql2TextParser;
+import org.ecoplan.ows.filter.Cql2ToFilter;
 import org.ecoplan.ows.filter.NativeSpatialFilters;
 import org.locationtech.jts.geom.Envelope;
 
@@ -24,12 +28,13 @@ import org.locationtech.jts.geom.Envelope;
  * The query parameters of {@code GET /collections/{id}/items} (OGC 17-069r4 clause 7.15.2–7.15.5,
  * OGC 18-058r1 clause 6.2–6.3), validated: {@code limit} (1 …; above the maximum the maximum
  * applies, as /req/core/fc-limit-response-1 asks), {@code offset} (this server's paging),
- * {@code bbox} with {@code bbox-crs}, {@code crs}, {@code datetime} and one equality filter per
- * queryable property. Any other parameter is a 400 (/req/core/query-param-unknown).
+ * {@code bbox} with {@code bbox-crs}, {@code crs}, {@code datetime}, one equality filter per
+ * queryable property, and a CQL2 {@code filter} (OGC 19-079r2). Any other parameter is a 400 (/req/core/query-param-unknown).
  */
 record ItemsQuery(int limit, long offset, Filter filter, Crs crs, Map<String, String> echo) {
     static final int DEFAULT_LIMIT = 10;
-    static final Set<String> FIXED = Set.of("F", "LIMIT", "OFFSET", "BBOX", "BBOX-CRS", "CRS", "DATETIME");
+    static final Set<String> FIXED = Set.of("F", "LIMIT", "OFFSET", "BBOX", "BBOX-CRS", "CRS", "DATETIME", "FILTER",
+            "FILTER-LANG", "FILTER-CRS");
 
     static ItemsQuery parse(KvpMap params, FeatureType type, CollectionCrs crsList, int maxLimit) {
         Map<String, String> raw = params.asMap();
@@ -53,6 +58,8 @@ record ItemsQuery(int limit, long offset, Filter filter, Crs crs, Map<String, St
             crsList.require("bbox-crs", params.value("bbox-crs"));
         }
         if (params.value("datetime") != null) datetime(params.value("datetime"), type).ifPresent(parts::add);
+        Filter cql2 = filter(params, type, crsList);
+        if (cql2 != null) parts.add(cql2);
         for (Map.Entry<String, String> e : raw.entrySet()) {
             if (FIXED.contains(e.getKey())) continue;
             AttributeDescriptor a = queryable(type, e.getKey()).orElseThrow();
@@ -62,6 +69,27 @@ record ItemsQuery(int limit, long offset, Filter filter, Crs crs, Map<String, St
                 ? new Filter.Include()
                 : parts.size() == 1 ? parts.get(0) : new Filter.And(parts);
         return new ItemsQuery(limit, offset, filter, crs, raw);
+    }
+
+    /**
+     * {@code filter} in {@code filter-lang} (cql2-text, the default, or cql2-json) with spatial
+     * literals in {@code filter-crs} (CRS84 by default): OGC 19-079r2 clause 7 and 8.
+     */
+    static Filter filter(KvpMap params, FeatureType type, CollectionCrs crsList) {
+        String lang = params.value("filter-lang");
+        if (lang != null && !lang.equals("cql2-text") && !lang.equals("cql2-json")) {
+            throw Problem.badRequest("filter-lang", "filter-lang must be cql2-text or cql2-json, not '"
+                    + Problem.abbreviate(lang) + "'");
+        }
+        Crs filterCrs = params.value("filter-crs") == null
+                ? crsList.offered().get(0)
+                : crsList.require("filter-crs", params.value("filter-crs"));
+        String text = params.value("filter");
+        if (text == null) return null;
+        Cql2Expression e = "cql2-json".equals(lang)
+                ? Cql2JsonParser.parse(text, "filter")
+                : Cql2TextParser.parse(text, "filter");
+        return new Cql2ToFilter(type, filterCrs, "filter").translate(e);
     }
 
     /** The properties that may be filtered on: every attribute (the geometry is filtered with bbox). */

@@ -41,7 +41,7 @@ final class OpenApiDocument {
         for (LayerConfig layer : view.layers()) {
             String base = "/collections/" + view.name(layer);
             List<Object> params = new ArrayList<>(List.of(ref("bbox"), ref("bbox-crs"), ref("crs"), ref("datetime"),
-                    ref("limit"), ref("offset"), ref("f")));
+                    ref("limit"), ref("offset"), ref("filter"), ref("filter-lang"), ref("filter-crs"), ref("f")));
             for (AttributeDescriptor a : layer.featureType().attributes()) params.add(property(a));
             Map<String, Object> items = get("items_" + layer.workspace() + "_" + layer.id(),
                     "Features of " + layer.title().both(), params, json("application/geo+json"));
@@ -124,6 +124,12 @@ final class OpenApiDocument {
         p.put("limit", query("limit", "The most features in one answer; larger values mean the maximum", limit));
         p.put("offset", query("offset", "Features to skip (the next links use it)",
                 Map.of("type", "integer", "minimum", 0, "default", 0)));
+        p.put("filter", query("filter", "A CQL2 filter on the queryables (OGC API – Features Part 3)",
+                Map.of("type", "string")));
+        p.put("filter-lang", query("filter-lang", "The language of filter", Map.of("type", "string", "enum",
+                List.of("cql2-text", "cql2-json"), "default", "cql2-text")));
+        p.put("filter-crs", query("filter-crs", "The CRS of the geometries in filter; CRS84 by default",
+                Map.of("type", "string", "format", "uri")));
         p.put("f", query("f", "The encoding of the answer: json or html",
                 Map.of("type", "string", "enum", List.of("json", "html"))));
         return p;

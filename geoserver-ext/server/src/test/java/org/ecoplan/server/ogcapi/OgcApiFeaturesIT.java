@@ -202,6 +202,51 @@ class OgcApiFeaturesIT {
         assertEquals("townships.1", hit.path("features").get(0).path("id").asText());
     }
 
+    private static JsonNode filtered(String layer, String... kv) throws Exception {
+        var req = given();
+        for (int i = 0; i < kv.length; i += 2) req = req.queryParam(kv[i], kv[i + 1]);
+        Response r = req.get(api() + "/collections/" + layer + "/items");
+        assertEquals(200, r.statusCode(), r.asString());
+        return json(r);
+    }
+
+    @Test
+    void cql2TextAndJsonFiltersSelectInTheStore() throws Exception {
+        JsonNode one = json(get("/collections/townships/items/townships.1"));
+        String name = one.path("properties").path("name_zh").asText();
+        double lon = one.path("geometry").path("coordinates").get(0).asDouble();
+        double lat = one.path("geometry").path("coordinates").get(1).asDouble();
+        long total = wfsHits("townships");
+        assertEquals(1, filtered("townships", "filter", "name_zh = '" + name + "'").path("numberMatched").asLong());
+        assertEquals(1, filtered("townships", "filter", "{\"op\":\"=\",\"args\":[{\"property\":\"name_zh\"},\""
+                + name + "\"]}", "filter-lang", "cql2-json").path("numberMatched").asLong());
+        assertEquals(total - 1, filtered("townships", "filter", "NOT name_zh = '" + name + "'").path("numberMatched")
+                .asLong());
+        String box = (lon - 0.001) + "," + (lat - 0.001) + "," + (lon + 0.001) + "," + (lat + 0.001);
+        JsonNode spatial = filtered("townships", "filter", "S_INTERSECTS(geom, BBOX(" + box + "))");
+        assertTrue(spatial.path("numberMatched").asLong() >= 1 && spatial.path("numberMatched").asLong() < total);
+        String latLon = (lat - 0.001) + "," + (lon - 0.001) + "," + (lat + 0.001) + "," + (lon + 0.001);
+        assertEquals(spatial.path("numberMatched").asLong(), filtered("townships", "filter",
+                "S_INTERSECTS(geom, BBOX(" + latLon + "))", "filter-crs", "http://www.opengis.net/def/crs/EPSG/0/4326")
+                .path("numberMatched").asLong(), "EPSG:4326 literals are latitude first");
+        // the filter combines with the other parameters, and its literal stays a literal
+        assertEquals(0, filtered("townships", "filter", "name_zh = 'x'' OR ''1''=''1'", "limit", "3")
+                .path("numberMatched").asLong());
+        for (String[] bad : new String[][]{{"filter", "nope = 1"}, {"filter", "name_zh ="},
+                {"filter-lang", "cql-text"}, {"filter-crs", "http://www.opengis.net/def/crs/EPSG/0/2000"}}) {
+            Response r = given().queryParam(bad[0], bad[1]).queryParam("filter", bad[0].equals("filter")
+                    ? bad[1]
+                    : "name_zh = 'x'").get(api() + "/collections/townships/items");
+            assertEquals(400, r.statusCode(), String.join("=", bad));
+            assertEquals("application/problem+json", r.contentType());
+            assertEquals(bad[0], json(r).path("parameter").asText(), String.join("=", bad));
+        }
+        JsonNode conf = json(get("/conformance")).path("conformsTo");
+        assertTrue(conf.toString().contains("ogcapi-features-3/1.0/conf/filter"), conf.toString());
+        assertTrue(conf.toString().contains("cql2/1.0/conf/cql2-text"), conf.toString());
+        assertFalse(conf.toString().contains("accent-insensitive"), "not implemented, not declared");
+    }
+
     @Test
     void htmlPagesShowTheDataAndASmallMap() throws Exception {
         Response items = get("/collections/townships/items?f=html&limit=3");
