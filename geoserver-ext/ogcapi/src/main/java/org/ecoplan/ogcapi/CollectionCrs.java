@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import org.ecoplan.catalog.CatalogView;
 import org.ecoplan.catalog.config.LayerConfig;
-import org.ecoplan.catalog.crs.AxisOrder;
 import org.ecoplan.catalog.crs.AxisOrders;
 import org.ecoplan.catalog.crs.Crs;
 import org.ecoplan.catalog.crs.CrsName;
@@ -46,6 +45,6 @@ record CollectionCrs(List<Crs> offered, Crs storage) {
 
     /** Whether coordinates in {@code crs} are written northing / latitude first. */
     static boolean northFirst(Crs crs) {
-        return !crs.isCrs84() && AxisOrders.authority(crs) == AxisOrder.NORTH_EAST;
+        return AxisOrders.northFirst(crs);
     }
 }

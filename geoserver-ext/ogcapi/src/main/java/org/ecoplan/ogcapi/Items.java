@@ -12,6 +12,7 @@ import java.util.Map;
 import org.ecoplan.catalog.Feature;
 import org.ecoplan.catalog.config.LayerConfig;
 import org.ecoplan.catalog.crs.AxisOrder;
+import org.ecoplan.catalog.crs.AxisOrders;
 import org.ecoplan.catalog.crs.Crs;
 import org.ecoplan.catalog.query.FeatureQuery;
 import org.ecoplan.catalog.query.Filter;
@@ -24,9 +25,6 @@ import org.ecoplan.ows.encode.CollectionMetadata;
 import org.ecoplan.ows.encode.FeatureStream;
 import org.ecoplan.ows.encode.GeoJsonEncoder;
 import org.ecoplan.ows.encode.Link;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
-import org.locationtech.jts.geom.Geometry;
 
 /**
  * The features of a collection (OGC 17-069r4 clause 7.15) and one feature (clause 7.16) as
@@ -75,29 +73,9 @@ final class Items {
             @Override
             public Feature next() {
                 Feature f = cursor.next();
-                return new Feature(f.id(), f.attributes(), swap(f.geometry()));
+                return new Feature(f.id(), f.attributes(), AxisOrders.swapped(f.geometry()));
             }
         };
-    }
-
-    static Geometry swap(Geometry g) {
-        if (g == null) return null;
-        Geometry copy = g.copy();
-        copy.apply(new CoordinateSequenceFilter() {
-            @Override
-            public void filter(CoordinateSequence seq, int i) {
-                double x = seq.getOrdinate(i, 0);
-                seq.setOrdinate(i, 0, seq.getOrdinate(i, 1));
-                seq.setOrdinate(i, 1, x);
-            }
-
-            @Override
-            public boolean isDone() { return false; }
-
-            @Override
-            public boolean isGeometryChanged() { return true; }
-        });
-        return copy;
     }
 
     static CollectionMetadata metadata(long matched, long returned, Crs crs) {
@@ -135,7 +113,9 @@ final class Items {
         try (FeatureCursor c = fs.features(q)) {
             if (!c.hasNext()) throw Problem.notFound("No feature '" + Problem.abbreviate(id) + "' in this collection");
             Feature f = c.next();
-            return CollectionCrs.northFirst(crs) ? new Feature(f.id(), f.attributes(), swap(f.geometry())) : f;
+            return CollectionCrs.northFirst(crs)
+                    ? new Feature(f.id(), f.attributes(), AxisOrders.swapped(f.geometry()))
+                    : f;
         } catch (QueryTimeoutException e) {
             throw new ServiceException(ServiceException.OPERATION_PROCESSING_FAILED, null, e.getMessage(), 503);
         }

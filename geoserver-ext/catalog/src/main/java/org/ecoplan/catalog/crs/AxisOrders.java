@@ -46,4 +46,34 @@ public final class AxisOrders {
     public static AxisOrder authority(Crs crs) {
         return crs.authorityOrder();
     }
+
+    /**
+     * Whether coordinates in {@code crs} are written northing / latitude first by its authority
+     * (EPSG:4326, 4490, 4547 ...), as OGC API – Features Part 2 and CQL2 filter-crs read them; CRS84 is
+     * longitude first.
+     */
+    public static boolean northFirst(Crs crs) {
+        return !crs.isCrs84() && crs.authorityOrder() == AxisOrder.NORTH_EAST;
+    }
+
+    /** A copy of the geometry with x and y exchanged (east/north to north/east and back). */
+    public static org.locationtech.jts.geom.Geometry swapped(org.locationtech.jts.geom.Geometry g) {
+        if (g == null) return null;
+        org.locationtech.jts.geom.Geometry copy = g.copy();
+        copy.apply(new org.locationtech.jts.geom.CoordinateSequenceFilter() {
+            @Override
+            public void filter(org.locationtech.jts.geom.CoordinateSequence seq, int i) {
+                double x = seq.getOrdinate(i, 0);
+                seq.setOrdinate(i, 0, seq.getOrdinate(i, 1));
+                seq.setOrdinate(i, 1, x);
+            }
+
+            @Override
+            public boolean isDone() { return false; }
+
+            @Override
+            public boolean isGeometryChanged() { return true; }
+        });
+        return copy;
+    }
 }

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.ecoplan.catalog.AttributeDescriptor;
 import org.ecoplan.catalog.AttributeType;
 import org.ecoplan.catalog.FeatureType;
-import org.ecoplan.catalog.crs.AxisOrder;
+import org.ecoplan.catalog.crs.AxisOrders;
 import org.ecoplan.catalog.crs.Crs;
 import org.ecoplan.catalog.query.ComparisonOperator;
 import org.ecoplan.catalog.query.Filter;
@@ -14,8 +14,6 @@ import org.ecoplan.catalog.query.LiteralConversion;
 import org.ecoplan.catalog.query.QueryException;
 import org.ecoplan.catalog.query.SpatialOperator;
 import org.ecoplan.ows.ServiceException;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -171,7 +169,7 @@ public final class Cql2ToFilter {
             throw bad("'" + p.name() + "' is not the geometry property"
                     + (type.hasGeometry() ? " ('" + type.geometry().name() + "')" : "; this collection has none"));
         }
-        Geometry literal = northFirst(filterCrs) ? swap(g.geometry()) : g.geometry();
+        Geometry literal = AxisOrders.northFirst(filterCrs) ? AxisOrders.swapped(g.geometry()) : g.geometry();
         return new NativeSpatialFilters(type).spatial(op, literal, filterCrs);
     }
 
@@ -218,29 +216,6 @@ public final class Cql2ToFilter {
         if (e instanceof Cql2Expression.Literal l) return "literal " + l.value();
         if (e instanceof Cql2Expression.Call c) return "'" + c.op() + "'";
         return e instanceof Cql2Expression.Spatial ? "a geometry" : "a list";
-    }
-
-    private static boolean northFirst(Crs crs) {
-        return !crs.isCrs84() && crs.authorityOrder() == AxisOrder.NORTH_EAST;
-    }
-
-    private static Geometry swap(Geometry g) {
-        Geometry copy = g.copy();
-        copy.apply(new CoordinateSequenceFilter() {
-            @Override
-            public void filter(CoordinateSequence seq, int i) {
-                double x = seq.getOrdinate(i, 0);
-                seq.setOrdinate(i, 0, seq.getOrdinate(i, 1));
-                seq.setOrdinate(i, 1, x);
-            }
-
-            @Override
-            public boolean isDone() { return false; }
-
-            @Override
-            public boolean isGeometryChanged() { return true; }
-        });
-        return copy;
     }
 
     private ServiceException bad(String message) {
