@@ -42,6 +42,14 @@ final class CollectionDocument {
         links.add(link(self + "/queryables?f=json", "http://www.opengis.net/def/rel/ogc/1.0/queryables",
                 "application/schema+json", "queryable properties / 可查询属性"));
         String name = Items.enc(view.name(layer));
+        if (Tilesets.offers(layer, Tilesets.Kind.VECTOR)) {
+            links.add(link(self + "/tiles?f=json", Tilesets.REL_VECTOR, "application/json",
+                    "vector tilesets (OGC API – Tiles, MVT) / 矢量瓦片"));
+        }
+        if (Tilesets.offers(layer, Tilesets.Kind.MAP)) {
+            links.add(link(self + "/map/tiles?f=json", Tilesets.REL_MAP, "application/json",
+                    "map tilesets (OGC API – Tiles, PNG) / 地图瓦片"));
+        }
         links.add(link(request.endpointUrl("/wfs") + "?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetCapabilities", "related",
                 "application/xml", "WFS 2.0 (type " + view.name(layer) + ")"));
         if (!layer.styleIds().isEmpty()) {

@@ -23,8 +23,16 @@ final class Conformance {
             CQL2 + "basic-cql2", CQL2 + "advanced-comparison-operators", CQL2 + "case-insensitive-comparison",
             CQL2 + "basic-spatial-functions", CQL2 + "basic-spatial-functions-plus", CQL2 + "spatial-functions");
 
-    static final List<String> ALL = java.util.stream.Stream
-            .concat(List.of(CORE, OAS30, HTML, GEOJSON, CRS).stream(), FILTERING.stream()).toList();
+    private static final String TILES = "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/";
+
+    /** OGC API – Tiles 1.0 (OGC 20-057): per collection, vector (MVT) and map (PNG) tilesets. */
+    static final List<String> TILING = List.of(TILES + "core", TILES + "tileset", TILES + "tilesets-list",
+            TILES + "geodata-tilesets", TILES + "oas30", TILES + "mvt", TILES + "png",
+            "http://www.opengis.net/spec/tms/2.0/conf/tilematrixset",
+            "http://www.opengis.net/spec/tms/2.0/conf/json-tilematrixset");
+
+    static final List<String> ALL = java.util.stream.Stream.of(List.of(CORE, OAS30, HTML, GEOJSON, CRS), FILTERING,
+            TILING).flatMap(List::stream).toList();
 
     private Conformance() {}
 }

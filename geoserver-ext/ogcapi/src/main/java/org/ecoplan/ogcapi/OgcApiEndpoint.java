@@ -19,6 +19,8 @@ import org.ecoplan.catalog.crs.Crs;
 import org.ecoplan.catalog.crs.CrsRegistry;
 import org.ecoplan.catalog.store.FeatureCursor;
 import org.ecoplan.catalog.store.FeatureSource;
+import org.ecoplan.map.tiles.TileMatrixSet;
+import org.ecoplan.map.tiles.TileMatrixSets;
 import org.ecoplan.ows.HttpEndpoint;
 import org.ecoplan.ows.OwsRequest;
 import org.ecoplan.ows.OwsResponse;
@@ -41,9 +43,11 @@ public final class OgcApiEndpoint implements HttpEndpoint {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ServiceContext context;
+    private final Tilesets tilesets;
 
     public OgcApiEndpoint(ServiceContext context) {
         this.context = context;
+        this.tilesets = new Tilesets(context);
     }
 
     @Override
@@ -65,11 +69,17 @@ public final class OgcApiEndpoint implements HttpEndpoint {
         if (path.isEmpty()) return landing(request, view, format);
         if (path.size() == 1 && path.get(0).equals("conformance")) return conformance(request, format);
         if (path.size() == 1 && path.get(0).equals("api")) return api(request, view, format);
+        if (path.get(0).equals("tileMatrixSets")) return tileMatrixSets(request, path);
         if (path.get(0).equals("collections")) {
             if (path.size() == 1) return collections(request, view, format);
             LayerConfig layer = view.layer(path.get(1)).orElseThrow(
                     () -> Problem.notFound("No collection '" + Problem.abbreviate(path.get(1)) + "'"));
             if (path.size() == 2) return collection(request, view, layer, format);
+            if (path.get(2).equals("tiles"))
+                return tiles(request, view, layer, Tilesets.Kind.VECTOR, path.subList(3, path.size()));
+            if (path.get(2).equals("map") && path.size() >= 4 && path.get(3).equals("tiles")) {
+                return tiles(request, view, layer, Tilesets.Kind.MAP, path.subList(4, path.size()));
+            }
             if (path.size() == 3 && path.get(2).equals("items")) return items(request, view, layer, format);
             if (path.size() == 3 && path.get(2).equals("queryables")) return queryables(request, view, layer, format);
             if (path.size() == 4 && path.get(2).equals("items")) return item(request, view, layer, path.get(3), format);
@@ -136,6 +146,9 @@ public final class OgcApiEndpoint implements HttpEndpoint {
                 "conformance classes / 符合性类"));
         links.add(CollectionDocument.link(api + "/collections?f=json", "data", "application/json",
                 "collections / 要素集合"));
+        links.add(CollectionDocument.link(api + "/tileMatrixSets?f=json",
+                "http://www.opengis.net/def/rel/ogc/1.0/tiling-schemes",
+                "application/json", "tile matrix sets / 瓦片矩阵集"));
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("title", title(view));
         doc.put("description", description(view));
@@ -350,6 +363,40 @@ public final class OgcApiEndpoint implements HttpEndpoint {
             for (Link k : links) l.add(CollectionDocument.link(k.href(), k.rel(), k.type(), k.title()));
             p.links(l).end();
         }).withHeader("Content-Crs", contentCrs);
+    }
+
+    /** {@code /tileMatrixSets} and {@code /tileMatrixSets/{id}} (OGC 20-057 clause 7.2, OGC 17-083r4 JSON). */
+    private OwsResponse tileMatrixSets(OwsRequest r, List<String> path) {
+        onlyF(r);
+        if (path.size() == 1) {
+            List<Map<String, Object>> sets = new ArrayList<>();
+            for (TileMatrixSet s : TileMatrixSets.all()) sets.add(TileMatrixSetDocument.summary(s, api(r)));
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("links", List.of(CollectionDocument.link(api(r) + "/tileMatrixSets?f=json", "self",
+                    "application/json", "this document")));
+            doc.put("tileMatrixSets", sets);
+            return json("application/json", doc);
+        }
+        if (path.size() == 2) return json("application/json", TileMatrixSetDocument.of(Tilesets.set(path.get(1))));
+        throw Problem.notFound("No resource at " + r.path());
+    }
+
+    /** A collection's tilesets, one tileset's metadata, or a tile (OGC 20-057 clauses 7.1, 9, 11). */
+    private OwsResponse tiles(OwsRequest r, CatalogView view, LayerConfig layer, Tilesets.Kind kind,
+            List<String> rest) {
+        String collection = api(r) + "/collections/" + Items.enc(view.name(layer));
+        if (rest.size() == 4) {
+            if (!r.params().asMap().isEmpty()) onlyF(r);
+            return tilesets.tile(r, view, layer, kind, Tilesets.set(rest.get(0)), rest.get(1), rest.get(2),
+                    rest.get(3));
+        }
+        onlyF(r);
+        if (rest.isEmpty()) return json("application/json", tilesets.list(view, layer, kind, collection, api(r)));
+        if (rest.size() == 1) {
+            return json("application/json", tilesets.tileset(view, layer, kind, Tilesets.set(rest.get(0)), collection,
+                    api(r), r.endpointUrl("")));
+        }
+        throw Problem.notFound("No resource at " + r.path());
     }
 
     /** A small map of the layer over {@code box} (CRS84), drawn by this server's WMS; null when it has no style. */

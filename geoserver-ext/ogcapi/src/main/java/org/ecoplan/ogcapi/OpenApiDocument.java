@@ -58,9 +58,49 @@ final class OpenApiDocument {
                     "Queryable properties of " + layer.title().both(), List.of(ref("f")),
                     json("application/schema+json")));
         }
+        tilePaths(paths, collectionId);
         doc.put("paths", paths);
         doc.put("components", Map.of("parameters", parameters(maxLimit)));
         return doc;
+    }
+
+    /** The OGC API – Tiles paths, templated over collections and tile matrix sets. */
+    private static void tilePaths(Map<String, Object> paths, Map<String, Object> collectionId) {
+        Map<String, Object> tms = pathParameter("tileMatrixSetId", Map.of("type", "string", "enum",
+                org.ecoplan.map.tiles.TileMatrixSets.all().stream().map(s -> s.identifier()).toList()));
+        paths.put("/tileMatrixSets", get("tileMatrixSets", "Tile matrix sets / 瓦片矩阵集", List.of(ref("f")),
+                json("application/json")));
+        paths.put("/tileMatrixSets/{tileMatrixSetId}", get("tileMatrixSet", "A tile matrix set (OGC 17-083r4 JSON)",
+                List.of(tms, ref("f")), json("application/json")));
+        for (Tilesets.Kind kind : Tilesets.Kind.values()) {
+            String base = "/collections/{collectionId}" + kind.path;
+            String k = kind.dataType;
+            paths.put(base, get(k + "Tilesets", k + " tilesets of a collection", List.of(collectionId, ref("f")),
+                    json("application/json")));
+            paths.put(base + "/{tileMatrixSetId}", get(k + "Tileset", "a " + k + " tileset",
+                    List.of(collectionId, tms, ref("f")), json("application/json")));
+            Map<String, Object> content = Map.of(kind.mediaType, Map.of("schema", Map.of("type", "string",
+                    "format", "binary")));
+            Map<String, Object> responses = new LinkedHashMap<>();
+            responses.put("200", Map.of("description", "a tile", "content", content));
+            responses.put("204", Map.of("description", "a tile without features"));
+            responses.put("404", Map.of("description", "no such tile", "content",
+                    Map.of(Problem.MEDIA_TYPE, Map.of("schema", Map.of("type", "object")))));
+            paths.put(base + "/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}", get(k + "Tile", "a " + k + " tile",
+                    List.of(collectionId, tms, pathParameter("tileMatrix", Map.of("type", "string")),
+                            pathParameter("tileRow", Map.of("type", "integer", "minimum", 0)),
+                            pathParameter("tileCol", Map.of("type", "integer", "minimum", 0))),
+                    responses));
+        }
+    }
+
+    private static Map<String, Object> pathParameter(String name, Map<String, Object> schema) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("name", name);
+        p.put("in", "path");
+        p.put("required", true);
+        p.put("schema", schema);
+        return p;
     }
 
     private static Map<String, Object> ref(String parameter) {

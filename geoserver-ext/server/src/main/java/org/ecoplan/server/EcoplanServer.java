@@ -68,9 +68,9 @@ public final class EcoplanServer implements AutoCloseable {
         connector.setPort(config.port());
         jetty.addConnector(connector);
         EcoplanServer server = new EcoplanServer(jetty, context, dispatcher);
-        jetty.setHandler(
-                server.new Root(config.settings().maxRequestBytes(), new Router(context, dispatcher, endpoints),
-                        HttpPolicy.fromEnvironment()));
+        Router router = new Router(context, dispatcher, endpoints);
+        context.register(org.ecoplan.ows.InternalDispatch.class, router::dispatchInternally);
+        jetty.setHandler(server.new Root(config.settings().maxRequestBytes(), router, HttpPolicy.fromEnvironment()));
         jetty.setRequestLog(new AccessLog());
         // what Jetty answers itself (a malformed request line, headers too large) is plain text, not its HTML page
         jetty.setErrorHandler(new PlainErrorHandler());

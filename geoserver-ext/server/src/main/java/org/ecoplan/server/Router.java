@@ -59,6 +59,14 @@ final class Router {
         return new Target(route(rest, workspace), rest, workspace);
     }
 
+    /**
+     * A request answered inside the server (see {@link org.ecoplan.ows.InternalDispatch}): routed like
+     * one from outside, its failures thrown to the caller.
+     */
+    OwsResponse dispatchInternally(OwsRequest request) {
+        return route(request.path(), request.workspace()).handle(request);
+    }
+
     private Route route(String path, String workspace) {
         switch (path) {
             case "/health" :

@@ -106,6 +106,11 @@ public final class ServerContext implements ServiceContext, AutoCloseable {
     @Override
     public <T> T component(Class<T> type) { return components.get(type); }
 
+    /** Registers a component made after start-up began (the router, once the endpoints exist). */
+    <T> void register(Class<T> type, T component) {
+        components.register(type, component);
+    }
+
     @Override
     public String updateSequence() {
         long h = 17;

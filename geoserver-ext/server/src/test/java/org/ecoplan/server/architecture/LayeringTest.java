@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * <pre>
  * catalog ← stores                     (data-loader: catalog, stores)
  * catalog ← ows ← map ← wms | wmts | vectortiles | viewer ← server
- * catalog ← render ← map;   ows ← wfs ← server;   ows ← ogcapi ← server
+ * catalog ← render ← map;   ows ← wfs ← server;   map ← ogcapi ← server
  * </pre>
  *
  * The services never see each other, and only the server sees Jetty. This module's test classpath
@@ -58,7 +58,7 @@ class LayeringTest {
                 .whereLayer("wmts").mayOnlyAccessLayers("catalog", "ows", "map")
                 .whereLayer("vectortiles").mayOnlyAccessLayers("catalog", "ows", "map")
                 .whereLayer("viewer").mayOnlyAccessLayers("catalog", "ows", "map")
-                .whereLayer("ogcapi").mayOnlyAccessLayers("catalog", "ows")
+                .whereLayer("ogcapi").mayOnlyAccessLayers("catalog", "ows", "map")
                 .whereLayer("loader").mayOnlyAccessLayers("catalog", "stores")
                 .whereLayer("testkit").mayOnlyAccessLayers("catalog", "ows")
                 .check(classes);
