@@ -11,6 +11,9 @@
 # for both workloads, or nothing is measured. Prints req/s, p50/p99, errors (non-200 or non-JSON
 # answers, socket errors), ratio to the best peer, peak RSS, and this service's RSS as results grow.
 # QGIS Server 3.22 implements WFS 1.0.0/1.1.0 only: it is asked in WFS 1.1.0, the others in 2.0.0.
+# PROTOCOL=ogcapi asks the same two workloads over OGC API – Features instead: this service's
+# /bench/ogcapi, MapServer 8's /bench/ogcapi (its MAPS key) and QGIS Server's /wfs3, each an items request with bbox
+# (CRS84) and a limit that holds the whole answer.
 #   DURATION (20s) seconds per measurement;  WARMUP (5s);  ECO_HEAP (1g) -Xmx of this service
 #   SERVERS ("eco ms qgis") which servers to run: eco = this service, ms = MapServer, qgis = QGIS Server
 set -euo pipefail
@@ -20,8 +23,10 @@ DURATION=${DURATION:-20s}
 WARMUP=${WARMUP:-5s}
 ECO_HEAP=${ECO_HEAP:-1g}
 SERVERS=${SERVERS:-eco ms qgis}
+PROTOCOL=${PROTOCOL:-wfs}
+case "$PROTOCOL" in wfs|ogcapi) ;; *) echo "PROTOCOL must be wfs or ogcapi" >&2; exit 2;; esac
 has() { case " $SERVERS " in *" $1 "*) return 0;; esac; return 1; }
-OUT=$ROOT/bench/results/wfs-$(date +%Y%m%d-%H%M%S)
+OUT=$ROOT/bench/results/$PROTOCOL-$(date +%Y%m%d-%H%M%S)
 DATA=$ROOT/bench/results/wfs-data
 W=$ROOT/bench/wfs
 mkdir -p "$OUT" "$DATA"
@@ -108,12 +113,23 @@ ECO_Q="/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&OUTPUTFORMAT=applicatio
 MS_Q="/mapserv?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&OUTPUTFORMAT=geojson"
 QG_Q="/qgis?SERVICE=WFS&VERSION=1.1.0&REQUEST=GetFeature&OUTPUTFORMAT=application/vnd.geo%2Bjson"
 URN=urn:ogc:def:crs:EPSG::4326
-echo "$ECO_Q&TYPENAMES=bench_points" >"$OUT/eco/points.txt"
-echo "$ECO_Q&TYPENAMES=bench_polygons&BBOX=$LATLON_BBOX,$URN" >"$OUT/eco/polygons.txt"
-echo "$MS_Q&TYPENAMES=bench_points" >"$OUT/ms/points.txt"
-echo "$MS_Q&TYPENAMES=bench_polygons&BBOX=$LATLON_BBOX,$URN" >"$OUT/ms/polygons.txt"
-echo "$QG_Q&TYPENAME=bench_points" >"$OUT/qgis/points.txt"
-echo "$QG_Q&TYPENAME=bench_polygons&BBOX=$BBOX" >"$OUT/qgis/polygons.txt"
+if [ "$PROTOCOL" = wfs ]; then
+  echo "$ECO_Q&TYPENAMES=bench_points" >"$OUT/eco/points.txt"
+  echo "$ECO_Q&TYPENAMES=bench_polygons&BBOX=$LATLON_BBOX,$URN" >"$OUT/eco/polygons.txt"
+  echo "$MS_Q&TYPENAMES=bench_points" >"$OUT/ms/points.txt"
+  echo "$MS_Q&TYPENAMES=bench_polygons&BBOX=$LATLON_BBOX,$URN" >"$OUT/ms/polygons.txt"
+  echo "$QG_Q&TYPENAME=bench_points" >"$OUT/qgis/points.txt"
+  echo "$QG_Q&TYPENAME=bench_polygons&BBOX=$BBOX" >"$OUT/qgis/polygons.txt"
+else
+  # OGC API – Features items: bbox in CRS84 (lon/lat) everywhere; a limit above each answer's size
+  LIMIT=$((BBOX_COUNT > 2000 ? BBOX_COUNT : 2000))
+  echo "/bench/ogcapi/collections/bench_points/items?f=json&limit=2000" >"$OUT/eco/points.txt"
+  echo "/bench/ogcapi/collections/bench_polygons/items?f=json&bbox=$BBOX&limit=$LIMIT" >"$OUT/eco/polygons.txt"
+  echo "/mapserv/bench/ogcapi/collections/bench_points/items?f=json&limit=2000" >"$OUT/ms/points.txt"
+  echo "/mapserv/bench/ogcapi/collections/bench_polygons/items?f=json&bbox=$BBOX&limit=$LIMIT" >"$OUT/ms/polygons.txt"
+  echo "/qgis/wfs3/collections/bench_points/items.geojson?limit=2000" >"$OUT/qgis/points.txt"
+  echo "/qgis/wfs3/collections/bench_polygons/items.geojson?bbox=$BBOX&limit=$LIMIT" >"$OUT/qgis/polygons.txt"
+fi
 port_of() { case $1 in eco) echo "$P_ECO";; ms) echo "$P_MS";; qgis) echo "$P_QG";; esac; }
 
 # every server must answer both workloads with the same features before anything is measured
@@ -163,7 +179,12 @@ BIG_COUNT=0
 if has eco; then
   # results 4x larger: the BBOX doubled each way (20,000 squares), 8 connections
   BIG_BBOX=$(/usr/bin/python3 -c "x0,y0,x1,y1=$BBOX; print(f'{y0:.6f},{x0:.6f},{2*y1-y0:.6f},{2*x1-x0:.6f}')")
-  echo "$ECO_Q&TYPENAMES=bench_polygons&BBOX=$BIG_BBOX,$URN" >"$OUT/eco/big.txt"
+  if [ "$PROTOCOL" = wfs ]; then
+    echo "$ECO_Q&TYPENAMES=bench_polygons&BBOX=$BIG_BBOX,$URN" >"$OUT/eco/big.txt"
+  else
+    BIG_LONLAT=$(/usr/bin/python3 -c "x0,y0,x1,y1=$BBOX; print(f'{x0:.6f},{y0:.6f},{2*x1-x0:.6f},{2*y1-y0:.6f}')")
+    echo "/bench/ogcapi/collections/bench_polygons/items?f=json&bbox=$BIG_LONLAT&limit=20000" >"$OUT/eco/big.txt"
+  fi
   curl -s "http://127.0.0.1:$P_ECO$(cat "$OUT/eco/big.txt")" >"$OUT/eco-big.json"
   BIG_COUNT=$(/usr/bin/python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))['features']))" "$OUT/eco-big.json")
   run eco big 8
