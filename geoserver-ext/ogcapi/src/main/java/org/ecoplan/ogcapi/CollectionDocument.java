@@ -41,7 +41,8 @@ final class CollectionDocument {
         links.add(link(self + "/items?f=html", "items", "text/html", "features / 要素 (HTML)"));
         links.add(link(self + "/queryables?f=json", "http://www.opengis.net/def/rel/ogc/1.0/queryables",
                 "application/schema+json", "queryable properties / 可查询属性"));
-        String name = Items.enc(view.name(layer));
+        // layer names are ASCII identifiers, "ws:layer" at the global endpoints: ':' may stand in a path
+        String name = view.name(layer);
         if (Tilesets.offers(layer, Tilesets.Kind.VECTOR)) {
             links.add(link(self + "/tiles?f=json", Tilesets.REL_VECTOR, "application/json",
                     "vector tilesets (OGC API – Tiles, MVT) / 矢量瓦片"));
@@ -63,7 +64,8 @@ final class CollectionDocument {
                     "application/json", "TileJSON (vector tiles)"));
             for (String style : layer.styleIds()) {
                 links.add(link(request.endpointUrl("/wms") + "?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetLegendGraphic"
-                        + "&FORMAT=image/png&LAYER=" + name + "&STYLE=" + Items.enc(style), "related", "image/png",
+                        + "&FORMAT=image/png&LAYER=" + Items.enc(name) + "&STYLE=" + Items.enc(style), "related",
+                        "image/png",
                         "legend of style " + style + " / 图例"));
             }
         }

@@ -50,7 +50,9 @@ final class Items {
         } catch (QueryTimeoutException slow) {
             if (countDeadline - deadline >= 0) throw slow;
             matched = -1;
-            counted = fs.countUpTo(FeatureQuery.of(q.filter()).withDeadline(deadline), q.offset() + q.limit() + 1);
+            // saturating: an offset near Long.MAX_VALUE must not wrap the cap around
+            long cap = q.offset() > Long.MAX_VALUE - q.limit() - 1 ? Long.MAX_VALUE : q.offset() + q.limit() + 1;
+            counted = fs.countUpTo(FeatureQuery.of(q.filter()).withDeadline(deadline), cap);
         }
         long returned = Math.max(0, Math.min(q.limit(), counted - q.offset()));
         boolean more = counted > q.offset() + returned;
@@ -133,7 +135,7 @@ final class Items {
         return out.toByteArray();
     }
 
-    static List<Link> pageLinks(String itemsUrl, ItemsQuery q, long returned, boolean more) {
+    static List<Link> pageLinks(String itemsUrl, ItemsQuery q, long matched, long returned, boolean more) {
         List<Link> links = new ArrayList<>();
         links.add(new Link(pageUrl(itemsUrl, q.echo(), q.offset(), "json"), "self", GeoJsonEncoder.MEDIA_TYPE,
                 "this document"));
@@ -144,7 +146,9 @@ final class Items {
                     GeoJsonEncoder.MEDIA_TYPE, "next page"));
         }
         if (q.offset() > 0) {
-            links.add(new Link(pageUrl(itemsUrl, q.echo(), Math.max(0, q.offset() - q.limit()), "json"), "prev",
+            // past the end, the previous page is the last one that holds features
+            long prev = matched >= 0 && q.offset() > matched ? matched - q.limit() : q.offset() - q.limit();
+            links.add(new Link(pageUrl(itemsUrl, q.echo(), Math.max(0, prev), "json"), "prev",
                     GeoJsonEncoder.MEDIA_TYPE, "previous page"));
         }
         return links;

@@ -2,6 +2,7 @@ package org.ecoplan.ogcapi;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,10 +13,12 @@ import java.util.Set;
 import org.ecoplan.catalog.AttributeDescriptor;
 import org.ecoplan.catalog.AttributeType;
 import org.ecoplan.catalog.FeatureType;
+import org.ecoplan.catalog.config.PlanPeriod;
 import org.ecoplan.catalog.crs.Crs;
 import org.ecoplan.catalog.query.ComparisonOperator;
 import org.ecoplan.catalog.query.Filter;
 import org.ecoplan.catalog.query.QueryException;
+import org.ecoplan.catalog.query.SpatialOperator;
 import org.ecoplan.ows.KvpMap;
 import org.ecoplan.ows.filter.Cql2Expression;
 import org.ecoplan.ows.filter.Cql2JsonParser;
@@ -23,6 +26,7 @@ import org.ecoplan.ows.filter.Cql2TextParser;
 import org.ecoplan.ows.filter.Cql2ToFilter;
 import org.ecoplan.ows.filter.NativeSpatialFilters;
 import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.GeometryFactory;
 
 /**
  * The query parameters of {@code GET /collections/{id}/items} (OGC 17-069r4 clause 7.15.2–7.15.5,
@@ -36,7 +40,7 @@ record ItemsQuery(int limit, long offset, Filter filter, Crs crs, Map<String, St
     static final Set<String> FIXED = Set.of("F", "LIMIT", "OFFSET", "BBOX", "BBOX-CRS", "CRS", "DATETIME", "FILTER",
             "FILTER-LANG", "FILTER-CRS");
 
-    static ItemsQuery parse(KvpMap params, FeatureType type, CollectionCrs crsList, int maxLimit) {
+    static ItemsQuery parse(KvpMap params, FeatureType type, CollectionCrs crsList, int maxLimit, PlanPeriod period) {
         Map<String, String> raw = params.asMap();
         for (String name : raw.keySet()) {
             if (!FIXED.contains(name) && queryable(type, name).isEmpty()) {
@@ -57,7 +61,7 @@ record ItemsQuery(int limit, long offset, Filter filter, Crs crs, Map<String, St
         } else if (params.value("bbox-crs") != null) {
             crsList.require("bbox-crs", params.value("bbox-crs"));
         }
-        if (params.value("datetime") != null) datetime(params.value("datetime"), type).ifPresent(parts::add);
+        if (params.value("datetime") != null) datetime(params.value("datetime"), type, period).ifPresent(parts::add);
         Filter cql2 = filter(params, type, crsList);
         if (cql2 != null) parts.add(cql2);
         for (Map.Entry<String, String> e : raw.entrySet()) {
@@ -141,27 +145,41 @@ record ItemsQuery(int limit, long offset, Filter filter, Crs crs, Map<String, St
             y2 = t;
         }
         if (y1 > y2) throw Problem.badRequest("bbox", "the lower corner is north of the upper corner");
+        if (crs.geographic() && (Math.abs(x1) > 180 || Math.abs(x2) > 180 || Math.abs(y1) > 90 || Math.abs(y2) > 90)) {
+            throw Problem.badRequest("bbox", "longitudes lie within ±180 and latitudes within ±90 degrees");
+        }
         if (!type.hasGeometry()) return new Filter.Exclude();
-        NativeSpatialFilters spatial = new NativeSpatialFilters(type);
         try {
             if (x1 > x2) {
                 if (!crs.geographic()) throw Problem.badRequest("bbox", "the lower corner is east of the upper corner");
                 // a box across the antimeridian (clause 7.15.3): its two halves
-                return new Filter.Or(List.of(spatial.bbox(new Envelope(x1, 180, y1, y2), crs),
-                        spatial.bbox(new Envelope(-180, x2, y1, y2), crs)));
+                return new Filter.Or(List.of(intersects(new Envelope(x1, 180, y1, y2), crs, type),
+                        intersects(new Envelope(-180, x2, y1, y2), crs, type)));
             }
-            return spatial.bbox(new Envelope(x1, x2, y1, y2), crs);
+            return intersects(new Envelope(x1, x2, y1, y2), crs, type);
         } catch (QueryException e) {
             throw Problem.badRequest("bbox", e.getMessage());
         }
     }
 
     /**
-     * {@code datetime}: an instant or an interval ({@code start/end}, either end open as {@code ..}
-     * or empty), RFC 3339. It filters on the collection's first date property; a collection
-     * without one has no temporal information to filter on, and the parameter changes nothing.
+     * Features whose geometry intersects the box (/req/core/fc-bbox-response), not only their
+     * envelope: the envelope test selects through the spatial index, the geometry test decides.
      */
-    static Optional<Filter> datetime(String value, FeatureType type) {
+    private static Filter intersects(Envelope box, Crs crs, FeatureType type) {
+        NativeSpatialFilters spatial = new NativeSpatialFilters(type);
+        return new Filter.And(List.of(spatial.bbox(box, crs), spatial.spatial(SpatialOperator.INTERSECTS,
+                new GeometryFactory().toGeometry(box), crs)));
+    }
+
+    /**
+     * {@code datetime}: an instant or an interval ({@code start/end}, either end open as {@code ..}
+     * or empty), RFC 3339, read as UTC dates. It filters on the collection's first date property;
+     * a collection without one carries the plan period as its temporal extent, and then every
+     * feature matches an interval that meets the period and none matches one that does not; a
+     * collection with neither has no temporal information and is not filtered.
+     */
+    static Optional<Filter> datetime(String value, FeatureType type, PlanPeriod period) {
         String v = value.trim();
         LocalDate start;
         LocalDate end;
@@ -180,7 +198,12 @@ record ItemsQuery(int limit, long offset, Filter filter, Crs crs, Map<String, St
         }
         Optional<AttributeDescriptor> date = type.attributes().stream().filter(a -> a.type() == AttributeType.DATE)
                 .findFirst();
-        if (date.isEmpty()) return Optional.empty();
+        if (date.isEmpty()) {
+            if (period == null) return Optional.empty();
+            boolean meets = (start == null || !start.isAfter(LocalDate.of(period.endYear(), 12, 31)))
+                    && (end == null || !end.isBefore(LocalDate.of(period.startYear(), 1, 1)));
+            return Optional.of(meets ? new Filter.Include() : new Filter.Exclude());
+        }
         String p = date.get().name();
         List<Filter> parts = new ArrayList<>();
         if (start != null) parts.add(new Filter.Comparison(p, ComparisonOperator.GREATER_OR_EQUAL, start, true));
@@ -193,7 +216,7 @@ record ItemsQuery(int limit, long offset, Filter filter, Crs crs, Map<String, St
         if (openAllowed && (t.isEmpty() || t.equals(".."))) return null;
         try {
             if (t.length() == 10) return LocalDate.parse(t);
-            return OffsetDateTime.parse(t).toLocalDate();
+            return OffsetDateTime.parse(t).atZoneSameInstant(ZoneOffset.UTC).toLocalDate();
         } catch (DateTimeParseException e) {
             throw Problem.badRequest("datetime", "not an RFC 3339 date-time or interval: '" + Problem.abbreviate(s)
                     + "'");

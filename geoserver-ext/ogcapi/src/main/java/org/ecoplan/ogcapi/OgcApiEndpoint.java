@@ -40,6 +40,8 @@ import org.locationtech.jts.geom.Envelope;
  */
 public final class OgcApiEndpoint implements HttpEndpoint {
     public static final String PREFIX = "/ogcapi";
+    /** The most rows an HTML items page shows: a page to read, not a download. */
+    static final int HTML_MAX_ROWS = 500;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ServiceContext context;
@@ -60,6 +62,16 @@ public final class OgcApiEndpoint implements HttpEndpoint {
 
     @Override
     public OwsResponse handle(OwsRequest request) {
+        OwsResponse r = route(request);
+        // one URL answers JSON or HTML by the Accept header: caches must key on it; and a web page on
+        // another origin may read the CRS of the coordinates (OGC 18-058r1 clause 6.2)
+        r = r.withHeader("Vary", "Accept");
+        return r.headers().containsKey("Content-Crs")
+                ? r.withHeader("Access-Control-Expose-Headers", "Content-Crs")
+                : r;
+    }
+
+    private OwsResponse route(OwsRequest request) {
         if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
             throw new ServiceException("MethodNotAllowed", null, "Only GET and HEAD are supported here", 405);
         }
@@ -257,7 +269,9 @@ public final class OgcApiEndpoint implements HttpEndpoint {
 
     private OwsResponse items(OwsRequest r, CatalogView view, LayerConfig layer, ApiFormat format) {
         CollectionCrs crsList = CollectionCrs.of(view, layer);
-        ItemsQuery q = ItemsQuery.parse(r.params(), layer.featureType(), crsList, maxLimit());
+        ItemsQuery q = ItemsQuery.parse(r.params(), layer.featureType(), crsList,
+                format == ApiFormat.HTML ? Math.min(HTML_MAX_ROWS, maxLimit()) : maxLimit(),
+                context.catalog().workspaceOf(layer.workspace()).planPeriod());
         FeatureSource fs = context.featureSource(layer);
         long deadline = Items.deadline(context.settings());
         long[] counts = Items.count(fs, q, context.settings(), deadline);
@@ -265,7 +279,7 @@ public final class OgcApiEndpoint implements HttpEndpoint {
         long returned = counts[1];
         boolean more = counts[2] == 1;
         String itemsUrl = api(r) + "/collections/" + Items.enc(view.name(layer)) + "/items";
-        List<Link> links = Items.pageLinks(itemsUrl, q, returned, more);
+        List<Link> links = Items.pageLinks(itemsUrl, q, matched, returned, more);
         String contentCrs = "<" + q.crs().uri() + ">";
         if (r.method().equals("HEAD")) {
             return OwsResponse.ok(format == ApiFormat.JSON ? GeoJsonEncoder.MEDIA_TYPE : "text/html; charset=UTF-8",

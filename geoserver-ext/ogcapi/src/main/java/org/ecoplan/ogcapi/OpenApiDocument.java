@@ -42,7 +42,10 @@ final class OpenApiDocument {
             String base = "/collections/" + view.name(layer);
             List<Object> params = new ArrayList<>(List.of(ref("bbox"), ref("bbox-crs"), ref("crs"), ref("datetime"),
                     ref("limit"), ref("offset"), ref("filter"), ref("filter-lang"), ref("filter-crs"), ref("f")));
-            for (AttributeDescriptor a : layer.featureType().attributes()) params.add(property(a));
+            for (AttributeDescriptor a : layer.featureType().attributes()) {
+                // a property named like a parameter of the API cannot be filtered by name
+                if (!ItemsQuery.FIXED.contains(a.name().toUpperCase(java.util.Locale.ROOT))) params.add(property(a));
+            }
             Map<String, Object> items = get("items_" + layer.workspace() + "_" + layer.id(),
                     "Features of " + layer.title().both(), params, json("application/geo+json"));
             paths.put(base + "/items", items);

@@ -30,8 +30,9 @@ public final class GeoJsonEncoder {
 
     // shortest round-trip digits (Schubfach), several times faster than Double.toString on Java 17
     private static final JsonFactory JSON = JsonFactory.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
-            // a stream that fails half-way must stay broken off, not be closed into valid, shorter JSON
-            .disable(StreamWriteFeature.AUTO_CLOSE_CONTENT)
+            // a stream that fails half-way must stay broken off, not be closed into valid, shorter JSON,
+            // and the response must stay open, so the server can still answer with a report or cut it
+            .disable(StreamWriteFeature.AUTO_CLOSE_CONTENT).disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .build();
     private static final SerializedString TYPE = new SerializedString("type");
     private static final SerializedString FEATURE = new SerializedString("Feature");

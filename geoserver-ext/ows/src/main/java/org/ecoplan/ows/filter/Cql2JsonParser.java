@@ -176,7 +176,9 @@ public final class Cql2JsonParser {
 
     private LocalDate date(String s, boolean date) {
         try {
-            return date ? LocalDate.parse(s) : OffsetDateTime.parse(s).toLocalDate();
+            return date
+                    ? LocalDate.parse(s)
+                    : OffsetDateTime.parse(s).atZoneSameInstant(java.time.ZoneOffset.UTC).toLocalDate();
         } catch (DateTimeParseException e) {
             throw bad("'" + abbreviate(s) + "' is not an RFC 3339 " + (date ? "date" : "timestamp"));
         }

@@ -183,7 +183,9 @@ public final class Cql2TextParser {
 
     private LocalDate instant(Token s, boolean date) {
         try {
-            return date ? LocalDate.parse(s.text()) : OffsetDateTime.parse(s.text()).toLocalDate();
+            return date
+                    ? LocalDate.parse(s.text())
+                    : OffsetDateTime.parse(s.text()).atZoneSameInstant(java.time.ZoneOffset.UTC).toLocalDate();
         } catch (DateTimeParseException e) {
             throw lexer.error("'" + s.text() + "' is not an RFC 3339 " + (date ? "date" : "timestamp"), s.start());
         }

@@ -100,6 +100,38 @@ class GeoJsonEncoderTest {
         assertEquals("urn:ogc:def:crs:EPSG::4490", f.get("crs").get("properties").get("name").asText());
     }
 
+    @Test
+    void aCursorThatFailsLeavesTheAnswerBrokenOffAndOpen() {
+        boolean[] closed = {false};
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        java.io.OutputStream out = new java.io.FilterOutputStream(bytes) {
+            @Override
+            public void close() {
+                closed[0] = true;
+            }
+        };
+        java.util.Iterator<org.ecoplan.catalog.Feature> failing = new java.util.Iterator<>() {
+            int n;
+
+            @Override
+            public boolean hasNext() { return true; }
+
+            @Override
+            public org.ecoplan.catalog.Feature next() {
+                if (++n == 3) throw new IllegalStateException("the store went away");
+                return TestFeatures.zone(n, "z" + n, "POINT(113.75 40.1)");
+            }
+        };
+        CollectionMetadata meta = new CollectionMetadata(5, 5, Instant.now(), null, null, CrsRegistry.CGCS2000,
+                "EPSG:4490", AxisOrder.EAST_NORTH);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> new GeoJsonEncoder()
+                .writeItems(out, meta, List.of(FeatureStream.all(TestFeatures.ZONES, failing)), List.of()));
+        // the server can still answer with a report or cut the connection: nothing closed the response
+        assertFalse(closed[0], "the response stream was closed as if the answer were complete");
+        String written = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertFalse(written.endsWith("]}"), "no closing brackets were added: " + written);
+    }
+
     private static Coordinate[] ring(JsonNode positions) {
         Coordinate[] c = new Coordinate[positions.size()];
         for (int i = 0; i < c.length; i++)

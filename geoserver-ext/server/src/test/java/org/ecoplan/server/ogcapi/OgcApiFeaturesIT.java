@@ -192,6 +192,78 @@ class OgcApiFeaturesIT {
     }
 
     @Test
+    void bboxSelectsByGeometryNotByEnvelope() throws Exception {
+        JsonNode river = json(get("/collections/rivers/items?limit=1"));
+        org.locationtech.jts.geom.Geometry line = lines(river.path("features").get(0).path("geometry"));
+        org.locationtech.jts.geom.Envelope e = line.getEnvelopeInternal();
+        // a small box inside the river's envelope that its line does not touch
+        double size = Math.min(e.getWidth(), e.getHeight()) / 20;
+        org.locationtech.jts.geom.GeometryFactory gf = new org.locationtech.jts.geom.GeometryFactory();
+        org.locationtech.jts.geom.Envelope off = null;
+        for (int i = 1; i < 19 && off == null; i++) {
+            for (int j = 1; j < 19 && off == null; j++) {
+                org.locationtech.jts.geom.Envelope b = new org.locationtech.jts.geom.Envelope(
+                        e.getMinX() + i * e.getWidth() / 20, e.getMinX() + i * e.getWidth() / 20 + size,
+                        e.getMinY() + j * e.getHeight() / 20, e.getMinY() + j * e.getHeight() / 20 + size);
+                if (!gf.toGeometry(b).buffer(size).intersects(line)) off = b;
+            }
+        }
+        assertNotNull(off, "a box near the river but off it");
+        String box = off.getMinX() + "," + off.getMinY() + "," + off.getMaxX() + "," + off.getMaxY();
+        assertEquals(0, json(get("/collections/rivers/items?bbox=" + box)).path("numberMatched").asInt(),
+                "inside the envelope, off the line: " + box);
+        org.locationtech.jts.geom.Coordinate on = line.getCoordinates()[line.getNumPoints() / 2];
+        String touching = (on.x - size) + "," + (on.y - size) + "," + (on.x + size) + "," + (on.y + size);
+        assertEquals(1, json(get("/collections/rivers/items?bbox=" + touching)).path("numberMatched").asInt());
+        for (String bad : List.of("113,95,114,100", "-200,40,114,41")) {
+            Response r = get("/collections/rivers/items?bbox=" + bad);
+            assertEquals(400, r.statusCode(), bad);
+            assertEquals("bbox", json(r).path("parameter").asText());
+        }
+    }
+
+    /** A GeoJSON (Multi)LineString as JTS. */
+    private static org.locationtech.jts.geom.Geometry lines(JsonNode geometry) {
+        org.locationtech.jts.geom.GeometryFactory gf = new org.locationtech.jts.geom.GeometryFactory();
+        JsonNode parts = geometry.path("type").asText().equals("LineString")
+                ? JSON.createArrayNode().add(geometry.path("coordinates"))
+                : geometry.path("coordinates");
+        List<org.locationtech.jts.geom.LineString> out = new ArrayList<>();
+        for (JsonNode part : parts) {
+            List<org.locationtech.jts.geom.Coordinate> cs = new ArrayList<>();
+            for (JsonNode p : part)
+                cs.add(new org.locationtech.jts.geom.Coordinate(p.get(0).asDouble(), p.get(1).asDouble()));
+            out.add(gf.createLineString(cs.toArray(org.locationtech.jts.geom.Coordinate[]::new)));
+        }
+        return gf.createMultiLineString(out.toArray(org.locationtech.jts.geom.LineString[]::new));
+    }
+
+    @Test
+    void datetimeMeetsThePlanPeriod() throws Exception {
+        long all = wfsHits("townships");
+        // the collections carry no dates of their own: the plan period (2021—2035) is their time
+        for (String[] c : new String[][]{{"1990-01-01", "0"}, {"2025-06-01", "all"}, {"2000-01-01/2020-12-31", "0"},
+                {"2020-01-01/2021-01-01", "all"}, {"2035-12-31T20:00:00-08:00", "0"}, {"../2021-01-01", "all"},
+                {"2036-01-01/..", "0"}}) {
+            JsonNode r = json(get("/collections/townships/items?datetime=" + c[0].replace("+", "%2B")));
+            assertEquals(c[1].equals("all") ? all : 0, r.path("numberMatched").asLong(), c[0]);
+        }
+    }
+
+    @Test
+    void answersNameWhatTheyVaryByAndExposeTheirCrs() throws Exception {
+        Response r = get("/collections/townships/items?limit=1");
+        assertEquals("Accept", r.header("Vary"));
+        assertEquals("Content-Crs", r.header("Access-Control-Expose-Headers"));
+        // past the end, the previous page is the last one with features
+        JsonNode past = json(get("/collections/townships/items?limit=5&offset=100"));
+        long matched = past.path("numberMatched").asLong();
+        assertEquals(0, past.path("numberReturned").asInt());
+        String prev = rel(past.path("links"), "prev", null);
+        assertTrue(prev.contains("offset=" + (matched - 5)), prev);
+    }
+
+    @Test
     void queryablesFilterByEquality() throws Exception {
         JsonNode q = json(get("/collections/townships/queryables"));
         assertEquals("object", q.path("type").asText());

@@ -114,6 +114,9 @@ class OgcApiTilesIT {
                 ServerFixture.baseUrl() + "/ogcapi/collections/yanggao:restoration_zones/tiles/WebMercatorQuad");
         assertTrue(rel(global.path("links"), "item").contains("/ogcapi/collections/yanggao%3Arestoration_zones/tiles/"),
                 global.toString());
+        // the TileJSON of a qualified layer is reachable as linked
+        assertEquals("restoration_zones", json(rel(global.path("links"), "alternate")).path("vector_layers").get(0)
+                .path("id").asText());
         JsonNode conf = json(api() + "/conformance");
         assertTrue(conf.toString().contains("ogcapi-tiles-1/1.0/conf/core"));
         assertTrue(conf.toString().contains("ogcapi-tiles-1/1.0/conf/mvt"));
