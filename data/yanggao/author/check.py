@@ -38,7 +38,10 @@ def fail(msg):
 
 def read_layer_configs():
     out = {}
-    for path in sorted(glob.glob(os.path.join(REPO, "layers", "*.yaml"))):
+    # the plan's layers live in its workspace directory; workspace.yaml describes the workspace itself
+    for path in sorted(glob.glob(os.path.join(REPO, "layers", "yanggao", "*.yaml"))):
+        if os.path.basename(path) == "workspace.yaml":
+            continue
         with open(path, encoding="utf-8") as f:
             cfg = yaml.safe_load(f)
         out[cfg["id"]] = cfg

@@ -318,6 +318,18 @@ async function start() {
   state.map = new Map({ target: 'map', layers: [], overlays: [overlay] });
   document.getElementById('popup-close').addEventListener('click', () => { popup.hidden = true; });
   state.map.on('singleclick', (evt) => onClick(evt, overlay));
+  // the phases the data holds, and only those: the plan puts no project in 近期 or 中远期, so its
+  // projects are all 未明确; the periods are labelled with the years the plan gives them
+  const PERIODS = { 近期: '近期 2021–2025', 中远期: '中远期 2026–2035', 未明确: '未明确（规划未给出）' };
+  for (const value of state.config.phases || []) {
+    const label = document.createElement('label');
+    const input = document.createElement('input');
+    input.type = 'radio';
+    input.name = 'phase';
+    input.value = value;
+    label.append(input, ' ' + (PERIODS[value] || value));
+    document.getElementById('phases').appendChild(label);
+  }
   for (const input of document.querySelectorAll('input[name="phase"]')) {
     input.addEventListener('change', () => { state.phase = input.value; state.drawn.clear(); state.vectorLayers.forEach((l) => l.changed()); });
   }

@@ -19,6 +19,7 @@ import org.locationtech.jts.geom.Envelope;
 /**
  * The viewer's {@code config.json}, built from the catalog: layer ids with Chinese titles and
  * attribute aliases (popups), the layer groups (the plan's figures) expanded to their layers,
+ * the project phases the data holds (the phase filter),
  * the data extent in longitude/latitude, the service URLs, and the 天地图 key when one is
  * configured (TIANDITU_KEY; absent means no base map and no request to any remote host).
  */
@@ -26,6 +27,15 @@ final class ViewerConfig {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ViewerConfig() {}
+
+    /** The plan's periods first, in time order, then any other value. */
+    private static int periodOrder(String phase) {
+        return switch (phase) {
+            case "近期" -> 0;
+            case "中远期" -> 1;
+            default -> 2;
+        };
+    }
 
     /**
      * A tile grid as OpenLayers' TileGrid takes it, from the registry every tile service uses:
@@ -87,6 +97,21 @@ final class ViewerConfig {
                     if (!part.isBlank()) attributions.add(part.trim());
             }
         }
+        // the values of "phase" the projects hold, for the viewer's filter: what the data says, not a code list
+        Set<String> phases = new java.util.TreeSet<>(java.util.Comparator.comparingInt(ViewerConfig::periodOrder)
+                .thenComparing(java.util.Comparator.naturalOrder()));
+        for (LayerConfig l : view.layers()) {
+            if (!l.featureType().hasProperty("phase") || !l.featureType().hasGeometry()) continue;
+            try (var c = context.featureSource(l).features(org.ecoplan.catalog.query.FeatureQuery.ALL
+                    .withProperties(java.util.List.of("phase"), false))) {
+                while (c.hasNext()) {
+                    Object v = c.next().get("phase");
+                    if (v != null) phases.add(v.toString());
+                }
+            }
+        }
+        ArrayNode phaseValues = root.putArray("phases");
+        phases.forEach(phaseValues::add);
         ArrayNode groups = root.putArray("groups");
         String defaultGroup = null;
         for (LayerGroupConfig g : view.groups()) {

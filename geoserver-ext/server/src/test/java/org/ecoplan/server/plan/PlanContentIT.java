@@ -161,7 +161,10 @@ class PlanContentIT {
             assertTrue(plan.contains(t), "the plan lists " + t);
             assertTrue(types.contains(t), "no project of type " + t);
         }
-        assertEquals(Set.of("近期", "中远期"), values(projects, "phase"));
+        // the plan sets 近期 / 中远期 but puts no project in either: every phase is 未明确, with no years
+        assertTrue(plan.contains("近期2021-2025年，中远期2026-2035年"), "the plan's periods");
+        assertEquals(Set.of("未明确"), values(projects, "phase"));
+        for (Feature p : projects) assertFalse(p.attributes().containsKey("phase_years"), p.id());
         List<Feature> zones = all("restoration_zones");
         for (Feature p : projects) {
             Geometry inner = p.geometry().getInteriorPoint();
