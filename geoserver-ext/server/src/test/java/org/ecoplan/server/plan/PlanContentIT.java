@@ -180,12 +180,38 @@ class PlanContentIT {
     }
 
     @Test
+    void zoneFieldsSayWhatThePlanCallsThem() {
+        // the plan states a 主导生态功能定位 for some zones and a 生态保护修复定位 for Z2: each in its own field
+        for (Feature z : all("restoration_zones")) {
+            Object function = z.get("dominant_function");
+            Object positioning = z.get("restoration_positioning");
+            if (function != null) assertTrue(plan.contains(squeeze("主导生态功能定位为" + function)), z.id());
+            if (positioning != null) assertTrue(plan.contains(squeeze("生态保护修复定位为" + positioning)), z.id());
+        }
+        assertEquals(Set.of("Z2"),
+                all("restoration_zones").stream().filter(z -> z.get("restoration_positioning") != null)
+                        .map(z -> z.get("zone_code").toString()).collect(Collectors.toSet()));
+    }
+
+    @Test
+    void estimatedTownshipSeatsAreSchematic() {
+        List<Feature> seats = all("townships");
+        for (Feature f : seats) {
+            boolean estimated = f.get("coord_source").toString().startsWith("ESTIMATED");
+            assertEquals(estimated, f.get("schematic"), f.get("name_zh") + ": " + f.get("coord_source"));
+        }
+        assertEquals(8, seats.stream().filter(f -> Boolean.TRUE.equals(f.get("schematic"))).count());
+    }
+
+    @Test
     void fiveProblemsAndTheNamedAchievements() {
         List<Feature> p = all("eco_problems");
         assertEquals(5, p.size());
         quotedFromPlan(p, "plan_text");
         String names = String.join(",", values(p, "name_zh"));
         for (String n : List.of("沙化土地", "河流水生态退化", "水土流失", "森林覆盖率低", "历史遗留矿山")) assertTrue(names.contains(n), n);
+        // a problem's name is the plan's own wording, never a paraphrase
+        quotedFromPlan(p, "name_zh");
         List<Feature> a = all("achievements");
         quotedFromPlan(a, "plan_text");
         String texts = a.stream().map(f -> f.get("plan_text") + "|" + f.get("name_zh")).collect(Collectors.joining());
