@@ -161,6 +161,10 @@ class PlanContentIT {
             assertTrue(plan.contains(t), "the plan lists " + t);
             assertTrue(types.contains(t), "no project of type " + t);
         }
+        // a project is named by its type and code: no place name suggests a designation the plan does not make
+        for (Feature p : projects) {
+            assertEquals(p.get("project_type_zh") + "示例 " + p.get("project_code") + "（示意）", p.get("name_zh"), p.id());
+        }
         // the plan sets 近期 / 中远期 but puts no project in either: every phase is 未明确, with no years
         assertTrue(plan.contains("近期2021-2025年，中远期2026-2035年"), "the plan's periods");
         assertEquals(Set.of("未明确"), values(projects, "phase"));
