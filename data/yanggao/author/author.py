@@ -76,6 +76,8 @@ def main(argv):
     print(f"{os.path.relpath(path, REPO)}: {n} rows")
     path, n = write_csv("plan_measures", *features.measures_table())
     print(f"{os.path.relpath(path, REPO)}: {n} rows")
+    path, n = write_csv("plan_sections", *features.sections_table())
+    print(f"{os.path.relpath(path, REPO)}: {n} rows")
 
 
 if __name__ == "__main__":

@@ -238,6 +238,11 @@ def targets_table():
     return header, rows
 
 
+def sections_table():
+    header = ["item_code", "plan_section", "heading_zh", "text_zh"]
+    return header, [tuple(row) for row in T.SECTIONS]
+
+
 def measures_table():
     header = ["kind", "code", "title_zh", "title_en", "items_zh", "item_count", "note", "plan_section"]
     rows = []

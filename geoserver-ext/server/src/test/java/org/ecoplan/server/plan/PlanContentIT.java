@@ -184,6 +184,48 @@ class PlanContentIT {
     }
 
     @Test
+    void theOtherSectionsAreQuotedItemByItem() {
+        List<Feature> items = all("plan_sections");
+        quotedFromPlan(items, "heading_zh");
+        quotedFromPlan(items.stream().filter(f -> f.get("text_zh") != null).toList(), "text_zh");
+        Set<String> sections = values(items, "plan_section");
+        for (String s : List.of("生态现状", "机遇与挑战", "指导思想", "基本原则", "效益分析")) {
+            assertTrue(sections.stream().anyMatch(x -> x.contains(s)), "section " + s + " in " + sections);
+        }
+        assertTrue(items.stream().anyMatch(f -> String.valueOf(f.get("text_zh")).contains("14种矿产资源")));
+    }
+
+    /**
+     * Every value of every attribute the catalog presents as the plan's words (alias 规划原文 /
+     * "plan text") is in the plan file: nothing is offered as the plan's that the plan does not say.
+     */
+    @Test
+    void nothingIsPresentedAsThePlansTextThatThePlanDoesNotContain() {
+        int checked = 0;
+        for (LayerConfig l : ServerFixture.plan().layers()) {
+            for (var a : l.featureType().attributes()) {
+                String zh = a.alias().in("zh");
+                String en = a.alias().in("en").toLowerCase(java.util.Locale.ROOT);
+                boolean quoted = zh.contains("规划原文") || en.contains("plan text") || en.contains("(quoted)");
+                if (!quoted || a.type() != org.ecoplan.catalog.AttributeType.STRING) continue;
+                for (Feature f : all(l.id())) {
+                    if (f.get(a.name()) == null) continue;
+                    // quoted pieces may be listed with the plan's own codes ("M2 林草系统生态修复：开展…；…")
+                    for (String part : f.get(a.name()).toString().split("[；;\\n。：]")) {
+                        String p = squeeze(part.replaceFirst("^\\s*[A-Z]+\\d+\\s+", ""));
+                        if (p.length() < 4) continue;
+                        assertTrue(plan.contains(p),
+                                l.id() + "." + a.name() + " of " + f.id() + " is not the plan's text: "
+                                        + part);
+                        checked++;
+                    }
+                }
+            }
+        }
+        assertTrue(checked > 50, "values checked: " + checked);
+    }
+
+    @Test
     void zoneFieldsSayWhatThePlanCallsThem() {
         // the plan states a 主导生态功能定位 for some zones and a 生态保护修复定位 for Z2: each in its own field
         for (Feature z : all("restoration_zones")) {
