@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.ecoplan.ows.encode.Markup;
 
 /**
  * The HTML encoding of the API's resources (OGC 17-069r4 clause 7.9, conformance class HTML):
@@ -130,27 +131,10 @@ final class HtmlPage {
     }
 
     private void text(String s) throws IOException {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> w.write("&lt;");
-                case '>' -> w.write("&gt;");
-                case '&' -> w.write("&amp;");
-                default -> w.write(c);
-            }
-        }
+        w.write(Markup.escape(s));
     }
 
     private void attr(String s) throws IOException {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> w.write("&lt;");
-                case '>' -> w.write("&gt;");
-                case '&' -> w.write("&amp;");
-                case '"' -> w.write("&quot;");
-                default -> w.write(c);
-            }
-        }
+        w.write(Markup.escape(s));
     }
 }

@@ -102,28 +102,30 @@ public final class GeoJsonEncoder {
     /** Writes a single OGC API item with its links and no {@code crs} member (see {@link #writeItems}). */
     public void writeItem(OutputStream out, Feature feature, FeatureStream shape, Crs crs, List<Link> links)
             throws IOException {
-        try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
-            g.writeStartObject();
-            List<String> names = shape.attributeNames();
-            writeFeatureMembers(g, feature, names,
-                    names.stream().map(SerializedString::new).toArray(SerializedString[]::new),
-                    shape.writesGeometry(), new GeoJsonGeometryWriter(precisionFor(crs)));
-            g.writeArrayFieldStart("links");
-            for (Link l : links) link(g, l);
-            g.writeEndArray();
-            g.writeEndObject();
-        }
+        writeSingle(out, feature, shape, crs, links);
     }
 
     /** Writes a single Feature object (no collection), e.g. for GetFeatureById or an OGC API item. */
     public void writeFeature(OutputStream out, Feature feature, FeatureStream shape, Crs crs) throws IOException {
+        writeSingle(out, feature, shape, crs, null);
+    }
+
+    /** One Feature: with OGC API links (and no crs member), or, without links, with the crs member. */
+    private void writeSingle(OutputStream out, Feature feature, FeatureStream shape, Crs crs, List<Link> links)
+            throws IOException {
         try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
             g.writeStartObject();
             List<String> names = shape.attributeNames();
             writeFeatureMembers(g, feature, names,
                     names.stream().map(SerializedString::new).toArray(SerializedString[]::new),
                     shape.writesGeometry(), new GeoJsonGeometryWriter(precisionFor(crs)));
-            writeCrs(g, crs);
+            if (links == null) {
+                writeCrs(g, crs);
+            } else {
+                g.writeArrayFieldStart("links");
+                for (Link l : links) link(g, l);
+                g.writeEndArray();
+            }
             g.writeEndObject();
         }
     }

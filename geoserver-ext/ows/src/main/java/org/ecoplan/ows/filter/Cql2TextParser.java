@@ -230,16 +230,7 @@ public final class Cql2TextParser {
     private Geometry wkt() {
         String text = lexer.text();
         int start = lexer.offset();
-        int depthHere = 0;
-        int end = -1;
-        for (int k = start; k < text.length(); k++) {
-            char c = text.charAt(k);
-            if (c == '(') depthHere++;
-            else if (c == ')' && --depthHere == 0) {
-                end = k + 1;
-                break;
-            }
-        }
+        int end = lexer.balancedEnd(start);
         if (end < 0) throw lexer.error("unbalanced parentheses in a WKT geometry", start);
         String wkt = text.substring(start, end);
         lexer.resumeAt(end);

@@ -57,6 +57,20 @@ final class CqlLexer {
 
     String text() { return text; }
 
+    /**
+     * The end (exclusive) of the parenthesised raw text that opens at the first '(' at or after
+     * {@code from} (a WKT literal), or -1 when its parentheses do not balance.
+     */
+    int balancedEnd(int from) {
+        int depth = 0;
+        for (int k = from; k < text.length(); k++) {
+            char c = text.charAt(k);
+            if (c == '(') depth++;
+            else if (c == ')' && --depth == 0) return k + 1;
+        }
+        return -1;
+    }
+
     /** Continues after raw text the parser consumed itself, up to {@code end}. */
     void resumeAt(int end) {
         peeked = null;

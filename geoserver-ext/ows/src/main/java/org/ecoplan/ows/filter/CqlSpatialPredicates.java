@@ -170,16 +170,7 @@ final class CqlSpatialPredicates {
         if (word.toUpperCase(Locale.ROOT).endsWith("EMPTY"))
             throw lexer.error("an empty geometry cannot be compared", wktStart);
         if (i >= text.length() || text.charAt(i) != '(') throw lexer.error("expected '(' in WKT geometry", i);
-        int depth = 0;
-        int end = -1;
-        for (int k = i; k < text.length(); k++) {
-            char c = text.charAt(k);
-            if (c == '(') depth++;
-            else if (c == ')' && --depth == 0) {
-                end = k + 1;
-                break;
-            }
-        }
+        int end = lexer.balancedEnd(i);
         if (end < 0) throw lexer.error("unbalanced parentheses in WKT geometry", wktStart);
         String wkt = text.substring(wktStart, end);
         lexer.resumeAt(end);

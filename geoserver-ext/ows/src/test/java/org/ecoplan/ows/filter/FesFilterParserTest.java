@@ -38,6 +38,25 @@ class FesFilterParserTest {
     }
 
     @Test
+    void propertyIsNilMatchesOnlyWhatIsWrittenAsNil() {
+        // feature 3 has no kind: PropertyIsNull finds it; an optional attribute without a value is left
+        // out of GML, never written xsi:nil, so PropertyIsNil (FES 2.0 7.7.3.6) finds nothing
+        assertEquals(ids("3"), run(fes("<fes:PropertyIsNull><fes:ValueReference>kind</fes:ValueReference>"
+                + "</fes:PropertyIsNull>")));
+        assertEquals(ids(), run(fes("<fes:PropertyIsNil><fes:ValueReference>kind</fes:ValueReference>"
+                + "</fes:PropertyIsNil>")));
+        // a required attribute without a value is written xsi:nil: there PropertyIsNil means no value
+        var required = new org.ecoplan.catalog.AttributeDescriptor("kind", org.ecoplan.catalog.AttributeType.STRING,
+                true, null, List.of(), null);
+        var attributes = new java.util.ArrayList<>(AREAS.attributes());
+        attributes.replaceAll(a -> a.name().equals("kind") ? required : a);
+        var type = new org.ecoplan.catalog.FeatureType(AREAS.name(), attributes, AREAS.geometry());
+        Filter nil = new FesFilterParser(type).parse(xml(fes("<fes:PropertyIsNil><fes:ValueReference>kind"
+                + "</fes:ValueReference></fes:PropertyIsNil>")));
+        assertEquals(new Filter.IsNull("kind"), nil);
+    }
+
+    @Test
     void bboxWithAndWithoutValueReference() {
         Filter f = parse(fes("<fes:BBOX><fes:ValueReference>geom</fes:ValueReference>" + ENVELOPE_URN + "</fes:BBOX>"));
         Filter.BBox b = assertInstanceOf(Filter.BBox.class, f);

@@ -91,7 +91,17 @@ public final class FilterXmlParser {
             case "PropertyIsLike" -> {
                 return like(e);
             }
-            case "PropertyIsNull", "PropertyIsNil" -> {
+            case "PropertyIsNil" -> {
+                // nil (FES 2.0 7.7.3.6) is a present element marked xsi:nil: the GML writers write one only
+                // for a required attribute without a value; an optional one without a value is left out
+                Element p = single(e, name);
+                if (gmlProperty(p) != null) return new Filter.Exclude();
+                String property = property(p, true);
+                boolean required = type == null
+                        || type.attribute(property).map(a -> a.required()).orElse(false);
+                return required ? new Filter.IsNull(property) : new Filter.Exclude();
+            }
+            case "PropertyIsNull" -> {
                 Element p = single(e, name);
                 String gml = gmlProperty(p);
                 if (gml == null) return new Filter.IsNull(property(p, true));
