@@ -15,7 +15,8 @@ import org.ecoplan.ows.ServiceException;
  * {@code /wfs}, {@code /wmts} and the endpoints' prefixes ({@code /tiles}, {@code /vtiles},
  * {@code /viewer}, {@code /wmts/rest}) publish every workspace; the same paths after a workspace
  * segment ({@code /plan/wms}) are that workspace's virtual service. The server's own pages are
- * the landing page ({@code /}, also per workspace) and {@code /health}.
+ * the landing page ({@code /}, also per workspace) and {@code /health}. GeoServer's own spellings
+ * ({@code /geoserver/...}, GeoWebCache's {@code gwc/service/wmts|tms}) are read by {@link GeoServerPaths}.
  */
 final class Router {
     /** Where a path leads, with the path the engine sees and the workspace of a virtual service. */
@@ -47,7 +48,8 @@ final class Router {
         };
     }
 
-    Target target(String path) {
+    Target target(String requested) {
+        String path = GeoServerPaths.plain(requested);
         String workspace = null;
         String rest = path;
         int second = path.indexOf('/', 1);
