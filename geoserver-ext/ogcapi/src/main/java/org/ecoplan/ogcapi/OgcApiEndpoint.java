@@ -167,7 +167,7 @@ public final class OgcApiEndpoint implements HttpEndpoint {
         doc.put("links", links);
         if (format == ApiFormat.JSON) return json("application/json", doc);
         return html(out -> new HtmlPage(out).start(title(view), crumbs(r)).paragraph(description(view))
-                .heading("链接 Links").links(links).end());
+                .heading("链接 Links").links(asHtmlPage(links)).end());
     }
 
     private OwsResponse conformance(OwsRequest r, ApiFormat format) {
@@ -247,7 +247,7 @@ public final class OgcApiEndpoint implements HttpEndpoint {
                                     + box.getMaxX() + ", " + box.getMaxY())
                     .row("坐标系 CRS", String.join(" ", CollectionCrs.of(view, layer).uris()))
                     .row("存储坐标系 Storage CRS", doc.getOrDefault("storageCrs", "—")).tableEnd();
-            p.heading("链接 Links").links(links).end();
+            p.heading("链接 Links").links(asHtmlPage(links)).end();
         });
     }
 
@@ -411,6 +411,21 @@ public final class OgcApiEndpoint implements HttpEndpoint {
                     api(r), r.endpointUrl("")));
         }
         throw Problem.notFound("No resource at " + r.path());
+    }
+
+    /**
+     * A JSON document's links as its HTML page lists them: the page itself is "self" and the JSON
+     * document its "alternate" (OGC 17-069r4 clause 7.2, links of a representation).
+     */
+    static List<Map<String, Object>> asHtmlPage(List<Map<String, Object>> links) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Map<String, Object> l : links) {
+            Map<String, Object> c = new LinkedHashMap<>(l);
+            if ("self".equals(l.get("rel"))) c.put("rel", "alternate");
+            else if ("alternate".equals(l.get("rel")) && "text/html".equals(l.get("type"))) c.put("rel", "self");
+            out.add(c);
+        }
+        return out;
     }
 
     /** A small map of the layer over {@code box} (CRS84), drawn by this server's WMS; null when it has no style. */
