@@ -18,7 +18,7 @@ import org.ecoplan.server.ServerFixture;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every OGC API parameter fuzzed (seeded, 800 requests): malformed and huge numbers, boxes,
+ * Every OGC API parameter and tile path segment fuzzed (seeded, 800 requests): malformed and huge numbers, boxes,
  * date-times, CRSs, unknown parameters and properties, injection literals, control characters.
  * Every answer is a success or a problem+json 4xx that names the parameter at fault; never a 5xx,
  * never a body that does not parse.
@@ -53,12 +53,25 @@ class OgcApiFuzzIT {
         return b.toString();
     }
 
+    /** A tile resource with hostile path segments: set, level, row and column. */
+    private String tilePath() {
+        List<String> sets = List.of("WebMercatorQuad", "CGCS2000Quad", "WorldCRS84Quad", "EPSG:900913", "x", "%2e%2e");
+        List<String> numbers = List.of("0", "1", "10", "386", "835", "-1", "99", "4294967296", "1e3", "x", "%00", "");
+        String base = List.of("/collections/restoration_zones/tiles/", "/collections/restoration_zones/map/tiles/",
+                "/collections/plan_targets/tiles/", "/tileMatrixSets/").get(random.nextInt(4));
+        StringBuilder b = new StringBuilder(base).append(sets.get(random.nextInt(sets.size())));
+        int n = random.nextInt(5);
+        for (int i = 0; i < n; i++) b.append('/').append(numbers.get(random.nextInt(numbers.size())));
+        return b.toString();
+    }
+
     @Test
     void everyAnswerIsASuccessOrAProblemNamingTheParameter() throws Exception {
         List<String> failures = new ArrayList<>();
         String base = ServerFixture.planUrl() + "/ogcapi";
         for (int i = 0; i < REQUESTS; i++) {
-            String path = PATHS.get(random.nextInt(PATHS.size()));
+            boolean hostilePath = random.nextInt(4) == 0;
+            String path = hostilePath ? tilePath() : PATHS.get(random.nextInt(PATHS.size()));
             StringBuilder q = new StringBuilder();
             int n = random.nextInt(5);
             for (int k = 0; k < n; k++) {
@@ -74,10 +87,14 @@ class OgcApiFuzzIT {
                 failures.add(status + " for " + what + ": " + new String(r.body(), StandardCharsets.UTF_8));
                 continue;
             }
-            if (status >= 400) {
+            // a NUL in the path makes the request line itself unreadable: Jetty refuses it before any
+            // route is known, and the answer is the server's plain one
+            boolean unreadable = hostilePath && path.contains("%00") && status == 400 && type.startsWith("text/plain");
+            if (status >= 400 && !unreadable) {
                 if (!type.equals("application/problem+json")) failures.add(type + " for a " + status + ": " + what);
                 JsonNode p = parse(r.body(), what, failures);
-                if (p != null && status == 400 && !p.hasNonNull("parameter")) {
+                // a malformed path (%00, ..) is refused before any parameter is read: it names none
+                if (p != null && status == 400 && !p.hasNonNull("parameter") && !hostilePath) {
                     failures.add("a 400 that names no parameter: " + what + " " + p);
                 }
             } else if (type.contains("json")) {
