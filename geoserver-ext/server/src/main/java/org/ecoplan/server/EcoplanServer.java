@@ -124,9 +124,11 @@ public final class EcoplanServer implements AutoCloseable {
             try {
                 HttpMethods.require(request.getMethod());
                 // /health answers a load balancer's probe even when the client limit is reached
-                if (!t.path().equals("/health")) turn = clients.acquire(Request.getRemoteAddr(request));
+                boolean probe = t.workspace() == null
+                        && (t.path().equals("/health") || t.path().startsWith("/health/"));
+                if (!probe) turn = clients.acquire(Request.getRemoteAddr(request));
                 read = HttpExchange.read(request, maxBodyBytes, t.path(), t.workspace(), policy);
-                if (!t.path().equals("/health")) {
+                if (!probe) {
                     ClientLimiter.Turn client = turn;
                     ClientLimiter.Turn operation = operations.acquire(read);
                     turn = () -> {

@@ -15,7 +15,8 @@ import org.ecoplan.ows.ServiceException;
  * {@code /wfs}, {@code /wmts} and the endpoints' prefixes ({@code /tiles}, {@code /vtiles},
  * {@code /viewer}, {@code /wmts/rest}) publish every workspace; the same paths after a workspace
  * segment ({@code /plan/wms}) are that workspace's virtual service. The server's own pages are
- * the landing page ({@code /}, also per workspace) and {@code /health}. GeoServer's own spellings
+ * the landing page ({@code /}, also per workspace), {@code /health} (= {@code /health/ready}) and
+ * {@code /health/live}. GeoServer's own spellings
  * ({@code /geoserver/...}, GeoWebCache's {@code gwc/service/wmts|tms}) are read by {@link GeoServerPaths}.
  */
 final class Router {
@@ -27,6 +28,7 @@ final class Router {
     private final Dispatcher dispatcher;
     private final List<HttpEndpoint> endpoints;
     private final Route health;
+    private final Route live;
     private final Route ows;
 
     Router(ServerContext context, Dispatcher dispatcher, List<HttpEndpoint> endpoints) {
@@ -37,6 +39,8 @@ final class Router {
         this.endpoints = endpoints.stream().sorted((a, b) -> b.pathPrefix().length() - a.pathPrefix().length())
                 .toList();
         this.health = Route.plain(r -> health());
+        this.live = Route.plain(r -> OwsResponse.text(200, "application/json", "{\"status\":\"UP\"}\n")
+                .withHeader("Cache-Control", "no-store"));
         this.ows = new Route() {
             @Override
             public OwsResponse handle(OwsRequest request) { return dispatcher.dispatch(request); }
@@ -71,8 +75,13 @@ final class Router {
 
     private Route route(String path, String workspace) {
         switch (path) {
-            case "/health" :
+            case "/health", "/health/ready" :
+                // ready: every store can be read (what a load balancer routes by)
                 if (workspace == null) return health;
+                break;
+            case "/health/live" :
+                // live: the process answers (what a supervisor restarts by); a store being down is not a reason
+                if (workspace == null) return live;
                 break;
             case "/", "/index.html" :
                 return Route.plain(r -> OwsResponse.text(200, "text/html; charset=UTF-8",

@@ -126,5 +126,14 @@ class ErrorBoundaryIT {
         assertEquals("DOWN", health.jsonPath().getString("status"));
         assertTrue(health.jsonPath().getList("unreadableStores").contains(ServerFixture.PLAN + ":plan"),
                 health.asString());
+        // readiness is the same check; liveness only says the process answers, so a supervisor does not
+        // restart a server whose database is down
+        io.restassured.response.Response ready = io.restassured.RestAssured.given()
+                .baseUri("http://localhost:" + server.port()).get("/health/ready");
+        assertEquals(503, ready.statusCode(), ready.asString());
+        io.restassured.response.Response live = io.restassured.RestAssured.given()
+                .baseUri("http://localhost:" + server.port()).get("/health/live");
+        assertEquals(200, live.statusCode(), live.asString());
+        assertEquals("UP", live.jsonPath().getString("status"));
     }
 }
