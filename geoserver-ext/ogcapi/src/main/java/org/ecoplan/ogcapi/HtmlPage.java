@@ -103,9 +103,9 @@ final class HtmlPage {
     HtmlPage map(String src, String alt) throws IOException {
         if (src == null) return this;
         w.write("<p><img class=\"map\" src=\"");
-        attr(src);
+        text(src);
         w.write("\" alt=\"");
-        attr(alt);
+        text(alt);
         w.write("\"></p>\n");
         return this;
     }
@@ -124,17 +124,14 @@ final class HtmlPage {
 
     private void a(String href, String label) throws IOException {
         w.write("<a href=\"");
-        attr(href);
+        text(href);
         w.write("\">");
         text(label);
         w.write("</a>");
     }
 
+    /** Text or an attribute value, escaped for either place. */
     private void text(String s) throws IOException {
-        w.write(Markup.escape(s));
-    }
-
-    private void attr(String s) throws IOException {
         w.write(Markup.escape(s));
     }
 }

@@ -19,6 +19,7 @@ import org.ecoplan.catalog.query.Filter;
 import org.ecoplan.catalog.query.QueryTimeoutException;
 import org.ecoplan.catalog.store.FeatureCursor;
 import org.ecoplan.catalog.store.FeatureSource;
+import org.ecoplan.catalog.store.MatchCount;
 import org.ecoplan.ows.ServerSettings;
 import org.ecoplan.ows.ServiceException;
 import org.ecoplan.ows.encode.CollectionMetadata;
@@ -39,24 +40,16 @@ final class Items {
         return System.nanoTime() + s.requestTimeoutMillis() * 1_000_000L;
     }
 
-    /** Counts the matches (or -1 past the count budget) and how many this page returns. */
-    static long[] count(FeatureSource fs, ItemsQuery q, ServerSettings s, long deadline) {
+    /** What a page holds: every match (or {@link MatchCount#UNKNOWN}), the features returned, and whether more follow. */
+    record Page(long matched, long returned, boolean more) {}
+
+    /** Counts the matches within the count budget, as WFS does, and places the page. */
+    static Page page(FeatureSource fs, ItemsQuery q, ServerSettings s, long deadline) {
         long countDeadline = Math.min(deadline, System.nanoTime() + s.countTimeoutMillis() * 1_000_000L);
-        long matched;
-        long counted;
-        try {
-            matched = fs.count(FeatureQuery.of(q.filter()).withDeadline(countDeadline));
-            counted = matched;
-        } catch (QueryTimeoutException slow) {
-            if (countDeadline - deadline >= 0) throw slow;
-            matched = -1;
-            // saturating: an offset near Long.MAX_VALUE must not wrap the cap around
-            long cap = q.offset() > Long.MAX_VALUE - q.limit() - 1 ? Long.MAX_VALUE : q.offset() + q.limit() + 1;
-            counted = fs.countUpTo(FeatureQuery.of(q.filter()).withDeadline(deadline), cap);
-        }
-        long returned = Math.max(0, Math.min(q.limit(), counted - q.offset()));
-        boolean more = counted > q.offset() + returned;
-        return new long[]{matched, returned, more ? 1 : 0};
+        MatchCount count = MatchCount.of(fs, q.filter(), MatchCount.capFor(q.offset(), q.limit()), countDeadline,
+                deadline);
+        long returned = Math.max(0, Math.min(q.limit(), count.counted() - q.offset()));
+        return new Page(count.matched(), returned, count.counted() > q.offset() + returned);
     }
 
     static FeatureQuery featureQuery(LayerConfig layer, ItemsQuery q, long returned, long deadline) {

@@ -274,10 +274,10 @@ public final class OgcApiEndpoint implements HttpEndpoint {
                 context.catalog().workspaceOf(layer.workspace()).planPeriod());
         FeatureSource fs = context.featureSource(layer);
         long deadline = Items.deadline(context.settings());
-        long[] counts = Items.count(fs, q, context.settings(), deadline);
-        long matched = counts[0];
-        long returned = counts[1];
-        boolean more = counts[2] == 1;
+        Items.Page page = Items.page(fs, q, context.settings(), deadline);
+        long matched = page.matched();
+        long returned = page.returned();
+        boolean more = page.more();
         String itemsUrl = api(r) + "/collections/" + Items.enc(view.name(layer)) + "/items";
         List<Link> links = Items.pageLinks(itemsUrl, q, matched, returned, more);
         String contentCrs = "<" + q.crs().uri() + ">";
@@ -347,7 +347,9 @@ public final class OgcApiEndpoint implements HttpEndpoint {
         Crs crs = r.params().value("crs") == null
                 ? crsList.offered().get(0)
                 : crsList.require("crs", r.params().value("crs"));
-        Feature f = Items.one(context.featureSource(layer), layer, id, crs, Items.deadline(context.settings()));
+        // the HTML page shows no coordinates, only a map around the feature: read it once, in CRS84
+        Feature f = Items.one(context.featureSource(layer), layer, id,
+                format == ApiFormat.HTML ? CrsRegistry.CRS84_CRS : crs, Items.deadline(context.settings()));
         String collection = api(r) + "/collections/" + Items.enc(view.name(layer));
         String self = collection + "/items/" + Items.enc(id);
         List<Link> links = List.of(new Link(self + "?f=json", "self", GeoJsonEncoder.MEDIA_TYPE, "this document"),
@@ -358,13 +360,7 @@ public final class OgcApiEndpoint implements HttpEndpoint {
             return OwsResponse.bytes(200, GeoJsonEncoder.MEDIA_TYPE, Items.itemJson(f, layer, crs, links))
                     .withHeader("Content-Crs", contentCrs);
         }
-        Envelope box = null;
-        if (f.geometry() != null && !f.geometry().isEmpty()) {
-            Feature inLonLat = Items.one(context.featureSource(layer), layer, id, CrsRegistry.CRS84_CRS,
-                    Items.deadline(context.settings()));
-            box = inLonLat.geometry().getEnvelopeInternal();
-        }
-        Envelope around = box;
+        Envelope around = f.geometry() == null || f.geometry().isEmpty() ? null : f.geometry().getEnvelopeInternal();
         return html(out -> {
             HtmlPage p = new HtmlPage(out).start(layer.title().both() + " · " + id,
                     crumbs(r, layer.title().both(), collection + "?f=html", "要素 Features",
@@ -400,7 +396,7 @@ public final class OgcApiEndpoint implements HttpEndpoint {
             List<String> rest) {
         String collection = api(r) + "/collections/" + Items.enc(view.name(layer));
         if (rest.size() == 4) {
-            if (!r.params().asMap().isEmpty()) onlyF(r);
+            onlyF(r);
             return tilesets.tile(r, view, layer, kind, Tilesets.set(rest.get(0)), rest.get(1), rest.get(2),
                     rest.get(3));
         }

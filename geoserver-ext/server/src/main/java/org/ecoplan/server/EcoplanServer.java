@@ -73,7 +73,7 @@ public final class EcoplanServer implements AutoCloseable {
         jetty.setHandler(server.new Root(config.settings().maxRequestBytes(), router, HttpPolicy.fromEnvironment()));
         jetty.setRequestLog(new AccessLog());
         // what Jetty answers itself (a malformed request line, headers too large) is plain text, not its HTML page
-        jetty.setErrorHandler(new PlainErrorHandler());
+        jetty.setErrorHandler(new PlainErrorHandler(router));
         try {
             jetty.start();
         } catch (Exception e) {

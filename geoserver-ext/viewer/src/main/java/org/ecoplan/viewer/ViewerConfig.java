@@ -28,6 +28,28 @@ final class ViewerConfig {
 
     private ViewerConfig() {}
 
+    /** The phases a layer's features hold, read once per loaded version of its data (not on every request). */
+    private static final java.util.Map<String, PhaseValues> PHASES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record PhaseValues(String version, Set<String> values) {}
+
+    private static Set<String> phases(ServiceContext context, LayerConfig l) {
+        var source = context.featureSource(l);
+        String version = source.version();
+        PhaseValues known = PHASES.get(l.qualifiedName());
+        if (known != null && known.version().equals(version)) return known.values();
+        Set<String> values = new LinkedHashSet<>();
+        try (var c = source.features(org.ecoplan.catalog.query.FeatureQuery.ALL
+                .withProperties(java.util.List.of("phase"), false))) {
+            while (c.hasNext()) {
+                Object v = c.next().get("phase");
+                if (v != null) values.add(v.toString());
+            }
+        }
+        PHASES.put(l.qualifiedName(), new PhaseValues(version, Set.copyOf(values)));
+        return values;
+    }
+
     /** The plan's periods first, in time order, then any other value. */
     private static int periodOrder(String phase) {
         return switch (phase) {
@@ -101,14 +123,8 @@ final class ViewerConfig {
         Set<String> phases = new java.util.TreeSet<>(java.util.Comparator.comparingInt(ViewerConfig::periodOrder)
                 .thenComparing(java.util.Comparator.naturalOrder()));
         for (LayerConfig l : view.layers()) {
-            if (!l.featureType().hasProperty("phase") || !l.featureType().hasGeometry()) continue;
-            try (var c = context.featureSource(l).features(org.ecoplan.catalog.query.FeatureQuery.ALL
-                    .withProperties(java.util.List.of("phase"), false))) {
-                while (c.hasNext()) {
-                    Object v = c.next().get("phase");
-                    if (v != null) phases.add(v.toString());
-                }
-            }
+            if (l.featureType().hasProperty("phase") && l.featureType().hasGeometry())
+                phases.addAll(phases(context, l));
         }
         ArrayNode phaseValues = root.putArray("phases");
         phases.forEach(phaseValues::add);

@@ -25,14 +25,6 @@ import org.locationtech.jts.geom.Geometry;
  * naming the filter, never a wrong answer.
  */
 public final class Cql2ToFilter {
-    private static final Map<String, ComparisonOperator> COMPARISONS = Map.of("=", ComparisonOperator.EQUAL, "<>",
-            ComparisonOperator.NOT_EQUAL, "<", ComparisonOperator.LESS, ">", ComparisonOperator.GREATER, "<=",
-            ComparisonOperator.LESS_OR_EQUAL, ">=", ComparisonOperator.GREATER_OR_EQUAL);
-    private static final Map<ComparisonOperator, ComparisonOperator> FLIPPED = Map.of(ComparisonOperator.EQUAL,
-            ComparisonOperator.EQUAL, ComparisonOperator.NOT_EQUAL, ComparisonOperator.NOT_EQUAL,
-            ComparisonOperator.LESS, ComparisonOperator.GREATER, ComparisonOperator.GREATER, ComparisonOperator.LESS,
-            ComparisonOperator.LESS_OR_EQUAL, ComparisonOperator.GREATER_OR_EQUAL,
-            ComparisonOperator.GREATER_OR_EQUAL, ComparisonOperator.LESS_OR_EQUAL);
     private static final Map<String, SpatialOperator> SPATIAL = Map.of("s_intersects", SpatialOperator.INTERSECTS,
             "s_equals", SpatialOperator.EQUALS, "s_disjoint", SpatialOperator.DISJOINT, "s_touches",
             SpatialOperator.TOUCHES, "s_within", SpatialOperator.WITHIN, "s_overlaps", SpatialOperator.OVERLAPS,
@@ -121,7 +113,7 @@ public final class Cql2ToFilter {
             default :
                 break;
         }
-        if (COMPARISONS.containsKey(c.op())) return comparison(c);
+        if (ComparisonOperator.bySymbol(c.op()).isPresent()) return comparison(c);
         if (SPATIAL.containsKey(c.op())) return spatial(c);
         throw bad("operator '" + c.op() + "' cannot be used as a predicate");
     }
@@ -130,7 +122,7 @@ public final class Cql2ToFilter {
         arity(c, 2);
         Operand left = operand(c.args().get(0));
         Operand right = operand(c.args().get(1));
-        ComparisonOperator op = COMPARISONS.get(c.op());
+        ComparisonOperator op = ComparisonOperator.bySymbol(c.op()).orElseThrow();
         if (left.property() != null && right.property() != null) {
             throw bad("comparing a property with a property is not supported (conformance class property-property)");
         }
@@ -141,7 +133,7 @@ public final class Cql2ToFilter {
             Operand t = left;
             left = right;
             right = t;
-            op = FLIPPED.get(op);
+            op = op.converse();
         }
         AttributeDescriptor attr = attribute(left.property());
         boolean matchCase = !(left.casei() || right.casei());

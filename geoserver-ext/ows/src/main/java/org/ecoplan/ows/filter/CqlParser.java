@@ -2,7 +2,6 @@ package org.ecoplan.ows.filter;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.ecoplan.catalog.AttributeDescriptor;
 import org.ecoplan.catalog.AttributeType;
 import org.ecoplan.catalog.FeatureType;
@@ -32,16 +31,6 @@ public final class CqlParser {
     /** Longer filters are refused before parsing. */
     public static final int MAX_LENGTH = 100_000;
     private static final int MAX_DEPTH = 64;
-    private static final Map<String, ComparisonOperator> COMPARISONS = Map.of(
-            "=", ComparisonOperator.EQUAL, "<>", ComparisonOperator.NOT_EQUAL, "!=", ComparisonOperator.NOT_EQUAL,
-            "<", ComparisonOperator.LESS, ">", ComparisonOperator.GREATER,
-            "<=", ComparisonOperator.LESS_OR_EQUAL, ">=", ComparisonOperator.GREATER_OR_EQUAL);
-    private static final Map<ComparisonOperator, ComparisonOperator> FLIPPED = Map.of(
-            ComparisonOperator.EQUAL, ComparisonOperator.EQUAL, ComparisonOperator.NOT_EQUAL,
-            ComparisonOperator.NOT_EQUAL,
-            ComparisonOperator.LESS, ComparisonOperator.GREATER, ComparisonOperator.GREATER, ComparisonOperator.LESS,
-            ComparisonOperator.LESS_OR_EQUAL, ComparisonOperator.GREATER_OR_EQUAL,
-            ComparisonOperator.GREATER_OR_EQUAL, ComparisonOperator.LESS_OR_EQUAL);
 
     private final FeatureType type;
     private final String locator;
@@ -198,16 +187,18 @@ public final class CqlParser {
         Filter literalFirst() {
             Token lit = lexer.next();
             Token op = lexer.next();
-            ComparisonOperator cmp = COMPARISONS.get(op.text());
+            ComparisonOperator cmp = ComparisonOperator.bySymbol(op.text()).orElse(null);
             if (op.kind() != Kind.SYMBOL || cmp == null)
                 throw lexer.error("expected a comparison operator", op.start());
             Prop p = property();
-            return new Filter.Comparison(p.name(), FLIPPED.get(cmp), value(p, lit), true);
+            return new Filter.Comparison(p.name(), cmp.converse(), value(p, lit), true);
         }
 
         Filter predicate(Prop p) {
             Token t = lexer.next();
-            ComparisonOperator cmp = t.kind() == Kind.SYMBOL ? COMPARISONS.get(t.text()) : null;
+            ComparisonOperator cmp = t.kind() == Kind.SYMBOL
+                    ? ComparisonOperator.bySymbol(t.text()).orElse(null)
+                    : null;
             if (cmp != null) return new Filter.Comparison(p.name(), cmp, value(p, literal()), true);
             if (t.is("IS")) {
                 boolean negate = accept("NOT");

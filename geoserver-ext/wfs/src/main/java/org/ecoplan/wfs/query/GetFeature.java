@@ -17,6 +17,7 @@ import org.ecoplan.catalog.crs.CrsName;
 import org.ecoplan.catalog.crs.CrsRegistry;
 import org.ecoplan.catalog.query.FeatureQuery;
 import org.ecoplan.catalog.store.FeatureSource;
+import org.ecoplan.catalog.store.MatchCount;
 import org.ecoplan.ows.OwsRequest;
 import org.ecoplan.ows.OwsResponse;
 import org.ecoplan.ows.ServiceException;
@@ -68,8 +69,7 @@ public final class GetFeature {
         for (Query q : req.queries()) {
             FeatureSource fs = wfs.context().featureSource(q.layer());
             // enough to place this page and see whether a feature follows it
-            long cap = skip + room + 1;
-            MatchCount count = MatchCount.of(fs, q.filter(), cap < 0 ? Long.MAX_VALUE : cap, countDeadline, deadline);
+            MatchCount count = MatchCount.of(fs, q.filter(), MatchCount.capFor(skip, room), countDeadline, deadline);
             long n = count.counted();
             matched = matched < 0 || !count.known() ? MatchCount.UNKNOWN : matched + n;
             long offset = Math.min(skip, n);

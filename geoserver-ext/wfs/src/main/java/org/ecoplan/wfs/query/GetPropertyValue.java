@@ -9,6 +9,7 @@ import org.ecoplan.catalog.Feature;
 import org.ecoplan.catalog.FeatureType;
 import org.ecoplan.catalog.query.FeatureQuery;
 import org.ecoplan.catalog.store.FeatureSource;
+import org.ecoplan.catalog.store.MatchCount;
 import org.ecoplan.ows.OwsRequest;
 import org.ecoplan.ows.OwsResponse;
 import org.ecoplan.ows.encode.CoordinatePrecision;
@@ -45,8 +46,8 @@ public final class GetPropertyValue {
         long now = System.nanoTime();
         long deadline = now + wfs.context().settings().requestTimeoutMillis() * 1_000_000L;
         long countDeadline = Math.min(deadline, now + wfs.context().settings().countTimeoutMillis() * 1_000_000L);
-        long cap = gf.startIndex() + limit;
-        MatchCount count = MatchCount.of(fs, q.filter(), cap < 0 ? Long.MAX_VALUE : cap, countDeadline, deadline);
+        MatchCount count = MatchCount.of(fs, q.filter(), MatchCount.capFor(gf.startIndex(), limit), countDeadline,
+                deadline);
         long matched = count.matched();
         long returned = gf.hits() ? 0 : Math.max(0, Math.min(limit, count.counted() - gf.startIndex()));
         GetFeature.OutputCrsChoice crs = GetFeature.outputCrs(gf, new Gml32Format());

@@ -1,23 +1,28 @@
-package org.ecoplan.wfs.query;
+package org.ecoplan.catalog.store;
 
 import org.ecoplan.catalog.query.FeatureQuery;
 import org.ecoplan.catalog.query.Filter;
 import org.ecoplan.catalog.query.QueryTimeoutException;
-import org.ecoplan.catalog.store.FeatureSource;
 
 /**
  * The number of features one query matches, counted within the service's count budget. WFS 2.0
  * lets a server answer numberMatched="unknown" (clause 11.3.3.2, the schema's
- * {@code nonNegativeIntegerOrUnknown}); past the budget this one does, and then counts only as far
- * as the requested page needs, so a slow count never costs more than the page itself.
+ * {@code nonNegativeIntegerOrUnknown}) and OGC API – Features may leave numberMatched out; past the
+ * budget both do, and then count only as far as the requested page needs, so a slow count never
+ * costs more than the page itself.
  *
  * @param matched  every match, or {@link #UNKNOWN}
  * @param counted  the matches counted: all of them, or up to the cap when unknown
  */
-record MatchCount(long matched, long counted) {
-    static final long UNKNOWN = -1;
+public record MatchCount(long matched, long counted) {
+    public static final long UNKNOWN = -1;
 
-    boolean known() {
+    /** The count a page of {@code limit} features after {@code offset} needs: one more, to tell whether a page follows. */
+    public static long capFor(long offset, long limit) {
+        return offset > Long.MAX_VALUE - limit - 1 ? Long.MAX_VALUE : offset + limit + 1;
+    }
+
+    public boolean known() {
         return matched != UNKNOWN;
     }
 
@@ -25,7 +30,8 @@ record MatchCount(long matched, long counted) {
      * Counts the matches of {@code filter}: fully when that ends before {@code countDeadline},
      * else no further than {@code cap} before {@code requestDeadline}.
      */
-    static MatchCount of(FeatureSource source, Filter filter, long cap, long countDeadline, long requestDeadline) {
+    public static MatchCount of(FeatureSource source, Filter filter, long cap, long countDeadline,
+            long requestDeadline) {
         try {
             long n = source.count(FeatureQuery.of(filter).withDeadline(countDeadline));
             return new MatchCount(n, n);
@@ -35,11 +41,5 @@ record MatchCount(long matched, long counted) {
         }
         long upTo = source.countUpTo(FeatureQuery.of(filter).withDeadline(requestDeadline), cap);
         return new MatchCount(UNKNOWN, upTo);
-    }
-
-    /** Counts fully before {@code deadline}: for answers with no "unknown" (WFS 1.x numberOfFeatures). */
-    static MatchCount exact(FeatureSource source, Filter filter, long deadline) {
-        long n = source.count(FeatureQuery.of(filter).withDeadline(deadline));
-        return new MatchCount(n, n);
     }
 }
