@@ -28,8 +28,13 @@ public final class CatalogValidation {
     private final Map<String, ValidatedLayer> read = new LinkedHashMap<>();
 
     public CatalogValidation(Catalog catalog, boolean repair, PrintWriter progress) {
+        this(catalog, repair, progress, null);
+    }
+
+    /** @param encoding text encoding for Shapefile and jzd sources that name none, or null to detect */
+    public CatalogValidation(Catalog catalog, boolean repair, PrintWriter progress, String encoding) {
         this.catalog = catalog;
-        this.validator = new LayerValidator(catalog.dataDir(), repair, report, progress);
+        this.validator = new LayerValidator(catalog.dataDir(), repair, report, progress, encoding);
     }
 
     public Result run(List<LayerConfig> selected) {

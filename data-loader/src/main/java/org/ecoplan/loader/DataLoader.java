@@ -9,12 +9,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The data-loader command line: reads the layers' source files (GeoJSON, CSV, GeoPackage), checks
+ * The data-loader command line: reads the layers' source files (GeoJSON, CSV, GeoPackage, Shapefile
+ * or zipped Shapefile, 界址点坐标 text, KML), checks
  * them against the layer configuration and loads them into a GeoPackage or PostGIS store.
  *
  * <pre>
- * java -jar ecoplan-data-loader.jar load     [--data-dir DIR] [--workspace W,..] [--store URL] [--layers a,b] [--repair]
- * java -jar ecoplan-data-loader.jar validate [--data-dir DIR] [--workspace W,..] [--layers a,b] [--repair]
+ * java -jar ecoplan-data-loader.jar load     [--data-dir DIR] [--workspace W,..] [--store URL] [--layers a,b] [--encoding CS] [--repair]
+ * java -jar ecoplan-data-loader.jar validate [--data-dir DIR] [--workspace W,..] [--layers a,b] [--encoding CS] [--repair]
  * </pre>
  *
  * <p>Exit codes: 0 success; 1 data errors (nothing written); 2 configuration or usage error
@@ -24,7 +25,8 @@ import picocli.CommandLine.Spec;
  * <p>Output: the error report goes to standard output, one error per line,
  * {@code file[:line]: feature N (id 'x'), field 'f': message} for data errors (the parts that do
  * not apply are left out) and {@code file:line: message} for configuration errors. Progress
- * ("layer: N features read", every 1000 features, and a summary per layer), repairs and the
+ * ("layer: N features read", or "layer: N/TOTAL features (P%)" when the source gives its size,
+ * every 1000 features, and a summary per layer), repairs and the
  * final summary go to standard error.
  *
  * <p>Derived attributes ({@code derive: area_km2 | length_km}) are computed by the loader; a
@@ -39,9 +41,10 @@ import picocli.CommandLine.Spec;
                         "The error report goes to standard output, one error per line:",
                         "  file[:line]: feature N (id 'x'), field 'f': message",
                         "configuration errors as  file:line: message.",
-                        "Progress ('layer: N features read' every 1000 features, a summary per layer) goes to standard error.",
+                        "Progress ('layer: N features read', or 'layer: N/TOTAL features (P%)' when the size is known,",
+                        "every 1000 features, and a summary per layer) goes to standard error.",
                         "Derived attributes (area_km2, length_km in EPSG:4547) are computed; the source must not carry them.",
-                        "Shapefiles are not read: convert with  ogr2ogr -f GeoJSON out.geojson in.shp"})
+                        "Source formats: geojson, csv, gpkg, shapefile (.shp or .zip), jzd (界址点坐标), kml."})
 public final class DataLoader implements Callable<Integer> {
     public static final int OK = 0;
     public static final int DATA_ERROR = 1;

@@ -16,6 +16,9 @@ public final class LayerOptions {
     @Option(names = "--layers", paramLabel = "ID", split = ",", description = "Comma-separated layer ids (default: every layer that has a source).")
     List<String> layers = new ArrayList<>();
 
+    @Option(names = "--encoding", paramLabel = "CHARSET", description = "Text encoding of Shapefile (.dbf) and 界址点坐标 sources whose layer gives none (e.g. GBK); default: the .cpg, the dBASE language byte, else UTF-8.")
+    String encoding;
+
     @Option(names = "--repair", description = "Make invalid polygons valid (JTS GeometryFixer) and report each repair, instead of rejecting them.")
     boolean repair;
 }

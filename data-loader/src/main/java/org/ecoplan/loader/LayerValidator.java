@@ -42,12 +42,19 @@ public final class LayerValidator {
     private final boolean repair;
     private final ErrorReport report;
     private final PrintWriter progress;
+    private final String encoding;
 
     public LayerValidator(Path workspace, boolean repair, ErrorReport report, PrintWriter progress) {
+        this(workspace, repair, report, progress, null);
+    }
+
+    /** @param encoding text encoding of Shapefile and jzd sources whose configuration names none, or null */
+    public LayerValidator(Path workspace, boolean repair, ErrorReport report, PrintWriter progress, String encoding) {
         this.workspace = workspace;
         this.repair = repair;
         this.report = report;
         this.progress = progress;
+        this.encoding = encoding;
     }
 
     /** Reads and checks a layer; null when its source could not be read at all (the report says why). */
@@ -69,12 +76,17 @@ public final class LayerValidator {
         int before = report.count();
         List<Feature> features = new ArrayList<>();
         List<String> labels = new ArrayList<>();
-        try (SourceReader reader = SourceReaders.open(workspace.resolve(name), name, source)) {
+        try (SourceReader reader = SourceReaders.open(workspace.resolve(name), name, source, encoding)) {
             if (type.hasGeometry() && reader instanceof CsvSourceReader csv && !csv.hasGeometryColumns()) {
                 report.add(layerFile, null, null,
                         "the CSV source of a layer with geometry needs option 'wkt' or 'lon' + 'lat'");
                 return null;
             }
+            if (reader.crsKnownAtOpen() && type.hasGeometry()) {
+                sourceCrs = crsAtOpen(reader, source, sourceCrs, name);
+                if (sourceCrs == null) return null;
+            }
+            ReadProgress read = new ReadProgress(progress, layer.id(), reader.size());
             GeometryCheck geometryCheck = new GeometryCheck(type.geometry(), sourceCrs, repair);
             DerivedMeasures derived = type.hasGeometry() ? new DerivedMeasures(type.geometry().crs()) : null;
             while (reader.hasNext()) {
@@ -84,9 +96,9 @@ public final class LayerValidator {
                     features.add(f);
                     labels.add(label(r));
                 }
-                if (r.index() % PROGRESS_EVERY == 0) progress.println(layer.id() + ": " + r.index() + " features read");
+                read.feature();
             }
-            checkDeclaredCrs(reader.declaredCrs(), sourceCrs, name);
+            if (!reader.crsKnownAtOpen()) checkDeclaredCrs(reader.declaredCrs(), sourceCrs, name);
         } catch (SourceException e) {
             report.add(e.location(), null, null, e.reason());
             return null;
@@ -149,6 +161,36 @@ public final class LayerValidator {
         return raw != null && !(raw instanceof String s && s.isBlank());
     }
 
+    /**
+     * The source CRS of a file that names its CRS when opened (a .prj, a 界址点坐标 header, KML):
+     * source.crs when set and agreeing with the file, else the file's; null after reporting why
+     * neither will do. Checked before reading, so a wrong CRS is one error, not one per feature.
+     */
+    private Crs crsAtOpen(SourceReader reader, SourceConfig source, Crs configured, String name) {
+        Optional<String> declared = reader.declaredCrs();
+        if (declared.isEmpty()) {
+            if (source.crs() != null) return configured;
+            if (reader.crsText().isPresent()) {
+                report.add(name, null, "crs", "the CRS in the file (.prj) is not one the loader can name"
+                        + " (CGCS2000 and its Gauss-Krüger zones, WGS 84, Web Mercator, or an EPSG authority);"
+                        + " set source.crs to the CRS of the coordinates");
+            } else {
+                report.add(name, null, "crs", "no .prj: set source.crs to the CRS of the coordinates"
+                        + " (e.g. EPSG:4490, or EPSG:4526 for CGCS2000 Gauss-Krüger zone 38)");
+            }
+            return null;
+        }
+        if (source.crs() == null) {
+            Optional<Crs> crs = CrsRegistry.decode(declared.get());
+            if (crs.isEmpty())
+                report.add(name, null, "crs", "unknown CRS '" + declared.get() + "' declared in the file");
+            return crs.orElse(null);
+        }
+        int before = report.count();
+        checkDeclaredCrs(declared, configured, name);
+        return report.count() > before ? null : configured;
+    }
+
     private void checkDeclaredCrs(Optional<String> declared, Crs sourceCrs, String name) {
         if (declared.isEmpty()) return;
         Optional<Crs> crs = CrsRegistry.decode(declared.get());
@@ -172,6 +214,24 @@ public final class LayerValidator {
         return abs.startsWith(ws) ? ws.relativize(abs).toString() : abs.toString();
     }
 
+    /** The source file and, for a .shp, the files that belong to it: a changed .dbf is a changed layer. */
+    private static List<Path> sourceFiles(Path file) {
+        String f = file.getFileName().toString();
+        if (!f.toLowerCase(java.util.Locale.ROOT).endsWith(".shp")) return List.of(file);
+        List<Path> out = new ArrayList<>(List.of(file));
+        String base = f.substring(0, f.length() - 4);
+        for (String ext : List.of("shx", "dbf", "prj", "cpg")) {
+            for (String e : List.of(ext, ext.toUpperCase(java.util.Locale.ROOT))) {
+                Path p = file.resolveSibling(base + "." + e);
+                if (Files.isRegularFile(p)) {
+                    out.add(p);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
     /**
      * SHA-256 of the layer configuration file, the source bytes and the repair switch: equal
      * inputs give an equal version, any change gives a new one.
@@ -181,9 +241,12 @@ public final class LayerValidator {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             md.update(Files.readAllBytes(layer.location().file()));
             md.update((byte) 0);
-            try (InputStream in = Files.newInputStream(workspace.resolve(layer.source().file()))) {
-                byte[] buf = new byte[64 * 1024];
-                for (int n; (n = in.read(buf)) > 0;) md.update(buf, 0, n);
+            for (Path file : sourceFiles(workspace.resolve(layer.source().file()))) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    byte[] buf = new byte[64 * 1024];
+                    for (int n; (n = in.read(buf)) > 0;) md.update(buf, 0, n);
+                }
+                md.update((byte) 0);
             }
             md.update((byte) (repair ? 1 : 0));
             return HexFormat.of().formatHex(md.digest());

@@ -44,7 +44,8 @@ final class LoaderRun {
         List<LayerConfig> selected = select();
         if (selected == null) return null;
         if (selected.isEmpty()) err.println("no layer has a source: nothing to do");
-        CatalogValidation.Result result = new CatalogValidation(catalog, options.repair, err).run(selected);
+        CatalogValidation.Result result = new CatalogValidation(catalog, options.repair, err, options.encoding)
+                .run(selected);
         for (String line : result.report().lines()) out.println(line);
         return result;
     }

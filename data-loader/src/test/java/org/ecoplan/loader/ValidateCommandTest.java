@@ -179,14 +179,14 @@ class ValidateCommandTest {
     }
 
     @Test
-    void shapefileIsRefusedWithTheAlternative() throws Exception {
+    void aShapefileSourceMustBeAShpOrAZip() throws Exception {
         ws.write("layers/fixture/patches.yaml", ws.read("layers/fixture/patches.yaml")
                 .replace("{file: data/patches.geojson, format: geojson}",
                         "{file: data/patches.geojson, format: shapefile}"));
         FixtureWorkspace.Run r = ws.run("validate", "--layers", "patches");
         assertEquals(1, r.code(), r::toString);
-        assertTrue(r.out().contains("format shapefile is not supported"), r::toString);
-        assertTrue(r.out().contains("ogr2ogr -f GeoJSON out.geojson in.shp"), r::toString);
+        assertTrue(r.out().contains("data/patches.geojson: a Shapefile source is its .shp file or a .zip holding one"),
+                r::toString);
     }
 
     @Test

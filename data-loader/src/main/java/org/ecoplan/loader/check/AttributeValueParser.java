@@ -83,6 +83,8 @@ public final class AttributeValueParser {
     }
 
     private static LocalDate date(Object raw) {
+        // binary formats (a Shapefile's dBASE D field) deliver dates already typed
+        if (raw instanceof LocalDate d) return d;
         if (raw instanceof String s) {
             try {
                 return LocalDate.parse(s.trim());

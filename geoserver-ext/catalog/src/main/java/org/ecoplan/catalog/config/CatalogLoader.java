@@ -54,7 +54,7 @@ public final class CatalogLoader {
             "geometry", "source", "attributes", "styles", "queryable", "metadata", "rules");
     private static final Set<String> ATTRIBUTE_KEYS = Set.of("name", "type", "required", "alias", "codes", "derive");
     private static final Set<String> DERIVED = Set.of("area_km2", "length_km");
-    private static final Set<String> FORMATS = Set.of("geojson", "csv", "gpkg", "shapefile");
+    private static final Set<String> FORMATS = Set.of("geojson", "csv", "gpkg", "shapefile", "jzd", "kml");
     private static final Set<String> CONFIDENCE = Set.of("high", "medium", "low", "very low");
 
     private final Path dataDir;
