@@ -76,8 +76,9 @@ def main(argv):
     print(f"{os.path.relpath(path, REPO)}: {n} rows")
     path, n = write_csv("plan_measures", *features.measures_table())
     print(f"{os.path.relpath(path, REPO)}: {n} rows")
-    path, n = write_csv("plan_sections", *features.sections_table())
-    print(f"{os.path.relpath(path, REPO)}: {n} rows")
+    for layer_id in features.SECTION_LAYERS:
+        path, n = write_csv(layer_id, *features.sections_table(layer_id))
+        print(f"{os.path.relpath(path, REPO)}: {n} rows")
 
 
 if __name__ == "__main__":

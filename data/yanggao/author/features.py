@@ -238,9 +238,19 @@ def targets_table():
     return header, rows
 
 
-def sections_table():
+# the plan's other sections, one small table layer each, by the prefix of their item codes
+SECTION_LAYERS = {
+    "plan_status": ("SS",),             # 01 现状与形势 / 生态现状
+    "plan_outlook": ("OP", "CH"),       # 01 现状与形势 / 机遇与挑战
+    "plan_principles": ("GP", "BP"),    # 02 总体要求 / 指导思想、基本原则
+    "plan_benefits": ("BA", "EI"),      # 05 效益分析 (with 环境影响评价)
+}
+
+
+def sections_table(layer_id):
     header = ["item_code", "plan_section", "heading_zh", "text_zh"]
-    return header, [tuple(row) for row in T.SECTIONS]
+    prefixes = SECTION_LAYERS[layer_id]
+    return header, [tuple(row) for row in T.SECTIONS if row[0].startswith(prefixes)]
 
 
 def measures_table():

@@ -167,7 +167,7 @@ def measures_text(type_code):
         return None
     return "。".join(f"{c} {by_code[c][0]}：" + "；".join(items) for c, items in groups.items())
 
-# The plan's other sections, quoted item by item (plan_sections layer): 01 生态现状 and 机遇与挑战,
+# The plan's other sections, quoted item by item (layers plan_status, plan_outlook, plan_principles, plan_benefits): 01 生态现状 and 机遇与挑战,
 # 02 指导思想 and 基本原则, 05 效益分析. (code, section, heading, text or None where the plan prints
 # a heading only.) Items printed on several lines are joined without a separator.
 SECTIONS = [

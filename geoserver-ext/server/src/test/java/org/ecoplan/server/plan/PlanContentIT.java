@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -184,15 +185,28 @@ class PlanContentIT {
     }
 
     @Test
-    void theOtherSectionsAreQuotedItemByItem() {
-        List<Feature> items = all("plan_sections");
-        quotedFromPlan(items, "heading_zh");
-        quotedFromPlan(items.stream().filter(f -> f.get("text_zh") != null).toList(), "text_zh");
-        Set<String> sections = values(items, "plan_section");
-        for (String s : List.of("生态现状", "机遇与挑战", "指导思想", "基本原则", "效益分析")) {
-            assertTrue(sections.stream().anyMatch(x -> x.contains(s)), "section " + s + " in " + sections);
+    void theOtherSectionsAreQuotedItemByItemOneTableLayerEach() {
+        Map<String, List<String>> layers = Map.of("plan_status", List.of("生态现状"), "plan_outlook",
+                List.of("机遇与挑战"), "plan_principles", List.of("指导思想", "基本原则"), "plan_benefits",
+                List.of("效益分析", "环境影响评价"));
+        int total = 0;
+        for (var e : layers.entrySet()) {
+            List<Feature> items = all(e.getKey());
+            assertFalse(items.isEmpty(), e.getKey());
+            total += items.size();
+            quotedFromPlan(items, "heading_zh");
+            quotedFromPlan(items.stream().filter(f -> f.get("text_zh") != null).toList(), "text_zh");
+            Set<String> sections = values(items, "plan_section");
+            for (String s : e.getValue()) {
+                assertTrue(sections.stream().anyMatch(x -> x.contains(s)), "section " + s + " in " + sections);
+            }
+            // each layer holds its own section and no other
+            for (String x : sections) {
+                assertTrue(e.getValue().stream().anyMatch(x::contains), e.getKey() + " holds " + x);
+            }
         }
-        assertTrue(items.stream().anyMatch(f -> String.valueOf(f.get("text_zh")).contains("14种矿产资源")));
+        assertEquals(22, total, "every item of the four sections, once");
+        assertTrue(all("plan_status").stream().anyMatch(f -> String.valueOf(f.get("text_zh")).contains("14种矿产资源")));
     }
 
     /**
