@@ -31,8 +31,14 @@ final class Conformance {
             "http://www.opengis.net/spec/tms/2.0/conf/tilematrixset",
             "http://www.opengis.net/spec/tms/2.0/conf/json-tilematrixset");
 
+    private static final String PROCESSES = "http://www.opengis.net/spec/ogcapi-processes-1/1.0/conf/";
+
+    /** OGC API – Processes – Part 1 (OGC 18-062r2): the plan check, sync and async, with job list and dismiss. */
+    static final List<String> PROCESSING = List.of(PROCESSES + "core", PROCESSES + "ogc-process-description",
+            PROCESSES + "json", PROCESSES + "html", PROCESSES + "oas30", PROCESSES + "job-list", PROCESSES + "dismiss");
+
     static final List<String> ALL = java.util.stream.Stream.of(List.of(CORE, OAS30, HTML, GEOJSON, CRS), FILTERING,
-            TILING).flatMap(List::stream).toList();
+            TILING, PROCESSING).flatMap(List::stream).toList();
 
     private Conformance() {}
 }

@@ -46,10 +46,12 @@ public final class OgcApiEndpoint implements HttpEndpoint {
 
     private final ServiceContext context;
     private final Tilesets tilesets;
+    private final ProcessesApi processes;
 
     public OgcApiEndpoint(ServiceContext context) {
         this.context = context;
         this.tilesets = new Tilesets(context);
+        this.processes = new ProcessesApi(context);
     }
 
     @Override
@@ -72,12 +74,15 @@ public final class OgcApiEndpoint implements HttpEndpoint {
     }
 
     private OwsResponse route(OwsRequest request) {
+        List<String> path = segments(request.path().substring(PREFIX.length()));
+        CatalogView view = context.view(request);
+        if (!path.isEmpty() && (path.get(0).equals("processes") || path.get(0).equals("jobs"))) {
+            return processes.handle(request, view, path, api(request));
+        }
         if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
             throw new ServiceException("MethodNotAllowed", null, "Only GET and HEAD are supported here", 405);
         }
         ApiFormat format = ApiFormat.of(request);
-        CatalogView view = context.view(request);
-        List<String> path = segments(request.path().substring(PREFIX.length()));
         if (path.isEmpty()) return landing(request, view, format);
         if (path.size() == 1 && path.get(0).equals("conformance")) return conformance(request, format);
         if (path.size() == 1 && path.get(0).equals("api")) return api(request, view, format);
@@ -158,6 +163,10 @@ public final class OgcApiEndpoint implements HttpEndpoint {
                 "conformance classes / 符合性类"));
         links.add(CollectionDocument.link(api + "/collections?f=json", "data", "application/json",
                 "collections / 要素集合"));
+        links.add(CollectionDocument.link(api + "/processes?f=json", "http://www.opengis.net/def/rel/ogc/1.0/processes",
+                "application/json", "processes (the plan check for a site) / 处理过程（地块规划核查）"));
+        links.add(CollectionDocument.link(api + "/jobs?f=json", "http://www.opengis.net/def/rel/ogc/1.0/job-list",
+                "application/json", "jobs / 作业"));
         links.add(CollectionDocument.link(api + "/tileMatrixSets?f=json",
                 "http://www.opengis.net/def/rel/ogc/1.0/tiling-schemes",
                 "application/json", "tile matrix sets / 瓦片矩阵集"));
@@ -193,7 +202,7 @@ public final class OgcApiEndpoint implements HttpEndpoint {
             for (Map.Entry<String, Object> e : paths.entrySet()) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> get = (Map<String, Object>) ((Map<String, Object>) e.getValue()).get("get");
-                p.row(e.getKey(), get.get("summary"));
+                p.row(e.getKey(), get == null ? "" : get.get("summary"));
             }
             p.tableEnd().end();
         });

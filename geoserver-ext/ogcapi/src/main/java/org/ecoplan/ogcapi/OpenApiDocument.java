@@ -62,6 +62,7 @@ final class OpenApiDocument {
                     json("application/schema+json")));
         }
         tilePaths(paths, collectionId);
+        processPaths(paths, view);
         doc.put("paths", paths);
         doc.put("components", Map.of("parameters", parameters(maxLimit)));
         return doc;
@@ -95,6 +96,67 @@ final class OpenApiDocument {
                             pathParameter("tileCol", Map.of("type", "integer", "minimum", 0))),
                     responses));
         }
+    }
+
+    /** The OGC API – Processes paths (OGC 18-062r2 clause 7.3, OpenAPI 3.0 class). */
+    private static void processPaths(Map<String, Object> paths, CatalogView view) {
+        List<String> ids = new ArrayList<>();
+        for (var w : view.isGlobal() ? view.catalog().workspaces() : view.workspace().stream().toList()) {
+            if (w.planCheck() != null)
+                ids.add(view.isGlobal() ? w.name() + ":" + PlanCheckProcess.ID : PlanCheckProcess.ID);
+        }
+        Map<String, Object> processId = pathParameter("processId", ids.isEmpty()
+                ? Map.of("type", "string")
+                : Map.of("type", "string", "enum", ids));
+        Map<String, Object> jobId = pathParameter("jobId", Map.of("type", "string"));
+        paths.put("/processes", get("processes", "Processes / 处理过程", List.of(ref("f")), json("application/json")));
+        paths.put("/processes/{processId}", get("process", "A process description / 处理过程说明",
+                List.of(processId, ref("f")), json("application/json")));
+        Map<String, Object> execution = new LinkedHashMap<>(get("checkPoint",
+                "Plan check of a point (x,y in crs, CRS84 by default) / 点位规划核查",
+                List.of(processId, query("point", "x,y of the point in crs", Map.of("type", "string")),
+                        ref("crs")),
+                json("application/json")));
+        Map<String, Object> post = new LinkedHashMap<>();
+        post.put("operationId", "execute");
+        post.put("summary", "Execute the process (sync, or async with Prefer: respond-async) / 执行");
+        post.put("parameters", List.of(processId, Map.of("name", "Prefer", "in", "header", "required", false,
+                "schema", Map.of("type", "string"))));
+        post.put("requestBody", Map.of("required", true, "content", Map.of("application/json",
+                Map.of("schema", Map.of("type", "object", "required", List.of("inputs"), "properties", Map.of(
+                        "inputs", Map.of("type", "object"), "outputs", Map.of("type", "object"),
+                        "response", Map.of("type", "string", "enum", List.of("raw", "document"))))))));
+        Map<String, Object> responses = new LinkedHashMap<>();
+        responses.put("200", Map.of("description", "results (raw or document)", "content", Map.of(
+                "application/json", Map.of("schema", Map.of("type", "object")),
+                "image/png", Map.of("schema", Map.of("type", "string", "format", "binary")),
+                "multipart/related", Map.of("schema", Map.of("type", "string", "format", "binary")))));
+        responses.put("201", Map.of("description", "job created (asynchronous execution)", "content",
+                Map.of("application/json", Map.of("schema", Map.of("type", "object")))));
+        responses.put("400", problem("Bad request / 参数错误"));
+        responses.put("404", problem("No such process / 无此过程"));
+        post.put("responses", responses);
+        execution.put("post", post);
+        paths.put("/processes/{processId}/execution", execution);
+        paths.put("/jobs", get("jobs", "Jobs / 作业", List.of(ref("f")), json("application/json")));
+        Map<String, Object> job = new LinkedHashMap<>(get("job", "A job's status / 作业状态", List.of(jobId, ref("f")),
+                json("application/json")));
+        Map<String, Object> dismiss = new LinkedHashMap<>();
+        dismiss.put("operationId", "dismiss");
+        dismiss.put("summary", "Dismiss a job / 取消作业");
+        dismiss.put("parameters", List.of(jobId));
+        dismiss.put("responses", Map.of("200", Map.of("description", "the job, dismissed", "content",
+                Map.of("application/json", Map.of("schema", Map.of("type", "object")))), "404",
+                problem("No such job / 无此作业")));
+        job.put("delete", dismiss);
+        paths.put("/jobs/{jobId}", job);
+        paths.put("/jobs/{jobId}/results", get("results", "A job's results / 作业结果", List.of(jobId),
+                json("application/json")));
+    }
+
+    private static Map<String, Object> problem(String description) {
+        return Map.of("description", description, "content",
+                Map.of(Problem.MEDIA_TYPE, Map.of("schema", Map.of("type", "object"))));
     }
 
     private static Map<String, Object> pathParameter(String name, Map<String, Object> schema) {

@@ -28,7 +28,8 @@ final class Problem {
 
     static OwsResponse of(ServiceException e) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "about:blank");
+        // OGC API – Processes names its exceptions by URI (OGC 18-062r2 clause 7.6, e.g. no-such-job)
+        body.put("type", e.code().startsWith("http") ? e.code() : "about:blank");
         body.put("title", title(e.httpStatus()));
         body.put("status", e.httpStatus());
         body.put("detail", e.getMessage());
@@ -46,6 +47,7 @@ final class Problem {
             case 400 -> "Bad Request";
             case 404 -> "Not Found";
             case 405 -> "Method Not Allowed";
+            case 415 -> "Unsupported Media Type";
             case 406 -> "Not Acceptable";
             case 503 -> "Service Unavailable";
             default -> status >= 500 ? "Internal Server Error" : "Error";

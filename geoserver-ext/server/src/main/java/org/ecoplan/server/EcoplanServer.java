@@ -122,7 +122,7 @@ public final class EcoplanServer implements AutoCloseable {
             OwsRequest read = HttpExchange.bare(request, t.path(), t.workspace());
             ClientLimiter.Turn turn = () -> {};
             try {
-                HttpMethods.require(request.getMethod());
+                HttpMethods.require(request.getMethod(), t.path());
                 // /health answers a load balancer's probe even when the client limit is reached
                 boolean probe = t.workspace() == null
                         && (t.path().equals("/health") || t.path().startsWith("/health/"));

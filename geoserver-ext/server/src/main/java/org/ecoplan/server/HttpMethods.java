@@ -12,10 +12,13 @@ import org.ecoplan.ows.ServiceException;
  * The HTTP methods the services answer: GET, HEAD and POST, and OPTIONS as a CORS preflight
  * (Fetch standard, CORS protocol) or an {@code Allow} list. Anything else (PUT, DELETE, PATCH,
  * TRACE, ...) is 405 Method Not Allowed with {@code Allow}, in the format of the service asked.
+ * The one exception is DELETE of an OGC API – Processes job ({@code .../ogcapi/jobs/{jobId}},
+ * OGC 18-062r2 clause 13, dismiss), the only resource a client may remove.
  */
 final class HttpMethods {
     static final String ALLOWED = "GET, HEAD, POST, OPTIONS";
     private static final Set<String> SERVED = Set.of("GET", "HEAD", "POST");
+    private static final java.util.regex.Pattern DISMISSIBLE = java.util.regex.Pattern.compile("/ogcapi/jobs/[^/]+/?");
 
     private HttpMethods() {}
 
@@ -38,7 +41,8 @@ final class HttpMethods {
     }
 
     /** Refuses a method the services do not serve. */
-    static void require(String method) {
+    static void require(String method, String path) {
+        if (method.equals("DELETE") && DISMISSIBLE.matcher(path).matches()) return;
         if (!SERVED.contains(method)) {
             throw new ServiceException(ServiceException.OPERATION_NOT_SUPPORTED, "method",
                     "HTTP method " + method + " is not allowed here; use " + ALLOWED, 405);

@@ -131,6 +131,7 @@ public final class CatalogLoader {
             Map<String, StoreConfig> ws = new TreeMap<>();
             readWorkspaceFiles(layersDir.resolve(w.name()), wl, wg, ws);
             crossCheck(wl, wg, ws);
+            if (w.planCheck() != null) checkPlanCheck(w.planCheck(), wl);
             layers.addAll(wl.values());
             groups.addAll(wg.values());
             stores.addAll(ws.values());
@@ -166,7 +167,7 @@ public final class CatalogLoader {
         MappingNode root = y.read();
         if (root == null) return null;
         Set<String> keys = new HashSet<>(ServicesReader.KEYS);
-        keys.addAll(Set.of("name", "namespaceUri", "enabled", "viewer", "planPeriod"));
+        keys.addAll(Set.of("name", "namespaceUri", "enabled", "viewer", "planPeriod", "planCheck"));
         Map<String, Node> m = y.map(root, "workspace", keys);
         String name = y.string(m, "name", root, true);
         String uri = y.string(m, "namespaceUri", root, true);
@@ -180,6 +181,7 @@ public final class CatalogLoader {
             viewerGroup = y.string(v, "group", m.get("viewer"), false);
         }
         PlanPeriod period = m.containsKey("planPeriod") ? planPeriod(y, m.get("planPeriod")) : null;
+        PlanCheckConfig planCheck = m.containsKey("planCheck") ? planCheck(y, m.get("planCheck")) : null;
         ServicesConfig services = new ServicesReader(y).read(m, root);
         if (name == null || uri == null) return null;
         if (!WORKSPACE_NAME.matcher(name).matches()) {
@@ -199,8 +201,34 @@ public final class CatalogLoader {
         } catch (java.net.URISyntaxException e) {
             y.error(m.get("namespaceUri"), "namespaceUri must be an absolute URI, not '" + uri + "'");
         }
-        return new ReadWorkspace(new WorkspaceConfig(name, uri, services, viewerGroup, period, y.at(root)),
+        return new ReadWorkspace(new WorkspaceConfig(name, uri, services, viewerGroup, period, planCheck, y.at(root)),
                 enabled == null || enabled.equalsIgnoreCase("true"));
+    }
+
+    /**
+     * {@code planCheck: {boundary: <layer>, layers: [{layer, role, report: [attributes]}], map: [layers]}};
+     * the layers themselves are checked against the workspace's layers in {@link #checkPlanCheck}.
+     */
+    private static PlanCheckConfig planCheck(YamlNodes y, Node node) {
+        Map<String, Node> p = y.map(node, "planCheck", Set.of("boundary", "layers", "map"));
+        String boundary = y.string(p, "boundary", node, true);
+        List<PlanCheckConfig.Entry> entries = new ArrayList<>();
+        for (Node n : y.list(p, "layers")) {
+            Map<String, Node> e = y.map(n, "planCheck layer", Set.of("layer", "role", "report"));
+            String layer = y.string(e, "layer", n, true);
+            String role = y.string(e, "role", n, true);
+            var r = role == null ? java.util.Optional.<PlanCheckConfig.Role>empty() : PlanCheckConfig.Role.of(role);
+            if (role != null && r.isEmpty()) {
+                y.error(e.get("role"),
+                        "planCheck role must be one of zones, keyAreas, projects, problems, pattern, not '"
+                                + role + "'");
+            }
+            if (layer != null && r.isPresent())
+                entries.add(new PlanCheckConfig.Entry(layer, r.get(), y.strings(e, "report"),
+                        y.at(n)));
+        }
+        if (entries.isEmpty() && !p.containsKey("layers")) y.error(node, "planCheck: missing 'layers'");
+        return boundary == null ? null : new PlanCheckConfig(boundary, entries, y.strings(p, "map"), y.at(node));
     }
 
     /** {@code planPeriod: {start: 2021, end: 2035}}: two years, the start not after the end. */
@@ -519,6 +547,40 @@ public final class CatalogLoader {
             }
             if (reaches(g.id(), g.id(), groups, 0))
                 errors.add(new ConfigError(g.location(), "group '" + g.id() + "' contains itself"));
+        }
+    }
+
+    /** Every layer the plan check names exists in the workspace, has geometry, and has the attributes it quotes. */
+    private void checkPlanCheck(PlanCheckConfig pc, Map<String, LayerConfig> layers) {
+        List<String> named = new ArrayList<>();
+        named.add(pc.boundary());
+        named.addAll(pc.map());
+        for (String id : named) {
+            LayerConfig l = layers.get(id);
+            if (l == null) errors.add(new ConfigError(pc.location(), "planCheck names unknown layer '" + id + "'"));
+        }
+        LayerConfig boundary = layers.get(pc.boundary());
+        if (boundary != null && !boundary.featureType().hasGeometry())
+            errors.add(new ConfigError(pc.location(), "planCheck boundary '" + pc.boundary() + "' has no geometry"));
+        Set<String> seen = new HashSet<>();
+        for (PlanCheckConfig.Entry e : pc.layers()) {
+            LayerConfig l = layers.get(e.layer());
+            if (!seen.add(e.layer())) {
+                errors.add(new ConfigError(e.location(), "planCheck lists layer '" + e.layer() + "' twice"));
+            }
+            if (l == null) {
+                errors.add(new ConfigError(e.location(), "planCheck names unknown layer '" + e.layer() + "'"));
+                continue;
+            }
+            if (!l.featureType().hasGeometry()) {
+                errors.add(new ConfigError(e.location(), "planCheck layer '" + e.layer() + "' has no geometry"));
+            }
+            for (String a : e.report()) {
+                if (l.featureType().attribute(a).isEmpty()) {
+                    errors.add(new ConfigError(e.location(),
+                            "planCheck: unknown attribute '" + a + "' of layer " + e.layer()));
+                }
+            }
         }
     }
 

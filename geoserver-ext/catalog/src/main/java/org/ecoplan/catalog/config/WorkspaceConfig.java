@@ -12,9 +12,16 @@ package org.ecoplan.catalog.config;
  * @param services     the identity its services publish, and its CRS list
  * @param viewerGroup  the layer group the plan viewer opens with, or null for the first group
  * @param planPeriod   the years the plan covers, or null where the workspace states none
+ * @param planCheck    the layers the plan check for a site overlays, or null where it offers none
  */
 public record WorkspaceConfig(String name, String namespaceUri, ServicesConfig services, String viewerGroup,
-        PlanPeriod planPeriod, Location location) {
+        PlanPeriod planPeriod, PlanCheckConfig planCheck, Location location) {
+    /** A workspace without a plan check. */
+    public WorkspaceConfig(String name, String namespaceUri, ServicesConfig services, String viewerGroup,
+            PlanPeriod planPeriod, Location location) {
+        this(name, namespaceUri, services, viewerGroup, planPeriod, null, location);
+    }
+
     /** The namespace prefix of its feature types: the workspace name. */
     public String prefix() { return name; }
 }

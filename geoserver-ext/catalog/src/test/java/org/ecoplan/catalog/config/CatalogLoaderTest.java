@@ -231,6 +231,43 @@ class CatalogLoaderTest {
     }
 
     @Test
+    void readsThePlanCheckAndReportsEveryMistakeInIt() throws IOException {
+        validWorkspace();
+        write("layers/w1/workspace.yaml", workspaceFile("w1", "http://example.org/w1") + """
+                planCheck:
+                  boundary: zones
+                  layers:
+                    - {layer: zones, role: zones, report: [code]}
+                  map: [zones]
+                """);
+        PlanCheckConfig pc = CatalogLoader.load(ws).workspaceOf("w1").planCheck();
+        assertEquals("zones", pc.boundary());
+        assertEquals(PlanCheckConfig.Role.ZONES, pc.layers().get(0).role());
+        assertEquals(List.of("code"), pc.layers().get(0).report());
+
+        write("layers/w1/workspace.yaml", workspaceFile("w1", "http://example.org/w1") + """
+                planCheck:
+                  boundary: nowhere
+                  layers:
+                    - {layer: zones, role: zones, report: [code, colour]}
+                    - {layer: zones, role: zones}
+                    - {layer: targets, role: problems}
+                    - {layer: ghosts, role: pattern}
+                    - {layer: zones, role: districts}
+                  map: [zones, lakes]
+                """);
+        CatalogException e = assertThrows(CatalogException.class, () -> CatalogLoader.load(ws));
+        for (String x : List.of("planCheck names unknown layer 'nowhere'",
+                "planCheck: unknown attribute 'colour' of layer zones",
+                "planCheck lists layer 'zones' twice", "planCheck layer 'targets' has no geometry",
+                "planCheck names unknown layer 'ghosts'", "planCheck role must be one of zones, keyAreas, projects, "
+                        + "problems, pattern, not 'districts'",
+                "planCheck names unknown layer 'lakes'")) {
+            assertTrue(e.getMessage().contains(x), "report lacks [" + x + "]:\n" + e.getMessage());
+        }
+    }
+
+    @Test
     void reportsWorkspaceErrors() throws IOException {
         validWorkspace();
         write("layers/w2/workspace.yaml", workspaceFile("other", "http://example.org/w1"));

@@ -14,9 +14,10 @@ import org.junit.jupiter.api.Test;
  * classes of every module, so it is true for each class and not only for the Maven dependencies:
  *
  * <pre>
- * catalog ← stores                     (data-loader: catalog, stores)
+ * catalog ← stores                     (data-loader: catalog, stores, formats)
  * catalog ← ows ← map ← wms | wmts | vectortiles | viewer ← server
  * catalog ← render ← map;   ows ← wfs ← server;   map ← ogcapi ← server
+ * formats ← ogcapi (a site file for the plan check); formats stands alone (file formats only)
  * </pre>
  *
  * The services never see each other, and only the server sees Jetty. This module's test classpath
@@ -48,7 +49,9 @@ class LayeringTest {
                 .layer("server").definedBy("org.ecoplan.server..")
                 .layer("loader").definedBy("org.ecoplan.loader..")
                 .layer("testkit").definedBy("org.ecoplan.testkit..")
+                .layer("formats").definedBy("org.ecoplan.formats..")
                 .whereLayer("catalog").mayNotAccessAnyLayer()
+                .whereLayer("formats").mayNotAccessAnyLayer()
                 .whereLayer("stores").mayOnlyAccessLayers("catalog")
                 .whereLayer("ows").mayOnlyAccessLayers("catalog")
                 .whereLayer("render").mayOnlyAccessLayers("catalog")
@@ -58,8 +61,8 @@ class LayeringTest {
                 .whereLayer("wmts").mayOnlyAccessLayers("catalog", "ows", "map")
                 .whereLayer("vectortiles").mayOnlyAccessLayers("catalog", "ows", "map")
                 .whereLayer("viewer").mayOnlyAccessLayers("catalog", "ows", "map")
-                .whereLayer("ogcapi").mayOnlyAccessLayers("catalog", "ows", "map")
-                .whereLayer("loader").mayOnlyAccessLayers("catalog", "stores")
+                .whereLayer("ogcapi").mayOnlyAccessLayers("catalog", "ows", "map", "formats")
+                .whereLayer("loader").mayOnlyAccessLayers("catalog", "stores", "formats")
                 .whereLayer("testkit").mayOnlyAccessLayers("catalog", "ows")
                 .check(classes);
     }
