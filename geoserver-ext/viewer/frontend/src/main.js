@@ -21,6 +21,10 @@ import { Fill, Stroke, Style, Circle } from 'ol/style.js';
 import WMTSCapabilities from 'ol/format/WMTSCapabilities.js';
 import WMTS, { optionsFromCapabilities } from 'ol/source/WMTS.js';
 import { addEquivalentProjections } from 'ol/proj.js';
+import Draw from 'ol/interaction/Draw.js';
+import VectorLayer from 'ol/layer/Vector.js';
+import VectorSource from 'ol/source/Vector.js';
+import GeoJSON from 'ol/format/GeoJSON.js';
 
 // CGCS2000 geographic: degrees, latitude first in EPSG axis order (WMS 1.3.0 BBOX follows it).
 // metersPerUnit on the CGCS2000 ellipsoid (a = 6378137 m), as WMTS scale denominators of geographic sets
@@ -135,7 +139,105 @@ function buildLayers() {
     style: vectorStyle(id),
   }));
   state.vectorLayers.forEach((l) => map.addLayer(l));
+  map.addLayer(siteLayer);
   renderLegend();
+}
+
+// "Check a site": the drawn or uploaded site goes to the plan check (OGC API – Processes) of the
+// workspace; the report lists what of the plan it overlaps, with 公顷 / 亩 and the share of the site
+const siteSource = new VectorSource();
+const siteLayer = new VectorLayer({ source: siteSource, zIndex: 100,
+  style: new Style({ fill: new Fill({ color: 'rgba(220,0,0,0.2)' }), stroke: new Stroke({ color: '#dc0000', width: 2.5 }) }) });
+const ROLES = [['zones', '修复分区'], ['keyAreas', '重点区域'], ['projects', '项目'], ['problems', '生态问题'], ['pattern', '格局要素']];
+
+function number(v, places) { return v === undefined || v === null ? '' : Number(v).toFixed(places); }
+
+function featureName(f) {
+  const p = f.properties || {};
+  return p.name_zh || Object.values(p).find((v) => typeof v === 'string') || f.id;
+}
+
+function reportHtml(report, mapPng) {
+  const site = report.site || {};
+  const plan = report.plan || {};
+  let html = '<h3>核查结果 Report</h3><p>';
+  if (site.hectares !== undefined) html += `地块面积 ${number(site.hectares, 4)} 公顷（${number(site.mu, 2)} 亩）；`;
+  html += plan.inside ? `位于${escapeHtml(String(plan.title || ''))}内` : `不在${escapeHtml(String(plan.title || ''))}内`;
+  if (plan.shareOfSite !== undefined && plan.inside) html += `（${number(plan.shareOfSite * 100, 2)}%）`;
+  html += `。面积按 ${escapeHtml(String(site.areaCrs || ''))} 计算。</p>`;
+  for (const [key, title] of ROLES) {
+    const rows = [];
+    for (const section of report[key] || []) {
+      for (const f of section.features || []) rows.push({ section, f });
+    }
+    if (!rows.length) continue;
+    html += `<h4 data-role="${key}">${title}（${rows.length}）</h4><table><tr><th>名称</th><th>公顷</th><th>亩</th><th>占地块</th></tr>`;
+    for (const { f } of rows) {
+      const o = f.overlap || {};
+      const share = o.shareOfSite !== undefined ? number(o.shareOfSite * 100, 2) + '%' : o.containsSite ? '含该点' : o.lengthM !== undefined ? number(o.lengthM, 0) + ' m' : '';
+      const text = f.properties && (f.properties.plan_text || f.properties.measures);
+      html += `<tr data-feature="${escapeHtml(String(f.id))}"><td>${escapeHtml(String(featureName(f)))}`
+        + (text ? `<details><summary>规划原文</summary>${escapeHtml(String(text))}</details>` : '')
+        + `</td><td class="n">${number(o.hectares, 4)}</td><td class="n">${number(o.mu, 2)}</td><td class="n">${share}</td></tr>`;
+    }
+    html += '</table>';
+  }
+  for (const c of report.caveats || []) html += `<p class="caveat">${escapeHtml(c)}</p>`;
+  for (const n of report.notes || []) html += `<p class="caveat">${escapeHtml(n)}</p>`;
+  if (mapPng) html += `<img alt="核查地图 map of the site" src="data:image/png;base64,${mapPng}">`;
+  return html;
+}
+
+/** Sends a site to the plan check and shows its report and map. */
+async function checkSite(site) {
+  const out = document.getElementById('check-report');
+  out.innerHTML = '<p>核查中… / checking…</p>';
+  const res = await fetch(state.config.planCheckUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ inputs: { site }, response: 'document' }) });
+  const body = await res.json().catch(() => ({}));
+  if (!res.ok) {
+    out.innerHTML = `<p class="error">${escapeHtml(String(body.detail || res.statusText))}</p>`;
+    return { ok: false, status: res.status, detail: body.detail };
+  }
+  const report = body.report.value;
+  out.innerHTML = reportHtml(report, body.map && body.map.value);
+  state.lastReport = report;
+  return { ok: true, report };
+}
+
+function startDrawing() {
+  if (state.draw) state.map.removeInteraction(state.draw);
+  siteSource.clear();
+  state.draw = new Draw({ source: siteSource, type: 'Polygon' });
+  state.draw.on('drawend', (e) => {
+    state.map.removeInteraction(state.draw);
+    state.draw = null;
+    // OpenLayers reports the click that ended the drawing as a singleclick only later (after the
+    // double-click interval): it must not open a feature popup
+    state.drawEnded = Date.now();
+    const geometry = new GeoJSON().writeGeometryObject(e.feature.getGeometry(),
+      { featureProjection: state.projection, dataProjection: 'EPSG:4326' });
+    state.checking = checkSite(geometry);
+  });
+  state.map.addInteraction(state.draw);
+}
+
+function base64Of(buffer) {
+  const bytes = new Uint8Array(buffer);
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+/** An uploaded site as the process takes it: by its file name's extension. */
+async function uploadedSite(file) {
+  const name = file.name.toLowerCase();
+  const buffer = await file.arrayBuffer();
+  if (name.endsWith('.zip')) return { value: base64Of(buffer), mediaType: 'application/zip', encoding: 'base64' };
+  if (name.endsWith('.kml')) return { value: base64Of(buffer), mediaType: 'application/vnd.google-earth.kml+xml', encoding: 'base64' };
+  // 界址点坐标 files are often GBK: the server finds the encoding, so the bytes go as they are
+  if (name.endsWith('.txt')) return { value: base64Of(buffer), mediaType: 'text/x-jzd', encoding: 'base64' };
+  return JSON.parse(new TextDecoder().decode(buffer));
 }
 
 function setView() {
@@ -262,6 +364,7 @@ function featureInfoUrl(pixel, layers) {
 }
 
 async function onClick(evt, overlay) {
+  if (state.draw || Date.now() - (state.drawEnded || 0) < 1000) return;
   const content = document.getElementById('popup-content');
   const hit = pointAtPixel(evt.pixel)
     || state.map.forEachFeatureAtPixel(evt.pixel, (f, layer) => (layer && layer.get('layerId') ? { f, layer } : undefined),
@@ -336,6 +439,21 @@ async function start() {
   for (const input of document.querySelectorAll('input[name="projection"]')) {
     input.addEventListener('change', () => { state.projection = input.value; popup.hidden = true; setView(); refresh(); });
   }
+  if (state.config.planCheckUrl) {
+    document.getElementById('check').hidden = false;
+    document.getElementById('check-draw').addEventListener('click', startDrawing);
+    document.getElementById('check-file').addEventListener('change', async (e) => {
+      const file = e.target.files[0];
+      if (!file) return;
+      siteSource.clear();
+      try {
+        state.checking = checkSite(await uploadedSite(file));
+      } catch (x) {
+        document.getElementById('check-report').innerHTML = `<p class="error">${escapeHtml(String(x.message))}</p>`;
+      }
+    });
+  }
+  state.checkSite = checkSite;
   renderSwitcher();
   setView();
   buildLayers();

@@ -3,6 +3,7 @@
 // Checks that the map draws the county, that a click on a project opens a popup with Chinese
 // attribute names, that the phase filter offers only the phases the data holds, that the CGCS2000 view draws too,
 // that vector-tile points lie where the WFS puts them in both projections,
+// that a site drawn or uploaded under "check a site" gets the plan check's report,
 // and that no request leaves the server. Prints one JSON line of measurements; exit 1 on failure.
 import { chromium } from 'playwright-core';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -175,6 +176,50 @@ try {
     check(String(w.url).includes(expected[set]), `OpenLayers chose ${w.url} for ${set}, expected ${expected[set]}`);
     check(w.status === 200 && String(w.type).startsWith('image/') && w.bytes > 100, `WMTS ${set} tile via OpenLayers: ${JSON.stringify(w)}`);
   }
+
+  // check a site: draw a square by clicking its corners (then the first again), read the report
+  await page.check('input[name="projection"][value="EPSG:3857"]');
+  await page.evaluate(() => window.viewerState.fit());
+  await settle();
+  const mapBox = await page.locator('#map').boundingBox();
+  const corners = await page.evaluate(() => {
+    const size = window.viewerState.map.getSize();
+    const cx = size[0] / 2; const cy = size[1] / 2; const d = 30;
+    return [[cx - d, cy - d], [cx + d, cy - d], [cx + d, cy + d], [cx - d, cy + d], [cx - d, cy - d]];
+  });
+  await page.click('#check-draw');
+  for (const [x, y] of corners) {
+    await page.mouse.click(mapBox.x + x, mapBox.y + y);
+    await page.waitForTimeout(400); // apart, so no two clicks make a double click
+  }
+  await page.waitForFunction(() => window.viewerState.lastReport, null, { timeout: 30000 }).catch(() => {});
+  const drawn = await page.evaluate(() => {
+    const r = window.viewerState.lastReport;
+    const el = document.getElementById('check-report');
+    return { inside: r && r.plan.inside, zones: r ? r.zones[0].features.length : -1, hectares: r && r.site.hectares,
+      text: el.innerText, rows: el.querySelectorAll('h4[data-role="zones"] + table tr[data-feature]').length,
+      map: !!el.querySelector('img[src^="data:image/png"]'), popup: !document.getElementById('popup').hidden };
+  });
+  results.checkDrawn = { inside: drawn.inside, zones: drawn.zones, hectares: drawn.hectares, rows: drawn.rows, map: drawn.map };
+  check(drawn.inside === true && drawn.zones >= 1, 'the drawn site was not checked against the zones: ' + JSON.stringify(results.checkDrawn));
+  check(!drawn.popup, 'the click that closed the drawn site opened a feature popup');
+  check(drawn.rows === drawn.zones && drawn.text.includes('公顷') && drawn.map, 'the report does not show the zones, 公顷 and the map: ' + drawn.text.slice(0, 200));
+  await shot('check-drawn');
+
+  // an uploaded GeoJSON site near the county's centre, and a broken upload answered with the server's reason
+  const bbox = await page.evaluate(() => window.viewerState.config.bbox);
+  const cx = (bbox[0] + bbox[2]) / 2; const cy = (bbox[1] + bbox[3]) / 2;
+  const square = { type: 'Polygon', coordinates: [[[cx - 0.01, cy - 0.01], [cx + 0.01, cy - 0.01], [cx + 0.01, cy + 0.01], [cx - 0.01, cy + 0.01], [cx - 0.01, cy - 0.01]]] };
+  await page.evaluate(() => { window.viewerState.lastReport = null; });
+  await page.setInputFiles('#check-file', { name: 'site.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(square)) });
+  await page.waitForFunction(() => window.viewerState.lastReport, null, { timeout: 30000 }).catch(() => {});
+  const uploaded = await page.evaluate(() => window.viewerState.lastReport);
+  results.checkUploadedHectares = uploaded && uploaded.site.hectares;
+  check(uploaded && uploaded.plan.inside && uploaded.site.hectares > 100, 'the uploaded site was not checked: ' + JSON.stringify(uploaded && uploaded.site));
+  await page.setInputFiles('#check-file', { name: 'broken.txt', mimeType: 'text/plain', buffer: Buffer.from('[地块坐标]\n4,1,1,a,面,,,,@\nJ1,1,x,y\n') });
+  await page.waitForSelector('#check-report .error', { timeout: 30000 }).catch(() => {});
+  results.checkBrokenUpload = await page.evaluate(() => document.querySelector('#check-report .error')?.textContent || null);
+  check(results.checkBrokenUpload && results.checkBrokenUpload.includes('jzd'), 'a broken upload shows no reason: ' + results.checkBrokenUpload);
 
   results.foreignRequests = foreign;
   results.pageErrors = errors;

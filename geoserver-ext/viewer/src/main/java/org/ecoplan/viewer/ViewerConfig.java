@@ -89,6 +89,16 @@ final class ViewerConfig {
         root.put("wmsUrl", view.pathPrefix() + "/wms");
         root.put("wmtsUrl", view.pathPrefix() + "/wmts");
         root.put("vectorTileUrl", view.pathPrefix() + "/vtiles");
+        // "check a site": the plan check (OGC API – Processes) of this workspace, or of the first workspace
+        // offering one in the global viewer; null hides the panel
+        String planCheck = null;
+        for (var w : view.isGlobal() ? view.catalog().workspaces() : view.workspace().stream().toList()) {
+            if (w.planCheck() == null || planCheck != null) continue;
+            planCheck = view.pathPrefix() + "/ogcapi/processes/" + (view.isGlobal() ? w.name() + ":" : "")
+                    + "plan-check/execution";
+        }
+        if (planCheck != null) root.put("planCheckUrl", planCheck);
+        else root.putNull("planCheckUrl");
         if (tiandituKey != null && !tiandituKey.isBlank()) root.put("tiandituKey", tiandituKey.trim());
         else root.putNull("tiandituKey");
         Envelope extent = new Envelope();
