@@ -249,6 +249,8 @@ public final class LayerValidator {
                 md.update((byte) 0);
             }
             md.update((byte) (repair ? 1 : 0));
+            // the same .dbf read in another encoding is other data
+            if (encoding != null) md.update(encoding.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(md.digest());
         } catch (IOException e) {
             throw new SourceException(layer.source().file(), "cannot read: " + e.getMessage(), e);

@@ -27,8 +27,10 @@ interface ShapefileParts extends AutoCloseable {
         if (!has(extension)) return null;
         try (InputStream in = open(extension)) {
             byte[] b = in.readNBytes(64 * 1024);
+            // a UTF-8 byte order mark (Notepad writes one) is not part of the text
+            int from = b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF ? 3 : 0;
             // .prj is ASCII WKT and .cpg a code-page name; Latin-1 maps every byte, so nothing fails here
-            return new String(b, StandardCharsets.ISO_8859_1).replace("\uFEFF", "").strip();
+            return new String(b, from, b.length - from, StandardCharsets.ISO_8859_1).strip();
         } catch (IOException e) {
             throw new FormatException(name(extension), "cannot read: " + e.getMessage(), e);
         }

@@ -89,8 +89,12 @@ final class ShpMainFile implements AutoCloseable {
                 throw new FormatException(at, "record length " + bytes + " bytes runs past the file length of "
                         + length + " bytes in the header (truncated or damaged)");
             }
-            byte[] content = new byte[(int) bytes];
-            in.readFully(content);
+            if (bytes > Integer.MAX_VALUE - 64) {
+                throw new FormatException(at, "record length " + bytes + " bytes is beyond any shape (damaged file)");
+            }
+            // read what is there rather than allocate what the header claims: a damaged length costs nothing
+            byte[] content = in.readNBytes((int) bytes);
+            if (content.length < bytes) throw new FormatException(at, "truncated: the file ends inside this record");
             position += 8 + bytes;
             return content;
         } catch (EOFException e) {
