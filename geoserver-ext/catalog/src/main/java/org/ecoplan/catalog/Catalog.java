@@ -133,4 +133,12 @@ public final class Catalog {
         if (workspace == null) return globalView;
         return views.computeIfAbsent(workspace, w -> new CatalogView(this, workspaceOf(w)));
     }
+
+    /**
+     * What an endpoint publishes to one caller: {@link #view(String)} narrowed to the layers
+     * {@code readable} admits (the caller's data rules).
+     */
+    public CatalogView view(String workspace, java.util.function.Predicate<LayerConfig> readable) {
+        return new CatalogView(this, workspace == null ? null : workspaceOf(workspace), readable);
+    }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 import org.ecoplan.catalog.config.LayerConfig;
 import org.ecoplan.catalog.config.LayerGroupConfig;
 import org.ecoplan.catalog.config.ServiceMetadata;
@@ -17,14 +18,24 @@ import org.ecoplan.catalog.config.WorkspaceConfig;
  * ({@code plan:restoration_zones}). A name written qualified is accepted by both (for its own
  * workspace only in a virtual service); an unqualified name at the global endpoints means the
  * default workspace's layer, else the one layer of that name in any workspace.
+ *
+ * <p>A view may be narrowed to what one caller may read (the data rules): a layer it may not read
+ * is then absent from every list and every lookup, as if it did not exist, and so is a group with
+ * such a layer in it, so that no map, tile or cached tile of the group reveals it.
  */
 public final class CatalogView {
     private final Catalog catalog;
     private final WorkspaceConfig workspace;
+    private final Predicate<LayerConfig> readable;
 
     CatalogView(Catalog catalog, WorkspaceConfig workspace) {
+        this(catalog, workspace, l -> true);
+    }
+
+    CatalogView(Catalog catalog, WorkspaceConfig workspace, Predicate<LayerConfig> readable) {
         this.catalog = catalog;
         this.workspace = workspace;
+        this.readable = readable;
     }
 
     public Catalog catalog() { return catalog; }
@@ -71,17 +82,21 @@ public final class CatalogView {
     }
 
     public List<LayerConfig> layers() {
-        return workspace == null
-                ? catalog.layers()
-                : catalog.layers().stream()
-                        .filter(l -> l.workspace().equals(workspace.name())).toList();
+        return catalog.layers().stream()
+                .filter(l -> workspace == null || l.workspace().equals(workspace.name()))
+                .filter(readable).toList();
     }
 
     public List<LayerGroupConfig> groups() {
-        return workspace == null
-                ? catalog.groups()
-                : catalog.groups().stream()
-                        .filter(g -> g.workspace().equals(workspace.name())).toList();
+        return catalog.groups().stream()
+                .filter(g -> workspace == null || g.workspace().equals(workspace.name()))
+                .filter(this::readable).toList();
+    }
+
+    /** Whether the caller of this view may see the group: every layer in it, however deep. */
+    private boolean readable(LayerGroupConfig g) {
+        for (LayerConfig l : catalog.expand(g)) if (!readable.test(l)) return false;
+        return true;
     }
 
     /** The name a layer is published under here. */
@@ -91,9 +106,13 @@ public final class CatalogView {
 
     public String name(LayerGroupConfig group) { return workspace == null ? group.qualifiedName() : group.id(); }
 
-    public Optional<LayerConfig> layer(String name) { return resolve(name, catalog::layer); }
+    public Optional<LayerConfig> layer(String name) {
+        return resolve(name, (ws, id) -> catalog.layer(ws, id).filter(readable));
+    }
 
-    public Optional<LayerGroupConfig> group(String name) { return resolve(name, catalog::group); }
+    public Optional<LayerGroupConfig> group(String name) {
+        return resolve(name, (ws, id) -> catalog.group(ws, id).filter(this::readable));
+    }
 
     /** The layers a name stands for: the layer itself, or a group's layers bottom to top; empty for an unknown name. */
     public List<LayerConfig> expand(String name) {

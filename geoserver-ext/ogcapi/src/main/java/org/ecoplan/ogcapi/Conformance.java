@@ -33,9 +33,13 @@ final class Conformance {
 
     private static final String PROCESSES = "http://www.opengis.net/spec/ogcapi-processes-1/1.0/conf/";
 
-    /** OGC API – Processes – Part 1 (OGC 18-062r2): the plan check, sync and async, with job list and dismiss. */
+    /**
+     * OGC API – Processes – Part 1 (OGC 18-062r2): the plan check, sync and async, with dismiss. Not
+     * declared: job-list (its filters type, processID, status, datetime and durations are not
+     * implemented; {@code /jobs} lists the caller's own jobs with {@code limit} only) and callbacks.
+     */
     static final List<String> PROCESSING = List.of(PROCESSES + "core", PROCESSES + "ogc-process-description",
-            PROCESSES + "json", PROCESSES + "html", PROCESSES + "oas30", PROCESSES + "job-list", PROCESSES + "dismiss");
+            PROCESSES + "json", PROCESSES + "html", PROCESSES + "oas30", PROCESSES + "dismiss");
 
     static final List<String> ALL = java.util.stream.Stream.of(List.of(CORE, OAS30, HTML, GEOJSON, CRS), FILTERING,
             TILING, PROCESSING).flatMap(List::stream).toList();

@@ -23,13 +23,14 @@ final class Job {
         String code() { return name().toLowerCase(java.util.Locale.ROOT); }
     }
 
-    /** What a successful plan check produced, and how the client asked to receive it. */
-    record Result(Map<String, Object> report, byte[] map, ExecuteRequest request) {}
+    /** What a successful plan check produced, and how the client asked to receive it (never its inputs). */
+    record Result(Map<String, Object> report, byte[] map, List<String> outputs, boolean document) {}
 
     final String id;
     final String processId;
     final String workspace;
-    final ExecuteRequest request;
+    /** Who started it: only that caller (or an administrator) sees the job and its results. */
+    final String owner;
     final Instant created = Instant.now();
     private volatile Status status = Status.ACCEPTED;
     private volatile Instant started;
@@ -37,11 +38,11 @@ final class Job {
     private volatile Result result;
     private volatile ServiceException failure;
 
-    Job(String id, String processId, String workspace, ExecuteRequest request) {
+    Job(String id, String processId, String workspace, String owner) {
         this.id = id;
         this.processId = processId;
         this.workspace = workspace;
-        this.request = request;
+        this.owner = owner;
     }
 
     Status status() { return status; }
@@ -74,6 +75,17 @@ final class Job {
 
     boolean done() { return status == Status.SUCCESSFUL || status == Status.FAILED || status == Status.DISMISSED; }
 
+    /** The media type of the results as the client asked for them. */
+    private String resultType() {
+        Result r = result;
+        if (status == Status.FAILED || r == null || r.document())
+            return status == Status.FAILED
+                    ? Problem.MEDIA_TYPE
+                    : "application/json";
+        if (r.outputs().size() > 1) return "multipart/related";
+        return PlanCheckProcess.MEDIA_TYPES.get(r.outputs().get(0));
+    }
+
     /** The status info document (OGC 18-062r2 statusInfo.yaml). */
     Map<String, Object> statusInfo(String jobsUrl) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -92,13 +104,14 @@ final class Job {
         if (started != null) m.put("started", started.toString());
         if (finished != null) m.put("finished", finished.toString());
         m.put("updated", (finished != null ? finished : started != null ? started : created).toString());
-        m.put("progress", done() ? 100 : status == Status.RUNNING ? 50 : 0);
+        // the check is one step: there is no partial progress to report until it is done
+        if (done()) m.put("progress", 100);
         String self = jobsUrl + "/" + id;
         List<Map<String, Object>> links = new java.util.ArrayList<>();
         links.add(CollectionDocument.link(self + "?f=json", "self", "application/json", "this job / 本作业"));
         if (status == Status.SUCCESSFUL || status == Status.FAILED) {
             links.add(CollectionDocument.link(self + "/results", "http://www.opengis.net/def/rel/ogc/1.0/results",
-                    "application/json", "results / 结果"));
+                    resultType(), "results / 结果"));
         }
         m.put("links", links);
         return m;

@@ -21,7 +21,9 @@ import org.ecoplan.ows.ServiceException;
  * as long as the process: a restarted server has none.
  */
 final class Jobs {
-    static final int KEPT = 500;
+    /** Finished jobs kept, newest first; older ones, and any finished an hour ago, are dropped. */
+    static final int KEPT = 100;
+    static final long KEEP_MILLIS = 60 * 60 * 1000L;
     static final int QUEUE = 32;
 
     private final Map<String, Job> jobs = new LinkedHashMap<>();
@@ -38,8 +40,8 @@ final class Jobs {
     }
 
     /** Queues a job; 503 when the queue is full. */
-    Job submit(String processId, String workspace, ExecuteRequest request, Work work) {
-        Job job = new Job(UUID.randomUUID().toString(), processId, workspace, request);
+    Job submit(String processId, String workspace, String owner, Work work) {
+        Job job = new Job(UUID.randomUUID().toString(), processId, workspace, owner);
         synchronized (jobs) {
             jobs.put(job.id, job);
             trim();
@@ -57,8 +59,8 @@ final class Jobs {
     }
 
     /** Runs a job in the caller's thread (synchronous execution); not listed. */
-    static Job runNow(String processId, String workspace, ExecuteRequest request, Work work) {
-        Job job = new Job(UUID.randomUUID().toString(), processId, workspace, request);
+    static Job runNow(String processId, String workspace, String owner, Work work) {
+        Job job = new Job(UUID.randomUUID().toString(), processId, workspace, owner);
         run(job, work);
         return job;
     }
@@ -75,9 +77,11 @@ final class Jobs {
             job.succeeded(work.run(job));
         } catch (ServiceException e) {
             job.failed(e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // an Error too (out of memory, a deep stack): the job must not stay "running" for ever
             job.failed(new ServiceException("NoApplicableCode", null,
                     "The process failed: " + e.getClass().getSimpleName(), 500));
+            if (e instanceof VirtualMachineError v) throw v;
         }
     }
 
@@ -103,10 +107,11 @@ final class Jobs {
     }
 
     private void trim() {
+        long old = System.currentTimeMillis() - KEEP_MILLIS;
         Iterator<Job> it = jobs.values().iterator();
-        while (jobs.size() > KEPT && it.hasNext()) {
+        while (it.hasNext()) {
             Job j = it.next();
-            if (j.done()) it.remove();
+            if (j.done() && (jobs.size() > KEPT || j.created.toEpochMilli() < old)) it.remove();
         }
     }
 }

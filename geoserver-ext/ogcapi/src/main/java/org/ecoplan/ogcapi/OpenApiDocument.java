@@ -109,7 +109,10 @@ final class OpenApiDocument {
                 ? Map.of("type", "string")
                 : Map.of("type", "string", "enum", ids));
         Map<String, Object> jobId = pathParameter("jobId", Map.of("type", "string"));
-        paths.put("/processes", get("processes", "Processes / 处理过程", List.of(ref("f")), json("application/json")));
+        Map<String, Object> listLimit = query("limit", "The most entries in the list", Map.of("type", "integer",
+                "minimum", 1, "maximum", 10000, "default", 100));
+        paths.put("/processes", get("processes", "Processes / 处理过程", List.of(listLimit, ref("f")),
+                json("application/json")));
         paths.put("/processes/{processId}", get("process", "A process description / 处理过程说明",
                 List.of(processId, ref("f")), json("application/json")));
         Map<String, Object> execution = new LinkedHashMap<>(get("checkPoint",
@@ -138,7 +141,8 @@ final class OpenApiDocument {
         post.put("responses", responses);
         execution.put("post", post);
         paths.put("/processes/{processId}/execution", execution);
-        paths.put("/jobs", get("jobs", "Jobs / 作业", List.of(ref("f")), json("application/json")));
+        paths.put("/jobs", get("jobs", "The caller's jobs / 本人的作业", List.of(listLimit, ref("f")),
+                json("application/json")));
         Map<String, Object> job = new LinkedHashMap<>(get("job", "A job's status / 作业状态", List.of(jobId, ref("f")),
                 json("application/json")));
         Map<String, Object> dismiss = new LinkedHashMap<>();

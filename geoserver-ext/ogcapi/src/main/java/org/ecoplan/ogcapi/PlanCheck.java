@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ecoplan.catalog.AttributeDescriptor;
+import org.ecoplan.catalog.CatalogView;
 import org.ecoplan.catalog.Feature;
 import org.ecoplan.catalog.config.LayerConfig;
 import org.ecoplan.catalog.config.PlanCheckConfig;
@@ -41,10 +42,13 @@ final class PlanCheck {
 
     private final ServiceContext context;
     private final WorkspaceConfig workspace;
+    private final CatalogView view;
 
-    PlanCheck(ServiceContext context, WorkspaceConfig workspace) {
+    /** @param view the workspace as the caller may see it: layers it may not read are not checked */
+    PlanCheck(ServiceContext context, WorkspaceConfig workspace, CatalogView view) {
         this.context = context;
         this.workspace = workspace;
+        this.view = view;
     }
 
     /** The report of a site, as a JSON object (see the process description's output schema). */
@@ -75,7 +79,7 @@ final class PlanCheck {
         if (!site.isPoint()) s.putAll(area(siteArea));
         report.put("site", s);
 
-        LayerConfig boundary = layer(config.boundary());
+        LayerConfig boundary = layer(config.boundary()).orElseThrow(() -> Problem.notFound("No plan check here"));
         List<Geometry> county = features(boundary, site.geometry(), zone, deadline).stream().map(Feature::geometry)
                 .toList();
         Map<String, Object> inCounty = new LinkedHashMap<>();
@@ -111,20 +115,28 @@ final class PlanCheck {
         for (PlanCheckConfig.Role role : PlanCheckConfig.Role.values()) {
             List<Map<String, Object>> sections = new ArrayList<>();
             for (PlanCheckConfig.Entry e : config.layers()) {
-                if (e.role() != role) continue;
-                sections.add(section(e, layer(e.layer()), site, siteGk, siteArea, zone, anywhere, deadline));
+                if (e.role() != role || layer(e.layer()).isEmpty()) continue;
+                sections.add(section(e, layer(e.layer()).get(), site, siteGk, siteArea, zone, anywhere, deadline));
             }
             report.put(role.key(), sections);
         }
         List<String> caveats = new ArrayList<>();
-        for (PlanCheckConfig.Entry e : config.layers()) {
-            LayerConfig l = layer(e.layer());
-            if (l.metadata() != null && l.metadata().schematic()) {
+        List<String> checked = new ArrayList<>(List.of(config.boundary()));
+        for (PlanCheckConfig.Entry e : config.layers()) checked.add(e.layer());
+        for (String id : checked) {
+            LayerConfig l = layer(id).orElse(null);
+            if (l == null || l.metadata() == null) continue;
+            if (l.metadata().schematic()) {
                 caveats.add(l.title().both() + ": schematic geometry (confidence " + l.metadata().confidence()
                         + "), drawn by the project, not the plan's own map; overlaps with it are indicative only / "
                         + "示意几何，重叠面积仅供参考");
+            } else if (!"high".equals(l.metadata().confidence())) {
+                caveats.add(l.title().both() + ": positional confidence " + l.metadata().confidence()
+                        + " (see the layer's metadata); overlaps near its edges are uncertain / 位置精度有限");
             }
         }
+        caveats.add("Areas are computed exactly from the geometries above; their decimals are arithmetic, not the "
+                + "precision of the data / 面积小数位为计算结果，不代表数据精度");
         report.put("caveats", caveats);
         report.put("notes", notes);
         return report;
@@ -221,9 +233,9 @@ final class PlanCheck {
         return z.isPresent() && !features(boundary, swapped, z.get(), deadline).isEmpty();
     }
 
-    private LayerConfig layer(String id) {
-        return context.catalog().layer(workspace.name(), id).orElseThrow(
-                () -> new IllegalStateException("planCheck layer " + id + " was validated at start-up"));
+    /** A checked layer, if the caller may read it. */
+    private java.util.Optional<LayerConfig> layer(String id) {
+        return view.layer(id);
     }
 
     private static Map<String, Object> area(double m2) {

@@ -44,7 +44,9 @@ final class PlanCheckMap {
         p.put("SERVICE", "WMS");
         p.put("VERSION", "1.3.0");
         p.put("REQUEST", "GetMap");
-        p.put("LAYERS", String.join(",", layers));
+        List<String> visible = layers.stream().filter(l -> context.view(request.inWorkspace(workspace)).layer(l)
+                .isPresent()).toList();
+        p.put("LAYERS", String.join(",", visible));
         p.put("STYLES", "");
         p.put("CRS", "CRS:84");
         p.put("BBOX", e.getMinX() + "," + e.getMinY() + "," + e.getMaxX() + "," + e.getMaxY());
@@ -52,15 +54,25 @@ final class PlanCheckMap {
         p.put("HEIGHT", Integer.toString(height));
         p.put("FORMAT", "image/png");
         p.put("TRANSPARENT", "FALSE");
+        // drawn with the caller's rights: a layer it may not read is left out of its map
         OwsRequest inner = new OwsRequest("GET", "/wms", new KvpMap(p), null, null, request.baseUrl(),
-                Map.of(), workspace);
-        OwsResponse answer = context.component(InternalDispatch.class).dispatch(inner);
+                Map.of(), workspace, request.caller());
         try {
-            ByteArrayOutputStream plan = new ByteArrayOutputStream();
-            answer.body().writeTo(plan);
-            BufferedImage base = ImageIO.read(new ByteArrayInputStream(plan.toByteArray()));
-            if (base == null || answer.status() != 200) {
-                throw new IllegalStateException("the plan map could not be drawn (" + answer.contentType() + ")");
+            BufferedImage base;
+            if (visible.isEmpty()) {
+                base = new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);
+                Graphics2D white = base.createGraphics();
+                white.setColor(Color.WHITE);
+                white.fillRect(0, 0, WIDTH, height);
+                white.dispose();
+            } else {
+                OwsResponse answer = context.component(InternalDispatch.class).dispatch(inner);
+                ByteArrayOutputStream plan = new ByteArrayOutputStream();
+                answer.body().writeTo(plan);
+                base = ImageIO.read(new ByteArrayInputStream(plan.toByteArray()));
+                if (base == null || answer.status() != 200) {
+                    throw new IllegalStateException("the plan map could not be drawn (" + answer.contentType() + ")");
+                }
             }
             BufferedImage img = new BufferedImage(base.getWidth(), base.getHeight(), BufferedImage.TYPE_INT_ARGB);
             Graphics2D g = img.createGraphics();

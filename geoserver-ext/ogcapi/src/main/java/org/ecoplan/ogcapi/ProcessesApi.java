@@ -56,8 +56,8 @@ final class ProcessesApi {
         } else if (path.get(0).equals("jobs")) {
             if (path.size() == 1 && read) return jobList(r, view, api);
             if (path.size() >= 2) {
-                Job job = job(view, path.get(1));
-                if (path.size() == 2 && read) return json(200, job.statusInfo(api + "/jobs"));
+                Job job = job(r, view, path.get(1));
+                if (path.size() == 2 && read) return status(r, job, api);
                 if (path.size() == 2 && method.equals("DELETE")) {
                     Job gone = jobs.dismiss(job.id).orElseThrow(() -> noSuchJob(path.get(1)));
                     return json(200, gone.statusInfo(api + "/jobs"));
@@ -77,12 +77,10 @@ final class ProcessesApi {
     /** The workspaces whose plan check this endpoint offers, by process id. */
     private static Map<String, WorkspaceConfig> processes(CatalogView view) {
         Map<String, WorkspaceConfig> out = new LinkedHashMap<>();
-        if (view.isGlobal()) {
-            for (WorkspaceConfig w : view.catalog().workspaces()) {
-                if (w.planCheck() != null) out.put(w.name() + ":" + PlanCheckProcess.ID, w);
-            }
-        } else {
-            view.workspace().filter(w -> w.planCheck() != null).ifPresent(w -> out.put(PlanCheckProcess.ID, w));
+        for (WorkspaceConfig w : view.isGlobal() ? view.catalog().workspaces() : view.workspace().stream().toList()) {
+            // offered to a caller who may read the plan's territory, the boundary every report starts from
+            if (w.planCheck() == null || view.layer(w.name() + ":" + w.planCheck().boundary()).isEmpty()) continue;
+            out.put(view.isGlobal() ? w.name() + ":" + PlanCheckProcess.ID : PlanCheckProcess.ID, w);
         }
         return out;
     }
@@ -96,23 +94,61 @@ final class ProcessesApi {
         return w;
     }
 
-    private Job job(CatalogView view, String id) {
+    /** A job this caller may see: its own (or any, for an administrator), of this endpoint's workspace. */
+    private Job job(OwsRequest r, CatalogView view, String id) {
         Optional<Job> j = jobs.get(id);
-        if (j.isEmpty() || (!view.isGlobal() && !j.get().workspace.equals(view.workspace().orElseThrow().name()))) {
-            throw noSuchJob(id);
-        }
+        if (j.isEmpty() || !visible(r, view, j.get())) throw noSuchJob(id);
         return j.get();
+    }
+
+    private static boolean visible(OwsRequest r, CatalogView view, Job j) {
+        boolean here = view.isGlobal() || j.workspace.equals(view.workspace().orElseThrow().name());
+        return here && (j.owner.equals(r.caller().name()) || r.caller().isAdmin());
     }
 
     private static ServiceException noSuchJob(String id) {
         return new ServiceException(EXCEPTIONS + "no-such-job", null, "No job '" + Problem.abbreviate(id) + "'", 404);
     }
 
-    private OwsResponse processList(OwsRequest r, CatalogView view, String api) {
+    private OwsResponse status(OwsRequest r, Job job, String api) {
         onlyF(r);
+        Map<String, Object> info = job.statusInfo(api + "/jobs");
+        if (ApiFormat.of(r) == ApiFormat.JSON) return json(200, info);
+        return html(out -> {
+            HtmlPage p = new HtmlPage(out).start("作业 Job " + job.id, crumbs(api)).tableStart("项 Item", "值 Value");
+            for (var e : info.entrySet()) if (!e.getKey().equals("links")) p.row(e.getKey(), e.getValue());
+            p.tableEnd();
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> links = (List<Map<String, Object>>) info.get("links");
+            p.links(links).end();
+        });
+    }
+
+    /** The {@code limit} of a list (OGC 18-062r2 /req/core/pl-limit-definition): 1 … 10000, default 100. */
+    private static int limit(OwsRequest r) {
+        for (String name : r.params().asMap().keySet()) {
+            if (!name.equals("F") && !name.equals("LIMIT")) {
+                throw Problem.badRequest(name.toLowerCase(Locale.ROOT),
+                        "Unknown query parameter '" + Problem.abbreviate(name.toLowerCase(Locale.ROOT)) + "'");
+            }
+        }
+        String v = r.params().value("limit");
+        if (v == null) return 100;
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n < 1 || n > 10_000) throw new NumberFormatException();
+            return n;
+        } catch (NumberFormatException e) {
+            throw Problem.badRequest("limit", "limit must be a whole number from 1 to 10000, not '"
+                    + Problem.abbreviate(v) + "'");
+        }
+    }
+
+    private OwsResponse processList(OwsRequest r, CatalogView view, String api) {
+        int limit = limit(r);
         List<Map<String, Object>> list = new ArrayList<>();
         for (String id : processes(view).keySet()) {
-            list.add(PlanCheckProcess.summary(id, api + "/processes/" + Items.enc(id)));
+            if (list.size() < limit) list.add(PlanCheckProcess.summary(id, api + "/processes/" + Items.enc(id)));
         }
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("processes", list);
@@ -163,13 +199,15 @@ final class ProcessesApi {
         if (crs != null && !crs.isTextual()) throw Problem.badRequest("crs", "The input 'crs' must be a string");
         // read the site before queuing, so a bad site is a 400 now, not a failed job later
         Site site = SiteInput.read(request.inputs().get("site"), crs == null ? null : crs.asText());
-        Jobs.Work work = job -> run(r, ws, site, job.request);
+        List<String> outputs = request.outputs();
+        boolean document = request.document();
+        Jobs.Work work = job -> run(r, ws, site, outputs, document);
         if (request.async()) {
-            Job job = jobs.submit(id, ws.name(), request, work);
+            Job job = jobs.submit(id, ws.name(), r.caller().name(), work);
             return json(201, job.statusInfo(api + "/jobs")).withHeader("Location", api + "/jobs/" + job.id)
                     .withHeader("Preference-Applied", "respond-async");
         }
-        Job job = Jobs.runNow(id, ws.name(), request, work);
+        Job job = Jobs.runNow(id, ws.name(), r.caller().name(), work);
         if (job.failure() != null) throw job.failure();
         return answer(job.result());
     }
@@ -188,25 +226,26 @@ final class ProcessesApi {
                     "Execute with POST (a JSON execute request), or check a point with GET ?point=x,y", 405);
         }
         Site site = SiteInput.point(point, r.params().value("crs"));
-        Map<String, Object> report = new PlanCheck(context, ws).run(site, Items.deadline(context.settings()));
+        Map<String, Object> report = new PlanCheck(context, ws, context.view(r.inWorkspace(ws.name())))
+                .run(site, Items.deadline(context.settings()));
         return json(200, report);
     }
 
-    private Job.Result run(OwsRequest r, WorkspaceConfig ws, Site site, ExecuteRequest request) {
+    private Job.Result run(OwsRequest r, WorkspaceConfig ws, Site site, List<String> outputs, boolean document) {
         long deadline = Items.deadline(context.settings());
-        Map<String, Object> report = new PlanCheck(context, ws).run(site, deadline);
-        byte[] map = request.outputs().contains("map")
+        Map<String, Object> report = new PlanCheck(context, ws, context.view(r.inWorkspace(ws.name()))).run(site,
+                deadline);
+        byte[] map = outputs.contains("map")
                 ? PlanCheckMap.png(context, r, ws.name(), ws.planCheck().map(), site)
                 : null;
-        return new Job.Result(report, map, request);
+        return new Job.Result(report, map, outputs, document);
     }
 
     /** The results as the client asked: raw (one output as itself, several as multipart/related) or a document. */
     private static OwsResponse answer(Job.Result result) {
-        ExecuteRequest q = result.request();
-        if (q.document()) {
+        if (result.document()) {
             Map<String, Object> doc = new LinkedHashMap<>();
-            for (String o : q.outputs()) {
+            for (String o : result.outputs()) {
                 Map<String, Object> v = new LinkedHashMap<>();
                 if (o.equals("report")) {
                     v.put("value", result.report());
@@ -220,15 +259,15 @@ final class ProcessesApi {
             }
             return json(200, doc);
         }
-        if (q.outputs().size() == 1) {
-            return q.outputs().get(0).equals("report")
+        if (result.outputs().size() == 1) {
+            return result.outputs().get(0).equals("report")
                     ? json(200, result.report())
                     : OwsResponse.bytes(200, "image/png", result.map());
         }
         // RFC 2387 multipart/related, one part per output, named by Content-ID (OGC 18-062r2 clause 7.11.4.3)
         String boundary = "ecoplan-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        for (String o : q.outputs()) {
+        for (String o : result.outputs()) {
             byte[] part = o.equals("report") ? bytes(result.report()) : result.map();
             String head = "--" + boundary + "\r\nContent-Type: " + PlanCheckProcess.MEDIA_TYPES.get(o)
                     + "\r\nContent-ID: <" + o + ">\r\n\r\n";
@@ -251,12 +290,10 @@ final class ProcessesApi {
     }
 
     private OwsResponse jobList(OwsRequest r, CatalogView view, String api) {
-        onlyF(r);
+        int limit = limit(r);
         List<Map<String, Object>> list = new ArrayList<>();
         for (Job j : jobs.list()) {
-            if (view.isGlobal() || j.workspace.equals(view.workspace().orElseThrow().name())) {
-                list.add(j.statusInfo(api + "/jobs"));
-            }
+            if (visible(r, view, j) && list.size() < limit) list.add(j.statusInfo(api + "/jobs"));
         }
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("jobs", list);

@@ -22,12 +22,19 @@ import org.locationtech.jts.geom.GeometryFactory;
  * parcel of the file is part of the site.
  */
 final class SiteFile {
-    /** A site file's uncompressed content is capped like a request body: a site is not a dataset. */
-    static final long MAX_UNCOMPRESSED_BYTES = 64L * 1024 * 1024;
+    /**
+     * A site file's uncompressed parts are capped well below a request body's worth of vertices
+     * (4 MiB of .shp is 250 000 points, more than {@link SiteInput#MAX_VERTICES}): a site is not a
+     * dataset, and a small zip must not expand into a large heap.
+     */
+    static final long MAX_UNCOMPRESSED_BYTES = 4L * 1024 * 1024;
     static final int MAX_PARTS = 10_000;
 
-    /** The file's parts as one geometry (east/north), the CRS it declares, and what the report should say. */
-    record Read(Geometry geometry, Optional<String> crs, List<String> notes) {}
+    /**
+     * The file's parts as one geometry (east/north), the CRS it declares, the raw CRS text it
+     * carries (a .prj) even where that names no known CRS, and what the report should say.
+     */
+    record Read(Geometry geometry, Optional<String> crs, Optional<String> crsText, List<String> notes) {}
 
     private SiteFile() {}
 
@@ -49,12 +56,17 @@ final class SiteFile {
                 default -> throw new IllegalArgumentException(format);
             }) {
                 List<Geometry> parts = new ArrayList<>();
+                List<String> notes = new ArrayList<>();
                 while (r.hasNext()) {
                     FormatRecord rec = r.next();
-                    if (!rec.problems().isEmpty()) {
-                        FormatRecord.Problem p = rec.problems().get(0);
-                        throw Problem.badRequest("site", "The " + format + " site, part " + rec.index()
-                                + (rec.line() > 0 ? " (line " + rec.line() + ")" : "")
+                    for (FormatRecord.Problem p : rec.problems()) {
+                        String where = "part " + rec.index() + (rec.line() > 0 ? " (line " + rec.line() + ")" : "");
+                        // a wrong 界址点数 or 地块面积 is the file's bookkeeping, not the site: said, not refused
+                        if (p.field() != null && !p.field().equals("geometry") && rec.geometry() != null) {
+                            notes.add("the " + format + " file, " + where + ", " + p.field() + ": " + p.message());
+                            continue;
+                        }
+                        throw Problem.badRequest("site", "The " + format + " site, " + where
                                 + (p.field() == null ? "" : ", " + p.field()) + ": " + p.message());
                     }
                     if (rec.geometry() != null && !rec.geometry().isEmpty()) parts.add(rec.geometry());
@@ -65,9 +77,7 @@ final class SiteFile {
                 }
                 if (parts.isEmpty()) throw Problem.badRequest("site", "The " + format + " site holds no geometry");
                 Geometry all = new GeometryFactory().buildGeometry(parts);
-                List<String> notes = new ArrayList<>();
-                if (parts.size() > 1) notes.add(parts.size() + " parts of the " + format + " file checked as one site");
-                return new Read(all, r.crs(), notes);
+                return new Read(all, r.crs(), r.crsText(), notes);
             }
         } catch (FormatException e) {
             String where = e.location();

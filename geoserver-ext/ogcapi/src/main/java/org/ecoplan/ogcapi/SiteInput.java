@@ -21,6 +21,7 @@ import org.locationtech.jts.geom.Puntal;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
+import org.locationtech.jts.operation.union.UnaryUnionOp;
 import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
 
@@ -149,6 +150,14 @@ final class SiteInput {
             notes.add("CRS " + read.crs().get() + " as the " + format + " file declares it");
         } else if (named.isPresent()) {
             crs = named.get().crs();
+            if (read.crsText().isPresent()) {
+                notes.add("the file's .prj names a CRS the server does not recognise; its coordinates were read as "
+                        + named.get().text() + ", as the input 'crs' says");
+            }
+        } else if (read.crsText().isPresent()) {
+            throw bad("crs", "The " + format + " file's .prj names a CRS the server does not recognise (CGCS2000, its "
+                    + "Gauss-Krüger zones, WGS 84, Web Mercator and EPSG codes are): give the input 'crs' if you know "
+                    + "the coordinates' CRS, or convert the file to CGCS2000");
         } else {
             throw bad("crs",
                     "The " + format + " file declares no CRS (a Shapefile without .prj): give the input 'crs'");
@@ -195,13 +204,24 @@ final class SiteInput {
                                         : ""));
             }
         }
-        TopologyValidationError error = new IsValidOp(lonLat).getValidationError();
-        if (error != null) {
-            throw bad("site", "The site's geometry is not valid: " + error.getMessage() + " near "
-                    + error.getCoordinate().x + " " + error.getCoordinate().y + " (CGCS2000 longitude latitude)");
+        if (lonLat.getNumGeometries() > 1 && lonLat instanceof Polygonal) {
+            // parcels of one delivery often share an edge: each must be valid, together they are one site
+            for (int i = 0; i < lonLat.getNumGeometries(); i++) valid(lonLat.getGeometryN(i), "part " + (i + 1) + ": ");
+            int parts = lonLat.getNumGeometries();
+            lonLat = UnaryUnionOp.union(lonLat);
+            notes.add(parts + " parts merged into one site");
         }
+        valid(lonLat, "");
         if (lonLat instanceof Point p) notes.add("the site is a point: only what contains it is listed, with no areas");
         return new Site(lonLat, format, crsText, notes);
+    }
+
+    private static void valid(Geometry g, String part) {
+        TopologyValidationError error = new IsValidOp(g).getValidationError();
+        if (error != null) {
+            throw bad("site", "The site's geometry is not valid: " + part + error.getMessage() + " near "
+                    + error.getCoordinate().x + " " + error.getCoordinate().y + " (CGCS2000 longitude latitude)");
+        }
     }
 
     private static boolean onlyPolygons(org.locationtech.jts.geom.GeometryCollection c) {

@@ -176,7 +176,7 @@ final class Tilesets {
                 ? "/vtiles/" + view.name(layer) + "/" + set.identifier() + "/" + matrix + "/" + col + "/" + row + ".mvt"
                 : "/tiles/" + view.name(layer) + "/" + set.identifier() + "/" + matrix + "/" + col + "/" + row + ".png";
         OwsRequest inner = new OwsRequest(r.method(), path, KvpMap.empty(), null, null, r.baseUrl(), r.headers(),
-                r.workspace());
+                r.workspace(), r.caller());
         try {
             return context.component(InternalDispatch.class).dispatch(inner);
         } catch (ServiceException e) {

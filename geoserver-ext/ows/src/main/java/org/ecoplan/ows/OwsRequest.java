@@ -2,6 +2,7 @@ package org.ecoplan.ows;
 
 import java.util.Locale;
 import java.util.Map;
+import org.ecoplan.catalog.security.Caller;
 
 /**
  * An HTTP request as the services see it, without any servlet or Jetty type.
@@ -15,12 +16,21 @@ import java.util.Map;
  * @param headers     request headers with lower-case names
  * @param workspace   the workspace of a virtual service ({@code /plan/wms}), or null at the global
  *                    endpoints; {@code path} is then the path after the workspace segment
+ * @param caller      who sent it, as the server authenticated it; anonymous where none did (a
+ *                    request built inside the server without one sees only what anyone may)
  */
 public record OwsRequest(String method, String path, KvpMap params, byte[] body, String contentType,
-        String baseUrl, Map<String, String> headers, String workspace) {
+        String baseUrl, Map<String, String> headers, String workspace, Caller caller) {
     public OwsRequest {
         body = body == null ? new byte[0] : body;
         headers = headers == null ? Map.of() : Map.copyOf(headers);
+        caller = caller == null ? Caller.ANONYMOUS : caller;
+    }
+
+    /** A request of an anonymous caller. */
+    public OwsRequest(String method, String path, KvpMap params, byte[] body, String contentType, String baseUrl,
+            Map<String, String> headers, String workspace) {
+        this(method, path, params, body, contentType, baseUrl, headers, workspace, Caller.ANONYMOUS);
     }
 
     /** A request to a global endpoint. */
@@ -32,11 +42,16 @@ public record OwsRequest(String method, String path, KvpMap params, byte[] body,
     /** The same request at a workspace's virtual service. */
     /** The same request with other parameters (an XML request read into its KVP equivalent). */
     public OwsRequest withParams(KvpMap other) {
-        return new OwsRequest(method, path, other, body, contentType, baseUrl, headers, workspace);
+        return new OwsRequest(method, path, other, body, contentType, baseUrl, headers, workspace, caller);
     }
 
     public OwsRequest inWorkspace(String name) {
-        return new OwsRequest(method, path, params, body, contentType, baseUrl, headers, name);
+        return new OwsRequest(method, path, params, body, contentType, baseUrl, headers, name, caller);
+    }
+
+    /** The same request from an authenticated caller. */
+    public OwsRequest withCaller(Caller who) {
+        return new OwsRequest(method, path, params, body, contentType, baseUrl, headers, workspace, who);
     }
 
     /**

@@ -129,6 +129,8 @@ public final class EcoplanServer implements AutoCloseable {
                 if (!probe) turn = clients.acquire(Request.getRemoteAddr(request));
                 read = HttpExchange.read(request, maxBodyBytes, t.path(), t.workspace(), policy);
                 if (!probe) {
+                    read = read.withCaller(context.access().authenticator()
+                            .authenticate(read.header("authorization"), Request.getRemoteAddr(request)));
                     ClientLimiter.Turn client = turn;
                     ClientLimiter.Turn operation = operations.acquire(read);
                     turn = () -> {
@@ -137,6 +139,10 @@ public final class EcoplanServer implements AutoCloseable {
                     };
                 }
                 answer = ErrorBoundary.answer(t.route(), read);
+            } catch (AuthenticationFailure e) {
+                OwsResponse report = ErrorBoundary.failed(t.route(), e, read);
+                answer = new OwsResponse(e.httpStatus(), report.contentType(), report.headers(), report.body())
+                        .withHeader(e.headerName(), e.header());
             } catch (ServiceException e) {
                 answer = ErrorBoundary.failed(t.route(), e, read);
             } catch (IOException e) {
@@ -145,6 +151,7 @@ public final class EcoplanServer implements AutoCloseable {
             }
             OwsRequest asked = read;
             if (answer.status() == 405) response.getHeaders().put(HttpHeader.ALLOW, HttpMethods.ALLOWED);
+            answer = context.access().privateWhenSecured(answer, read.caller());
             if (answer.status() == 503) {
                 response.getHeaders().put(HttpHeader.RETRY_AFTER, Integer.toString(ClientLimiter.RETRY_AFTER_SECONDS));
             }

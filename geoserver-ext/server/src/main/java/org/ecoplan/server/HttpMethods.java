@@ -18,7 +18,7 @@ import org.ecoplan.ows.ServiceException;
 final class HttpMethods {
     static final String ALLOWED = "GET, HEAD, POST, OPTIONS";
     private static final Set<String> SERVED = Set.of("GET", "HEAD", "POST");
-    private static final java.util.regex.Pattern DISMISSIBLE = java.util.regex.Pattern.compile("/ogcapi/jobs/[^/]+/?");
+    private static final java.util.regex.Pattern DISMISSIBLE = java.util.regex.Pattern.compile("/ogcapi/jobs/[^/]+/?$");
 
     private HttpMethods() {}
 
@@ -28,7 +28,10 @@ final class HttpMethods {
         response.setStatus(HttpStatus.NO_CONTENT_204);
         response.getHeaders().put(HttpHeader.ALLOW, ALLOWED);
         if (request.getHeaders().get(HttpHeader.ACCESS_CONTROL_REQUEST_METHOD) != null) {
-            response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_METHODS, "GET, HEAD, POST");
+            boolean job = DISMISSIBLE.matcher(request.getHttpURI().getPath()).find();
+            response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_METHODS, job
+                    ? "GET, HEAD, POST, DELETE"
+                    : "GET, HEAD, POST");
             String asked = request.getHeaders().get(HttpHeader.ACCESS_CONTROL_REQUEST_HEADERS);
             // the request bodies are XML or forms; no credentials are involved, so any header a client names is fine
             if (asked != null && asked.matches("[A-Za-z0-9-, ]{1,512}")) {
@@ -42,7 +45,7 @@ final class HttpMethods {
 
     /** Refuses a method the services do not serve. */
     static void require(String method, String path) {
-        if (method.equals("DELETE") && DISMISSIBLE.matcher(path).matches()) return;
+        if (method.equals("DELETE") && DISMISSIBLE.matcher(path).find() && path.startsWith("/ogcapi/")) return;
         if (!SERVED.contains(method)) {
             throw new ServiceException(ServiceException.OPERATION_NOT_SUPPORTED, "method",
                     "HTTP method " + method + " is not allowed here; use " + ALLOWED, 405);

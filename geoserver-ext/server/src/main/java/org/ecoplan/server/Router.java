@@ -85,7 +85,7 @@ final class Router {
                 break;
             case "/", "/index.html" :
                 return Route.plain(r -> OwsResponse.text(200, "text/html; charset=UTF-8",
-                        LandingPage.html(catalog.view(workspace), dispatcher.services(), r)));
+                        LandingPage.html(context.view(r), dispatcher.services(), r)));
             case "/ows", "/wms", "/wfs", "/wmts" :
                 return ows;
             default :

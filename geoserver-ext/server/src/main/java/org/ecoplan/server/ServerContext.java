@@ -33,10 +33,12 @@ public final class ServerContext implements ServiceContext, AutoCloseable {
     private final Map<String, DataStore> stores = new LinkedHashMap<>();
     private final Map<String, FeatureSource> sources = new ConcurrentHashMap<>();
     private final Components components = new Components();
+    private volatile AccessControl access;
 
     public ServerContext(Catalog catalog, ServerSettings settings) {
         this.catalog = catalog;
         this.settings = settings;
+        this.access = new AccessControl(catalog, org.ecoplan.catalog.security.SecurityConfig.NONE);
         StringBuilder missing = new StringBuilder();
         try {
             for (StoreConfig s : catalog.stores()) {
@@ -62,6 +64,17 @@ public final class ServerContext implements ServiceContext, AutoCloseable {
         }
     }
 
+    /** The security of the server: identities, data rules and the caller's view of the catalog. */
+    AccessControl access() {
+        return access;
+    }
+
+    /** What the endpoint a request reached publishes, narrowed to what its caller may read. */
+    @Override
+    public org.ecoplan.catalog.CatalogView view(org.ecoplan.ows.OwsRequest request) {
+        return access().view(request);
+    }
+
     /**
      * Reads and validates the catalog of a data directory (every error at once), opens its stores
      * and builds the shared objects the services use: the running workspace, as the server and the
@@ -72,7 +85,10 @@ public final class ServerContext implements ServiceContext, AutoCloseable {
     public static ServerContext open(java.nio.file.Path dataDir, ServerSettings settings) {
         List<CatalogCheck> checks = new ArrayList<>();
         ServiceLoader.load(CatalogCheck.class).forEach(checks::add);
-        ServerContext c = new ServerContext(CatalogLoader.load(dataDir, checks.toArray(CatalogCheck[]::new)), settings);
+        Catalog catalog = CatalogLoader.load(dataDir, checks.toArray(CatalogCheck[]::new));
+        AccessControl access = AccessControl.load(catalog, dataDir);
+        ServerContext c = new ServerContext(catalog, settings);
+        c.access = access;
         c.components.register(ResponseEncoders.class, ResponseEncoders.load(ServerContext.class.getClassLoader()));
         c.components.register(MapCore.class, MapCore.create(c));
         return c;

@@ -1,6 +1,7 @@
 package org.ecoplan.catalog.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -265,6 +266,49 @@ class CatalogLoaderTest {
                 "planCheck names unknown layer 'lakes'")) {
             assertTrue(e.getMessage().contains(x), "report lacks [" + x + "]:\n" + e.getMessage());
         }
+    }
+
+    private static final String HASH = "$2b$12$abcdefghijklmnopqrstuvABCDEFGHIJKLMNOPQRSTUVWXYZ01234";
+
+    @Test
+    void readsSecurityAndReportsEveryMistakeWithoutEchoingAPassword() throws IOException {
+        validWorkspace();
+        write("security/users.yaml", "users:\n  - {name: planner, password: \"" + HASH + "\", roles: [PLANNER]}\n"
+                + "tokens:\n  - {name: forestry, sha256: " + "a".repeat(64) + ", roles: [FORESTRY]}\n");
+        write("security/layers.properties", "# rules\nmode=HIDE\n*.*.r=*\nw1.zones.r=PLANNER,FORESTRY\nw1.*.w=ADMIN\n");
+        Catalog c = CatalogLoader.load(ws);
+        org.ecoplan.catalog.security.SecurityConfig sc = SecurityLoader.load(ws.resolve("security"), c);
+        assertTrue(sc.enabled());
+        assertEquals("planner", sc.users().get(0).name());
+        assertEquals(3, sc.rules().rules().size());
+        var anonymous = org.ecoplan.catalog.security.Caller.ANONYMOUS;
+        var planner = org.ecoplan.catalog.security.Caller.authenticated("planner", java.util.Set.of("PLANNER"));
+        assertFalse(sc.rules().canRead(anonymous, "w1", "zones"));
+        assertTrue(sc.rules().canRead(planner, "w1", "zones"));
+        assertTrue(sc.rules().canRead(anonymous, "w1", "targets"), "the *.* rule");
+        assertFalse(sc.rules().allows(planner, "w1", "zones", org.ecoplan.catalog.security.AccessMode.WRITE));
+        // the view of a caller leaves out what it may not read, as if it did not exist
+        var view = c.view("w1", l -> sc.rules().canRead(anonymous, l.workspace(), l.id()));
+        assertTrue(view.layer("zones").isEmpty());
+        assertEquals(List.of("targets"), view.layers().stream().map(LayerConfig::id).toList());
+        assertEquals(SecurityLoader.load(ws.resolve("nowhere"), c), org.ecoplan.catalog.security.SecurityConfig.NONE);
+
+        write("security/users.yaml", "users:\n  - {name: planner, password: secret123, roles: [PLANNER]}\n"
+                + "  - {name: planner, password: \"" + HASH + "\", roles: [PLANNER]}\n"
+                + "  - {name: \"bad name\", password: \"" + HASH + "\", roles: [\"a b\"]}\n"
+                + "tokens:\n  - {name: t1, sha256: nothex, roles: [X]}\n");
+        write("security/layers.properties", "mode=CHALLENGE\nw1.lakes.r=A\nw9.*.r=A\nw1.zones.x=A\nw1.zones\n"
+                + "*.zones.r=A\nw1.zones.r=A,B C\n");
+        CatalogException e = assertThrows(CatalogException.class, () -> SecurityLoader.load(ws.resolve("security"), c));
+        for (String x : List.of("users.yaml:2: the password of user 'planner' is not a bcrypt hash",
+                "users.yaml:3: user 'planner' is listed twice", "user name 'bad name'", "role 'a b'",
+                "the sha256 of token 't1' must be 64 lower-case hex digits", "layers.properties:1: mode CHALLENGE",
+                "layers.properties:2: 'w1.lakes.r': no layer or group 'lakes'", "'w9.*.r': no workspace 'w9'",
+                "permission 'x' must be r, w or a", "layers.properties:5: expected workspace.layer.permission",
+                "a named layer needs a named workspace", "role 'B C'")) {
+            assertTrue(e.getMessage().contains(x), "report lacks [" + x + "]:\n" + e.getMessage());
+        }
+        assertFalse(e.getMessage().contains("secret123"), "a plain password is never echoed");
     }
 
     @Test

@@ -54,6 +54,8 @@ public final class TileEngine {
      */
     public java.util.Optional<TileLayer> layer(CatalogView view, String name) {
         if (name == null) return java.util.Optional.empty();
+        // the memo is shared by every caller: whether this caller may see the layer is asked of its view first
+        if (view.layer(name).isEmpty() && view.group(name).isEmpty()) return java.util.Optional.empty();
         String k = view.pathPrefix() + "|" + name;
         java.util.Optional<TileLayer> l = layers.get(k);
         if (l != null) return l;

@@ -202,6 +202,23 @@ class PlanCheckIT {
     }
 
     @Test
+    void adjacentParcelsOfOneDeliveryAreOneSite() throws Exception {
+        // two squares sharing an edge, as the parcels of one 报盘 file do: valid each, one site together
+        Coordinate c = site.getCentroid().getCoordinate();
+        Geometry west = square(c.x - 0.001, c.y, 0.001);
+        Geometry east = square(c.x + 0.001, c.y, 0.001);
+        Geometry both = GF.createMultiPolygon(new Polygon[]{(Polygon) west, (Polygon) east});
+        JsonNode r = report(Map.of("site", geoJson(both)));
+        assertTrue(r.path("notes").toString().contains("2 parts merged"), r.path("notes").toString());
+        JsonNode one = report(Map.of("site", geoJson(square(c.x, c.y, 0.001).union(square(c.x, c.y, 0.001)))));
+        assertTrue(Math.abs(r.path("site").path("areaM2").asDouble()
+                - 2 * one.path("site").path("areaM2").asDouble()) < one.path("site").path("areaM2").asDouble() * 0.01,
+                r.path("site") + " vs " + one.path("site"));
+        assertEquals(200, given().get(api() + "/processes?limit=1").statusCode());
+        assertProblem(given().get(api() + "/processes?limit=0"), 400, "limit", "whole number");
+    }
+
+    @Test
     void aZippedShapefileWrittenByGdalInGaussKrugerGivesTheSameZones() throws Exception {
         ClientCommands.require(ClientCommands.works(List.of("ogr2ogr", "--version"), dir), "ogr2ogr (GDAL)");
         Map<String, Double> expected = zoneAreas(report(Map.of("site", geoJson(site))));
@@ -224,6 +241,22 @@ class PlanCheckIT {
         assertProblem(bad, 400, "crs", "declares no CRS");
         assertAreas(expected, report(Map.of("site", Map.of("value", Base64.getEncoder().encodeToString(noPrj),
                 "mediaType", "application/zip", "encoding", "base64"), "crs", "EPSG:4526")));
+        // a damaged record length (the header claims 2 GiB, the first record 1 GiB) is a 400, not a 500 or a heap
+        Path shpFile = shp.resolve("site.shp");
+        byte[] b = Files.readAllBytes(shpFile);
+        b[24] = 0x7F;
+        b[25] = (byte) 0xFF;
+        b[26] = (byte) 0xFF;
+        b[27] = (byte) 0xFF;
+        b[104] = 0x20;
+        b[105] = 0;
+        b[106] = 0;
+        b[107] = 0;
+        Files.write(shpFile, b);
+        Response damaged = execute(Map.of("site", Map.of("value", Base64.getEncoder().encodeToString(zip(shp, true)),
+                "mediaType", "application/zip", "encoding", "base64")), null, null);
+        assertEquals(400, damaged.statusCode(), damaged.asString());
+        assertTrue(damaged.asString().contains("shapefile"), damaged.asString());
     }
 
     private static byte[] zip(Path shp, boolean withPrj) throws Exception {
@@ -283,16 +316,17 @@ class PlanCheckIT {
         }
         assertEquals("successful", status.path("status").asText(), status.toString());
         assertTrue(status.toString().contains("http://www.opengis.net/def/rel/ogc/1.0/results"));
-        JsonNode listed = JSON.readTree(given().get(api() + "/jobs").asByteArray());
+        JsonNode listed = JSON.readTree(given().get(api() + "/jobs?limit=5").asByteArray());
         assertTrue(listed.toString().contains(id), listed.toString());
+        // the endpoint of another workspace does not see this workspace's job
+        assertEquals(404, given().get(ServerFixture.baseUrl() + "/demo/ogcapi/jobs/" + id).statusCode());
+        assertEquals(404, given().delete(ServerFixture.baseUrl() + "/demo/ogcapi/jobs/" + id).statusCode());
         JsonNode results = JSON.readTree(given().get(location + "/results").asByteArray());
         assertEquals(2, zoneAreas(results).size(), results.toString());
         given().delete(location).then().statusCode(200);
         Response gone = given().get(location);
         assertEquals(404, gone.statusCode());
         assertTrue(gone.asString().contains("no-such-job"), gone.asString());
-        // another workspace's endpoint does not see this workspace's jobs
-        given().delete(location).then().statusCode(404);
     }
 
     @Test
