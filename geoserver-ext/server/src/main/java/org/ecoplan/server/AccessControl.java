@@ -29,11 +29,15 @@ final class AccessControl {
         this.authenticator = new Authenticator(security);
     }
 
-    /** Reads the security directory of a data directory (every error at once), or none. */
-    static AccessControl load(Catalog catalog, Path dataDir) {
+    /** The security directory of a data directory: {@code ECOPLAN_SECURITY_DIR}, else {@code security/} in it. */
+    static Path securityDir(Path dataDir) {
         String dir = ServerSettings.setting("ECOPLAN_SECURITY_DIR", null);
-        Path path = dir != null ? Path.of(dir) : dataDir.resolve("security");
-        return new AccessControl(catalog, SecurityLoader.load(path, catalog));
+        return dir != null ? Path.of(dir) : dataDir.resolve("security");
+    }
+
+    /** Reads a security directory (every error at once); none there: everything open. */
+    static AccessControl load(Catalog catalog, Path securityDir) {
+        return new AccessControl(catalog, SecurityLoader.load(securityDir, catalog));
     }
 
     SecurityConfig security() { return security; }

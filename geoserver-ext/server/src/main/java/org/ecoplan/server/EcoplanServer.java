@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -30,30 +34,65 @@ import org.ecoplan.ows.ServiceException;
  * OWS endpoints ({@code /ows}, {@code /wms}, {@code /wfs}). The only class family that knows Jetty.
  */
 public final class EcoplanServer implements AutoCloseable {
-    private final Server jetty;
-    private final ServerContext context;
-    private final Dispatcher dispatcher;
+    /** How long a replaced catalog's stores stay open for the requests still reading them. */
+    static final long RETIRE_AFTER_MS = 30_000;
 
-    private EcoplanServer(Server jetty, ServerContext context, Dispatcher dispatcher) {
+    private final Server jetty;
+    private final ServerConfig config;
+    private final java.nio.file.Path securityDir;
+    private final AuditLog audit;
+    private final AtomicReference<Generation> current;
+    private final ScheduledExecutorService retirer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "ecoplan-retire");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * What one validated catalog serves with: its context (stores, map core), services, endpoints
+     * and router. A reload builds a new one beside the running one and swaps it in whole, so a
+     * request is answered entirely by the old catalog or entirely by the new.
+     */
+    record Generation(ServerContext context, Dispatcher dispatcher, Router router) {
+        /**
+         * @param securityDir the security directory, resolved once at start (a reload reads the same one)
+         * @param audit       the audit log, one for the server's life
+         */
+        static Generation build(ServerConfig config, java.nio.file.Path securityDir, AuditLog audit) {
+            ServerContext context = ServerContext.open(config.workspace(), config.settings(), securityDir);
+            List<OwsService> services = new ArrayList<>();
+            List<HttpEndpoint> endpoints = new ArrayList<>();
+            try {
+                for (OwsServiceProvider p : ServiceLoader.load(OwsServiceProvider.class))
+                    services.add(p.create(context));
+                for (HttpEndpointProvider p : ServiceLoader.load(HttpEndpointProvider.class))
+                    endpoints.addAll(p.create(context));
+                endpoints.add(new RestEndpoint(context, audit));
+            } catch (RuntimeException e) {
+                context.close();
+                throw e;
+            }
+            Dispatcher dispatcher = new Dispatcher(services);
+            Router router = new Router(context, dispatcher, endpoints);
+            context.register(org.ecoplan.ows.InternalDispatch.class, router::dispatchInternally);
+            return new Generation(context, dispatcher, router);
+        }
+    }
+
+    private EcoplanServer(Server jetty, ServerConfig config, java.nio.file.Path securityDir, AuditLog audit,
+            Generation first) {
         this.jetty = jetty;
-        this.context = context;
-        this.dispatcher = dispatcher;
+        this.config = config;
+        this.securityDir = securityDir;
+        this.audit = audit;
+        this.current = new AtomicReference<>(first);
     }
 
     /** Validates the catalog, opens the stores and starts listening; fails with every catalog error at once. */
     public static EcoplanServer start(ServerConfig config) throws Exception {
-        ServerContext context = ServerContext.open(config.workspace(), config.settings());
-        List<OwsService> services = new ArrayList<>();
-        List<HttpEndpoint> endpoints = new ArrayList<>();
-        try {
-            for (OwsServiceProvider p : ServiceLoader.load(OwsServiceProvider.class)) services.add(p.create(context));
-            for (HttpEndpointProvider p : ServiceLoader.load(HttpEndpointProvider.class))
-                endpoints.addAll(p.create(context));
-        } catch (RuntimeException e) {
-            context.close();
-            throw e;
-        }
-        Dispatcher dispatcher = new Dispatcher(services);
+        java.nio.file.Path securityDir = AccessControl.securityDir(config.workspace());
+        AuditLog audit = AuditLog.of(config.workspace());
+        Generation first = Generation.build(config, securityDir, audit);
 
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("ecoplan-http");
@@ -67,54 +106,79 @@ public final class EcoplanServer implements AutoCloseable {
         connector.setHost(config.host());
         connector.setPort(config.port());
         jetty.addConnector(connector);
-        EcoplanServer server = new EcoplanServer(jetty, context, dispatcher);
-        Router router = new Router(context, dispatcher, endpoints);
-        context.register(org.ecoplan.ows.InternalDispatch.class, router::dispatchInternally);
-        jetty.setHandler(server.new Root(config.settings().maxRequestBytes(), router, HttpPolicy.fromEnvironment()));
+        EcoplanServer server = new EcoplanServer(jetty, config, securityDir, audit, first);
+        first.context().register(Reloader.class, server::reload);
+        jetty.setHandler(server.new Root(config.settings().maxRequestBytes(), HttpPolicy.fromEnvironment()));
         jetty.setRequestLog(new AccessLog());
         // what Jetty answers itself (a malformed request line, headers too large) is plain text, not its HTML page
-        jetty.setErrorHandler(new PlainErrorHandler(router));
+        jetty.setErrorHandler(new PlainErrorHandler(() -> server.current.get().router()));
         try {
             jetty.start();
         } catch (Exception e) {
-            context.close();
+            first.context().close();
             throw e;
         }
         return server;
     }
 
+    /** Rebuilds the server's catalog from its data directory, without a restart. */
+    @FunctionalInterface
+    interface Reloader {
+        /**
+         * Validates the data directory and, when it is valid, serves it from the next request on.
+         *
+         * @throws CatalogException listing every error; the running catalog is left as it was
+         */
+        void reload();
+    }
+
+    /**
+     * Reads, validates and opens the data directory again and swaps it in; the replaced catalog's
+     * stores close once the requests reading them are done. One reload at a time.
+     *
+     * @throws CatalogException listing every error; nothing changes then
+     */
+    public synchronized void reload() {
+        Generation next = Generation.build(config, securityDir, audit);
+        next.context().register(Reloader.class, this::reload);
+        Generation old = current.getAndSet(next);
+        retirer.schedule(old.context()::close, RETIRE_AFTER_MS, TimeUnit.MILLISECONDS);
+    }
+
     public int port() { return ((ServerConnector) jetty.getConnectors()[0]).getLocalPort(); }
 
-    public ServerContext context() { return context; }
+    public ServerContext context() { return current.get().context(); }
 
-    public Dispatcher dispatcher() { return dispatcher; }
+    public Dispatcher dispatcher() { return current.get().dispatcher(); }
 
     public void join() throws InterruptedException { jetty.join(); }
 
     @Override
     public void close() throws Exception {
         jetty.stop();
-        context.close();
+        retirer.shutdownNow();
+        current.get().context().close();
     }
 
     /** Routes a request by path, answers it inside the error boundary and writes the answer. */
     private final class Root extends Handler.Abstract {
         private final int maxBodyBytes;
-        private final Router router;
         private final HttpPolicy policy;
         private final ClientLimiter clients = ClientLimiter.fromEnvironment();
         private final CorsOrigins cors = CorsOrigins.fromEnvironment();
         private final OperationLimiter operations = OperationLimiter.fromEnvironment();
 
-        Root(int maxBodyBytes, Router router, HttpPolicy policy) {
+        Root(int maxBodyBytes, HttpPolicy policy) {
             this.maxBodyBytes = maxBodyBytes;
-            this.router = router;
             this.policy = policy;
         }
 
         @Override
         public boolean handle(Request request, Response response, Callback callback) {
-            Router.Target t = router.target(request.getHttpURI().getPath());
+            // one generation answers the whole request, whatever a reload does meanwhile
+            Generation g = current.get();
+            ServerContext context = g.context();
+            Router.Target t = g.router().target(request.getHttpURI().getPath());
             cors.allow(request, response);
             response.getHeaders().put("X-Content-Type-Options", "nosniff");
             if (HttpMethods.preflight(request, response, callback)) return true;

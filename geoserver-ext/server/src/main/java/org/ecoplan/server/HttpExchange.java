@@ -37,9 +37,9 @@ final class HttpExchange {
         if (query != null) decodeForm(query, params);
         byte[] body = new byte[0];
         String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
-        if ("POST".equals(request.getMethod())) {
+        if ("POST".equals(request.getMethod()) || "PUT".equals(request.getMethod())) {
             body = readBounded(Content.Source.asInputStream(request), maxBodyBytes, policy.requests());
-            if (contentType != null
+            if ("POST".equals(request.getMethod()) && contentType != null
                     && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
                 decodeForm(new String(body, StandardCharsets.UTF_8), params);
                 body = new byte[0];

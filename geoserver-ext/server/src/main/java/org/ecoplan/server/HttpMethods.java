@@ -46,6 +46,9 @@ final class HttpMethods {
     /** Refuses a method the services do not serve. */
     static void require(String method, String path) {
         if (method.equals("DELETE") && DISMISSIBLE.matcher(path).find() && path.startsWith("/ogcapi/")) return;
+        // the admin REST API changes resources (GeoServer's /rest): PUT and DELETE there, for administrators
+        if ((method.equals("PUT") || method.equals("DELETE")) && (path.equals("/rest") || path.startsWith("/rest/")))
+            return;
         if (!SERVED.contains(method)) {
             throw new ServiceException(ServiceException.OPERATION_NOT_SUPPORTED, "method",
                     "HTTP method " + method + " is not allowed here; use " + ALLOWED, 405);

@@ -19,9 +19,9 @@ import org.ecoplan.ows.ServiceException;
  * status and a one-line plain-text reason. Never Jetty's HTML page with its version.
  */
 final class PlainErrorHandler extends ErrorHandler {
-    private final Router router;
+    private final java.util.function.Supplier<Router> router;
 
-    PlainErrorHandler(Router router) {
+    PlainErrorHandler(java.util.function.Supplier<Router> router) {
         this.router = router;
     }
 
@@ -46,7 +46,7 @@ final class PlainErrorHandler extends ErrorHandler {
         try {
             String path = request.getHttpURI().getPath();
             if (path == null) return null;
-            Router.Target t = router.target(path);
+            Router.Target t = router.get().target(path);
             ServiceException e = new ServiceException(code < 500
                     ? ServiceException.INVALID_PARAMETER_VALUE
                     : ServiceException.NO_APPLICABLE_CODE, null, reason, code);

@@ -83,10 +83,15 @@ public final class ServerContext implements ServiceContext, AutoCloseable {
      * @throws org.ecoplan.catalog.config.CatalogException listing every configuration error
      */
     public static ServerContext open(java.nio.file.Path dataDir, ServerSettings settings) {
+        return open(dataDir, settings, AccessControl.securityDir(dataDir));
+    }
+
+    /** As {@link #open(java.nio.file.Path, ServerSettings)}, with the security of the given directory. */
+    static ServerContext open(java.nio.file.Path dataDir, ServerSettings settings, java.nio.file.Path securityDir) {
         List<CatalogCheck> checks = new ArrayList<>();
         ServiceLoader.load(CatalogCheck.class).forEach(checks::add);
         Catalog catalog = CatalogLoader.load(dataDir, checks.toArray(CatalogCheck[]::new));
-        AccessControl access = AccessControl.load(catalog, dataDir);
+        AccessControl access = AccessControl.load(catalog, securityDir);
         ServerContext c = new ServerContext(catalog, settings);
         c.access = access;
         c.components.register(ResponseEncoders.class, ResponseEncoders.load(ServerContext.class.getClassLoader()));

@@ -1,0 +1,386 @@
+package org.ecoplan.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.ecoplan.catalog.Catalog;
+import org.ecoplan.catalog.config.CatalogException;
+import org.ecoplan.catalog.config.LayerConfig;
+import org.ecoplan.catalog.config.LayerGroupConfig;
+import org.ecoplan.catalog.config.WorkspaceConfig;
+import org.ecoplan.catalog.security.AccessRule;
+import org.ecoplan.catalog.security.Caller;
+import org.ecoplan.ows.HttpEndpoint;
+import org.ecoplan.ows.OwsRequest;
+import org.ecoplan.ows.OwsResponse;
+import org.ecoplan.ows.ServiceException;
+import org.ecoplan.render.style.StyleException;
+import org.ecoplan.render.style.StyleParser;
+
+/**
+ * The admin REST API in GeoServer's shape ({@code /rest}, also {@code /geoserver/rest}), for the
+ * administrator role only: {@code about/version}, {@code workspaces} (list, get, create, delete
+ * with {@code recurse}), {@code namespaces}, {@code layers} (list, get, set the default style),
+ * {@code styles} of a workspace (list, get, SLD download, SLD upload and replace, delete),
+ * {@code layergroups}, {@code reload} and {@code security/acl/layers}. JSON or XML by extension
+ * ({@code .json}, {@code .xml}) or Accept, as GeoServer. Every change is written to the data
+ * directory's files and applied by a reload with the start-up checks, all or nothing
+ * ({@link DataDirectoryChange}), and recorded in the audit log.
+ */
+final class RestEndpoint implements HttpEndpoint {
+    static final String PREFIX = "/rest";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]{0,63}");
+
+    private final ServerContext context;
+    private final AuditLog audit;
+
+    RestEndpoint(ServerContext context, AuditLog audit) {
+        this.context = context;
+        this.audit = audit;
+    }
+
+    @Override
+    public String pathPrefix() { return PREFIX; }
+
+    /** Plain text with the status, as GeoServer's REST API answers errors. */
+    @Override
+    public OwsResponse exception(ServiceException e, OwsRequest request) {
+        OwsResponse r = OwsResponse.text(e.httpStatus(), "text/plain; charset=UTF-8", e.getMessage() + "\n");
+        return e.httpStatus() == 401 ? r.withHeader("WWW-Authenticate", Authenticator.CHALLENGE) : r;
+    }
+
+    @Override
+    public OwsResponse handle(OwsRequest r) {
+        Caller caller = r.caller();
+        if (!caller.authenticated())
+            throw new ServiceException("NotAuthorized", null, "Sign in as an administrator", 401);
+        if (!caller.isAdmin()) throw new ServiceException("Forbidden", null, "The REST API is for administrators", 403);
+        String rest = r.path().substring(PREFIX.length());
+        boolean xml = rest.endsWith(".xml") || (!rest.endsWith(".json") && accepts(r, "xml"));
+        boolean sld = rest.endsWith(".sld");
+        rest = rest.replaceFirst("\\.(json|xml|sld|html)$", "");
+        List<String> p = new ArrayList<>();
+        for (String s : rest.split("/")) if (!s.isEmpty()) p.add(URLDecoder.decode(s, StandardCharsets.UTF_8));
+        String m = r.method();
+        Catalog c = context.catalog();
+        String base = r.endpointUrl(PREFIX);
+        if (p.equals(List.of("about", "version")) && read(m)) return about(xml);
+        if (p.equals(List.of("reload")) && (m.equals("POST") || m.equals("PUT"))) return reload(r);
+        if (p.equals(List.of("security", "acl", "layers")) && read(m)) return acl(xml);
+        if (p.equals(List.of("workspaces")) && read(m)) return workspaces(c, base, xml, "workspaces", "workspace");
+        if (p.equals(List.of("namespaces")) && read(m)) return workspaces(c, base, xml, "namespaces", "namespace");
+        if (p.equals(List.of("workspaces")) && m.equals("POST")) return createWorkspace(r, base);
+        if (p.equals(List.of("layers")) && read(m)) return layers(c, null, base, xml);
+        if (p.equals(List.of("layergroups")) && read(m)) return groups(c, null, base, xml);
+        if (p.equals(List.of("styles")) && read(m)) return list("styles", "style", List.of(), base, xml);
+        if (p.size() == 2 && p.get(0).equals("layers")) {
+            LayerConfig l = c.layer(p.get(1).contains(":") ? p.get(1) : c.global().defaultWorkspace() + ":" + p.get(1))
+                    .orElseThrow(() -> notFound("No such layer: " + p.get(1)));
+            if (read(m)) return layer(l, base, xml);
+            if (m.equals("PUT")) return setDefaultStyle(r, l);
+        }
+        if (p.size() >= 2 && p.get(0).equals("workspaces")) {
+            WorkspaceConfig ws = c.workspace(p.get(1)).orElseThrow(() -> notFound("No such workspace: " + p.get(1)));
+            if (p.size() == 2 && read(m)) return workspace(ws, base, xml);
+            if (p.size() == 2 && m.equals("DELETE")) return deleteWorkspace(r, ws);
+            if (p.size() == 3 && p.get(2).equals("layers") && read(m)) return layers(c, ws.name(), base, xml);
+            if (p.size() == 4 && p.get(2).equals("layers")) {
+                LayerConfig l = c.layer(ws.name(), p.get(3)).orElseThrow(() -> notFound("No such layer: " + p.get(3)));
+                if (read(m)) return layer(l, base, xml);
+                if (m.equals("PUT")) return setDefaultStyle(r, l);
+            }
+            if (p.size() == 3 && p.get(2).equals("layergroups") && read(m)) return groups(c, ws.name(), base, xml);
+            if (p.size() == 3 && p.get(2).equals("styles")) {
+                if (read(m))
+                    return list("styles", "style", styles(ws.name()), base + "/workspaces/" + ws.name() + "/styles",
+                            xml);
+                if (m.equals("POST")) return putStyle(r, ws.name(), r.params().value("name"), true);
+            }
+            if (p.size() == 4 && p.get(2).equals("styles")) {
+                String style = p.get(3);
+                if (read(m)) return sld ? sldFile(ws.name(), style) : style(ws.name(), style, xml);
+                if (m.equals("PUT")) return putStyle(r, ws.name(), style, false);
+                if (m.equals("DELETE")) return deleteStyle(r, ws.name(), style);
+            }
+        }
+        throw notFound("No REST resource " + m + " " + r.path());
+    }
+
+    private static boolean read(String method) { return method.equals("GET") || method.equals("HEAD"); }
+
+    private static boolean accepts(OwsRequest r, String what) {
+        String a = r.header("accept");
+        return a != null && a.toLowerCase(Locale.ROOT).contains(what) && !a.toLowerCase(Locale.ROOT).contains("json");
+    }
+
+    private static ServiceException notFound(String message) {
+        return new ServiceException("NotFound", null, message, 404);
+    }
+
+    private static ServiceException bad(String message) {
+        return new ServiceException("BadRequest", null, message, 400);
+    }
+
+    private static Map<String, Object> map(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
+        return m;
+    }
+
+    private OwsResponse about(boolean xml) {
+        String version = RestEndpoint.class.getPackage().getImplementationVersion();
+        return RestDocument.answer(200, map("about", map("resource", List.of(map("@name", "ecoplan", "Version",
+                version == null ? "0.1.0-SNAPSHOT" : version, "Git-Revision", "", "Build-Timestamp", "")))), xml);
+    }
+
+    private OwsResponse acl(boolean xml) {
+        Map<String, Object> rules = new TreeMap<>();
+        for (AccessRule a : context.access().security().rules().rules()) {
+            rules.put(a.workspace() + "." + a.layer() + "." + a.mode().letter(),
+                    String.join(",", new java.util.TreeSet<>(a.roles())));
+        }
+        return xml
+                ? RestDocument.answer(200, map("rules", map("rule", rules.entrySet().stream()
+                        .map(e -> map("resource", e.getKey(), "roles", e.getValue())).toList())), true)
+                : RestDocument.answer(200, rules, false);
+    }
+
+    private static OwsResponse workspaces(Catalog c, String base, boolean xml, String plural, String single) {
+        List<Object> items = new ArrayList<>();
+        for (WorkspaceConfig w : c.workspaces()) {
+            items.add(single.equals("namespace")
+                    ? map("prefix", w.name(), "uri", w.namespaceUri(), "href",
+                            base + "/namespaces/" + w.name() + ".json")
+                    : map("name", w.name(), "href", base + "/workspaces/" + w.name() + ".json"));
+        }
+        return RestDocument.answer(200, map(plural, map(single, items)), xml);
+    }
+
+    private static OwsResponse workspace(WorkspaceConfig w, String base, boolean xml) {
+        String self = base + "/workspaces/" + w.name();
+        return RestDocument.answer(200, map("workspace", map("name", w.name(), "isolated", false, "dataStores",
+                self + "/datastores.json", "coverageStores", self + "/coveragestores.json", "wmsStores",
+                self + "/wmsstores.json")), xml);
+    }
+
+    private static OwsResponse layers(Catalog c, String ws, String base, boolean xml) {
+        List<Object> items = new ArrayList<>();
+        for (LayerConfig l : c.layers()) {
+            if (ws != null && !l.workspace().equals(ws)) continue;
+            items.add(map("name", l.qualifiedName(), "href", base + "/layers/" + l.qualifiedName() + ".json"));
+        }
+        return RestDocument.answer(200, map("layers", map("layer", items)), xml);
+    }
+
+    private static OwsResponse layer(LayerConfig l, String base, boolean xml) {
+        Map<String, Object> doc = map("name", l.id(), "type", l.featureType().hasGeometry() ? "VECTOR" : "VECTOR",
+                "resource", map("@class", "featureType", "name", l.qualifiedName(), "href",
+                        base + "/workspaces/" + l.workspace() + "/datastores/" + l.store() + "/featuretypes/" + l.id()
+                                + ".json"),
+                "queryable", l.queryable(), "opaque", false);
+        if (l.styles() != null && l.styles().all().size() > 0 && l.styles().all().get(0) != null) {
+            doc.put("defaultStyle", map("name", l.workspace() + ":" + l.styles().all().get(0), "workspace",
+                    l.workspace(), "href", base + "/workspaces/" + l.workspace() + "/styles/" + l.styles().all().get(0)
+                            + ".json"));
+        }
+        return RestDocument.answer(200, map("layer", doc), xml);
+    }
+
+    private static OwsResponse groups(Catalog c, String ws, String base, boolean xml) {
+        List<Object> items = new ArrayList<>();
+        for (LayerGroupConfig g : c.groups()) {
+            if (ws != null && !g.workspace().equals(ws)) continue;
+            items.add(map("name", g.qualifiedName(), "href", base + "/workspaces/" + g.workspace() + "/layergroups/"
+                    + g.id() + ".json"));
+        }
+        return RestDocument.answer(200, map("layerGroups", map("layerGroup", items)), xml);
+    }
+
+    private static OwsResponse list(String plural, String single, List<String> names, String base, boolean xml) {
+        List<Object> items = new ArrayList<>();
+        for (String n : names) items.add(map("name", n, "href", base + "/" + n + ".json"));
+        return RestDocument.answer(200, map(plural, map(single, items)), xml);
+    }
+
+    private List<String> styles(String ws) {
+        Path dir = context.catalog().dataDir().resolve("styles").resolve(ws);
+        if (!Files.isDirectory(dir)) return List.of();
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".sld"))
+                    .map(f -> f.substring(0, f.length() - 4)).sorted().toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private Path styleFile(String ws, String style) {
+        if (!NAME.matcher(style).matches()) throw bad("A style name is a letter or _ then letters, digits, _ or -");
+        return context.catalog().dataDir().resolve("styles").resolve(ws).resolve(style + ".sld");
+    }
+
+    private OwsResponse style(String ws, String style, boolean xml) {
+        if (!Files.isRegularFile(styleFile(ws, style))) throw notFound("No such style: " + ws + ":" + style);
+        return RestDocument.answer(200, map("style", map("name", style, "workspace", map("name", ws), "format", "sld",
+                "languageVersion", map("version", "1.0.0"), "filename", style + ".sld")), xml);
+    }
+
+    private OwsResponse sldFile(String ws, String style) {
+        Path f = styleFile(ws, style);
+        if (!Files.isRegularFile(f)) throw notFound("No such style: " + ws + ":" + style);
+        try {
+            return OwsResponse.bytes(200, "application/vnd.ogc.sld+xml", Files.readAllBytes(f));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Uploads (POST, a new name) or replaces (PUT) a style's SLD, checked as at start-up, line numbers included. */
+    private OwsResponse putStyle(OwsRequest r, String ws, String style, boolean create) {
+        if (style == null) throw bad("Name the style: POST .../styles?name=<name> with the SLD as the body");
+        Path f = styleFile(ws, style);
+        if (create && Files.exists(f))
+            throw new ServiceException("Conflict", null, "Style " + ws + ":" + style
+                    + " exists; PUT replaces it", 409);
+        if (!create && !Files.exists(f)) throw notFound("No such style: " + ws + ":" + style);
+        String type = r.contentType() == null ? "" : r.contentType().toLowerCase(Locale.ROOT);
+        if (!type.contains("sld") && !type.contains("se+xml") && !type.contains("xml")) {
+            throw new ServiceException("UnsupportedMediaType", null, "Send the style as SLD "
+                    + "(application/vnd.ogc.sld+xml or application/vnd.ogc.se+xml), not " + type, 415);
+        }
+        if (r.body().length == 0) throw bad("The style's SLD is missing: send it as the body");
+        try {
+            StyleParser.parse(new ByteArrayInputStream(r.body()), style + ".sld");
+        } catch (StyleException e) {
+            throw bad("The SLD does not parse (line " + Math.max(1, e.line()) + "): " + e.getMessage());
+        }
+        change(r, new DataDirectoryChange(context.catalog().dataDir()).write("styles/" + ws + "/" + style + ".sld",
+                r.body()));
+        OwsResponse ok = OwsResponse.text(create ? 201 : 200, "text/plain; charset=UTF-8", style + "\n");
+        return create
+                ? ok.withHeader("Location", r.endpointUrl(PREFIX) + "/workspaces/" + ws + "/styles/" + style)
+                : ok;
+    }
+
+    private OwsResponse deleteStyle(OwsRequest r, String ws, String style) {
+        if (!Files.exists(styleFile(ws, style))) throw notFound("No such style: " + ws + ":" + style);
+        for (LayerConfig l : context.catalog().layers()) {
+            if (l.workspace().equals(ws) && l.styles() != null && l.styles().all().contains(style)) {
+                throw new ServiceException("Forbidden", null,
+                        "Style " + style + " is used by layer " + l.qualifiedName(),
+                        403);
+            }
+        }
+        change(r, new DataDirectoryChange(context.catalog().dataDir()).remove("styles/" + ws + "/" + style + ".sld"));
+        return OwsResponse.text(200, "text/plain; charset=UTF-8", "");
+    }
+
+    /** PUT {"layer": {"defaultStyle": {"name": "[ws:]style"}}}: the layer file's default style, rewritten in place. */
+    private OwsResponse setDefaultStyle(OwsRequest r, LayerConfig l) {
+        JsonNode body = json(r);
+        String name = body.path("layer").path("defaultStyle").path("name").asText(null);
+        if (name == null) throw bad("Expected {\"layer\": {\"defaultStyle\": {\"name\": \"style\"}}}");
+        String style = name.contains(":") ? name.substring(name.indexOf(':') + 1) : name;
+        if (!NAME.matcher(style).matches()) throw bad("No such style: " + name);
+        Path file = l.location().file();
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Matcher m = Pattern.compile("(?m)^styles:\\s*\\{\\s*default:\\s*[A-Za-z0-9_-]+").matcher(text);
+        if (!m.find()) throw bad("Layer " + l.qualifiedName() + " has no styles line to change");
+        String changed = text.substring(0, m.start()) + "styles: {default: " + style + text.substring(m.end());
+        Path dataDir = context.catalog().dataDir().toAbsolutePath().normalize();
+        change(r, new DataDirectoryChange(dataDir).write(dataDir.relativize(file.toAbsolutePath().normalize())
+                .toString(), changed.getBytes(StandardCharsets.UTF_8)));
+        return OwsResponse.text(200, "text/plain; charset=UTF-8", "");
+    }
+
+    private OwsResponse createWorkspace(OwsRequest r, String base) {
+        JsonNode body = json(r);
+        String name = body.path("workspace").path("name").asText(null);
+        if (name == null) throw bad("Expected {\"workspace\": {\"name\": \"...\"}}");
+        if (!NAME.matcher(name).matches()) {
+            throw bad(
+                    "A workspace name is a letter or _ then up to 63 letters, digits, _ or -: '" + shorten(name) + "'");
+        }
+        if (context.catalog().workspace(name).isPresent()
+                || Files.exists(context.catalog().dataDir().resolve("layers").resolve(name))) {
+            throw new ServiceException("Conflict", null, "Workspace '" + name + "' already exists", 409);
+        }
+        String yaml = "# created through the REST API\nname: " + name + "\nnamespaceUri: http://ecoplan.org/" + name
+                + "\ntitle: {zh: \"" + name + "\", en: \"" + name + "\"}\nabstract: {zh: \"" + name + "\", en: \""
+                + name
+                + "\"}\ncrs: [EPSG:4490, CRS:84, EPSG:4326, EPSG:3857]\n";
+        change(r, new DataDirectoryChange(context.catalog().dataDir()).write("layers/" + name + "/workspace.yaml",
+                yaml.getBytes(StandardCharsets.UTF_8)));
+        return OwsResponse.text(201, "text/plain; charset=UTF-8", name + "\n").withHeader("Location",
+                base + "/workspaces/" + name);
+    }
+
+    private OwsResponse deleteWorkspace(OwsRequest r, WorkspaceConfig ws) {
+        boolean recurse = "true".equalsIgnoreCase(r.params().value("recurse"));
+        boolean empty = context.catalog().layers().stream().noneMatch(l -> l.workspace().equals(ws.name()))
+                && context.catalog().groups().stream().noneMatch(g -> g.workspace().equals(ws.name()));
+        if (!empty && !recurse) {
+            throw new ServiceException("Forbidden", null,
+                    "Workspace " + ws.name() + " is not empty (recurse=true removes"
+                            + " its layers, groups, stores and styles too)",
+                    403);
+        }
+        change(r, new DataDirectoryChange(context.catalog().dataDir()).remove("layers/" + ws.name())
+                .remove("styles/" + ws.name()));
+        return OwsResponse.text(200, "text/plain; charset=UTF-8", "");
+    }
+
+    private OwsResponse reload(OwsRequest r) {
+        change(r, new DataDirectoryChange(context.catalog().dataDir()));
+        return OwsResponse.text(200, "text/plain; charset=UTF-8", "");
+    }
+
+    /** Applies a change with a reload; its files are put back and the reason is a 400 when the catalog refuses it. */
+    private void change(OwsRequest r, DataDirectoryChange change) {
+        String who = r.caller().name();
+        try {
+            List<Map<String, String>> files = change
+                    .apply(() -> context.component(EcoplanServer.Reloader.class).reload());
+            audit.record(who, r.method(), r.path(), "applied", files);
+        } catch (CatalogException e) {
+            audit.record(who, r.method(), r.path(), "refused: " + e.errors().size() + " error(s)", List.of());
+            throw bad("Refused; nothing was changed:\n" + e.getMessage());
+        } catch (RuntimeException e) {
+            audit.record(who, r.method(), r.path(), "refused: " + e.getClass().getSimpleName(), List.of());
+            throw bad("Refused; nothing was changed: " + e.getMessage());
+        }
+    }
+
+    private static JsonNode json(OwsRequest r) {
+        try {
+            JsonNode n = JSON.readTree(r.body());
+            if (n == null || !n.isObject()) throw bad("Expected a JSON object");
+            return n;
+        } catch (IOException e) {
+            throw bad("Malformed JSON: " + String.valueOf(e.getMessage()).split("\n")[0]);
+        }
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= 64 ? s : s.substring(0, 64) + "…";
+    }
+}
