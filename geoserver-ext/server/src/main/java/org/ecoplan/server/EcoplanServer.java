@@ -68,6 +68,7 @@ public final class EcoplanServer implements AutoCloseable {
                 for (HttpEndpointProvider p : ServiceLoader.load(HttpEndpointProvider.class))
                     endpoints.addAll(p.create(context));
                 endpoints.add(new RestEndpoint(context, audit));
+                endpoints.add(new GwcRestEndpoint(context));
             } catch (RuntimeException e) {
                 context.close();
                 throw e;
@@ -101,6 +102,9 @@ public final class EcoplanServer implements AutoCloseable {
         // connection that sends or takes nothing at all
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
+        // an empty path segment is read as none (GeoServer's container does the same); other ambiguities stay refused
+        http.setUriCompliance(org.eclipse.jetty.http.UriCompliance.DEFAULT.with("empty segments",
+                org.eclipse.jetty.http.UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT));
         ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
         connector.setIdleTimeout(Long.parseLong(ServerSettings.setting("ECOPLAN_IDLE_TIMEOUT_MS", "30000")));
         connector.setHost(config.host());

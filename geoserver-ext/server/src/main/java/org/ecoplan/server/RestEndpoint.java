@@ -88,11 +88,12 @@ final class RestEndpoint implements HttpEndpoint {
         if (p.equals(List.of("layers")) && read(m)) return layers(c, null, base, xml);
         if (p.equals(List.of("layergroups")) && read(m)) return groups(c, null, base, xml);
         if (p.equals(List.of("styles")) && read(m)) return list("styles", "style", List.of(), base, xml);
-        if (p.size() == 2 && p.get(0).equals("layers")) {
+        if ((p.size() == 2 || p.size() == 3) && p.get(0).equals("layers")) {
             LayerConfig l = c.layer(p.get(1).contains(":") ? p.get(1) : c.global().defaultWorkspace() + ":" + p.get(1))
                     .orElseThrow(() -> notFound("No such layer: " + p.get(1)));
-            if (read(m)) return layer(l, base, xml);
-            if (m.equals("PUT")) return setDefaultStyle(r, l);
+            if (p.size() == 2 && read(m)) return layer(l, base, xml);
+            if (p.size() == 2 && m.equals("PUT")) return setDefaultStyle(r, l);
+            if (p.size() == 3 && p.get(2).equals("styles") && m.equals("POST")) return addStyle(r, l);
         }
         if (p.size() >= 2 && p.get(0).equals("workspaces")) {
             WorkspaceConfig ws = c.workspace(p.get(1)).orElseThrow(() -> notFound("No such workspace: " + p.get(1)));
@@ -105,6 +106,13 @@ final class RestEndpoint implements HttpEndpoint {
                 if (m.equals("PUT")) return setDefaultStyle(r, l);
             }
             if (p.size() == 3 && p.get(2).equals("layergroups") && read(m)) return groups(c, ws.name(), base, xml);
+            if (p.size() == 3 && p.get(2).equals("layergroups") && m.equals("POST")) return createGroup(r, ws, base);
+            if (p.size() == 4 && p.get(2).equals("layergroups")) {
+                LayerGroupConfig g = c.group(ws.name(), p.get(3))
+                        .orElseThrow(() -> notFound("No such layer group: " + ws.name() + ":" + p.get(3)));
+                if (read(m)) return group(g, base, xml);
+                if (m.equals("DELETE")) return deleteGroup(r, g);
+            }
             if (p.size() == 3 && p.get(2).equals("styles")) {
                 if (read(m))
                     return list("styles", "style", styles(ws.name()), base + "/workspaces/" + ws.name() + "/styles",
@@ -291,11 +299,37 @@ final class RestEndpoint implements HttpEndpoint {
 
     /** PUT {"layer": {"defaultStyle": {"name": "[ws:]style"}}}: the layer file's default style, rewritten in place. */
     private OwsResponse setDefaultStyle(OwsRequest r, LayerConfig l) {
-        JsonNode body = json(r);
-        String name = body.path("layer").path("defaultStyle").path("name").asText(null);
+        String name = json(r).path("layer").path("defaultStyle").path("name").asText(null);
         if (name == null) throw bad("Expected {\"layer\": {\"defaultStyle\": {\"name\": \"style\"}}}");
+        rewriteStyles(r, l, styleName(l, name), true);
+        return OwsResponse.text(200, "text/plain; charset=UTF-8", "");
+    }
+
+    /**
+     * POST {"style": {"name": ..., "workspace": {"name": ...}}} to {@code layers/{layer}/styles}: an
+     * alternative style of the layer, or its default with {@code ?default=true}.
+     */
+    private OwsResponse addStyle(OwsRequest r, LayerConfig l) {
+        JsonNode style = json(r).path("style");
+        String name = style.path("name").asText(null);
+        if (name == null) throw bad("Expected {\"style\": {\"name\": \"style\"}}");
+        String ws = style.path("workspace").path("name").asText(l.workspace());
+        if (!ws.equals(l.workspace())) throw bad("A layer's styles are those of its own workspace, " + l.workspace());
+        rewriteStyles(r, l, styleName(l, name), "true".equalsIgnoreCase(r.params().value("default")));
+        return OwsResponse.text(201, "text/plain; charset=UTF-8", "");
+    }
+
+    private static String styleName(LayerConfig l, String name) {
         String style = name.contains(":") ? name.substring(name.indexOf(':') + 1) : name;
+        if (name.contains(":") && !name.startsWith(l.workspace() + ":")) {
+            throw bad("A layer's styles are those of its own workspace, " + l.workspace());
+        }
         if (!NAME.matcher(style).matches()) throw bad("No such style: " + name);
+        return style;
+    }
+
+    /** The layer file's styles line rewritten: the style as default (the old default kept as an alternative) or added. */
+    private void rewriteStyles(OwsRequest r, LayerConfig l, String style, boolean asDefault) {
         Path file = l.location().file();
         String text;
         try {
@@ -303,13 +337,87 @@ final class RestEndpoint implements HttpEndpoint {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        Matcher m = Pattern.compile("(?m)^styles:\\s*\\{\\s*default:\\s*[A-Za-z0-9_-]+").matcher(text);
+        Matcher m = Pattern.compile("(?m)^styles:.*$").matcher(text);
         if (!m.find()) throw bad("Layer " + l.qualifiedName() + " has no styles line to change");
-        String changed = text.substring(0, m.start()) + "styles: {default: " + style + text.substring(m.end());
+        List<String> all = new ArrayList<>(l.styles().all());
+        all.removeIf(java.util.Objects::isNull);
+        String def = all.isEmpty() ? null : all.get(0);
+        List<String> alternatives = new ArrayList<>(all.isEmpty() ? List.of() : all.subList(1, all.size()));
+        if (asDefault) {
+            if (def != null && !def.equals(style) && !alternatives.contains(def)) alternatives.add(0, def);
+            alternatives.remove(style);
+            def = style;
+        } else if (!style.equals(def) && !alternatives.contains(style)) {
+            alternatives.add(style);
+        }
+        String line = "styles: {default: " + def + (alternatives.isEmpty()
+                ? ""
+                : ", alternatives: ["
+                        + String.join(", ", alternatives) + "]")
+                + "}";
+        String changed = text.substring(0, m.start()) + line + text.substring(m.end());
         Path dataDir = context.catalog().dataDir().toAbsolutePath().normalize();
         change(r, new DataDirectoryChange(dataDir).write(dataDir.relativize(file.toAbsolutePath().normalize())
                 .toString(), changed.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static OwsResponse group(LayerGroupConfig g, String base, boolean xml) {
+        List<Object> published = new ArrayList<>();
+        for (String id : g.layers()) {
+            published.add(map("@type", "layer", "name", g.workspace() + ":" + id, "href",
+                    base + "/workspaces/" + g.workspace() + "/layers/" + id + ".json"));
+        }
+        return RestDocument.answer(200, map("layerGroup", map("name", g.id(), "mode", "SINGLE", "title",
+                g.title().both(), "workspace", map("name", g.workspace()), "publishables",
+                map("published", published))),
+                xml);
+    }
+
+    /** POST a GeoServer layerGroup document: a group file of the workspace (SINGLE mode, layers of the workspace). */
+    private OwsResponse createGroup(OwsRequest r, WorkspaceConfig ws, String base) {
+        JsonNode g = json(r).path("layerGroup");
+        String name = g.path("name").asText(null);
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw bad("Expected {\"layerGroup\": {\"name\": …}} with a name of letters, digits, _ or -");
+        }
+        if (context.catalog().group(ws.name(), name).isPresent()
+                || context.catalog().layer(ws.name(), name).isPresent()) {
+            throw new ServiceException("Conflict", null, "'" + name + "' exists in " + ws.name(), 409);
+        }
+        List<String> layers = new ArrayList<>();
+        JsonNode published = g.path("publishables").path("published");
+        for (JsonNode p : published.isArray() ? published : List.of(published)) {
+            String n = p.path("name").asText("");
+            String id = n.startsWith(ws.name() + ":") ? n.substring(ws.name().length() + 1) : n;
+            if (!NAME.matcher(id).matches())
+                throw bad("Layer group member '" + shorten(n) + "' is not a layer of " + ws.name());
+            layers.add(id);
+        }
+        if (layers.isEmpty()) throw bad("A layer group needs publishables.published layers");
+        String title = g.path("title").asText(g.path("layerGroupTitle").asText(""));
+        if (title.isBlank()) title = name;
+        String yaml = "# created through the REST API\nid: " + name + "\ntitle: {zh: " + quoted(title) + ", en: "
+                + quoted(title) + "}\nabstract: {zh: " + quoted(title) + ", en: " + quoted(title) + "}\nlayers: ["
+                + String.join(", ", layers) + "]\n";
+        change(r, new DataDirectoryChange(context.catalog().dataDir()).write("layers/" + ws.name() + "/groups/" + name
+                + ".yaml", yaml.getBytes(StandardCharsets.UTF_8)));
+        return OwsResponse.text(201, "text/plain; charset=UTF-8", name + "\n").withHeader("Location",
+                base + "/workspaces/" + ws.name() + "/layergroups/" + name);
+    }
+
+    private OwsResponse deleteGroup(OwsRequest r, LayerGroupConfig g) {
+        Path dataDir = context.catalog().dataDir().toAbsolutePath().normalize();
+        change(r, new DataDirectoryChange(dataDir).remove(dataDir.relativize(g.location().file().toAbsolutePath()
+                .normalize()).toString()));
         return OwsResponse.text(200, "text/plain; charset=UTF-8", "");
+    }
+
+    private static String quoted(String s) {
+        try {
+            return JSON.writeValueAsString(s);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private OwsResponse createWorkspace(OwsRequest r, String base) {

@@ -53,7 +53,8 @@ final class Router {
     }
 
     Target target(String requested) {
-        String path = GeoServerPaths.plain(requested);
+        // empty segments ("/rest//workspaces", as some GeoServer clients write them) collapse, as servlet containers do
+        String path = GeoServerPaths.plain(requested.contains("//") ? requested.replaceAll("/{2,}", "/") : requested);
         String workspace = null;
         String rest = path;
         int second = path.indexOf('/', 1);

@@ -150,6 +150,64 @@ class RestApiIT {
         assertTrue(Files.readString(auditLog).contains("refused"));
     }
 
+    @Test
+    void theTileCacheIsSeededAndTruncatedThroughGeoWebCachesApi() throws Exception {
+        String gwc = "http://localhost:" + server.port() + "/geoserver/gwc/rest";
+        assertEquals(401, given().get(gwc + "/seed/yanggao:restoration_zones.json").statusCode());
+        Response seed = admin().contentType("application/json").body("{\"seedRequest\": {\"name\": "
+                + "\"yanggao:restoration_zones\", \"gridSetId\": \"WebMercatorQuad\", \"zoomStart\": 7, "
+                + "\"zoomStop\": 8, \"format\": \"image/png\", \"type\": \"seed\", \"threadCount\": 1}}")
+                .post(gwc + "/seed/yanggao:restoration_zones.json");
+        assertEquals(200, seed.statusCode(), seed.asString());
+        // poll until the task is no longer listed (bounded; the seed of two levels takes a moment)
+        JsonNode tasks = null;
+        for (int i = 0; i < 600; i++) {
+            tasks = JSON.readTree(admin().get(gwc + "/seed/yanggao:restoration_zones.json").asByteArray());
+            if (tasks.path("long-array-array").isEmpty()) break;
+            Thread.sleep(100);
+        }
+        assertTrue(tasks.path("long-array-array").isEmpty(), tasks.toString());
+        Path cache = dataDir.resolve("var/tiles");
+        long files;
+        try (Stream<Path> all = Files.walk(cache)) {
+            files = all.filter(Files::isRegularFile).count();
+        }
+        assertTrue(files > 0, "seeded tiles in " + cache);
+        Response truncate = admin().contentType("text/xml")
+                .body("<truncateLayer><layerName>yanggao:restoration_zones</layerName></truncateLayer>")
+                .post(gwc + "/masstruncate");
+        assertEquals(200, truncate.statusCode(), truncate.asString());
+        assertTrue(truncate.asString().matches("(?s)[1-9]\\d* tiles removed.*"), truncate.asString());
+        assertEquals(404, admin().contentType("text/xml").body("<truncateLayer><layerName>nothing</layerName>"
+                + "</truncateLayer>").post(gwc + "/masstruncate").statusCode());
+    }
+
+    /** geoserver-node-client, the npm package written for GeoServer's REST API, drives this one unchanged. */
+    @Test
+    void geoserverNodeClientDrivesTheApi() throws Exception {
+        Path frontend = ServerFixture.workspace().resolve("geoserver-ext/viewer/frontend");
+        boolean ready = new ProcessBuilder("sh", "-c", "command -v node").start().waitFor() == 0
+                && Files.isDirectory(frontend.resolve("node_modules/geoserver-node-client"));
+        org.ecoplan.server.ClientCommands.require(ready, "node and geoserver-node-client (viewer frontend npm ci)");
+        ProcessBuilder pb = new ProcessBuilder("node", "test/geoserver-rest-client.test.mjs")
+                .directory(frontend.toFile())
+                .redirectErrorStream(true);
+        pb.environment().put("REST_URL", rest + "/");
+        pb.environment().put("BASE_URL", "http://localhost:" + server.port() + "/yanggao");
+        pb.environment().put("USER", "admin");
+        pb.environment().put("PASSWORD", "admin-pass");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(2, java.util.concurrent.TimeUnit.MINUTES), out);
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.contains("\"ok\":true"), out);
+        // what the client made is in the files: the new default style and the group
+        assertTrue(Files.readString(dataDir.resolve("layers/yanggao/restoration_zones.yaml"))
+                .contains("default: nc_zones"));
+        assertTrue(Files.isRegularFile(dataDir.resolve("layers/yanggao/groups/nc_group.yaml")));
+        assertFalse(Files.exists(dataDir.resolve("layers/nodeclient")));
+    }
+
     private static final String RED = """
             <?xml version="1.0" encoding="UTF-8"?>
             <StyledLayerDescriptor xmlns="http://www.opengis.net/sld" xmlns:ogc="http://www.opengis.net/ogc" version="1.0.0">
