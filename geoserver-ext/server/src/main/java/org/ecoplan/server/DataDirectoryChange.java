@@ -27,6 +27,8 @@ final class DataDirectoryChange {
     private final Path dataDir;
     private final Map<Path, byte[]> writes = new LinkedHashMap<>();
     private final List<Path> removals = new ArrayList<>();
+    private final List<Path> byproducts = new ArrayList<>();
+    private Runnable beforeReload = () -> {};
 
     DataDirectoryChange(Path dataDir) {
         this.dataDir = dataDir.toAbsolutePath().normalize();
@@ -41,6 +43,16 @@ final class DataDirectoryChange {
     /** Removes a file or a directory tree as part of the change. */
     DataDirectoryChange remove(String relative) {
         removals.add(inside(relative));
+        return this;
+    }
+
+    /**
+     * A step between writing the files and the reload (loading an upload's data into its store), and
+     * a file that step creates, removed again if the change fails.
+     */
+    DataDirectoryChange beforeReload(Runnable step, String createdFile) {
+        this.beforeReload = step;
+        if (createdFile != null && !Files.exists(inside(createdFile))) byproducts.add(inside(createdFile));
         return this;
     }
 
@@ -94,10 +106,12 @@ final class DataDirectoryChange {
                     Files.move(tmp, p, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                     audit.add(Map.of("file", dataDir.relativize(p).toString(), "before", before, "after", hash(p)));
                 }
+                beforeReload.run();
                 reload.run();
                 deleteQuietly(aside);
                 return audit;
             } catch (IOException | RuntimeException e) {
+                created.addAll(byproducts);
                 restore(kept, created);
                 deleteQuietly(aside);
                 if (e instanceof IOException io) throw new UncheckedIOException(io);

@@ -73,7 +73,7 @@ final class RestEndpoint implements HttpEndpoint {
         String rest = r.path().substring(PREFIX.length());
         boolean xml = rest.endsWith(".xml") || (!rest.endsWith(".json") && accepts(r, "xml"));
         boolean sld = rest.endsWith(".sld");
-        rest = rest.replaceFirst("\\.(json|xml|sld|html)$", "");
+        rest = rest.replaceFirst("\\.(json|xml|sld|html|shp)$", "");
         List<String> p = new ArrayList<>();
         for (String s : rest.split("/")) if (!s.isEmpty()) p.add(URLDecoder.decode(s, StandardCharsets.UTF_8));
         String m = r.method();
@@ -104,6 +104,25 @@ final class RestEndpoint implements HttpEndpoint {
                 LayerConfig l = c.layer(ws.name(), p.get(3)).orElseThrow(() -> notFound("No such layer: " + p.get(3)));
                 if (read(m)) return layer(l, base, xml);
                 if (m.equals("PUT")) return setDefaultStyle(r, l);
+            }
+            if (p.size() == 3 && p.get(2).equals("datastores") && read(m)) return datastores(c, ws.name(), base, xml);
+            if (p.size() == 3 && p.get(2).equals("datastores") && m.equals("POST")) return createDatastore(r, ws, base);
+            if (p.size() >= 4 && p.get(2).equals("datastores")) {
+                String ds = p.get(3);
+                if (p.size() == 5 && p.get(4).equals("file") && m.equals("PUT") && r.path().endsWith(".shp")) {
+                    return uploadShapefile(r, ws, ds, base);
+                }
+                var store = c.store(ws.name(), ds)
+                        .orElseThrow(() -> notFound("No such datastore: " + ws.name() + ":" + ds));
+                if (p.size() == 4 && read(m)) return datastore(store, base, xml);
+                if (p.size() == 4 && m.equals("DELETE")) return deleteDatastore(r, store);
+                if (p.size() == 5 && p.get(4).equals("featuretypes") && read(m))
+                    return featureTypes(c, store, base, xml);
+                if (p.size() == 6 && p.get(4).equals("featuretypes") && read(m)) {
+                    LayerConfig l = c.layer(ws.name(), p.get(5)).filter(x -> ds.equals(x.store()))
+                            .orElseThrow(() -> notFound("No such feature type: " + p.get(5)));
+                    return featureType(l, xml);
+                }
             }
             if (p.size() == 3 && p.get(2).equals("layergroups") && read(m)) return groups(c, ws.name(), base, xml);
             if (p.size() == 3 && p.get(2).equals("layergroups") && m.equals("POST")) return createGroup(r, ws, base);
@@ -359,6 +378,255 @@ final class RestEndpoint implements HttpEndpoint {
         Path dataDir = context.catalog().dataDir().toAbsolutePath().normalize();
         change(r, new DataDirectoryChange(dataDir).write(dataDir.relativize(file.toAbsolutePath().normalize())
                 .toString(), changed.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static OwsResponse datastores(Catalog c, String ws, String base, boolean xml) {
+        List<Object> items = new ArrayList<>();
+        for (var s : c.stores()) {
+            if (s.workspace().equals(ws)) {
+                items.add(map("name", s.id(), "href", base + "/workspaces/" + ws + "/datastores/" + s.id() + ".json"));
+            }
+        }
+        return RestDocument.answer(200, map("dataStores", map("dataStore", items)), xml);
+    }
+
+    /** A datastore's connection parameters, GeoServer's entries, the password never shown. */
+    private static OwsResponse datastore(org.ecoplan.catalog.config.StoreConfig s, String base, boolean xml) {
+        List<Object> entries = new ArrayList<>();
+        String url = s.url();
+        String type;
+        if (url.startsWith("gpkg:")) {
+            type = "GeoPackage";
+            entries.add(map("@key", "dbtype", "$", "geopkg"));
+            entries.add(map("@key", "database", "$", url.substring(5)));
+        } else {
+            type = "PostGIS";
+            entries.add(map("@key", "dbtype", "$", "postgis"));
+            Matcher m = Pattern.compile("jdbc:postgresql://([^:/?]+)(?::(\\d+))?/([^?]+)(\\?.*)?").matcher(url);
+            if (m.matches()) {
+                entries.add(map("@key", "host", "$", m.group(1)));
+                entries.add(map("@key", "port", "$", m.group(2) == null ? "5432" : m.group(2)));
+                entries.add(map("@key", "database", "$", m.group(3)));
+                for (String kv : (m.group(4) == null ? "" : m.group(4).substring(1)).split("&")) {
+                    int eq = kv.indexOf('=');
+                    if (eq < 0) continue;
+                    String k = kv.substring(0, eq);
+                    if (k.equals("user")) entries.add(map("@key", "user", "$", kv.substring(eq + 1)));
+                    if (k.equals("currentSchema")) entries.add(map("@key", "schema", "$", kv.substring(eq + 1)));
+                    if (k.equals("password")) entries.add(map("@key", "passwd", "$", "******"));
+                }
+            }
+        }
+        String self = base + "/workspaces/" + s.workspace() + "/datastores/" + s.id();
+        return RestDocument.answer(200, map("dataStore", map("name", s.id(), "type", type, "enabled", true,
+                "workspace", map("name", s.workspace()), "connectionParameters", map("entry", entries), "featureTypes",
+                self + "/featuretypes.json")), xml);
+    }
+
+    private static OwsResponse featureTypes(Catalog c, org.ecoplan.catalog.config.StoreConfig s, String base,
+            boolean xml) {
+        List<Object> items = new ArrayList<>();
+        for (LayerConfig l : c.layers()) {
+            if (l.workspace().equals(s.workspace()) && s.id().equals(l.store())) {
+                items.add(map("name", l.id(), "href", base + "/workspaces/" + s.workspace() + "/datastores/" + s.id()
+                        + "/featuretypes/" + l.id() + ".json"));
+            }
+        }
+        return RestDocument.answer(200, map("featureTypes", map("featureType", items)), xml);
+    }
+
+    private static OwsResponse featureType(LayerConfig l, boolean xml) {
+        List<Object> attributes = new ArrayList<>();
+        for (var a : l.featureType().attributes()) {
+            attributes.add(map("name", a.name(), "binding", a.type().javaType().getName(), "nillable", !a.required()));
+        }
+        Map<String, Object> doc = map("name", l.id(), "nativeName", l.table(), "title", l.title().both(), "abstract",
+                l.abstractText().both(), "namespace", map("name", l.workspace()), "store", map("name",
+                        l.workspace() + ":" + l.store()),
+                "attributes", map("attribute", attributes));
+        if (l.featureType().hasGeometry()) {
+            doc.put("srs", l.featureType().geometry().crs().id());
+            doc.put("nativeCRS", l.featureType().geometry().crs().id());
+        }
+        return RestDocument.answer(200, map("featureType", doc), xml);
+    }
+
+    /**
+     * POST a dataStore: GeoPackage ({@code dbtype geopkg}, {@code database} a path inside the data
+     * directory) or PostGIS ({@code host, port, database, user, passwd, schema}); the store is opened
+     * by the reload, so one that cannot be reached is refused.
+     */
+    private OwsResponse createDatastore(OwsRequest r, WorkspaceConfig ws, String base) {
+        JsonNode d = json(r).path("dataStore");
+        String name = d.path("name").asText(null);
+        if (name == null || !NAME.matcher(name).matches())
+            throw bad("A datastore name is a letter or _ then letters, digits, _ or -");
+        if (context.catalog().store(ws.name(), name).isPresent()) {
+            throw new ServiceException("Conflict", null, "Datastore " + ws.name() + ":" + name + " exists", 409);
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        JsonNode entries = d.path("connectionParameters").path("entry");
+        for (JsonNode e : entries.isArray() ? entries : List.of(entries)) {
+            params.put(e.path("@key").asText(""), e.path("$").asText(""));
+        }
+        d.path("connectionParameters").fields().forEachRemaining(f -> {
+            if (f.getValue().isValueNode()) params.put(f.getKey(), f.getValue().asText());
+        });
+        String url = switch (params.getOrDefault("dbtype", "")) {
+            case "geopkg" -> {
+                String db = params.getOrDefault("database", "");
+                Path inside = context.catalog().dataDir().resolve(db).normalize();
+                if (db.isBlank() || Path.of(db).isAbsolute()
+                        || !inside.startsWith(context.catalog().dataDir().normalize())) {
+                    throw bad("A GeoPackage datastore's database is a path inside the data directory");
+                }
+                yield "gpkg:" + db;
+            }
+            case "postgis" -> {
+                String host = params.getOrDefault("host", "");
+                String db = params.getOrDefault("database", "");
+                String port = params.getOrDefault("port", "5432");
+                if (!host.matches("[A-Za-z0-9.-]{1,253}") || !db.matches("[A-Za-z0-9_-]{1,63}")
+                        || !port.matches("\\d{1,5}")) {
+                    throw bad("PostGIS parameters: host, port and database must be plain names");
+                }
+                StringBuilder u = new StringBuilder("jdbc:postgresql://" + host + ":" + port + "/" + db);
+                List<String> q = new ArrayList<>();
+                if (!params.getOrDefault("user", "").isEmpty()) q.add("user=" + enc(params.get("user")));
+                if (!params.getOrDefault("passwd", "").isEmpty()) q.add("password=" + enc(params.get("passwd")));
+                if (!params.getOrDefault("schema", "").isEmpty()) q.add("currentSchema=" + enc(params.get("schema")));
+                if (!q.isEmpty()) u.append('?').append(String.join("&", q));
+                yield u.toString();
+            }
+            default -> throw bad("dbtype must be geopkg or postgis");
+        };
+        // the store is opened and asked for a table now: a store that cannot be reached is refused, not published broken
+        try (var probe = org.ecoplan.catalog.store.DataStores.open(url.startsWith("gpkg:")
+                ? "gpkg:" + context.catalog().dataDir().resolve(url.substring(5))
+                : url)) {
+            probe.hasTable("ecoplan_probe");
+        } catch (RuntimeException e) {
+            String why = String.valueOf(e.getMessage());
+            String pw = params.getOrDefault("passwd", "");
+            if (!pw.isEmpty()) why = why.replace(pw, "******").replace(enc(pw), "******");
+            throw bad("The datastore cannot be opened: " + why.replaceAll("password=[^&\\s]*", "password=******"));
+        }
+        String yaml = "# created through the REST API\nid: " + name + "\nurl: " + quoted(url) + "\n";
+        change(r, new DataDirectoryChange(context.catalog().dataDir()).write("layers/" + ws.name() + "/stores/" + name
+                + ".yaml", yaml.getBytes(StandardCharsets.UTF_8)));
+        return OwsResponse.text(201, "text/plain; charset=UTF-8", name + "\n").withHeader("Location",
+                base + "/workspaces/" + ws.name() + "/datastores/" + name);
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private OwsResponse deleteDatastore(OwsRequest r, org.ecoplan.catalog.config.StoreConfig s) {
+        List<LayerConfig> using = context.catalog().layers().stream()
+                .filter(l -> l.workspace().equals(s.workspace()) && s.id().equals(l.store())).toList();
+        if (!using.isEmpty() && !"true".equalsIgnoreCase(r.params().value("recurse"))) {
+            throw new ServiceException("Forbidden", null, "Datastore " + s.qualifiedName() + " has feature types "
+                    + using.stream().map(LayerConfig::id).toList() + " (recurse=true removes them too)", 403);
+        }
+        Path dataDir = context.catalog().dataDir().toAbsolutePath().normalize();
+        DataDirectoryChange change = new DataDirectoryChange(dataDir)
+                .remove(dataDir.relativize(s.location().file().toAbsolutePath().normalize()).toString())
+                .remove("data/" + s.workspace() + "/uploads/" + s.id());
+        for (LayerConfig l : using) {
+            change.remove(dataDir.relativize(l.location().file().toAbsolutePath().normalize()).toString());
+        }
+        change(r, change);
+        return OwsResponse.text(200, "text/plain; charset=UTF-8", "");
+    }
+
+    /**
+     * {@code PUT .../datastores/{ds}/file.shp[?charset=GBK]} with a zipped Shapefile: the store
+     * (a GeoPackage under {@code var/uploads/}, made if new), the layer (its name, geometry type,
+     * CRS and attributes from the files), a plain style for it and the upload itself (its source,
+     * for the loader) are written; its features are loaded into the store; the reload publishes
+     * it. Any failure leaves nothing: the files are put back, a new GeoPackage removed.
+     */
+    private OwsResponse uploadShapefile(OwsRequest r, WorkspaceConfig ws, String ds, String base) {
+        if (!NAME.matcher(ds).matches()) throw bad("A datastore name is a letter or _ then letters, digits, _ or -");
+        if (r.body().length == 0) throw bad("Send the zipped Shapefile as the body");
+        var existing = context.catalog().store(ws.name(), ds);
+        if (existing.isPresent() && !existing.get().url().startsWith("gpkg:")) {
+            throw bad("Datastore " + ws.name() + ":" + ds
+                    + " is not a GeoPackage; upload into a new or GeoPackage store");
+        }
+        ShapefilePublication pub;
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile("ecoplan-upload-", ".zip");
+            Files.write(tmp, r.body());
+            pub = ShapefilePublication.read(tmp, r.params().value("charset"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            if (tmp != null) tmp.toFile().delete();
+        }
+        String id = pub.name();
+        if (context.catalog().layer(ws.name(), id).isPresent() || context.catalog().group(ws.name(), id).isPresent()) {
+            throw new ServiceException("Conflict", null, "Layer " + ws.name() + ":" + id + " exists", 409);
+        }
+        String storeFile = "var/uploads/" + ws.name() + "/" + ds + ".gpkg";
+        String upload = "data/" + ws.name() + "/uploads/" + ds + "/" + id + ".zip";
+        String charset = r.params().value("charset");
+        StringBuilder y = new StringBuilder("# published through the REST API (upload of " + id + ".zip by "
+                + r.caller().name() + ", " + java.time.LocalDate.now() + ")\n");
+        y.append("id: ").append(id).append("\ntitle: {zh: ").append(quoted(id)).append(", en: ").append(quoted(id))
+                .append("}\nabstract: {zh: \"上传的数据，未附说明\", en: \"Uploaded data, no description given\"}\n")
+                .append("store: ").append(ds).append("\ngeometry: {type: ").append(pub.type().sfName())
+                .append(", crs: ")
+                .append(pub.crs()).append("}\nsource: {file: ").append(upload).append(", format: shapefile")
+                .append(charset == null ? "" : ", encoding: " + quoted(charset)).append("}\nattributes:\n");
+        for (var f : pub.fields().entrySet()) {
+            y.append("  - {name: ").append(f.getKey()).append(", type: ")
+                    .append(f.getValue().name().toLowerCase(Locale.ROOT)).append(", alias: {zh: ").append(f.getKey())
+                    .append(", en: ").append(f.getKey()).append("}}\n");
+        }
+        y.append("styles: {default: ").append(id).append("}\nqueryable: true\nmetadata:\n")
+                .append("  source: ").append(quoted("uploaded through the REST API as " + id + ".zip")).append("\n")
+                .append("  licence: \"未明确 / not stated by the uploader\"\n")
+                .append("  attribution: \"未明确 / not stated by the uploader\"\n")
+                .append("  schematic: false\n  confidence: \"未明确\"\n");
+        DataDirectoryChange change = new DataDirectoryChange(context.catalog().dataDir())
+                .write(upload, r.body())
+                .write("layers/" + ws.name() + "/" + id + ".yaml", y.toString().getBytes(StandardCharsets.UTF_8));
+        if (!Files.exists(context.catalog().dataDir().resolve("styles/" + ws.name() + "/" + id + ".sld"))) {
+            change.write("styles/" + ws.name() + "/" + id + ".sld", PlainStyle.sld(id, pub.type())
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        if (existing.isEmpty()) {
+            change.write("layers/" + ws.name() + "/stores/" + ds + ".yaml",
+                    ("# created by a Shapefile upload\nid: " + ds
+                            + "\nurl: gpkg:" + storeFile + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        Path dataDir = context.catalog().dataDir();
+        String version = Authenticator.sha256(new String(r.body(), StandardCharsets.ISO_8859_1));
+        change.beforeReload(() -> load(dataDir, ws.name(), id, pub, version), existing.isEmpty() ? storeFile : null);
+        change(r, change);
+        return OwsResponse.text(201, "text/plain; charset=UTF-8", id + "\n").withHeader("Location",
+                base + "/workspaces/" + ws.name() + "/datastores/" + ds + "/featuretypes/" + id);
+    }
+
+    /** Writes an upload's features into its store, in one transaction, as the layer now configured reads them. */
+    private static void load(Path dataDir, String ws, String id, ShapefilePublication pub, String version) {
+        Catalog next = org.ecoplan.catalog.config.CatalogLoader.load(dataDir, List.of(ws));
+        LayerConfig l = next.layer(ws, id).orElseThrow();
+        var store = next.store(ws, l.store()).orElseThrow();
+        String url = ServerContext.resolve(store, dataDir);
+        try {
+            Files.createDirectories(dataDir.resolve(store.url().substring(5)).toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        try (var ds = org.ecoplan.catalog.store.DataStores.open(url);
+                var writer = ds.writer()) {
+            writer.replaceTable(l.featureType(), l.table(), pub.features().iterator(), version, n -> {});
+            writer.commit();
+        }
     }
 
     private static OwsResponse group(LayerGroupConfig g, String base, boolean xml) {

@@ -55,7 +55,8 @@ public final class CatalogLoader {
     private static final Set<String> ATTRIBUTE_KEYS = Set.of("name", "type", "required", "alias", "codes", "derive");
     private static final Set<String> DERIVED = Set.of("area_km2", "length_km");
     private static final Set<String> FORMATS = Set.of("geojson", "csv", "gpkg", "shapefile", "jzd", "kml");
-    private static final Set<String> CONFIDENCE = Set.of("high", "medium", "low", "very low");
+    /** Positional confidence; 未明确 where nobody stated it (an upload's, until its owner says). */
+    private static final Set<String> CONFIDENCE = Set.of("high", "medium", "low", "very low", "未明确");
 
     private final Path dataDir;
     private final Set<String> only;

@@ -150,6 +150,151 @@ class RestApiIT {
         assertTrue(Files.readString(auditLog).contains("refused"));
     }
 
+    /** Zips the files of a directory (optionally under a folder, optionally leaving some out). */
+    private static byte[] zip(Path dir, String folder, String... leaveOut) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(out);
+                Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.sorted().toList()) {
+                if (java.util.Arrays.stream(leaveOut).anyMatch(x -> f.toString().endsWith(x))) continue;
+                z.putNextEntry(new java.util.zip.ZipEntry(folder + f.getFileName()));
+                z.write(Files.readAllBytes(f));
+                z.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static Response upload(String ds, byte[] zip, String query) {
+        return admin().contentType("application/zip").body(zip)
+                .put(rest + "/workspaces/yanggao/datastores/" + ds + "/file.shp" + query);
+    }
+
+    @Test
+    void aZippedGbkShapefileIsPublishedAndBadUploadsLeaveNothing() throws Exception {
+        org.ecoplan.server.ClientCommands.require(org.ecoplan.server.ClientCommands.works(
+                java.util.List.of("ogr2ogr", "--version"), dataDir), "ogr2ogr (GDAL)");
+        Path work = Files.createTempDirectory("ecoplan-upload");
+        Path src = work.resolve("parcels.geojson");
+        Files.writeString(src, "{\"type\":\"FeatureCollection\",\"features\":["
+                + "{\"type\":\"Feature\",\"properties\":{\"dkmc\":\"地块一\",\"mj\":1.5},\"geometry\":{\"type\":"
+                + "\"Polygon\",\"coordinates\":[[[113.90,40.30],[113.91,40.30],[113.91,40.31],[113.90,40.31],[113.90,40.30]]]}},"
+                + "{\"type\":\"Feature\",\"properties\":{\"dkmc\":\"地块二\",\"mj\":2.25},\"geometry\":{\"type\":"
+                + "\"Polygon\",\"coordinates\":[[[113.92,40.30],[113.93,40.30],[113.93,40.31],[113.92,40.31],[113.92,40.30]]]}}]}");
+        Path shp = work.resolve("shp");
+        Files.createDirectories(shp);
+        var r = org.ecoplan.server.ClientCommands.run(java.util.List.of("ogr2ogr", "-f", "ESRI Shapefile", "-s_srs",
+                "EPSG:4490", "-t_srs", "EPSG:4526", "-lco", "ENCODING=GBK", shp.resolve("parcels.shp").toString(),
+                src.toString()), work);
+        assertEquals(0, r.exit(), r.out());
+        long zonesBefore = JSON.readTree(given().get("http://localhost:" + server.port()
+                + "/yanggao/ogcapi/collections/restoration_zones/items").asByteArray()).path("numberMatched").asLong();
+
+        // bad uploads: each a clear 400, nothing written
+        Response noCpg = upload("up1", zip(shp, "", ".cpg"), "");
+        assertEquals(400, noCpg.statusCode(), noCpg.asString());
+        assertTrue(noCpg.asString().toLowerCase().contains("encoding") || noCpg.asString().contains("UTF-8"),
+                noCpg.asString());
+        Response noPrj = upload("up1", zip(shp, "", ".prj"), "");
+        assertEquals(400, noPrj.statusCode());
+        assertTrue(noPrj.asString().contains(".prj"), noPrj.asString());
+        Path xian = Files.createTempDirectory("ecoplan-xian");
+        for (String ext : new String[]{".shp", ".shx", ".dbf", ".cpg"}) {
+            Files.copy(shp.resolve("parcels" + ext), xian.resolve("parcels" + ext));
+        }
+        Files.writeString(xian.resolve("parcels.prj"),
+                "PROJCS[\"Xian_1980_3_Degree_GK_Zone_38\",GEOGCS[\"GCS_Xian_1980\","
+                        + "DATUM[\"D_Xian_1980\",SPHEROID[\"Xian_1980\",6378140.0,298.257]],PRIMEM[\"Greenwich\",0.0],"
+                        + "UNIT[\"Degree\",0.0174532925199433]],PROJECTION[\"Gauss_Kruger\"],PARAMETER[\"False_Easting\","
+                        + "38500000.0],PARAMETER[\"False_Northing\",0.0],PARAMETER[\"Central_Meridian\",114.0],"
+                        + "PARAMETER[\"Scale_Factor\",1.0],PARAMETER[\"Latitude_Of_Origin\",0.0],UNIT[\"Meter\",1.0]]");
+        Response unknownCrs = upload("up1", zip(xian, ""), "");
+        assertEquals(400, unknownCrs.statusCode(), unknownCrs.asString());
+        assertTrue(unknownCrs.asString().contains("does not recognise"), unknownCrs.asString());
+        java.io.ByteArrayOutputStream slip = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(slip)) {
+            z.putNextEntry(new java.util.zip.ZipEntry("../../evil.shp"));
+            z.write(Files.readAllBytes(shp.resolve("parcels.shp")));
+            z.closeEntry();
+        }
+        assertEquals(400, upload("up1", slip.toByteArray(), "").statusCode());
+        java.io.ByteArrayOutputStream bomb = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(bomb)) {
+            for (String ext : new String[]{".shx", ".prj", ".cpg"}) {
+                z.putNextEntry(new java.util.zip.ZipEntry("bomb" + ext));
+                z.write(Files.readAllBytes(shp.resolve("parcels" + ext)));
+                z.closeEntry();
+            }
+            z.putNextEntry(new java.util.zip.ZipEntry("bomb.shp"));
+            z.write(Files.readAllBytes(shp.resolve("parcels.shp")));
+            z.closeEntry();
+            z.putNextEntry(new java.util.zip.ZipEntry("bomb.dbf"));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 300; i++) z.write(zeros);
+            z.closeEntry();
+        }
+        assertTrue(bomb.size() < 2_000_000, "a small zip: " + bomb.size());
+        Response bombed = upload("up1", bomb.toByteArray(), "");
+        assertEquals(400, bombed.statusCode(), bombed.asString());
+        assertEquals(400, admin().contentType("application/zip").body(zip(shp, ""))
+                .put(rest + "/workspaces/yanggao/datastores/a..b/file.shp").statusCode());
+        assertFalse(Files.exists(dataDir.resolve("layers/yanggao/stores/up1.yaml")));
+        assertFalse(Files.exists(dataDir.resolve("layers/yanggao/parcels.yaml")));
+        assertFalse(Files.exists(dataDir.resolve("data/yanggao/uploads")));
+        assertFalse(Files.exists(dataDir.resolve("var/uploads/yanggao/up1.gpkg")));
+        try (Stream<Path> all = Files.walk(dataDir.getParent(), 1)) {
+            assertTrue(all.noneMatch(p -> p.getFileName().toString().startsWith("evil")), "zip slip");
+        }
+
+        // the good one, in a folder of the zip, its .dbf in GBK with its .cpg
+        Response ok = upload("up1", zip(shp, "delivery/"), "?charset=GBK");
+        assertEquals(201, ok.statusCode(), ok.asString());
+        JsonNode fts = JSON.readTree(admin().get(rest + "/workspaces/yanggao/datastores/up1/featuretypes.json")
+                .asByteArray());
+        assertTrue(fts.toString().contains("\"parcels\""), fts.toString());
+        JsonNode ft = JSON.readTree(admin().get(rest + "/workspaces/yanggao/datastores/up1/featuretypes/parcels.json")
+                .asByteArray());
+        assertEquals("EPSG:4526", ft.path("featureType").path("srs").asText(), ft.toString());
+        JsonNode items = JSON.readTree(given().get("http://localhost:" + server.port()
+                + "/yanggao/ogcapi/collections/parcels/items").asByteArray());
+        assertEquals(2, items.path("numberMatched").asInt(), items.toString());
+        assertTrue(items.toString().contains("地块一") && items.toString().contains("地块二"), items.toString());
+        // served in CRS84 where the source was: the Gauss-Krüger coordinates came back to 113.90 E
+        assertTrue(items.toString().contains("113.9"), items.toString());
+        Response map = given().get("http://localhost:" + server.port() + "/yanggao/wms?SERVICE=WMS&VERSION=1.3.0"
+                + "&REQUEST=GetMap&LAYERS=parcels&STYLES=&CRS=CRS:84&BBOX=113.89,40.29,113.94,40.32&WIDTH=50&HEIGHT=30"
+                + "&FORMAT=image/png");
+        assertEquals("image/png", map.contentType());
+        assertEquals(409, upload("up1", zip(shp, ""), "?charset=GBK").statusCode(), "the layer exists");
+        assertEquals(zonesBefore, JSON.readTree(given().get("http://localhost:" + server.port()
+                + "/yanggao/ogcapi/collections/restoration_zones/items").asByteArray()).path("numberMatched").asLong());
+        JsonNode store = JSON.readTree(admin().get(rest + "/workspaces/yanggao/datastores/up1.json").asByteArray());
+        assertTrue(store.toString().contains("geopkg"), store.toString());
+        // and it goes again, with its layer
+        assertEquals(403, admin().delete(rest + "/workspaces/yanggao/datastores/up1").statusCode());
+        assertEquals(200, admin().delete(rest + "/workspaces/yanggao/datastores/up1?recurse=true").statusCode());
+        assertEquals(404, given().get("http://localhost:" + server.port() + "/yanggao/ogcapi/collections/parcels")
+                .statusCode());
+    }
+
+    @Test
+    void aDatastoreThatCannotBeOpenedIsRefused() throws Exception {
+        Response r = admin().contentType("application/json").body("{\"dataStore\": {\"name\": \"pg1\", "
+                + "\"connectionParameters\": {\"entry\": [{\"@key\": \"dbtype\", \"$\": \"postgis\"}, "
+                + "{\"@key\": \"host\", \"$\": \"127.0.0.1\"}, {\"@key\": \"port\", \"$\": \"1\"}, "
+                + "{\"@key\": \"database\", \"$\": \"nothing\"}, {\"@key\": \"user\", \"$\": \"u\"}, "
+                + "{\"@key\": \"passwd\", \"$\": \"s3cret-pw\"}]}}}")
+                .post(rest + "/workspaces/yanggao/datastores");
+        assertEquals(400, r.statusCode(), r.asString());
+        assertFalse(r.asString().contains("s3cret-pw"), "the password is not echoed: " + r.asString());
+        assertFalse(Files.exists(dataDir.resolve("layers/yanggao/stores/pg1.yaml")));
+        assertFalse(Files.readString(auditLog).contains("s3cret-pw"));
+        assertEquals(400, admin().contentType("application/json").body("{\"dataStore\": {\"name\": \"g1\", "
+                + "\"connectionParameters\": {\"entry\": [{\"@key\": \"dbtype\", \"$\": \"geopkg\"}, "
+                + "{\"@key\": \"database\", \"$\": \"../../etc/x.gpkg\"}]}}}")
+                .post(rest + "/workspaces/yanggao/datastores").statusCode());
+    }
+
     @Test
     void theTileCacheIsSeededAndTruncatedThroughGeoWebCachesApi() throws Exception {
         String gwc = "http://localhost:" + server.port() + "/geoserver/gwc/rest";
