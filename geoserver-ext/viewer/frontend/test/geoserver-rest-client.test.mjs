@@ -2,7 +2,8 @@
 // /rest, run by org.ecoplan.server.rest.RestApiIT:
 //   REST_URL=http://host:port/rest BASE_URL=http://host:port/yanggao USER=admin PASSWORD=... node test/geoserver-rest-client.test.mjs
 // Creates a workspace, publishes a style, makes it a layer's default, builds a layer group, reloads,
-// checks that the group draws in WMS and the layer answers in WFS, then deletes what it made.
+// checks that the group draws in WMS and the layer answers in WFS, creates a GeoPackage datastore and
+// publishes a table of it as a feature type (then answering in WFS), then deletes what it made.
 // Prints one JSON line of results; exit 1 on failure.
 import { GeoServerRestClient } from 'geoserver-node-client';
 
@@ -46,6 +47,21 @@ try {
     + '&OUTPUTFORMAT=application/json');
   results.wfs = wfs.status;
   check(wfs.status === 200 && (await wfs.json()).features.length === 1, 'WFS does not answer');
+  // a GeoPackage datastore (its file put in the data directory by the test) and a table of it published
+  await grc.datastores.createGpkgStore('yanggao', 'ncgpkg', 'data/ncdemo.gpkg');
+  const stores = await grc.datastores.getDataStores('yanggao');
+  results.stores = stores.dataStores.dataStore.map((d) => d.name);
+  check(results.stores.includes('ncgpkg'), 'datastores: ' + results.stores);
+  await grc.layers.publishFeatureType('yanggao', 'ncgpkg', 'nc_parcels', 'nc_parcels', 'NC parcels', 'EPSG:4490', true,
+    'published by geoserver-node-client');
+  const parcels = await fetch(`${BASE_URL}/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=nc_parcels`
+    + '&OUTPUTFORMAT=application/json');
+  results.parcels = parcels.status === 200 ? (await parcels.json()).features.map((f) => f.properties.name) : parcels.status;
+  check(JSON.stringify(results.parcels) === JSON.stringify(['a', 'b']), 'published feature type: ' + results.parcels);
+  await grc.datastores.deleteDataStore('yanggao', 'ncgpkg', true);
+  const gone = await fetch(`${BASE_URL}/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=DescribeFeatureType&TYPENAMES=nc_parcels`);
+  results.goneStatus = gone.status;
+  check((await gone.text()).includes('nc_parcels') && gone.status >= 400, 'the feature type outlived its store');
   let refused = false;
   try { await grc.styles.delete('yanggao', 'nc_zones'); } catch (e) { refused = true; }
   check(refused, 'a style in use was deleted');

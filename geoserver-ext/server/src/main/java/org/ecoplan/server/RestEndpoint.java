@@ -118,6 +118,17 @@ final class RestEndpoint implements HttpEndpoint {
                 if (p.size() == 4 && m.equals("DELETE")) return deleteDatastore(r, store);
                 if (p.size() == 5 && p.get(4).equals("featuretypes") && read(m))
                     return featureTypes(c, store, base, xml);
+                if (p.size() == 5 && p.get(4).equals("featuretypes") && m.equals("POST")) {
+                    return publishFeatureType(r, store, base);
+                }
+                if (p.size() == 6 && p.get(4).equals("featuretypes") && m.equals("DELETE")) {
+                    LayerConfig l = c.layer(ws.name(), p.get(5)).filter(x -> ds.equals(x.store()))
+                            .orElseThrow(() -> notFound("No such feature type: " + p.get(5)));
+                    Path dataDir = c.dataDir().toAbsolutePath().normalize();
+                    change(r, new DataDirectoryChange(dataDir).remove(dataDir.relativize(l.location().file()
+                            .toAbsolutePath().normalize()).toString()));
+                    return OwsResponse.text(200, "text/plain; charset=UTF-8", "");
+                }
                 if (p.size() == 6 && p.get(4).equals("featuretypes") && read(m)) {
                     LayerConfig l = c.layer(ws.name(), p.get(5)).filter(x -> ds.equals(x.store()))
                             .orElseThrow(() -> notFound("No such feature type: " + p.get(5)));
@@ -474,7 +485,7 @@ final class RestEndpoint implements HttpEndpoint {
         });
         String url = switch (params.getOrDefault("dbtype", "")) {
             case "geopkg" -> {
-                String db = params.getOrDefault("database", "");
+                String db = params.getOrDefault("database", "").replaceFirst("^file:", "");
                 Path inside = context.catalog().dataDir().resolve(db).normalize();
                 if (db.isBlank() || Path.of(db).isAbsolute()
                         || !inside.startsWith(context.catalog().dataDir().normalize())) {
@@ -516,6 +527,80 @@ final class RestEndpoint implements HttpEndpoint {
                 + ".yaml", yaml.getBytes(StandardCharsets.UTF_8)));
         return OwsResponse.text(201, "text/plain; charset=UTF-8", name + "\n").withHeader("Location",
                 base + "/workspaces/" + ws.name() + "/datastores/" + name);
+    }
+
+    /**
+     * POST a featureType: a table of the store ({@code nativeName}, else {@code name}) published as a
+     * layer, its columns, geometry and SRID as the store describes them ({@code srs} must agree: no
+     * reprojection is declared here), with a plain style; refused when the table has no {@code fid}.
+     */
+    private OwsResponse publishFeatureType(OwsRequest r, org.ecoplan.catalog.config.StoreConfig store, String base) {
+        JsonNode f = json(r).path("featureType");
+        String name = f.path("name").asText(null);
+        String table = f.path("nativeName").asText(name);
+        if (name == null || !name.matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {
+            throw bad("A feature type name is an ASCII letter or _ then letters, digits or _");
+        }
+        if (table == null || !table.matches("[A-Za-z_][A-Za-z0-9_]{0,62}"))
+            throw bad("nativeName must be a table name");
+        String ws = store.workspace();
+        if (context.catalog().layer(ws, name).isPresent() || context.catalog().group(ws, name).isPresent()) {
+            throw new ServiceException("Conflict", null, "Layer " + ws + ":" + name + " exists", 409);
+        }
+        var d = context.stores().get(store.qualifiedName()).describe(table).orElseThrow(() -> bad("Datastore "
+                + store.qualifiedName() + " has no table '" + table + "' with a fid key"));
+        String srs = f.path("srs").asText(null);
+        String crs;
+        if (d.geometryColumn() == null) {
+            crs = null;
+        } else if (d.srid() > 0) {
+            crs = "EPSG:" + d.srid();
+            if (srs != null
+                    && !org.ecoplan.catalog.crs.CrsRegistry.decode(srs).map(x -> x.epsg() == d.srid()).orElse(false)) {
+                throw bad("Table " + table + " is in " + crs + ", not " + srs
+                        + " (no reprojection is declared on publishing)");
+            }
+        } else if (srs != null && org.ecoplan.catalog.crs.CrsRegistry.decode(srs).isPresent()) {
+            crs = srs;
+        } else {
+            throw bad("Table " + table + " declares no SRID: give srs");
+        }
+        String title = f.path("title").asText(name);
+        String abs = f.path("abstract").asText("");
+        StringBuilder y = new StringBuilder("# published through the REST API by " + r.caller().name() + ", "
+                + java.time.LocalDate.now() + "\n");
+        y.append("id: ").append(name).append("\ntitle: {zh: ").append(quoted(title)).append(", en: ")
+                .append(quoted(title))
+                .append("}\nabstract: {zh: ").append(quoted(abs.isBlank() ? title : abs)).append(", en: ")
+                .append(quoted(abs.isBlank() ? title : abs)).append("}\nstore: ").append(store.id()).append("\ntable: ")
+                .append(table).append("\n");
+        if (crs == null) {
+            y.append("geometry: {type: none}\n");
+        } else {
+            y.append("geometry: {type: ").append(d.geometryType().sfName()).append(", crs: ").append(crs)
+                    .append(", column: ").append(d.geometryColumn()).append("}\n");
+        }
+        y.append("attributes:\n");
+        for (var c : d.columns()) {
+            if (!c.name().matches("[A-Za-z_][A-Za-z0-9_]*"))
+                throw bad("Column '" + c.name() + "' is not an ASCII name");
+            y.append("  - {name: ").append(c.name()).append(", type: ").append(c.type().name().toLowerCase(Locale.ROOT))
+                    .append(", alias: {zh: ").append(c.name()).append(", en: ").append(c.name()).append("}}\n");
+        }
+        if (crs != null) y.append("styles: {default: ").append(name).append("}\n");
+        y.append("queryable: true\nmetadata:\n  source: ").append(quoted("table " + table + " of datastore "
+                + store.qualifiedName() + ", published through the REST API")).append("\n")
+                .append("  licence: \"未明确 / not stated\"\n  attribution: \"未明确 / not stated\"\n")
+                .append("  schematic: false\n  confidence: \"未明确\"\n");
+        DataDirectoryChange change = new DataDirectoryChange(context.catalog().dataDir())
+                .write("layers/" + ws + "/" + name + ".yaml", y.toString().getBytes(StandardCharsets.UTF_8));
+        if (crs != null && !Files.exists(context.catalog().dataDir().resolve("styles/" + ws + "/" + name + ".sld"))) {
+            change.write("styles/" + ws + "/" + name + ".sld", PlainStyle.sld(name, d.geometryType())
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        change(r, change);
+        return OwsResponse.text(201, "text/plain; charset=UTF-8", name + "\n").withHeader("Location",
+                base + "/workspaces/" + ws + "/datastores/" + store.id() + "/featuretypes/" + name);
     }
 
     private static String enc(String s) {

@@ -9,6 +9,12 @@ public interface DataStore extends AutoCloseable {
 
     boolean hasTable(String table);
 
+    /**
+     * The columns and geometry of a table, for publishing it; empty when it does not exist or
+     * has no {@code fid} key to serve features by.
+     */
+    java.util.Optional<TableDescription> describe(String table);
+
     /** Read access to a table, which must exist and match the feature type's columns. */
     FeatureSource featureSource(FeatureType type, String table);
 

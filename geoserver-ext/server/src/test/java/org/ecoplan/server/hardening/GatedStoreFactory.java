@@ -61,6 +61,11 @@ public final class GatedStoreFactory implements DataStoreFactory {
             public boolean hasTable(String table) { return store.hasTable(table); }
 
             @Override
+            public java.util.Optional<org.ecoplan.catalog.store.TableDescription> describe(String table) {
+                return store.describe(table);
+            }
+
+            @Override
             public FeatureSource featureSource(FeatureType type, String table) {
                 FeatureSource source = store.featureSource(type, table);
                 return new FeatureSource() {

@@ -334,6 +334,17 @@ class RestApiIT {
         boolean ready = new ProcessBuilder("sh", "-c", "command -v node").start().waitFor() == 0
                 && Files.isDirectory(frontend.resolve("node_modules/geoserver-node-client"));
         org.ecoplan.server.ClientCommands.require(ready, "node and geoserver-node-client (viewer frontend npm ci)");
+        org.ecoplan.server.ClientCommands.require(org.ecoplan.server.ClientCommands.works(
+                java.util.List.of("ogr2ogr", "--version"), dataDir), "ogr2ogr (GDAL)");
+        // a GeoPackage another tool wrote (GDAL: fid and geom columns), for the client to publish a table of
+        Path src = Files.createTempFile("ncdemo", ".geojson");
+        Files.writeString(src, "{\"type\":\"FeatureCollection\",\"features\":["
+                + "{\"type\":\"Feature\",\"properties\":{\"name\":\"a\"},\"geometry\":{\"type\":\"Point\","
+                + "\"coordinates\":[113.9,40.3]}},{\"type\":\"Feature\",\"properties\":{\"name\":\"b\"},"
+                + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[113.95,40.32]}}]}");
+        var gdal = org.ecoplan.server.ClientCommands.run(java.util.List.of("ogr2ogr", "-f", "GPKG", dataDir.resolve(
+                "data/ncdemo.gpkg").toString(), src.toString(), "-nln", "nc_parcels", "-a_srs", "EPSG:4490"), dataDir);
+        assertEquals(0, gdal.exit(), gdal.out());
         ProcessBuilder pb = new ProcessBuilder("node", "test/geoserver-rest-client.test.mjs")
                 .directory(frontend.toFile())
                 .redirectErrorStream(true);

@@ -40,6 +40,61 @@ public final class GeoPackageStore implements DataStore {
         return columns(table) != null;
     }
 
+    /**
+     * PRAGMA table_info for the columns (SQLite's declared types: TEXT, INTEGER, REAL, BOOLEAN,
+     * DATE) and gpkg_geometry_columns (OGC 12-128r18 clause 2.1.5) for the geometry.
+     */
+    @Override
+    public java.util.Optional<org.ecoplan.catalog.store.TableDescription> describe(String table) {
+        if (!Files.isRegularFile(file)) return java.util.Optional.empty();
+        try (Connection c = reads.open()) {
+            String geomColumn = null;
+            org.ecoplan.catalog.GeometryType geomType = null;
+            int srid = 0;
+            try (java.sql.PreparedStatement ps = c.prepareStatement(
+                    "SELECT column_name, geometry_type_name, srs_id FROM gpkg_geometry_columns WHERE table_name = ?")) {
+                ps.setString(1, table);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        geomColumn = rs.getString(1);
+                        geomType = org.ecoplan.catalog.GeometryType.fromConfig(rs.getString(2));
+                        if (geomType == null) geomType = org.ecoplan.catalog.GeometryType.GEOMETRY;
+                        srid = rs.getInt(3);
+                    }
+                }
+            }
+            java.util.List<org.ecoplan.catalog.store.TableDescription.Column> columns = new java.util.ArrayList<>();
+            boolean fid = false;
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("PRAGMA table_info(" + SqlNames.quote(table) + ")")) {
+                while (rs.next()) {
+                    String name = rs.getString("name");
+                    if (name.equals(org.ecoplan.store.sql.SqlDialect.FID)) {
+                        fid = true;
+                    } else if (!name.equals(geomColumn)) {
+                        columns.add(new org.ecoplan.catalog.store.TableDescription.Column(name,
+                                sqliteType(rs.getString("type"))));
+                    }
+                }
+            }
+            if (!fid) return java.util.Optional.empty();
+            return java.util.Optional.of(new org.ecoplan.catalog.store.TableDescription(table, columns, geomColumn,
+                    geomType, srid));
+        } catch (SQLException e) {
+            throw new StoreException("cannot read GeoPackage " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static org.ecoplan.catalog.AttributeType sqliteType(String declared) {
+        String t = declared == null ? "" : declared.toUpperCase(java.util.Locale.ROOT);
+        if (t.contains("INT")) return org.ecoplan.catalog.AttributeType.INTEGER;
+        if (t.contains("REAL") || t.contains("DOUB") || t.contains("FLOA"))
+            return org.ecoplan.catalog.AttributeType.DOUBLE;
+        if (t.startsWith("BOOL")) return org.ecoplan.catalog.AttributeType.BOOLEAN;
+        if (t.equals("DATE")) return org.ecoplan.catalog.AttributeType.DATE;
+        return org.ecoplan.catalog.AttributeType.STRING;
+    }
+
     /** The column names of the table, or null when the file or the table does not exist. */
     private Set<String> columns(String table) {
         if (!Files.isRegularFile(file)) return null;

@@ -49,6 +49,65 @@ public final class PostGisStore implements DataStore {
         return !columns(table).isEmpty();
     }
 
+    /** information_schema.columns for the columns and PostGIS' geometry_columns view for the geometry. */
+    @Override
+    public java.util.Optional<org.ecoplan.catalog.store.TableDescription> describe(String table) {
+        try (Connection c = pool.getConnection()) {
+            String geomColumn = null;
+            org.ecoplan.catalog.GeometryType geomType = null;
+            int srid = 0;
+            try (PreparedStatement ps = c.prepareStatement("SELECT f_geometry_column, type, srid FROM geometry_columns "
+                    + "WHERE f_table_schema = ? AND f_table_name = ?")) {
+                ps.setString(1, url.schema());
+                ps.setString(2, table);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        geomColumn = rs.getString(1);
+                        geomType = org.ecoplan.catalog.GeometryType.fromConfig(rs.getString(2));
+                        if (geomType == null) geomType = org.ecoplan.catalog.GeometryType.GEOMETRY;
+                        srid = rs.getInt(3);
+                    }
+                }
+            }
+            java.util.List<org.ecoplan.catalog.store.TableDescription.Column> columns = new java.util.ArrayList<>();
+            boolean fid = false;
+            try (PreparedStatement ps = c
+                    .prepareStatement("SELECT column_name, data_type FROM information_schema.columns "
+                            + "WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position")) {
+                ps.setString(1, url.schema());
+                ps.setString(2, table);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String name = rs.getString(1);
+                        if (name.equals(org.ecoplan.store.sql.SqlDialect.FID)) {
+                            fid = true;
+                        } else if (!name.equals(geomColumn)) {
+                            columns.add(new org.ecoplan.catalog.store.TableDescription.Column(name,
+                                    pgType(rs.getString(2))));
+                        }
+                    }
+                }
+            }
+            if (!fid) return java.util.Optional.empty();
+            return java.util.Optional.of(new org.ecoplan.catalog.store.TableDescription(table, columns, geomColumn,
+                    geomType, srid));
+        } catch (SQLException e) {
+            throw new StoreException("cannot read " + description() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static org.ecoplan.catalog.AttributeType pgType(String dataType) {
+        String t = dataType == null ? "" : dataType.toLowerCase(java.util.Locale.ROOT);
+        if (t.equals("integer") || t.equals("bigint") || t.equals("smallint"))
+            return org.ecoplan.catalog.AttributeType.INTEGER;
+        if (t.equals("double precision") || t.equals("real") || t.equals("numeric")) {
+            return org.ecoplan.catalog.AttributeType.DOUBLE;
+        }
+        if (t.equals("boolean")) return org.ecoplan.catalog.AttributeType.BOOLEAN;
+        if (t.equals("date")) return org.ecoplan.catalog.AttributeType.DATE;
+        return org.ecoplan.catalog.AttributeType.STRING;
+    }
+
     private Set<String> columns(String table) {
         try (Connection c = pool.getConnection();
                 PreparedStatement ps = c.prepareStatement(

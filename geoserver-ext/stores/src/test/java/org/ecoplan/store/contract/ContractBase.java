@@ -115,6 +115,21 @@ public abstract class ContractBase {
         assertEquals(LocalDate.class, all.get(0).get("surveyed").getClass());
     }
 
+    /** A loaded table describes itself as it was written: columns and types in order, geometry, SRID. */
+    @Test
+    void describesATableForPublishing() {
+        var d = store.describe("plots").orElseThrow();
+        assertEquals(List.of("name", "code", "area", "count", "active", "surveyed"),
+                d.columns().stream().map(c -> c.name()).toList());
+        assertEquals(ContractFixture.PLOTS.attributes().stream().map(a -> a.type()).toList(),
+                d.columns().stream().map(c -> c.type()).toList());
+        assertEquals("geom", d.geometryColumn());
+        assertEquals(org.ecoplan.catalog.GeometryType.MULTIPOLYGON, d.geometryType());
+        assertEquals(4490, d.srid());
+        assertEquals(org.ecoplan.catalog.GeometryType.POINT, store.describe("wells").orElseThrow().geometryType());
+        assertTrue(store.describe("no_such_table").isEmpty());
+    }
+
     @Test
     void countBoundsAndVersion() {
         assertEquals(36, plots.count(FeatureQuery.ALL));
