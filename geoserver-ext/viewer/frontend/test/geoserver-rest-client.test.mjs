@@ -62,6 +62,12 @@ try {
   const gone = await fetch(`${BASE_URL}/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=DescribeFeatureType&TYPENAMES=nc_parcels`);
   results.goneStatus = gone.status;
   check((await gone.text()).includes('nc_parcels') && gone.status >= 400, 'the feature type outlived its store');
+  // a user, given a role
+  await grc.security.createUser('nc_user', 'nc-password-1');
+  await grc.security.associateUserRole('nc_user', 'PLANNER');
+  const users = await grc.security.getAllUsers();
+  results.users = users.users.map((u) => u.userName);
+  check(results.users.includes('nc_user'), 'users: ' + results.users);
   let refused = false;
   try { await grc.styles.delete('yanggao', 'nc_zones'); } catch (e) { refused = true; }
   check(refused, 'a style in use was deleted');

@@ -96,7 +96,7 @@ final class Authenticator {
         UserAccount u = users.get(name);
         String hash = u == null ? DUMMY_HASH : u.passwordHash();
         boolean ok = BCrypt.verifyer().verify(password, hash.getBytes(StandardCharsets.UTF_8)).verified;
-        return ok && u != null ? Caller.authenticated(u.name(), u.roles()) : null;
+        return ok && u != null && u.enabled() ? Caller.authenticated(u.name(), u.roles()) : null;
     }
 
     private Caller bearer(String token) {

@@ -67,7 +67,7 @@ public final class EcoplanServer implements AutoCloseable {
                     services.add(p.create(context));
                 for (HttpEndpointProvider p : ServiceLoader.load(HttpEndpointProvider.class))
                     endpoints.addAll(p.create(context));
-                endpoints.add(new RestEndpoint(context, audit));
+                endpoints.add(new RestEndpoint(context, audit, securityDir));
                 endpoints.add(new GwcRestEndpoint(context));
             } catch (RuntimeException e) {
                 context.close();

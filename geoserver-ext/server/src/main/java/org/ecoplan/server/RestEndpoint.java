@@ -48,10 +48,12 @@ final class RestEndpoint implements HttpEndpoint {
 
     private final ServerContext context;
     private final AuditLog audit;
+    private final Path securityDir;
 
-    RestEndpoint(ServerContext context, AuditLog audit) {
+    RestEndpoint(ServerContext context, AuditLog audit, Path securityDir) {
         this.context = context;
         this.audit = audit;
+        this.securityDir = securityDir;
     }
 
     @Override
@@ -82,6 +84,10 @@ final class RestEndpoint implements HttpEndpoint {
         if (p.equals(List.of("about", "version")) && read(m)) return about(xml);
         if (p.equals(List.of("reload")) && (m.equals("POST") || m.equals("PUT"))) return reload(r);
         if (p.equals(List.of("security", "acl", "layers")) && read(m)) return acl(xml);
+        if (!p.isEmpty() && p.get(0).equals("security")) {
+            OwsResponse answer = security(r, p, m);
+            if (answer != null) return answer;
+        }
         if (p.equals(List.of("workspaces")) && read(m)) return workspaces(c, base, xml, "workspaces", "workspace");
         if (p.equals(List.of("namespaces")) && read(m)) return workspaces(c, base, xml, "namespaces", "namespace");
         if (p.equals(List.of("workspaces")) && m.equals("POST")) return createWorkspace(r, base);
@@ -184,6 +190,177 @@ final class RestEndpoint implements HttpEndpoint {
         String version = RestEndpoint.class.getPackage().getImplementationVersion();
         return RestDocument.answer(200, map("about", map("resource", List.of(map("@name", "ecoplan", "Version",
                 version == null ? "0.1.0-SNAPSHOT" : version, "Git-Revision", "", "Build-Timestamp", "")))), xml);
+    }
+
+    /**
+     * GeoServer's security resources: users ({@code security/usergroup/users}, {@code …/user/{name}}),
+     * a user's roles ({@code security/roles}, {@code …/role/{role}/user/{name}}), the data rules
+     * ({@code security/acl/layers}), and this server's API tokens ({@code security/tokens}: a new
+     * token is shown once, in the answer that creates it; only its SHA-256 is kept). Null for a
+     * resource that is not one of these.
+     */
+    private OwsResponse security(OwsRequest r, List<String> p, String m) {
+        var sec = context.access().security();
+        List<org.ecoplan.catalog.security.UserAccount> users = new ArrayList<>(sec.users());
+        List<org.ecoplan.catalog.security.ApiToken> tokens = new ArrayList<>(sec.tokens());
+        if (p.equals(List.of("security", "usergroup", "users")) && read(m)) {
+            List<Object> list = new ArrayList<>();
+            for (var u : users) list.add(map("userName", u.name(), "enabled", u.enabled()));
+            return RestDocument.answer(200, map("users", list), false);
+        }
+        if (p.equals(List.of("security", "usergroup", "users")) && m.equals("POST")) {
+            JsonNode u = json(r).path("user");
+            String name = u.path("userName").asText(null);
+            if (name == null || !name.matches("[A-Za-z0-9_.@-]{1,64}"))
+                throw bad("userName: 1–64 letters, digits or _ . @ -");
+            if (users.stream().anyMatch(x -> x.name().equals(name))
+                    || tokens.stream().anyMatch(t -> t.name().equals(name))) {
+                throw new ServiceException("Conflict", null, "User " + name + " exists", 409);
+            }
+            users.add(new org.ecoplan.catalog.security.UserAccount(name, hash(u.path("password").asText("")),
+                    java.util.Set.of(),
+                    u.path("enabled").asBoolean(true)));
+            writeSecurity(r, users, tokens, null);
+            return OwsResponse.text(201, "text/plain; charset=UTF-8", name + "\n");
+        }
+        if (p.size() == 4 && p.subList(0, 3).equals(List.of("security", "usergroup", "user"))) {
+            String name = p.get(3);
+            var old = users.stream().filter(x -> x.name().equals(name)).findFirst()
+                    .orElseThrow(() -> notFound("No user " + name));
+            if (m.equals("DELETE")) {
+                if (name.equals(r.caller().name())) throw bad("An administrator does not delete the account in use");
+                users.remove(old);
+            } else if (m.equals("POST") || m.equals("PUT")) {
+                JsonNode u = json(r).path("user");
+                String hash = u.hasNonNull("password") ? hash(u.path("password").asText()) : old.passwordHash();
+                users.set(users.indexOf(old), new org.ecoplan.catalog.security.UserAccount(name, hash, old.roles(),
+                        u.path("enabled").asBoolean(old.enabled())));
+            } else {
+                return null;
+            }
+            writeSecurity(r, users, tokens, null);
+            return OwsResponse.text(200, "text/plain; charset=UTF-8", "");
+        }
+        if (p.equals(List.of("security", "roles")) && read(m)) {
+            java.util.Set<String> roles = new java.util.TreeSet<>();
+            users.forEach(u -> roles.addAll(u.roles()));
+            tokens.forEach(t -> roles.addAll(t.roles()));
+            sec.rules().rules().forEach(a -> a.roles().stream().filter(x -> !x.equals("*")).forEach(roles::add));
+            roles.add(Caller.ADMIN_ROLE);
+            return RestDocument.answer(200, map("roles", new ArrayList<>(roles)), false);
+        }
+        if (p.size() == 6 && p.subList(0, 3).equals(List.of("security", "roles", "role")) && p.get(4).equals("user")) {
+            String role = p.get(3);
+            String name = p.get(5);
+            if (!role.matches("[A-Za-z0-9_-]{1,64}")) throw bad("A role is 1–64 letters, digits, _ or -");
+            var old = users.stream().filter(x -> x.name().equals(name)).findFirst()
+                    .orElseThrow(() -> notFound("No user " + name));
+            java.util.Set<String> roles = new java.util.TreeSet<>(old.roles());
+            if (m.equals("POST")) roles.add(role);
+            else if (m.equals("DELETE")) roles.remove(role);
+            else return null;
+            users.set(users.indexOf(old), new org.ecoplan.catalog.security.UserAccount(name, old.passwordHash(), roles,
+                    old.enabled()));
+            writeSecurity(r, users, tokens, null);
+            return OwsResponse.text(m.equals("POST") ? 201 : 200, "text/plain; charset=UTF-8", "");
+        }
+        if (p.equals(List.of("security", "tokens")) && read(m)) {
+            List<Object> list = new ArrayList<>();
+            for (var t : tokens)
+                list.add(map("name", t.name(), "roles", new ArrayList<>(new java.util.TreeSet<>(t.roles()))));
+            return RestDocument.answer(200, map("tokens", list), false);
+        }
+        if (p.equals(List.of("security", "tokens")) && m.equals("POST")) {
+            JsonNode t = json(r).path("token");
+            String name = t.path("name").asText(null);
+            if (name == null || !name.matches("[A-Za-z0-9_.@-]{1,64}"))
+                throw bad("A token name is 1–64 letters, digits or _ . @ -");
+            if (tokens.stream().anyMatch(x -> x.name().equals(name))
+                    || users.stream().anyMatch(u -> u.name().equals(name))) {
+                throw new ServiceException("Conflict", null, "Token " + name + " exists", 409);
+            }
+            java.util.Set<String> roles = new java.util.TreeSet<>();
+            for (JsonNode x : t.path("roles")) {
+                if (!x.asText().matches("[A-Za-z0-9_-]{1,64}")) throw bad("A role is 1–64 letters, digits, _ or -");
+                roles.add(x.asText());
+            }
+            byte[] secret = new byte[32];
+            new java.security.SecureRandom().nextBytes(secret);
+            String value = java.util.HexFormat.of().formatHex(secret);
+            tokens.add(new org.ecoplan.catalog.security.ApiToken(name, Authenticator.sha256(value), roles));
+            writeSecurity(r, users, tokens, null);
+            return RestDocument
+                    .answer(201, map("token", map("name", name, "value", value, "roles", new ArrayList<>(roles))),
+                            false)
+                    .withHeader("Cache-Control", "no-store");
+        }
+        if (p.size() == 3 && p.subList(0, 2).equals(List.of("security", "tokens")) && m.equals("DELETE")) {
+            if (!tokens.removeIf(x -> x.name().equals(p.get(2)))) throw notFound("No token " + p.get(2));
+            writeSecurity(r, users, tokens, null);
+            return OwsResponse.text(200, "text/plain; charset=UTF-8", "");
+        }
+        if (p.equals(List.of("security", "acl", "layers")) && (m.equals("POST") || m.equals("PUT"))) {
+            List<AccessRule> rules = new ArrayList<>(sec.rules().rules());
+            JsonNode body = json(r);
+            for (var it = body.fields(); it.hasNext();) {
+                var e = it.next();
+                AccessRule rule = rule(e.getKey(), e.getValue().asText(""));
+                boolean exists = rules.stream().anyMatch(x -> sameKey(x, rule));
+                if (m.equals("POST") && exists) {
+                    throw new ServiceException("Conflict", null, "Rule " + e.getKey() + " exists; PUT changes it", 409);
+                }
+                rules.removeIf(x -> sameKey(x, rule));
+                rules.add(rule);
+            }
+            writeSecurity(r, users, tokens, rules);
+            return OwsResponse.text(m.equals("POST") ? 201 : 200, "text/plain; charset=UTF-8", "");
+        }
+        if (p.size() == 4 && p.subList(0, 3).equals(List.of("security", "acl", "layers")) && m.equals("DELETE")) {
+            List<AccessRule> rules = new ArrayList<>(sec.rules().rules());
+            if (!rules.removeIf(x -> (x.workspace() + "." + x.layer() + "." + x.mode().letter()).equals(p.get(3)))) {
+                throw notFound("No rule " + p.get(3));
+            }
+            writeSecurity(r, users, tokens, rules);
+            return OwsResponse.text(200, "text/plain; charset=UTF-8", "");
+        }
+        return null;
+    }
+
+    private static boolean sameKey(AccessRule a, AccessRule b) {
+        return a.workspace().equals(b.workspace()) && a.layer().equals(b.layer()) && a.mode() == b.mode();
+    }
+
+    private static AccessRule rule(String key, String roles) {
+        String[] k = key.split("\\.");
+        var mode = k.length == 3
+                ? org.ecoplan.catalog.security.AccessMode.of(k[2])
+                : java.util.Optional.<org.ecoplan.catalog.security.AccessMode>empty();
+        if (mode.isEmpty() || !k[0].matches("[A-Za-z0-9_*-]+") || !k[1].matches("[A-Za-z0-9_*-]+")) {
+            throw bad("A rule is workspace.layer.r|w|a: '" + shorten(key) + "'");
+        }
+        java.util.Set<String> set = new java.util.TreeSet<>();
+        for (String x : roles.split(",")) {
+            if (!x.strip().matches("[A-Za-z0-9_-]{1,64}|\\*")) throw bad("Role '" + shorten(x) + "' of rule " + key);
+            set.add(x.strip());
+        }
+        return new AccessRule(k[0], k[1], mode.get(), set);
+    }
+
+    /** A bcrypt hash (cost 12) of a new password; a password is never stored or logged as it is. */
+    private static String hash(String password) {
+        if (password.length() < 8) throw bad("A password has at least 8 characters");
+        return new String(at.favre.lib.crypto.bcrypt.BCrypt.withDefaults().hashToChar(12, password.toCharArray()));
+    }
+
+    /** The security files rewritten from their new content, applied by a reload (checked as at start-up). */
+    private void writeSecurity(OwsRequest r, List<org.ecoplan.catalog.security.UserAccount> users,
+            List<org.ecoplan.catalog.security.ApiToken> tokens, List<AccessRule> rules) {
+        if (securityDir == null || !Files.isDirectory(securityDir)) throw bad("This server has no security directory");
+        DataDirectoryChange change = new DataDirectoryChange(securityDir)
+                .write("users.yaml", SecurityFiles.users(users, tokens).getBytes(StandardCharsets.UTF_8));
+        if (rules != null)
+            change.write("layers.properties", SecurityFiles.rules(rules).getBytes(StandardCharsets.UTF_8));
+        change(r, change);
     }
 
     private OwsResponse acl(boolean xml) {

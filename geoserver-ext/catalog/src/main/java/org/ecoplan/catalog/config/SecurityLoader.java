@@ -66,7 +66,7 @@ public final class SecurityLoader {
         Map<String, Node> m = y.map(root, "users file", Set.of("users", "tokens"));
         Set<String> names = new HashSet<>();
         for (Node n : y.list(m, "users")) {
-            Map<String, Node> u = y.map(n, "user", Set.of("name", "password", "roles"));
+            Map<String, Node> u = y.map(n, "user", Set.of("name", "password", "roles", "enabled"));
             String name = y.string(u, "name", n, true);
             String hash = y.string(u, "password", n, true);
             Set<String> roles = roles(y, u, n);
@@ -80,7 +80,9 @@ public final class SecurityLoader {
                 y.error(n, "the password of user '" + name + "' is not a bcrypt hash ($2a$/$2b$/$2y$); store "
                         + "only the hash, e.g. from `htpasswd -nbBC 12 user password`");
             }
-            if (name != null && hash != null && roles != null) users.add(new UserAccount(name, hash, roles));
+            if (name != null && hash != null && roles != null) {
+                users.add(new UserAccount(name, hash, roles, y.bool(u, "enabled", true)));
+            }
         }
         Set<String> hashes = new HashSet<>();
         for (Node n : y.list(m, "tokens")) {

@@ -4,11 +4,16 @@ import java.util.Set;
 
 /**
  * A person who signs in with HTTP Basic: name, bcrypt hash of the password (never the password),
- * and roles.
+ * roles, and whether the account may sign in at all.
  */
-public record UserAccount(String name, String passwordHash, Set<String> roles) {
+public record UserAccount(String name, String passwordHash, Set<String> roles, boolean enabled) {
     public UserAccount {
         roles = Set.copyOf(roles);
+    }
+
+    /** An enabled account. */
+    public UserAccount(String name, String passwordHash, Set<String> roles) {
+        this(name, passwordHash, roles, true);
     }
 
     @Override

@@ -296,6 +296,62 @@ class RestApiIT {
     }
 
     @Test
+    void usersRolesTokensAndDataRulesAreManagedThroughTheApi() throws Exception {
+        String base = "http://localhost:" + server.port();
+        String sec = rest + "/security";
+        assertEquals(400, admin().contentType("application/json").body("{\"user\": {\"userName\": \"analyst\", "
+                + "\"password\": \"short\"}}").post(sec + "/usergroup/users.json").statusCode());
+        assertEquals(201, admin().contentType("application/json").body("{\"user\": {\"userName\": \"analyst\", "
+                + "\"password\": \"analyst-pass-1\", \"enabled\": true}}").post(sec + "/usergroup/users.json")
+                .statusCode());
+        String users = admin().get(sec + "/usergroup/users.json").asString();
+        assertTrue(users.contains("\"userName\":\"analyst\"") && !users.contains("$2"), users);
+        assertFalse(Files.readString(security.resolve("users.yaml")).contains("analyst-pass-1"),
+                "only the hash is kept");
+        RequestSpecification analyst = given().auth().preemptive().basic("analyst", "analyst-pass-1");
+        assertEquals(200, analyst.get(base + "/yanggao/ogcapi").statusCode());
+        assertEquals(403, given().auth().preemptive().basic("analyst", "analyst-pass-1").get(rest + "/workspaces.json")
+                .statusCode());
+
+        // a data rule through the API: plan_targets for planners only, then the analyst becomes one
+        assertEquals(201, admin().contentType("application/json").body("{\"yanggao.plan_targets.r\": \"PLANNER\"}")
+                .post(sec + "/acl/layers.json").statusCode());
+        String targets = base + "/yanggao/ogcapi/collections/plan_targets/items";
+        assertEquals(404, given().get(targets).statusCode());
+        assertEquals(404, given().auth().preemptive().basic("analyst", "analyst-pass-1").get(targets).statusCode());
+        assertEquals(201, admin().post(sec + "/roles/role/PLANNER/user/analyst").statusCode());
+        assertEquals(200, given().auth().preemptive().basic("analyst", "analyst-pass-1").get(targets).statusCode());
+        assertTrue(admin().get(sec + "/roles.json").asString().contains("PLANNER"));
+
+        // a token for another system: shown once, kept as its hash, revoked
+        Response created = admin().contentType("application/json").body("{\"token\": {\"name\": \"forestry\", "
+                + "\"roles\": [\"PLANNER\"]}}").post(sec + "/tokens.json");
+        assertEquals(201, created.statusCode(), created.asString());
+        String token = JSON.readTree(created.asByteArray()).path("token").path("value").asText();
+        assertEquals(64, token.length());
+        assertFalse(Files.readString(security.resolve("users.yaml")).contains(token));
+        assertFalse(admin().get(sec + "/tokens.json").asString().contains(token));
+        assertEquals(200, given().header("Authorization", "Bearer " + token).get(targets).statusCode());
+        assertEquals(200, admin().delete(sec + "/tokens/forestry").statusCode());
+        assertEquals(401, given().header("Authorization", "Bearer " + token).get(targets).statusCode());
+
+        // a disabled account signs in no more; the rule goes, and anyone reads again
+        assertEquals(200, admin().contentType("application/json").body("{\"user\": {\"enabled\": false}}")
+                .post(sec + "/usergroup/user/analyst").statusCode());
+        assertEquals(401, given().auth().preemptive().basic("analyst", "analyst-pass-1").get(targets).statusCode());
+        assertEquals(200, admin().delete(sec + "/acl/layers/yanggao.plan_targets.r").statusCode());
+        assertEquals(200, given().get(targets).statusCode());
+        assertEquals(200, admin().delete(sec + "/usergroup/user/analyst").statusCode());
+        assertFalse(admin().get(sec + "/usergroup/users.json").asString().contains("analyst"));
+        // a rule naming a layer that does not exist is refused by the start-up check, and nothing changes
+        Response unknown = admin().contentType("application/json").body("{\"yanggao.lakes.r\": \"PLANNER\"}")
+                .post(sec + "/acl/layers.json");
+        assertEquals(400, unknown.statusCode(), unknown.asString());
+        assertFalse(Files.exists(security.resolve("layers.properties"))
+                && Files.readString(security.resolve("layers.properties")).contains("lakes"));
+    }
+
+    @Test
     void theTileCacheIsSeededAndTruncatedThroughGeoWebCachesApi() throws Exception {
         String gwc = "http://localhost:" + server.port() + "/geoserver/gwc/rest";
         assertEquals(401, given().get(gwc + "/seed/yanggao:restoration_zones.json").statusCode());
