@@ -58,6 +58,11 @@ try {
     + '&OUTPUTFORMAT=application/json');
   results.parcels = parcels.status === 200 ? (await parcels.json()).features.map((f) => f.properties.name) : parcels.status;
   check(JSON.stringify(results.parcels) === JSON.stringify(['a', 'b']), 'published feature type: ' + results.parcels);
+  const drawn = await fetch(`${BASE_URL}/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=nc_parcels&STYLES=`
+    + '&CRS=CRS:84&BBOX=113.85,40.25,114.0,40.35&WIDTH=60&HEIGHT=40&FORMAT=image/png');
+  results.parcelsMap = drawn.headers.get('content-type');
+  check(drawn.status === 200 && results.parcelsMap === 'image/png', 'the published feature type does not draw: '
+    + results.parcelsMap);
   await grc.datastores.deleteDataStore('yanggao', 'ncgpkg', true);
   const gone = await fetch(`${BASE_URL}/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=DescribeFeatureType&TYPENAMES=nc_parcels`);
   results.goneStatus = gone.status;

@@ -2,7 +2,6 @@ package org.ecoplan.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -86,12 +85,7 @@ final class GwcRestEndpoint implements HttpEndpoint {
     }
 
     private OwsResponse seed(OwsRequest r, TileLayer layer) {
-        JsonNode q;
-        try {
-            q = JSON.readTree(r.body()).path("seedRequest");
-        } catch (IOException e) {
-            throw new ServiceException("BadRequest", null, "Malformed JSON seedRequest", 400);
-        }
+        JsonNode q = RestBody.read(r.body(), r.contentType()).path("seedRequest");
         String type = q.path("type").asText("seed");
         if (type.equals("truncate")) {
             long n = MapCore.of(context).tiles().cache().truncate(layer.key());

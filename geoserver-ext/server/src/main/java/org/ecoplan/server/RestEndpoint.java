@@ -75,7 +75,7 @@ final class RestEndpoint implements HttpEndpoint {
         String rest = r.path().substring(PREFIX.length());
         boolean xml = rest.endsWith(".xml") || (!rest.endsWith(".json") && accepts(r, "xml"));
         boolean sld = rest.endsWith(".sld");
-        rest = rest.replaceFirst("\\.(json|xml|sld|html|shp)$", "");
+        rest = rest.replaceFirst("\\.(json|xml|sld|html|shp|gpkg)$", "");
         List<String> p = new ArrayList<>();
         for (String s : rest.split("/")) if (!s.isEmpty()) p.add(URLDecoder.decode(s, StandardCharsets.UTF_8));
         String m = r.method();
@@ -117,6 +117,9 @@ final class RestEndpoint implements HttpEndpoint {
                 String ds = p.get(3);
                 if (p.size() == 5 && p.get(4).equals("file") && m.equals("PUT") && r.path().endsWith(".shp")) {
                     return uploadShapefile(r, ws, ds, base);
+                }
+                if (p.size() == 5 && p.get(4).equals("file") && m.equals("PUT") && r.path().endsWith(".gpkg")) {
+                    return uploadGeoPackage(r, ws, ds, base);
                 }
                 var store = c.store(ws.name(), ds)
                         .orElseThrow(() -> notFound("No such datastore: " + ws.name() + ":" + ds));
@@ -742,15 +745,24 @@ final class RestEndpoint implements HttpEndpoint {
         } else {
             throw bad("Table " + table + " declares no SRID: give srs");
         }
-        String title = f.path("title").asText(name);
-        String abs = f.path("abstract").asText("");
+        DataDirectoryChange change = new DataDirectoryChange(context.catalog().dataDir());
+        publishTable(change, r, ws, store.id(), store.qualifiedName(), name, f.path("title").asText(name),
+                f.path("abstract").asText(""), d, crs);
+        change(r, change);
+        return OwsResponse.text(201, "text/plain; charset=UTF-8", name + "\n").withHeader("Location",
+                base + "/workspaces/" + ws + "/datastores/" + store.id() + "/featuretypes/" + name);
+    }
+
+    /** A layer file (and a plain style) publishing a described table of a store, added to a change. */
+    private void publishTable(DataDirectoryChange change, OwsRequest r, String ws, String storeId, String storeName,
+            String name, String title, String abs, org.ecoplan.catalog.store.TableDescription d, String crs) {
         StringBuilder y = new StringBuilder("# published through the REST API by " + r.caller().name() + ", "
                 + java.time.LocalDate.now() + "\n");
         y.append("id: ").append(name).append("\ntitle: {zh: ").append(quoted(title)).append(", en: ")
                 .append(quoted(title))
                 .append("}\nabstract: {zh: ").append(quoted(abs.isBlank() ? title : abs)).append(", en: ")
-                .append(quoted(abs.isBlank() ? title : abs)).append("}\nstore: ").append(store.id()).append("\ntable: ")
-                .append(table).append("\n");
+                .append(quoted(abs.isBlank() ? title : abs)).append("}\nstore: ").append(storeId).append("\ntable: ")
+                .append(d.table()).append("\n");
         if (crs == null) {
             y.append("geometry: {type: none}\n");
         } else {
@@ -764,20 +776,67 @@ final class RestEndpoint implements HttpEndpoint {
             y.append("  - {name: ").append(c.name()).append(", type: ").append(c.type().name().toLowerCase(Locale.ROOT))
                     .append(", alias: {zh: ").append(c.name()).append(", en: ").append(c.name()).append("}}\n");
         }
+        if (d.columns().isEmpty()) y.setLength(y.length() - 1);
+        if (d.columns().isEmpty()) y.append(" []\n");
         if (crs != null) y.append("styles: {default: ").append(name).append("}\n");
-        y.append("queryable: true\nmetadata:\n  source: ").append(quoted("table " + table + " of datastore "
-                + store.qualifiedName() + ", published through the REST API")).append("\n")
+        y.append("queryable: true\nmetadata:\n  source: ").append(quoted("table " + d.table() + " of datastore "
+                + storeName + ", published through the REST API")).append("\n")
                 .append("  licence: \"未明确 / not stated\"\n  attribution: \"未明确 / not stated\"\n")
                 .append("  schematic: false\n  confidence: \"未明确\"\n");
-        DataDirectoryChange change = new DataDirectoryChange(context.catalog().dataDir())
-                .write("layers/" + ws + "/" + name + ".yaml", y.toString().getBytes(StandardCharsets.UTF_8));
+        change.write("layers/" + ws + "/" + name + ".yaml", y.toString().getBytes(StandardCharsets.UTF_8));
         if (crs != null && !Files.exists(context.catalog().dataDir().resolve("styles/" + ws + "/" + name + ".sld"))) {
             change.write("styles/" + ws + "/" + name + ".sld", PlainStyle.sld(name, d.geometryType())
                     .getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    /**
+     * {@code PUT .../datastores/{ds}/file.gpkg} with a GeoPackage: kept as the new store's file, and
+     * every feature table of it that has a {@code fid} key and a known SRID published as a layer.
+     */
+    private OwsResponse uploadGeoPackage(OwsRequest r, WorkspaceConfig ws, String ds, String base) {
+        if (!NAME.matcher(ds).matches()) throw bad("A datastore name is a letter or _ then letters, digits, _ or -");
+        if (context.catalog().store(ws.name(), ds).isPresent()) {
+            throw new ServiceException("Conflict", null, "Datastore " + ws.name() + ":" + ds + " exists", 409);
+        }
+        byte[] magic = "SQLite format 3\u0000".getBytes(StandardCharsets.US_ASCII);
+        if (r.body().length < 100 || !java.util.Arrays.equals(java.util.Arrays.copyOf(r.body(), 16), magic)) {
+            throw bad("The upload is not a GeoPackage (no SQLite header)");
+        }
+        String file = "data/" + ws.name() + "/uploads/" + ds + ".gpkg";
+        DataDirectoryChange change = new DataDirectoryChange(context.catalog().dataDir()).write(file, r.body())
+                .write("layers/" + ws.name() + "/stores/" + ds + ".yaml", ("# created by a GeoPackage upload\nid: " + ds
+                        + "\nurl: gpkg:" + file + "\n").getBytes(StandardCharsets.UTF_8));
+        List<String> published = new ArrayList<>();
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile("ecoplan-upload-", ".gpkg");
+            Files.write(tmp, r.body());
+            try (var store = org.ecoplan.catalog.store.DataStores.open("gpkg:" + tmp)) {
+                for (String table : store.featureTables()) {
+                    var d = store.describe(table);
+                    if (d.isEmpty() || !table.matches("[A-Za-z_][A-Za-z0-9_]{0,62}") || d.get().srid() <= 0) continue;
+                    if (context.catalog().layer(ws.name(), table).isPresent()
+                            || context.catalog().group(ws.name(), table).isPresent()) {
+                        throw new ServiceException("Conflict", null, "Layer " + ws.name() + ":" + table + " exists",
+                                409);
+                    }
+                    publishTable(change, r, ws.name(), ds, ws.name() + ":" + ds, table, table, "", d.get(),
+                            "EPSG:" + d.get().srid());
+                    published.add(table);
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (org.ecoplan.catalog.store.StoreException e) {
+            throw bad("The GeoPackage cannot be read: " + e.getMessage().replace(String.valueOf(tmp), "upload"));
+        } finally {
+            if (tmp != null) tmp.toFile().delete();
+        }
+        if (published.isEmpty()) throw bad("The GeoPackage has no feature table with a fid key and an SRID to publish");
         change(r, change);
-        return OwsResponse.text(201, "text/plain; charset=UTF-8", name + "\n").withHeader("Location",
-                base + "/workspaces/" + ws + "/datastores/" + store.id() + "/featuretypes/" + name);
+        return OwsResponse.text(201, "text/plain; charset=UTF-8", String.join("\n", published) + "\n")
+                .withHeader("Location", base + "/workspaces/" + ws.name() + "/datastores/" + ds);
     }
 
     private static String enc(String s) {
@@ -792,9 +851,14 @@ final class RestEndpoint implements HttpEndpoint {
                     + using.stream().map(LayerConfig::id).toList() + " (recurse=true removes them too)", 403);
         }
         Path dataDir = context.catalog().dataDir().toAbsolutePath().normalize();
-        DataDirectoryChange change = new DataDirectoryChange(dataDir)
-                .remove(dataDir.relativize(s.location().file().toAbsolutePath().normalize()).toString())
+        DataDirectoryChange change = new DataDirectoryChange(dataDir);
+        change.remove(dataDir.relativize(s.location().file().toAbsolutePath().normalize()).toString())
                 .remove("data/" + s.workspace() + "/uploads/" + s.id());
+        // a store made by an upload takes its file with it; a store naming a file of its own keeps it
+        for (String made : List.of("data/" + s.workspace() + "/uploads/" + s.id() + ".gpkg",
+                "var/uploads/" + s.workspace() + "/" + s.id() + ".gpkg")) {
+            if (s.url().equals("gpkg:" + made)) change.remove(made);
+        }
         for (LayerConfig l : using) {
             change.remove(dataDir.relativize(l.location().file().toAbsolutePath().normalize()).toString());
         }
@@ -1008,14 +1072,9 @@ final class RestEndpoint implements HttpEndpoint {
         }
     }
 
+    /** The body as JSON or XML, read into one tree ({@link RestBody}). */
     private static JsonNode json(OwsRequest r) {
-        try {
-            JsonNode n = JSON.readTree(r.body());
-            if (n == null || !n.isObject()) throw bad("Expected a JSON object");
-            return n;
-        } catch (IOException e) {
-            throw bad("Malformed JSON: " + String.valueOf(e.getMessage()).split("\n")[0]);
-        }
+        return RestBody.read(r.body(), r.contentType());
     }
 
     private static String shorten(String s) {

@@ -9,6 +9,9 @@ public interface DataStore extends AutoCloseable {
 
     boolean hasTable(String table);
 
+    /** The tables holding features (a GeoPackage's gpkg_contents, a PostGIS schema's geometry columns), by name. */
+    java.util.List<String> featureTables();
+
     /**
      * The columns and geometry of a table, for publishing it; empty when it does not exist or
      * has no {@code fid} key to serve features by.

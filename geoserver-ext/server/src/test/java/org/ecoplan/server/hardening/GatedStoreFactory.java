@@ -61,6 +61,9 @@ public final class GatedStoreFactory implements DataStoreFactory {
             public boolean hasTable(String table) { return store.hasTable(table); }
 
             @Override
+            public java.util.List<String> featureTables() { return store.featureTables(); }
+
+            @Override
             public java.util.Optional<org.ecoplan.catalog.store.TableDescription> describe(String table) {
                 return store.describe(table);
             }

@@ -240,7 +240,7 @@ class RestApiIT {
                 .put(rest + "/workspaces/yanggao/datastores/a..b/file.shp").statusCode());
         assertFalse(Files.exists(dataDir.resolve("layers/yanggao/stores/up1.yaml")));
         assertFalse(Files.exists(dataDir.resolve("layers/yanggao/parcels.yaml")));
-        assertFalse(Files.exists(dataDir.resolve("data/yanggao/uploads")));
+        assertFalse(Files.exists(dataDir.resolve("data/yanggao/uploads/up1")));
         assertFalse(Files.exists(dataDir.resolve("var/uploads/yanggao/up1.gpkg")));
         try (Stream<Path> all = Files.walk(dataDir.getParent(), 1)) {
             assertTrue(all.noneMatch(p -> p.getFileName().toString().startsWith("evil")), "zip slip");
@@ -275,6 +275,53 @@ class RestApiIT {
         assertEquals(200, admin().delete(rest + "/workspaces/yanggao/datastores/up1?recurse=true").statusCode());
         assertEquals(404, given().get("http://localhost:" + server.port() + "/yanggao/ogcapi/collections/parcels")
                 .statusCode());
+    }
+
+    @Test
+    void aGeoPackageUploadPublishesItsFeatureTables() throws Exception {
+        org.ecoplan.server.ClientCommands.require(org.ecoplan.server.ClientCommands.works(
+                java.util.List.of("ogr2ogr", "--version"), dataDir), "ogr2ogr (GDAL)");
+        Path work = Files.createTempDirectory("ecoplan-gpkg");
+        Path src = work.resolve("wells.geojson");
+        Files.writeString(src, "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+                + "\"properties\":{\"label\":\"井一\",\"depth\":12.5},\"geometry\":{\"type\":\"Point\","
+                + "\"coordinates\":[113.9,40.3]}}]}");
+        Path gpkg = work.resolve("delivery.gpkg");
+        var r = org.ecoplan.server.ClientCommands.run(java.util.List.of("ogr2ogr", "-f", "GPKG", gpkg.toString(),
+                src.toString(), "-nln", "gp_wells", "-a_srs", "EPSG:4490"), work);
+        assertEquals(0, r.exit(), r.out());
+        assertEquals(400, admin().contentType("application/geopackage+sqlite3").body(("not a geopackage at all, "
+                + "just text long enough to pass the first length check of the upload, really").repeat(2)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .put(rest + "/workspaces/yanggao/datastores/gp1/file.gpkg").statusCode());
+        assertFalse(Files.exists(dataDir.resolve("layers/yanggao/stores/gp1.yaml")));
+        Response up = admin().contentType("application/geopackage+sqlite3").body(Files.readAllBytes(gpkg))
+                .put(rest + "/workspaces/yanggao/datastores/gp1/file.gpkg");
+        assertEquals(201, up.statusCode(), up.asString());
+        assertTrue(up.asString().contains("gp_wells"));
+        JsonNode items = JSON.readTree(given().get("http://localhost:" + server.port()
+                + "/yanggao/ogcapi/collections/gp_wells/items").asByteArray());
+        assertEquals(1, items.path("numberMatched").asInt(), items.toString());
+        assertTrue(items.toString().contains("井一"));
+        assertEquals(409, admin().contentType("application/geopackage+sqlite3").body(Files.readAllBytes(gpkg))
+                .put(rest + "/workspaces/yanggao/datastores/gp1/file.gpkg").statusCode());
+        assertEquals(200, admin().delete(rest + "/workspaces/yanggao/datastores/gp1?recurse=true").statusCode());
+        assertFalse(Files.exists(dataDir.resolve("data/yanggao/uploads/gp1.gpkg")),
+                "the uploaded file goes with its store");
+    }
+
+    @Test
+    void xmlBodiesAsGeoServerAcceptsThem() throws Exception {
+        Response created = admin().contentType("application/xml").body("<workspace><name>xmlws</name></workspace>")
+                .post(rest + "/workspaces");
+        assertEquals(201, created.statusCode(), created.asString());
+        assertEquals(200, admin().delete(rest + "/workspaces/xmlws").statusCode());
+        assertEquals(400, admin().contentType("application/xml").body("<workspace><name>x</workspace>")
+                .post(rest + "/workspaces").statusCode());
+        Response dtd = admin().contentType("application/xml").body("<?xml version=\"1.0\"?><!DOCTYPE w [<!ENTITY e "
+                + "SYSTEM \"file:///etc/passwd\">]><workspace><name>&e;</name></workspace>").post(rest + "/workspaces");
+        assertEquals(400, dtd.statusCode());
+        assertFalse(dtd.asString().contains("root:"), "no entity is expanded");
     }
 
     @Test

@@ -40,6 +40,22 @@ public final class GeoPackageStore implements DataStore {
         return columns(table) != null;
     }
 
+    /** gpkg_contents rows of data_type 'features' (OGC 12-128r18 clause 1.1.3). */
+    @Override
+    public java.util.List<String> featureTables() {
+        if (!Files.isRegularFile(file)) return java.util.List.of();
+        try (Connection c = reads.open();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT table_name FROM gpkg_contents WHERE data_type = 'features' ORDER BY table_name")) {
+            java.util.List<String> out = new java.util.ArrayList<>();
+            while (rs.next()) out.add(rs.getString(1));
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read GeoPackage " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     /**
      * PRAGMA table_info for the columns (SQLite's declared types: TEXT, INTEGER, REAL, BOOLEAN,
      * DATE) and gpkg_geometry_columns (OGC 12-128r18 clause 2.1.5) for the geometry.

@@ -49,6 +49,22 @@ public final class PostGisStore implements DataStore {
         return !columns(table).isEmpty();
     }
 
+    @Override
+    public java.util.List<String> featureTables() {
+        try (Connection c = pool.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT f_table_name FROM geometry_columns WHERE f_table_schema = ? ORDER BY f_table_name")) {
+            ps.setString(1, url.schema());
+            java.util.List<String> out = new java.util.ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(rs.getString(1));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read " + description() + ": " + e.getMessage(), e);
+        }
+    }
+
     /** information_schema.columns for the columns and PostGIS' geometry_columns view for the geometry. */
     @Override
     public java.util.Optional<org.ecoplan.catalog.store.TableDescription> describe(String table) {

@@ -128,6 +128,7 @@ public abstract class ContractBase {
         assertEquals(4490, d.srid());
         assertEquals(org.ecoplan.catalog.GeometryType.POINT, store.describe("wells").orElseThrow().geometryType());
         assertTrue(store.describe("no_such_table").isEmpty());
+        assertTrue(store.featureTables().containsAll(List.of("plots", "wells")), store.featureTables().toString());
     }
 
     @Test
