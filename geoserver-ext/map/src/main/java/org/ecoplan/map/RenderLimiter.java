@@ -37,4 +37,9 @@ public final class RenderLimiter {
     public void release() { permits.release(); }
 
     public int available() { return permits.availablePermits(); }
+
+    /** Renders waiting for a slot now (an estimate, as the JDK gives it). */
+    public int waiting() {
+        return permits.getQueueLength();
+    }
 }

@@ -42,6 +42,7 @@ public final class EcoplanServer implements AutoCloseable {
     private final java.nio.file.Path securityDir;
     private final AuditLog audit;
     private final AtomicReference<Generation> current;
+    private final ServerMetrics metrics;
     private final ScheduledExecutorService retirer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "ecoplan-retire");
         t.setDaemon(true);
@@ -87,6 +88,8 @@ public final class EcoplanServer implements AutoCloseable {
         this.securityDir = securityDir;
         this.audit = audit;
         this.current = new AtomicReference<>(first);
+        this.metrics = new ServerMetrics(() -> current.get().context());
+        first.context().register(ServerMetrics.class, metrics);
     }
 
     /** Validates the catalog, opens the stores and starts listening; fails with every catalog error at once. */
@@ -145,6 +148,7 @@ public final class EcoplanServer implements AutoCloseable {
     public synchronized void reload() {
         Generation next = Generation.build(config, securityDir, audit);
         next.context().register(Reloader.class, this::reload);
+        next.context().register(ServerMetrics.class, metrics);
         Generation old = current.getAndSet(next);
         retirer.schedule(old.context()::close, RETIRE_AFTER_MS, TimeUnit.MILLISECONDS);
     }
@@ -180,6 +184,7 @@ public final class EcoplanServer implements AutoCloseable {
         @Override
         public boolean handle(Request request, Response response, Callback callback) {
             // one generation answers the whole request, whatever a reload does meanwhile
+            long started = System.nanoTime();
             Generation g = current.get();
             ServerContext context = g.context();
             Router.Target t = g.router().target(request.getHttpURI().getPath());
@@ -227,6 +232,13 @@ public final class EcoplanServer implements AutoCloseable {
                 HttpExchange.write(answer, request, response, callback, policy,
                         e -> ErrorBoundary.report(t.route(), e, asked));
             }
+            org.ecoplan.catalog.CatalogView view;
+            try {
+                view = context.view(asked);
+            } catch (RuntimeException e) {
+                view = null; // a request for a workspace that is gone: counted, without its layer
+            }
+            metrics.record(asked, view, answer.status(), System.nanoTime() - started);
             return true;
         }
     }

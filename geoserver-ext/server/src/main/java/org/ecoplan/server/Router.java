@@ -70,6 +70,26 @@ final class Router {
      * A request answered inside the server (see {@link org.ecoplan.ows.InternalDispatch}): routed like
      * one from outside, its failures thrown to the caller.
      */
+    /**
+     * {@code /metrics}: open where the server has no security; with security, for administrators
+     * (layer names are tags), unless {@code ECOPLAN_METRICS=public}; {@code off} answers 404.
+     */
+    private OwsResponse metrics(OwsRequest r) {
+        String mode = org.ecoplan.ows.ServerSettings.setting("ECOPLAN_METRICS", "default")
+                .toLowerCase(java.util.Locale.ROOT);
+        if (mode.equals("off")) throw new ServiceException("NotFound", null, "Not found: /metrics", 404);
+        if (context.access().security().enabled() && !mode.equals("public")) {
+            if (!r.caller().authenticated()) {
+                return OwsResponse.text(401, "text/plain; charset=UTF-8", "Sign in to read the metrics\n")
+                        .withHeader("WWW-Authenticate", Authenticator.CHALLENGE);
+            }
+            if (!r.caller().isAdmin())
+                return OwsResponse.text(403, "text/plain; charset=UTF-8", "Administrators only\n");
+        }
+        return OwsResponse.text(200, "text/plain; version=0.0.4; charset=utf-8",
+                context.component(ServerMetrics.class).scrape()).withHeader("Cache-Control", "no-store");
+    }
+
     OwsResponse dispatchInternally(OwsRequest request) {
         return route(request.path(), request.workspace()).handle(request);
     }
@@ -83,6 +103,9 @@ final class Router {
             case "/health/live" :
                 // live: the process answers (what a supervisor restarts by); a store being down is not a reason
                 if (workspace == null) return live;
+                break;
+            case "/metrics" :
+                if (workspace == null) return Route.plain(this::metrics);
                 break;
             case "/", "/index.html" :
                 return Route.plain(r -> OwsResponse.text(200, "text/html; charset=UTF-8",

@@ -31,6 +31,9 @@ public final class TileCache {
     private final long diskBytes;
     /** Bytes of tile files on disk; -1 until first counted. */
     private final AtomicLong used = new AtomicLong(-1);
+    /** Lookups answered from memory or disk, and those that were not (statistics for /metrics). */
+    private final java.util.concurrent.atomic.LongAdder hits = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder misses = new java.util.concurrent.atomic.LongAdder();
     private final Object eviction = new Object();
 
     /**
@@ -66,6 +69,18 @@ public final class TileCache {
 
     /** The tile from memory, else from disk (then kept in memory), else null. */
     public CachedTile get(TileKey key) {
+        CachedTile t = lookup(key);
+        (t == null ? misses : hits).increment();
+        return t;
+    }
+
+    /** Cache lookups that found the tile, since start. */
+    public long hits() { return hits.sum(); }
+
+    /** Cache lookups that did not, since start. */
+    public long misses() { return misses.sum(); }
+
+    private CachedTile lookup(TileKey key) {
         CachedTile t = memory.getIfPresent(key);
         if (t != null || disk == null) return t;
         Path file = disk.resolve(key.diskPath());

@@ -192,6 +192,16 @@ class SecurityIT {
     }
 
     @Test
+    void metricsNameLayersSoTheyAreForAdministratorsUnderSecurity() {
+        String metrics = "http://localhost:" + server.port() + "/metrics";
+        assertEquals(401, given().get(metrics).statusCode());
+        assertEquals(403, planner().get(metrics).statusCode());
+        Response admin = given().auth().preemptive().basic("admin", "admin-pass").get(metrics);
+        assertEquals(200, admin.statusCode());
+        assertTrue(admin.asString().contains("ecoplan_requests_seconds"));
+    }
+
+    @Test
     void wrongCredentialsGet401WithTheChallengeInTheServicesFormat() {
         Response wms = given().auth().preemptive().basic("planner", "wrong").get(base
                 + "/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetCapabilities");
