@@ -115,7 +115,12 @@ public final class EcoplanServer implements AutoCloseable {
         jetty.addConnector(connector);
         EcoplanServer server = new EcoplanServer(jetty, config, securityDir, audit, first);
         first.context().register(Reloader.class, server::reload);
-        jetty.setHandler(server.new Root(config.settings().maxRequestBytes(), HttpPolicy.fromEnvironment()));
+        // SIGTERM (the JVM's shutdown hook calls close()) stops taking connections, then lets the
+        // requests in flight finish, up to ECOPLAN_STOP_TIMEOUT_MS, before the stores close
+        org.eclipse.jetty.server.handler.GracefulHandler graceful = new org.eclipse.jetty.server.handler.GracefulHandler();
+        graceful.setHandler(server.new Root(config.settings().maxRequestBytes(), HttpPolicy.fromEnvironment()));
+        jetty.setHandler(graceful);
+        jetty.setStopTimeout(Long.parseLong(ServerSettings.setting("ECOPLAN_STOP_TIMEOUT_MS", "30000")));
         jetty.setRequestLog(new AccessLog());
         // what Jetty answers itself (a malformed request line, headers too large) is plain text, not its HTML page
         jetty.setErrorHandler(new PlainErrorHandler(() -> server.current.get().router()));
