@@ -33,7 +33,9 @@ final class ProcessesApi {
     private static final String EXCEPTIONS = "http://www.opengis.net/def/exceptions/ogcapi-processes-1/1.0/";
 
     private final ServiceContext context;
-    private final Jobs jobs = new Jobs(2);
+    /** One job list for the process's life: a catalog reload must not lose the jobs clients are polling. */
+    private static final Jobs JOBS = new Jobs(2);
+    private final Jobs jobs = JOBS;
 
     ProcessesApi(ServiceContext context) {
         this.context = context;

@@ -23,10 +23,10 @@ final class AccessControl {
     private final SecurityConfig security;
     private final Authenticator authenticator;
 
-    AccessControl(Catalog catalog, SecurityConfig security) {
+    AccessControl(Catalog catalog, SecurityConfig security, String scope) {
         this.catalog = catalog;
         this.security = security;
-        this.authenticator = new Authenticator(security);
+        this.authenticator = new Authenticator(security, scope);
     }
 
     /** The security directory of a data directory: {@code ECOPLAN_SECURITY_DIR}, else {@code security/} in it. */
@@ -37,7 +37,8 @@ final class AccessControl {
 
     /** Reads a security directory (every error at once); none there: everything open. */
     static AccessControl load(Catalog catalog, Path securityDir) {
-        return new AccessControl(catalog, SecurityLoader.load(securityDir, catalog));
+        return new AccessControl(catalog, SecurityLoader.load(securityDir, catalog),
+                securityDir.toAbsolutePath().normalize().toString());
     }
 
     SecurityConfig security() { return security; }

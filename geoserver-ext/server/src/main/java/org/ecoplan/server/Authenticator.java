@@ -23,7 +23,7 @@ import org.ecoplan.ows.ServiceException;
  * {@code Authorization} header is the anonymous caller. Wrong credentials are a 401 with the
  * challenge; repeated failures for one user name or from one address are slowed down: after
  * {@value #FREE_FAILURES} failures every further attempt is refused with 429 for a time that
- * doubles with each failure (up to {@value #MAX_LOCK_SECONDS} s), whether the password is right or
+ * doubles with each failure from 5 s (up to {@value #MAX_LOCK_SECONDS} s), whether the password is right or
  * not. A bcrypt check costs tens of milliseconds, so a proven header is remembered (by its SHA-256,
  * never in clear) for {@value #REMEMBER_MINUTES} minutes.
  */
@@ -32,23 +32,45 @@ final class Authenticator {
     static final int FREE_FAILURES = 5;
     static final int MAX_LOCK_SECONDS = 300;
     static final int REMEMBER_MINUTES = 5;
-    /** Checked for an unknown user too, so the answer takes as long as for a known one. */
-    private static final String DUMMY_HASH = new String(BCrypt.withDefaults().hash(10, new byte[16],
-            "not a password".getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+    /** The cost of the hashes the REST API makes; an unknown user is checked against a hash of the same cost. */
+    static final int COST = 12;
+    /**
+     * Failed sign-ins, for the whole life of the process (a reload must not wipe them), by security
+     * directory and user or address, so servers with other security in one JVM do not share them.
+     */
+    private static final Cache<String, Failures> FAILURES = Caffeine.newBuilder().maximumSize(100_000)
+            .expireAfterAccess(Duration.ofSeconds(MAX_LOCK_SECONDS * 2L)).build();
 
     private final Map<String, UserAccount> users;
     private final Map<String, ApiToken> tokens;
+    private final String scope;
+    /** Checked for an unknown user too, at the highest cost in use, so the answer takes as long as for a known one. */
+    private final String dummyHash;
     private final Cache<String, Caller> proven = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(Duration.ofMinutes(REMEMBER_MINUTES)).build();
-    private final Cache<String, Failures> failures = Caffeine.newBuilder().maximumSize(100_000)
-            .expireAfterAccess(Duration.ofSeconds(MAX_LOCK_SECONDS * 2L)).build();
 
     /** Consecutive failures of one user name or address, and until when it is locked (epoch ms). */
     private record Failures(int count, long lockedUntil) {}
 
-    Authenticator(SecurityConfig security) {
+    /** @param scope what keeps these failures apart from another server's in the same JVM (its security directory) */
+    Authenticator(SecurityConfig security, String scope) {
         this.users = security.usersByName();
         this.tokens = security.tokensByHash();
+        this.scope = scope + "|";
+        int cost = COST;
+        for (UserAccount u : users.values()) {
+            try {
+                cost = Math.max(cost, Integer.parseInt(u.passwordHash().substring(4, 6)));
+            } catch (RuntimeException ignored) {
+                // the loader checked the form; a hash it let through has its cost here
+            }
+        }
+        this.dummyHash = security.enabled() && !users.isEmpty()
+                ? new String(
+                        BCrypt.withDefaults().hash(cost, new byte[16],
+                                "not a password".getBytes(StandardCharsets.UTF_8)),
+                        StandardCharsets.UTF_8)
+                : null;
     }
 
     /**
@@ -61,7 +83,9 @@ final class Authenticator {
     Caller authenticate(String authorization, String address) {
         if (authorization == null || authorization.isBlank()) return Caller.ANONYMOUS;
         String key = sha256(authorization);
+        // credentials already proven pass before any lock: someone else's failures cannot lock a user out
         Caller known = proven.getIfPresent(key);
+        if (known != null) return known;
         String header = authorization.strip();
         int space = header.indexOf(' ');
         String scheme = space < 0 ? header : header.substring(0, space);
@@ -70,7 +94,6 @@ final class Authenticator {
         if (scheme.equalsIgnoreCase("Basic")) user = basicUser(value);
         checkNotLocked("address " + address);
         if (user != null) checkNotLocked("user " + user);
-        if (known != null) return known;
         Caller caller = switch (scheme.toLowerCase(Locale.ROOT)) {
             case "basic" -> basic(value);
             case "bearer" -> bearer(value);
@@ -81,8 +104,8 @@ final class Authenticator {
             if (user != null) failed("user " + user);
             throw unauthorized("Wrong user name, password or token");
         }
-        failures.invalidate("address " + address);
-        if (user != null) failures.invalidate("user " + user);
+        FAILURES.invalidate(scope + "address " + address);
+        if (user != null) FAILURES.invalidate(scope + "user " + user);
         proven.put(key, caller);
         return caller;
     }
@@ -94,7 +117,8 @@ final class Authenticator {
         String name = decoded.substring(0, colon);
         byte[] password = decoded.substring(colon + 1).getBytes(StandardCharsets.UTF_8);
         UserAccount u = users.get(name);
-        String hash = u == null ? DUMMY_HASH : u.passwordHash();
+        String hash = u == null ? dummyHash : u.passwordHash();
+        if (hash == null) return null;
         boolean ok = BCrypt.verifyer().verify(password, hash.getBytes(StandardCharsets.UTF_8)).verified;
         return ok && u != null && u.enabled() ? Caller.authenticated(u.name(), u.roles()) : null;
     }
@@ -124,7 +148,7 @@ final class Authenticator {
     }
 
     private void checkNotLocked(String who) {
-        Failures f = failures.getIfPresent(who);
+        Failures f = FAILURES.getIfPresent(scope + who);
         long now = System.currentTimeMillis();
         if (f != null && f.lockedUntil() > now) {
             long seconds = Math.max(1, (f.lockedUntil() - now + 999) / 1000);
@@ -133,11 +157,12 @@ final class Authenticator {
     }
 
     private void failed(String who) {
-        failures.asMap().compute(who, (k, f) -> {
+        FAILURES.asMap().compute(scope + who, (k, f) -> {
             int n = f == null ? 1 : f.count() + 1;
+            // 5 s after the sixth failure, doubling with each further one
             long lock = n <= FREE_FAILURES
                     ? 0
-                    : Math.min(MAX_LOCK_SECONDS * 1000L, 1000L << Math.min(20, n - FREE_FAILURES - 1));
+                    : Math.min(MAX_LOCK_SECONDS * 1000L, 5000L << Math.min(20, n - FREE_FAILURES - 1));
             return new Failures(n, System.currentTimeMillis() + lock);
         });
     }

@@ -22,7 +22,8 @@ import org.ecoplan.catalog.config.CatalogException;
  * rejected change leaves nothing behind and the running catalog is untouched. One change at a time.
  */
 final class DataDirectoryChange {
-    private static final Object LOCK = new Object();
+    /** One change (and one reload) at a time, server-wide: held by every writer of the files and by reload(). */
+    static final Object LOCK = new Object();
 
     private final Path dataDir;
     private final Map<Path, byte[]> writes = new LinkedHashMap<>();

@@ -7,6 +7,7 @@ import java.util.ServiceLoader;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
@@ -34,7 +35,7 @@ import org.ecoplan.ows.ServiceException;
  * OWS endpoints ({@code /ows}, {@code /wms}, {@code /wfs}). The only class family that knows Jetty.
  */
 public final class EcoplanServer implements AutoCloseable {
-    /** How long a replaced catalog's stores stay open for the requests still reading them. */
+    /** A replaced catalog's stores close when its last request is done, and at the latest 20 × this later. */
     static final long RETIRE_AFTER_MS = 30_000;
 
     private final Server jetty;
@@ -54,12 +55,13 @@ public final class EcoplanServer implements AutoCloseable {
      * and router. A reload builds a new one beside the running one and swaps it in whole, so a
      * request is answered entirely by the old catalog or entirely by the new.
      */
-    record Generation(ServerContext context, Dispatcher dispatcher, Router router) {
+    record Generation(ServerContext context, Dispatcher dispatcher, Router router, AtomicInteger inFlight) {
         /**
          * @param securityDir the security directory, resolved once at start (a reload reads the same one)
          * @param audit       the audit log, one for the server's life
          */
-        static Generation build(ServerConfig config, java.nio.file.Path securityDir, AuditLog audit) {
+        static Generation build(ServerConfig config, java.nio.file.Path securityDir, AuditLog audit,
+                java.util.function.Supplier<ServerContext> live) {
             ServerContext context = ServerContext.open(config.workspace(), config.settings(), securityDir);
             List<OwsService> services = new ArrayList<>();
             List<HttpEndpoint> endpoints = new ArrayList<>();
@@ -68,7 +70,7 @@ public final class EcoplanServer implements AutoCloseable {
                     services.add(p.create(context));
                 for (HttpEndpointProvider p : ServiceLoader.load(HttpEndpointProvider.class))
                     endpoints.addAll(p.create(context));
-                endpoints.add(new RestEndpoint(context, audit, securityDir));
+                endpoints.add(new RestEndpoint(context, audit, securityDir, live));
                 endpoints.add(new GwcRestEndpoint(context));
             } catch (RuntimeException e) {
                 context.close();
@@ -77,17 +79,18 @@ public final class EcoplanServer implements AutoCloseable {
             Dispatcher dispatcher = new Dispatcher(services);
             Router router = new Router(context, dispatcher, endpoints);
             context.register(org.ecoplan.ows.InternalDispatch.class, router::dispatchInternally);
-            return new Generation(context, dispatcher, router);
+            return new Generation(context, dispatcher, router, new AtomicInteger());
         }
     }
 
     private EcoplanServer(Server jetty, ServerConfig config, java.nio.file.Path securityDir, AuditLog audit,
-            Generation first) {
+            AtomicReference<Generation> current) {
         this.jetty = jetty;
         this.config = config;
         this.securityDir = securityDir;
         this.audit = audit;
-        this.current = new AtomicReference<>(first);
+        this.current = current;
+        Generation first = current.get();
         this.metrics = new ServerMetrics(() -> current.get().context());
         first.context().register(ServerMetrics.class, metrics);
     }
@@ -96,7 +99,9 @@ public final class EcoplanServer implements AutoCloseable {
     public static EcoplanServer start(ServerConfig config) throws Exception {
         java.nio.file.Path securityDir = AccessControl.securityDir(config.workspace());
         AuditLog audit = AuditLog.of(config.workspace());
-        Generation first = Generation.build(config, securityDir, audit);
+        AtomicReference<Generation> holder = new AtomicReference<>();
+        Generation first = Generation.build(config, securityDir, audit, () -> holder.get().context());
+        holder.set(first);
 
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("ecoplan-http");
@@ -113,7 +118,7 @@ public final class EcoplanServer implements AutoCloseable {
         connector.setHost(config.host());
         connector.setPort(config.port());
         jetty.addConnector(connector);
-        EcoplanServer server = new EcoplanServer(jetty, config, securityDir, audit, first);
+        EcoplanServer server = new EcoplanServer(jetty, config, securityDir, audit, holder);
         first.context().register(Reloader.class, server::reload);
         // SIGTERM (the JVM's shutdown hook calls close()) stops taking connections, then lets the
         // requests in flight finish, up to ECOPLAN_STOP_TIMEOUT_MS, before the stores close
@@ -150,12 +155,28 @@ public final class EcoplanServer implements AutoCloseable {
      *
      * @throws CatalogException listing every error; nothing changes then
      */
-    public synchronized void reload() {
-        Generation next = Generation.build(config, securityDir, audit);
-        next.context().register(Reloader.class, this::reload);
-        next.context().register(ServerMetrics.class, metrics);
-        Generation old = current.getAndSet(next);
-        retirer.schedule(old.context()::close, RETIRE_AFTER_MS, TimeUnit.MILLISECONDS);
+    public void reload() {
+        synchronized (DataDirectoryChange.LOCK) {
+            Generation next = Generation.build(config, securityDir, audit, () -> current.get().context());
+            next.context().register(Reloader.class, this::reload);
+            next.context().register(ServerMetrics.class, metrics);
+            retire(current.getAndSet(next));
+        }
+    }
+
+    /**
+     * Closes a replaced generation's stores once no request it answers is in flight (checked each
+     * second; after {@link #RETIRE_AFTER_MS} × 20 it closes anyway, so a stuck request cannot keep
+     * a database pool open for ever).
+     */
+    private void retire(Generation old) {
+        long since = System.currentTimeMillis();
+        java.util.concurrent.ScheduledFuture<?>[] task = new java.util.concurrent.ScheduledFuture<?>[1];
+        task[0] = retirer.scheduleWithFixedDelay(() -> {
+            if (old.inFlight().get() > 0 && System.currentTimeMillis() - since < RETIRE_AFTER_MS * 20) return;
+            old.context().close();
+            task[0].cancel(false);
+        }, 1000, 1000, TimeUnit.MILLISECONDS);
     }
 
     public int port() { return ((ServerConnector) jetty.getConnectors()[0]).getLocalPort(); }
@@ -191,6 +212,15 @@ public final class EcoplanServer implements AutoCloseable {
             // one generation answers the whole request, whatever a reload does meanwhile
             long started = System.nanoTime();
             Generation g = current.get();
+            g.inFlight().incrementAndGet();
+            try {
+                return answer(g, request, response, callback, started);
+            } finally {
+                g.inFlight().decrementAndGet();
+            }
+        }
+
+        private boolean answer(Generation g, Request request, Response response, Callback callback, long started) {
             ServerContext context = g.context();
             Router.Target t = g.router().target(request.getHttpURI().getPath());
             cors.allow(request, response);

@@ -49,11 +49,15 @@ final class RestEndpoint implements HttpEndpoint {
     private final ServerContext context;
     private final AuditLog audit;
     private final Path securityDir;
+    /** The context of the catalog serving now, which a change reads under the change lock. */
+    private final java.util.function.Supplier<ServerContext> live;
 
-    RestEndpoint(ServerContext context, AuditLog audit, Path securityDir) {
+    RestEndpoint(ServerContext context, AuditLog audit, Path securityDir,
+            java.util.function.Supplier<ServerContext> live) {
         this.context = context;
         this.audit = audit;
         this.securityDir = securityDir;
+        this.live = live;
     }
 
     @Override
@@ -72,6 +76,16 @@ final class RestEndpoint implements HttpEndpoint {
         if (!caller.authenticated())
             throw new ServiceException("NotAuthorized", null, "Sign in as an administrator", 401);
         if (!caller.isAdmin()) throw new ServiceException("Forbidden", null, "The REST API is for administrators", 403);
+        if (read(r.method())) return route(r);
+        // a change reads what it changes under the change lock, from the catalog serving by then:
+        // two changes at once cannot both start from the same state and lose one
+        synchronized (DataDirectoryChange.LOCK) {
+            ServerContext now = live.get();
+            return (now == context ? this : new RestEndpoint(now, audit, securityDir, live)).route(r);
+        }
+    }
+
+    private OwsResponse route(OwsRequest r) {
         String rest = r.path().substring(PREFIX.length());
         boolean xml = rest.endsWith(".xml") || (!rest.endsWith(".json") && accepts(r, "xml"));
         boolean sld = rest.endsWith(".sld");
@@ -877,9 +891,11 @@ final class RestEndpoint implements HttpEndpoint {
         if (!NAME.matcher(ds).matches()) throw bad("A datastore name is a letter or _ then letters, digits, _ or -");
         if (r.body().length == 0) throw bad("Send the zipped Shapefile as the body");
         var existing = context.catalog().store(ws.name(), ds);
-        if (existing.isPresent() && !existing.get().url().startsWith("gpkg:")) {
-            throw bad("Datastore " + ws.name() + ":" + ds
-                    + " is not a GeoPackage; upload into a new or GeoPackage store");
+        // an upload writes only into a store an upload made: never into a file other layers are read from
+        if (existing.isPresent()
+                && !existing.get().url().equals("gpkg:var/uploads/" + ws.name() + "/" + ds + ".gpkg")) {
+            throw new ServiceException("Conflict", null, "Datastore " + ws.name() + ":" + ds + " was not made by an "
+                    + "upload; upload into a new datastore", 409);
         }
         ShapefilePublication pub;
         Path tmp = null;
@@ -895,6 +911,10 @@ final class RestEndpoint implements HttpEndpoint {
         String id = pub.name();
         if (context.catalog().layer(ws.name(), id).isPresent() || context.catalog().group(ws.name(), id).isPresent()) {
             throw new ServiceException("Conflict", null, "Layer " + ws.name() + ":" + id + " exists", 409);
+        }
+        if (existing.isPresent() && context.stores().get(existing.get().qualifiedName()).hasTable(id)) {
+            throw new ServiceException("Conflict", null, "Datastore " + ws.name() + ":" + ds + " has a table " + id
+                    + " already", 409);
         }
         String storeFile = "var/uploads/" + ws.name() + "/" + ds + ".gpkg";
         String upload = "data/" + ws.name() + "/uploads/" + ds + "/" + id + ".zip";
@@ -1065,10 +1085,10 @@ final class RestEndpoint implements HttpEndpoint {
             audit.record(who, r.method(), r.path(), "applied", files);
         } catch (CatalogException e) {
             audit.record(who, r.method(), r.path(), "refused: " + e.errors().size() + " error(s)", List.of());
-            throw bad("Refused; nothing was changed:\n" + e.getMessage());
+            throw bad("Refused; the catalog was not changed:\n" + e.getMessage());
         } catch (RuntimeException e) {
             audit.record(who, r.method(), r.path(), "refused: " + e.getClass().getSimpleName(), List.of());
-            throw bad("Refused; nothing was changed: " + e.getMessage());
+            throw bad("Refused; the catalog was not changed: " + e.getMessage());
         }
     }
 

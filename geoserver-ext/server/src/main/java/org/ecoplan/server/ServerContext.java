@@ -38,7 +38,7 @@ public final class ServerContext implements ServiceContext, AutoCloseable {
     public ServerContext(Catalog catalog, ServerSettings settings) {
         this.catalog = catalog;
         this.settings = settings;
-        this.access = new AccessControl(catalog, org.ecoplan.catalog.security.SecurityConfig.NONE);
+        this.access = new AccessControl(catalog, org.ecoplan.catalog.security.SecurityConfig.NONE, "none");
         StringBuilder missing = new StringBuilder();
         try {
             for (StoreConfig s : catalog.stores()) {

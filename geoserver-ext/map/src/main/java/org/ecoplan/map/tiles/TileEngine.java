@@ -54,9 +54,13 @@ public final class TileEngine {
      */
     public java.util.Optional<TileLayer> layer(CatalogView view, String name) {
         if (name == null) return java.util.Optional.empty();
-        // the memo is shared by every caller: whether this caller may see the layer is asked of its view first
-        if (view.layer(name).isEmpty() && view.group(name).isEmpty()) return java.util.Optional.empty();
-        String k = view.pathPrefix() + "|" + name;
+        // the memo is shared by every caller: what the name means to this caller is asked of its view
+        // first, and is part of the key (an unqualified name at the global endpoints may mean another
+        // workspace's layer to a caller who may not read the default workspace's)
+        String resolved = view.layer(name).map(l -> "layer " + l.qualifiedName())
+                .or(() -> view.group(name).map(g -> "group " + g.qualifiedName())).orElse(null);
+        if (resolved == null) return java.util.Optional.empty();
+        String k = view.pathPrefix() + "|" + name + "|" + resolved;
         java.util.Optional<TileLayer> l = layers.get(k);
         if (l != null) return l;
         l = TileLayer.of(view, name);

@@ -266,6 +266,13 @@ class RestApiIT {
                 + "&FORMAT=image/png");
         assertEquals("image/png", map.contentType());
         assertEquals(409, upload("up1", zip(shp, ""), "?charset=GBK").statusCode(), "the layer exists");
+        // a store another layer reads from (here: the same file under another name) takes no upload
+        assertEquals(201, admin().contentType("application/json").body("{\"dataStore\": {\"name\": \"alias\", "
+                + "\"connectionParameters\": {\"entry\": [{\"@key\": \"dbtype\", \"$\": \"geopkg\"}, "
+                + "{\"@key\": \"database\", \"$\": \"var/uploads/yanggao/up1.gpkg\"}]}}}")
+                .post(rest + "/workspaces/yanggao/datastores").statusCode());
+        assertEquals(409, upload("alias", zip(shp, ""), "?charset=GBK").statusCode());
+        assertEquals(200, admin().delete(rest + "/workspaces/yanggao/datastores/alias").statusCode());
         assertEquals(zonesBefore, JSON.readTree(given().get("http://localhost:" + server.port()
                 + "/yanggao/ogcapi/collections/restoration_zones/items").asByteArray()).path("numberMatched").asLong());
         JsonNode store = JSON.readTree(admin().get(rest + "/workspaces/yanggao/datastores/up1.json").asByteArray());
@@ -390,6 +397,19 @@ class RestApiIT {
         assertEquals(200, given().get(targets).statusCode());
         assertEquals(200, admin().delete(sec + "/usergroup/user/analyst").statusCode());
         assertFalse(admin().get(sec + "/usergroup/users.json").asString().contains("analyst"));
+        // changes at once are applied one after the other, none lost
+        java.util.List<java.util.concurrent.CompletableFuture<Integer>> made = new java.util.ArrayList<>();
+        for (String u : new String[]{"alice", "bob", "carol"}) {
+            made.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> admin().contentType("application/json")
+                    .body("{\"user\": {\"userName\": \"" + u + "\", \"password\": \"pass-" + u + "-123\"}}")
+                    .post(sec + "/usergroup/users.json").statusCode()));
+        }
+        for (var f : made) assertEquals(201, f.get(2, java.util.concurrent.TimeUnit.MINUTES));
+        String all = admin().get(sec + "/usergroup/users.json").asString();
+        assertTrue(all.contains("alice") && all.contains("bob") && all.contains("carol"), all);
+        for (String u : new String[]{"alice", "bob", "carol"}) {
+            assertEquals(200, admin().delete(sec + "/usergroup/user/" + u).statusCode());
+        }
         // a rule naming a layer that does not exist is refused by the start-up check, and nothing changes
         Response unknown = admin().contentType("application/json").body("{\"yanggao.lakes.r\": \"PLANNER\"}")
                 .post(sec + "/acl/layers.json");
@@ -479,6 +499,12 @@ class RestApiIT {
 
     @Test
     void anUploadedStyleBecomesALayersDefaultAndDraws() throws Exception {
+        // a cached tile of the layer before: after the change the same URL must give the new drawing
+        String tile = "http://localhost:" + server.port()
+                + "/yanggao/tiles/restoration_zones/WebMercatorQuad/8/209/96.png";
+        byte[] before = given().get(tile).asByteArray();
+        assertEquals(java.util.Arrays.toString(before), java.util.Arrays.toString(given().get(tile).asByteArray()),
+                "cached");
         String sld = RED.formatted("");
         Response up = admin().contentType("application/vnd.ogc.sld+xml").body(sld)
                 .post(rest + "/workspaces/yanggao/styles?name=zones_red");
@@ -512,6 +538,8 @@ class RestApiIT {
                 + "," + (x + 0.001) + "," + (y + 0.001) + "&WIDTH=8&HEIGHT=8&FORMAT=image/png").asByteArray();
         BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
         assertEquals(0xFFFF0000, img.getRGB(4, 4), "the new default style draws");
+        byte[] after = given().get(tile).asByteArray();
+        assertFalse(java.util.Arrays.equals(before, after), "the change invalidated the layer's cached tiles");
 
         // a style whose filter names an attribute the layer lacks is refused at the reload; all is put back
         Response unfit = admin().contentType("application/vnd.ogc.sld+xml").body(RED.formatted(
@@ -523,7 +551,13 @@ class RestApiIT {
         assertEquals(sld, Files.readString(dataDir.resolve("styles/yanggao/zones_red.sld")));
         // in use: not deleted
         assertEquals(403, admin().delete(rest + "/workspaces/yanggao/styles/zones_red").statusCode());
+        // an OGC API job outlives a reload: its id still answers
+        Response job = given().contentType("application/json").header("Prefer", "respond-async")
+                .body("{\"inputs\": {\"site\": \"POINT(" + x + " " + y + ")\"}, \"outputs\": {\"report\": {}}}")
+                .post("http://localhost:" + server.port() + "/yanggao/ogcapi/processes/plan-check/execution");
+        assertEquals(201, job.statusCode(), job.asString());
         assertEquals(200, admin().post(rest + "/reload").statusCode());
+        assertEquals(200, given().get(job.header("Location")).statusCode(), "the job survived the reload");
         JsonNode acl = JSON.readTree(admin().get(rest + "/security/acl/layers.json").asByteArray());
         assertTrue(acl.isObject());
     }
