@@ -152,10 +152,7 @@ final class ProcessesApi {
         for (String id : processes(view).keySet()) {
             if (list.size() < limit) list.add(PlanCheckProcess.summary(id, api + "/processes/" + Items.enc(id)));
         }
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("processes", list);
-        doc.put("links", List.of(CollectionDocument.link(api + "/processes?f=json", "self", "application/json",
-                "this document")));
+        Map<String, Object> doc = listDocument("processes", list, api + "/processes?f=json");
         if (ApiFormat.of(r) == ApiFormat.JSON) return json(200, doc);
         return html(out -> {
             HtmlPage p = new HtmlPage(out).start("处理过程 Processes", crumbs(api)).tableStart("过程 Process",
@@ -297,10 +294,7 @@ final class ProcessesApi {
         for (Job j : jobs.list()) {
             if (visible(r, view, j) && list.size() < limit) list.add(j.statusInfo(api + "/jobs"));
         }
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("jobs", list);
-        doc.put("links", List.of(CollectionDocument.link(api + "/jobs?f=json", "self", "application/json",
-                "this document")));
+        Map<String, Object> doc = listDocument("jobs", list, api + "/jobs?f=json");
         if (ApiFormat.of(r) == ApiFormat.JSON) return json(200, doc);
         return html(out -> {
             HtmlPage p = new HtmlPage(out).start("作业 Jobs", crumbs(api)).tableStart("作业 Job", "状态 Status",
@@ -311,6 +305,14 @@ final class ProcessesApi {
             }
             p.tableEnd().end();
         });
+    }
+
+    /** A list document of OGC 18-062r2 (processList, jobList): the entries and a self link. */
+    private static Map<String, Object> listDocument(String key, List<Map<String, Object>> entries, String self) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put(key, entries);
+        doc.put("links", List.of(CollectionDocument.link(self, "self", "application/json", "this document")));
+        return doc;
     }
 
     private static void onlyF(OwsRequest r) {

@@ -58,16 +58,12 @@ final class GwcRestEndpoint implements HttpEndpoint {
 
     @Override
     public OwsResponse exception(ServiceException e, OwsRequest request) {
-        OwsResponse r = OwsResponse.text(e.httpStatus(), "text/plain; charset=UTF-8", e.getMessage() + "\n");
-        return e.httpStatus() == 401 ? r.withHeader("WWW-Authenticate", Authenticator.CHALLENGE) : r;
+        return AdminOnly.error(e);
     }
 
     @Override
     public OwsResponse handle(OwsRequest r) {
-        if (!r.caller().authenticated())
-            throw new ServiceException("NotAuthorized", null, "Sign in as an administrator", 401);
-        if (!r.caller().isAdmin())
-            throw new ServiceException("Forbidden", null, "The tile cache API is for administrators", 403);
+        AdminOnly.require(r, "The tile cache API");
         String rest = r.path().substring(PREFIX.length()).replaceFirst("\\.(json|xml)$", "");
         if (rest.equals("/masstruncate") && r.method().equals("POST")) return massTruncate(r);
         if (rest.startsWith("/seed/")) {

@@ -66,16 +66,12 @@ final class RestEndpoint implements HttpEndpoint {
     /** Plain text with the status, as GeoServer's REST API answers errors. */
     @Override
     public OwsResponse exception(ServiceException e, OwsRequest request) {
-        OwsResponse r = OwsResponse.text(e.httpStatus(), "text/plain; charset=UTF-8", e.getMessage() + "\n");
-        return e.httpStatus() == 401 ? r.withHeader("WWW-Authenticate", Authenticator.CHALLENGE) : r;
+        return AdminOnly.error(e);
     }
 
     @Override
     public OwsResponse handle(OwsRequest r) {
-        Caller caller = r.caller();
-        if (!caller.authenticated())
-            throw new ServiceException("NotAuthorized", null, "Sign in as an administrator", 401);
-        if (!caller.isAdmin()) throw new ServiceException("Forbidden", null, "The REST API is for administrators", 403);
+        AdminOnly.require(r, "The REST API");
         if (read(r.method())) return route(r);
         // a change reads what it changes under the change lock, from the catalog serving by then:
         // two changes at once cannot both start from the same state and lose one
