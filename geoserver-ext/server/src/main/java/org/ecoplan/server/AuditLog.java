@@ -33,10 +33,17 @@ final class AuditLog {
 
     /** One change: by whom, the request, the outcome and each file's hash before and after ("" for absent). */
     synchronized void record(String who, String method, String path, String outcome, List<Map<String, String>> files) {
+        record(who, method, path, null, outcome, files);
+    }
+
+    /** @param what what was changed, where the request path does not say (a user, token or rule name; never a secret) */
+    synchronized void record(String who, String method, String path, String what, String outcome,
+            List<Map<String, String>> files) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("time", Instant.now().toString());
         line.put("user", who);
         line.put("request", method + " " + path);
+        if (what != null) line.put("what", what);
         line.put("outcome", outcome);
         line.put("files", files);
         try {

@@ -26,13 +26,20 @@ final class DataDirectoryChange {
     static final Object LOCK = new Object();
 
     private final Path dataDir;
+    private final String label;
     private final Map<Path, byte[]> writes = new LinkedHashMap<>();
     private final List<Path> removals = new ArrayList<>();
     private final List<Path> byproducts = new ArrayList<>();
     private Runnable beforeReload = () -> {};
 
     DataDirectoryChange(Path dataDir) {
+        this(dataDir, "");
+    }
+
+    /** @param label what the audit log puts before a file's path ("security/" for the security directory) */
+    DataDirectoryChange(Path dataDir, String label) {
         this.dataDir = dataDir.toAbsolutePath().normalize();
+        this.label = label;
     }
 
     /** Writes a file (relative to the data directory) as part of the change. */
@@ -88,7 +95,7 @@ final class DataDirectoryChange {
                     Path k = aside.resolve(Integer.toString(n++));
                     Files.move(p, k);
                     kept.put(p, k);
-                    audit.add(Map.of("file", dataDir.relativize(p).toString(), "before", hash(k), "after", ""));
+                    audit.add(Map.of("file", label + dataDir.relativize(p), "before", hash(k), "after", ""));
                 }
                 for (var e : writes.entrySet()) {
                     Path p = e.getKey();
@@ -105,7 +112,7 @@ final class DataDirectoryChange {
                     Path tmp = p.resolveSibling(p.getFileName() + ".part");
                     Files.write(tmp, e.getValue());
                     Files.move(tmp, p, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                    audit.add(Map.of("file", dataDir.relativize(p).toString(), "before", before, "after", hash(p)));
+                    audit.add(Map.of("file", label + dataDir.relativize(p), "before", before, "after", hash(p)));
                 }
                 beforeReload.run();
                 reload.run();

@@ -95,7 +95,7 @@ final class RestEndpoint implements HttpEndpoint {
         if (p.equals(List.of("reload")) && (m.equals("POST") || m.equals("PUT"))) return reload(r);
         if (p.equals(List.of("security", "acl", "layers")) && read(m)) return acl(xml);
         if (!p.isEmpty() && p.get(0).equals("security")) {
-            OwsResponse answer = security(r, p, m);
+            OwsResponse answer = security(r, p, m, xml);
             if (answer != null) return answer;
         }
         if (p.equals(List.of("workspaces")) && read(m)) return workspaces(c, base, xml, "workspaces", "workspace");
@@ -212,14 +212,14 @@ final class RestEndpoint implements HttpEndpoint {
      * token is shown once, in the answer that creates it; only its SHA-256 is kept). Null for a
      * resource that is not one of these.
      */
-    private OwsResponse security(OwsRequest r, List<String> p, String m) {
+    private OwsResponse security(OwsRequest r, List<String> p, String m, boolean xml) {
         var sec = context.access().security();
         List<org.ecoplan.catalog.security.UserAccount> users = new ArrayList<>(sec.users());
         List<org.ecoplan.catalog.security.ApiToken> tokens = new ArrayList<>(sec.tokens());
         if (p.equals(List.of("security", "usergroup", "users")) && read(m)) {
             List<Object> list = new ArrayList<>();
             for (var u : users) list.add(map("userName", u.name(), "enabled", u.enabled()));
-            return RestDocument.answer(200, map("users", list), false);
+            return RestDocument.answer(200, xml ? map("users", map("user", list)) : map("users", list), xml);
         }
         if (p.equals(List.of("security", "usergroup", "users")) && m.equals("POST")) {
             JsonNode u = json(r).path("user");
@@ -233,7 +233,7 @@ final class RestEndpoint implements HttpEndpoint {
             users.add(new org.ecoplan.catalog.security.UserAccount(name, hash(u.path("password").asText("")),
                     java.util.Set.of(),
                     u.path("enabled").asBoolean(true)));
-            writeSecurity(r, users, tokens, null);
+            writeSecurity(r, users, tokens, null, "user " + name + " added");
             return OwsResponse.text(201, "text/plain; charset=UTF-8", name + "\n");
         }
         if (p.size() == 4 && p.subList(0, 3).equals(List.of("security", "usergroup", "user"))) {
@@ -251,7 +251,7 @@ final class RestEndpoint implements HttpEndpoint {
             } else {
                 return null;
             }
-            writeSecurity(r, users, tokens, null);
+            writeSecurity(r, users, tokens, null, "user " + name + (m.equals("DELETE") ? " removed" : " changed"));
             return OwsResponse.text(200, "text/plain; charset=UTF-8", "");
         }
         if (p.equals(List.of("security", "roles")) && read(m)) {
@@ -260,7 +260,9 @@ final class RestEndpoint implements HttpEndpoint {
             tokens.forEach(t -> roles.addAll(t.roles()));
             sec.rules().rules().forEach(a -> a.roles().stream().filter(x -> !x.equals("*")).forEach(roles::add));
             roles.add(Caller.ADMIN_ROLE);
-            return RestDocument.answer(200, map("roles", new ArrayList<>(roles)), false);
+            return RestDocument.answer(200, xml
+                    ? map("roles", map("role", new ArrayList<>(roles)))
+                    : map("roles", new ArrayList<>(roles)), xml);
         }
         if (p.size() == 6 && p.subList(0, 3).equals(List.of("security", "roles", "role")) && p.get(4).equals("user")) {
             String role = p.get(3);
@@ -274,14 +276,15 @@ final class RestEndpoint implements HttpEndpoint {
             else return null;
             users.set(users.indexOf(old), new org.ecoplan.catalog.security.UserAccount(name, old.passwordHash(), roles,
                     old.enabled()));
-            writeSecurity(r, users, tokens, null);
+            writeSecurity(r, users, tokens, null,
+                    "role " + role + (m.equals("POST") ? " given to " : " taken from ") + name);
             return OwsResponse.text(m.equals("POST") ? 201 : 200, "text/plain; charset=UTF-8", "");
         }
         if (p.equals(List.of("security", "tokens")) && read(m)) {
             List<Object> list = new ArrayList<>();
             for (var t : tokens)
                 list.add(map("name", t.name(), "roles", new ArrayList<>(new java.util.TreeSet<>(t.roles()))));
-            return RestDocument.answer(200, map("tokens", list), false);
+            return RestDocument.answer(200, xml ? map("tokens", map("token", list)) : map("tokens", list), xml);
         }
         if (p.equals(List.of("security", "tokens")) && m.equals("POST")) {
             JsonNode t = json(r).path("token");
@@ -301,7 +304,7 @@ final class RestEndpoint implements HttpEndpoint {
             new java.security.SecureRandom().nextBytes(secret);
             String value = java.util.HexFormat.of().formatHex(secret);
             tokens.add(new org.ecoplan.catalog.security.ApiToken(name, Authenticator.sha256(value), roles));
-            writeSecurity(r, users, tokens, null);
+            writeSecurity(r, users, tokens, null, "token " + name + " created");
             return RestDocument
                     .answer(201, map("token", map("name", name, "value", value, "roles", new ArrayList<>(roles))),
                             false)
@@ -309,7 +312,7 @@ final class RestEndpoint implements HttpEndpoint {
         }
         if (p.size() == 3 && p.subList(0, 2).equals(List.of("security", "tokens")) && m.equals("DELETE")) {
             if (!tokens.removeIf(x -> x.name().equals(p.get(2)))) throw notFound("No token " + p.get(2));
-            writeSecurity(r, users, tokens, null);
+            writeSecurity(r, users, tokens, null, "token " + p.get(2) + " revoked");
             return OwsResponse.text(200, "text/plain; charset=UTF-8", "");
         }
         if (p.equals(List.of("security", "acl", "layers")) && (m.equals("POST") || m.equals("PUT"))) {
@@ -325,7 +328,7 @@ final class RestEndpoint implements HttpEndpoint {
                 rules.removeIf(x -> sameKey(x, rule));
                 rules.add(rule);
             }
-            writeSecurity(r, users, tokens, rules);
+            writeSecurity(r, users, tokens, rules, "rules " + body.toString());
             return OwsResponse.text(m.equals("POST") ? 201 : 200, "text/plain; charset=UTF-8", "");
         }
         if (p.size() == 4 && p.subList(0, 3).equals(List.of("security", "acl", "layers")) && m.equals("DELETE")) {
@@ -333,7 +336,7 @@ final class RestEndpoint implements HttpEndpoint {
             if (!rules.removeIf(x -> (x.workspace() + "." + x.layer() + "." + x.mode().letter()).equals(p.get(3)))) {
                 throw notFound("No rule " + p.get(3));
             }
-            writeSecurity(r, users, tokens, rules);
+            writeSecurity(r, users, tokens, rules, "rule " + p.get(3) + " removed");
             return OwsResponse.text(200, "text/plain; charset=UTF-8", "");
         }
         return null;
@@ -367,9 +370,9 @@ final class RestEndpoint implements HttpEndpoint {
 
     /** The security files rewritten from their new content, applied by a reload (checked as at start-up). */
     private void writeSecurity(OwsRequest r, List<org.ecoplan.catalog.security.UserAccount> users,
-            List<org.ecoplan.catalog.security.ApiToken> tokens, List<AccessRule> rules) {
+            List<org.ecoplan.catalog.security.ApiToken> tokens, List<AccessRule> rules, String what) {
         if (securityDir == null || !Files.isDirectory(securityDir)) throw bad("This server has no security directory");
-        DataDirectoryChange change = new DataDirectoryChange(securityDir)
+        DataDirectoryChange change = new DataDirectoryChange(securityDir, "security/")
                 .write("users.yaml", SecurityFiles.users(users, tokens).getBytes(StandardCharsets.UTF_8));
         if (rules != null)
             change.write("layers.properties", SecurityFiles.rules(rules).getBytes(StandardCharsets.UTF_8));
@@ -1074,16 +1077,21 @@ final class RestEndpoint implements HttpEndpoint {
 
     /** Applies a change with a reload; its files are put back and the reason is a 400 when the catalog refuses it. */
     private void change(OwsRequest r, DataDirectoryChange change) {
+        change(r, change, null);
+    }
+
+    /** @param what what changed where the path does not say it (a user, token or rule; never a secret) */
+    private void change(OwsRequest r, DataDirectoryChange change, String what) {
         String who = r.caller().name();
         try {
             List<Map<String, String>> files = change
                     .apply(() -> context.component(EcoplanServer.Reloader.class).reload());
-            audit.record(who, r.method(), r.path(), "applied", files);
+            audit.record(who, r.method(), r.path(), what, "applied", files);
         } catch (CatalogException e) {
-            audit.record(who, r.method(), r.path(), "refused: " + e.errors().size() + " error(s)", List.of());
+            audit.record(who, r.method(), r.path(), what, "refused: " + e.errors().size() + " error(s)", List.of());
             throw bad("Refused; the catalog was not changed:\n" + e.getMessage());
         } catch (RuntimeException e) {
-            audit.record(who, r.method(), r.path(), "refused: " + e.getClass().getSimpleName(), List.of());
+            audit.record(who, r.method(), r.path(), what, "refused: " + e.getClass().getSimpleName(), List.of());
             throw bad("Refused; the catalog was not changed: " + e.getMessage());
         }
     }

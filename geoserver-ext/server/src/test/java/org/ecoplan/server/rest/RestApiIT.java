@@ -358,6 +358,8 @@ class RestApiIT {
         assertEquals(201, admin().contentType("application/json").body("{\"user\": {\"userName\": \"analyst\", "
                 + "\"password\": \"analyst-pass-1\", \"enabled\": true}}").post(sec + "/usergroup/users.json")
                 .statusCode());
+        String usersXml = admin().get(sec + "/usergroup/users.xml").asString();
+        assertTrue(usersXml.contains("<users") && usersXml.contains("<userName>analyst</userName>"), usersXml);
         String users = admin().get(sec + "/usergroup/users.json").asString();
         assertTrue(users.contains("\"userName\":\"analyst\"") && !users.contains("$2"), users);
         assertFalse(Files.readString(security.resolve("users.yaml")).contains("analyst-pass-1"),
