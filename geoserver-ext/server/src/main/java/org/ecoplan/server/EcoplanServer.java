@@ -7,7 +7,6 @@ import java.util.ServiceLoader;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
@@ -55,7 +54,7 @@ public final class EcoplanServer implements AutoCloseable {
      * and router. A reload builds a new one beside the running one and swaps it in whole, so a
      * request is answered entirely by the old catalog or entirely by the new.
      */
-    record Generation(ServerContext context, Dispatcher dispatcher, Router router, AtomicInteger inFlight) {
+    record Generation(ServerContext context, Dispatcher dispatcher, Router router, InFlight inFlight) {
         /**
          * @param securityDir the security directory, resolved once at start (a reload reads the same one)
          * @param audit       the audit log, one for the server's life
@@ -79,7 +78,9 @@ public final class EcoplanServer implements AutoCloseable {
             Dispatcher dispatcher = new Dispatcher(services);
             Router router = new Router(context, dispatcher, endpoints);
             context.register(org.ecoplan.ows.InternalDispatch.class, router::dispatchInternally);
-            return new Generation(context, dispatcher, router, new AtomicInteger());
+            InFlight work = new InFlight();
+            context.register(InFlight.class, work);
+            return new Generation(context, dispatcher, router, work);
         }
     }
 
@@ -173,7 +174,7 @@ public final class EcoplanServer implements AutoCloseable {
         long since = System.currentTimeMillis();
         java.util.concurrent.ScheduledFuture<?>[] task = new java.util.concurrent.ScheduledFuture<?>[1];
         task[0] = retirer.scheduleWithFixedDelay(() -> {
-            if (old.inFlight().get() > 0 && System.currentTimeMillis() - since < RETIRE_AFTER_MS * 20) return;
+            if (!old.inFlight().idle() && System.currentTimeMillis() - since < RETIRE_AFTER_MS * 20) return;
             old.context().close();
             task[0].cancel(false);
         }, 1000, 1000, TimeUnit.MILLISECONDS);
@@ -212,11 +213,11 @@ public final class EcoplanServer implements AutoCloseable {
             // one generation answers the whole request, whatever a reload does meanwhile
             long started = System.nanoTime();
             Generation g = current.get();
-            g.inFlight().incrementAndGet();
+            g.inFlight().begin();
             try {
                 return answer(g, request, response, callback, started);
             } finally {
-                g.inFlight().decrementAndGet();
+                g.inFlight().end();
             }
         }
 

@@ -111,6 +111,9 @@ final class GwcRestEndpoint implements HttpEndpoint {
         int id = IDS.incrementAndGet();
         Object[] task = {layer.key(), 0L, 0};
         TASKS.put(id, task);
+        // the seed holds its catalog generation open: a reload meanwhile does not close the stores it reads
+        InFlight work = context.component(InFlight.class);
+        work.begin();
         SEEDER.execute(() -> {
             task[2] = 1;
             try {
@@ -120,6 +123,8 @@ final class GwcRestEndpoint implements HttpEndpoint {
                 task[2] = 2;
             } catch (RuntimeException e) {
                 task[2] = -1;
+            } finally {
+                work.end();
             }
         });
         return OwsResponse.text(200, "text/plain; charset=UTF-8", "");
