@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -28,14 +27,13 @@ import org.locationtech.jts.geom.LinearRing;
  * These files are small (one land parcel delivery), so the whole text is decoded at open: the CRS
  * must be known before the first parcel, and may come from the first easting's zone prefix.
  */
-final class JzdReader implements FeatureFileReader {
+final class JzdReader extends RecordStream {
     private static final GeometryFactory GF = new GeometryFactory();
 
     private final String name;
     private final String[] lines;
     private final String crs;
     private int next; // 0-based index of the next line to read
-    private FormatRecord pending;
     private long index;
 
     JzdReader(Path file, String name, JzdOptions options) {
@@ -113,17 +111,8 @@ final class JzdReader implements FeatureFileReader {
     public Optional<String> crs() { return Optional.of(crs); }
 
     @Override
-    public boolean hasNext() {
-        if (pending == null) pending = parcel();
-        return pending != null;
-    }
-
-    @Override
-    public FormatRecord next() {
-        if (!hasNext()) throw new NoSuchElementException();
-        FormatRecord r = pending;
-        pending = null;
-        return r;
+    protected FormatRecord advance() {
+        return parcel();
     }
 
     /** Reads the next parcel: its header line and the point lines up to the next header, section or end. */

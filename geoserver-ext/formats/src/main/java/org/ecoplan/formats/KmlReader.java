@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
@@ -26,12 +25,10 @@ import org.locationtech.jts.geom.Geometry;
  * document type declaration is refused outright rather than parsed: KML needs none, and a DTD is
  * how entity-expansion and external-entity attacks get in.
  */
-final class KmlReader implements FeatureFileReader {
+final class KmlReader extends RecordStream {
     private final String name;
     private final InputStream in;
     private final XMLStreamReader xml;
-    private FormatRecord pending;
-    private boolean done;
     private long index;
 
     KmlReader(Path file, String name) {
@@ -60,27 +57,15 @@ final class KmlReader implements FeatureFileReader {
     public Optional<String> crs() { return Optional.of("CRS:84"); }
 
     @Override
-    public boolean hasNext() {
-        if (pending != null) return true;
-        if (done) return false;
+    protected FormatRecord advance() {
         try {
-            pending = advance();
+            return nextPlacemark();
         } catch (XMLStreamException e) {
             throw malformed(e);
         }
-        done = pending == null;
-        return pending != null;
     }
 
-    @Override
-    public FormatRecord next() {
-        if (!hasNext()) throw new NoSuchElementException();
-        FormatRecord r = pending;
-        pending = null;
-        return r;
-    }
-
-    private FormatRecord advance() throws XMLStreamException {
+    private FormatRecord nextPlacemark() throws XMLStreamException {
         while (xml.hasNext()) {
             int event = xml.next();
             if (event == XMLStreamConstants.DTD) {

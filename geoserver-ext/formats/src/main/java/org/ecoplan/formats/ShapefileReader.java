@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.BufferUnderflowException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -17,7 +16,7 @@ import org.locationtech.jts.geom.GeometryFactory;
  * used to check the record count up front (the main file is read sequentially, so a missing
  * .shx is fine); the .prj names the CRS through {@link PrjCrs}.
  */
-final class ShapefileReader implements FeatureFileReader {
+final class ShapefileReader extends RecordStream {
     private final ShapefileParts parts;
     private final ShpMainFile shp;
     private final DbfTable dbf;
@@ -25,9 +24,7 @@ final class ShapefileReader implements FeatureFileReader {
     private final String crs;
     private final String crsText;
     private final long size;
-    private FormatRecord pending;
     private long record;
-    private boolean done;
 
     ShapefileReader(ShapefileParts parts, ShapefileOptions options) {
         this.parts = parts;
@@ -79,23 +76,7 @@ final class ShapefileReader implements FeatureFileReader {
     public OptionalLong size() { return OptionalLong.of(size); }
 
     @Override
-    public boolean hasNext() {
-        if (pending != null) return true;
-        if (done) return false;
-        pending = advance();
-        done = pending == null;
-        return pending != null;
-    }
-
-    @Override
-    public FormatRecord next() {
-        if (!hasNext()) throw new NoSuchElementException();
-        FormatRecord r = pending;
-        pending = null;
-        return r;
-    }
-
-    private FormatRecord advance() {
+    protected FormatRecord advance() {
         while (true) {
             long n = record + 1;
             byte[] content = shp.next(n);
