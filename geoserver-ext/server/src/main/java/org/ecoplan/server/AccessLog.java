@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The access log: one line per request, including those Jetty answers itself, to the logger
  * {@code ecoplan.access}: time (UTC), client address, method, path and query, status, bytes of
- * the response body and the time taken in milliseconds.
+ * the response body and the time taken in milliseconds; the request id ({@link RequestId}) and the same
+ * fields as key-value pairs, which the JSON log writes as fields.
  *
  * <pre>2026-12-04T06:10:11.123Z 127.0.0.1 GET /wms?REQUEST=GetCapabilities 200 18234 12ms</pre>
  */
@@ -24,8 +25,15 @@ final class AccessLog implements RequestLog {
         if (!LOG.isInfoEnabled()) return;
         String query = request.getHttpURI().getQuery();
         long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - request.getBeginNanoTime());
-        LOG.info("{} {} {} {}{} {} {} {}ms", Instant.ofEpochMilli(Request.getTimeStamp(request)),
-                Request.getRemoteAddr(request), request.getMethod(), request.getHttpURI().getPath(),
-                query == null ? "" : "?" + query, response.getStatus(), Response.getContentBytesWritten(response), ms);
+        // the same fields as key-value pairs too, for the JSON log (ECOPLAN_LOG_FORMAT=json)
+        LOG.atInfo().addKeyValue("request_id", response.getHeaders().get(RequestId.HEADER))
+                .addKeyValue("client", Request.getRemoteAddr(request)).addKeyValue("method", request.getMethod())
+                .addKeyValue("path", request.getHttpURI().getPath()).addKeyValue("status", response.getStatus())
+                .addKeyValue("bytes", Response.getContentBytesWritten(response)).addKeyValue("ms", ms)
+                .log("{} {} {} {}{} {} {} {}ms", Instant.ofEpochMilli(Request.getTimeStamp(request)),
+                        Request.getRemoteAddr(request), request.getMethod(), request.getHttpURI().getPath(),
+                        query == null ? "" : "?" + query, response.getStatus(),
+                        Response.getContentBytesWritten(response),
+                        ms);
     }
 }

@@ -214,9 +214,13 @@ public final class EcoplanServer implements AutoCloseable {
             long started = System.nanoTime();
             Generation g = current.get();
             g.inFlight().begin();
+            String id = RequestId.of(request.getHeaders().get(RequestId.HEADER));
+            response.getHeaders().put(RequestId.HEADER, id);
+            org.slf4j.MDC.put(RequestId.MDC_KEY, id);
             try {
                 return answer(g, request, response, callback, started);
             } finally {
+                org.slf4j.MDC.remove(RequestId.MDC_KEY);
                 g.inFlight().end();
             }
         }
@@ -280,6 +284,11 @@ public final class EcoplanServer implements AutoCloseable {
     }
 
     public static void main(String[] args) throws Exception {
+        // before any logger exists: JSON lines for log collectors when asked (ECOPLAN_LOG_FORMAT=json)
+        if ("json".equalsIgnoreCase(System.getenv("ECOPLAN_LOG_FORMAT"))
+                && System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "logback-json.xml");
+        }
         ServerConfig config = ServerConfig.fromEnvironment();
         EcoplanServer server;
         try {
