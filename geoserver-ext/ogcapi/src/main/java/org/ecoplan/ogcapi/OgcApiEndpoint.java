@@ -57,6 +57,12 @@ public final class OgcApiEndpoint implements HttpEndpoint {
     @Override
     public String pathPrefix() { return PREFIX; }
 
+    /** A job is the one resource a client removes (DELETE, OGC 18-062r2 clause 13, dismiss). */
+    @Override
+    public List<String> methods(String path) {
+        return path.matches("/ogcapi/jobs/[^/]+/?") ? List.of("GET", "HEAD", "POST", "DELETE") : READ_AND_POST;
+    }
+
     @Override
     public OwsResponse exception(ServiceException e, OwsRequest request) {
         return Problem.of(e);
@@ -119,13 +125,7 @@ public final class OgcApiEndpoint implements HttpEndpoint {
 
     /** Only the parameters a resource knows are accepted (OGC 17-069r4 /req/core/query-param-unknown). */
     private static void onlyF(OwsRequest request) {
-        for (String name : request.params().asMap().keySet()) {
-            if (!name.equals("F")) {
-                throw Problem.badRequest(name.toLowerCase(java.util.Locale.ROOT),
-                        "Unknown query parameter '" + Problem.abbreviate(name.toLowerCase(java.util.Locale.ROOT))
-                                + "'");
-            }
-        }
+        Problem.onlyParameters(request, "F");
     }
 
     private String api(OwsRequest r) {
@@ -347,12 +347,7 @@ public final class OgcApiEndpoint implements HttpEndpoint {
 
     private OwsResponse item(OwsRequest r, CatalogView view, LayerConfig layer, String id, ApiFormat format) {
         CollectionCrs crsList = CollectionCrs.of(view, layer);
-        for (String name : r.params().asMap().keySet()) {
-            if (!name.equals("F") && !name.equals("CRS")) {
-                throw Problem.badRequest(name.toLowerCase(java.util.Locale.ROOT), "Unknown query parameter '"
-                        + Problem.abbreviate(name.toLowerCase(java.util.Locale.ROOT)) + "'");
-            }
-        }
+        Problem.onlyParameters(r, "F", "CRS");
         Crs crs = r.params().value("crs") == null
                 ? crsList.offered().get(0)
                 : crsList.require("crs", r.params().value("crs"));

@@ -44,8 +44,8 @@ final class PlanCheckMap {
         p.put("SERVICE", "WMS");
         p.put("VERSION", "1.3.0");
         p.put("REQUEST", "GetMap");
-        List<String> visible = layers.stream().filter(l -> context.view(request.inWorkspace(workspace)).layer(l)
-                .isPresent()).toList();
+        var view = context.view(request.inWorkspace(workspace));
+        List<String> visible = layers.stream().filter(l -> view.layer(l).isPresent()).toList();
         p.put("LAYERS", String.join(",", visible));
         p.put("STYLES", "");
         p.put("CRS", "CRS:84");

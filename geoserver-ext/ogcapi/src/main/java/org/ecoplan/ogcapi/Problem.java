@@ -22,6 +22,20 @@ final class Problem {
         return new ServiceException(ServiceException.INVALID_PARAMETER_VALUE, parameter, detail, 400);
     }
 
+    /**
+     * Refuses any query parameter but the named ones (upper case, as KVP keys are read), as OGC
+     * 17-069r4 /req/core/query-param-unknown asks: a 400 naming the first unknown one.
+     */
+    static void onlyParameters(org.ecoplan.ows.OwsRequest r, String... known) {
+        java.util.List<String> allowed = java.util.List.of(known);
+        for (String name : r.params().asMap().keySet()) {
+            if (!allowed.contains(name)) {
+                String n = name.toLowerCase(java.util.Locale.ROOT);
+                throw badRequest(n, "Unknown query parameter '" + abbreviate(n) + "'");
+            }
+        }
+    }
+
     static ServiceException notFound(String detail) {
         return new ServiceException("NotFound", null, detail, 404);
     }

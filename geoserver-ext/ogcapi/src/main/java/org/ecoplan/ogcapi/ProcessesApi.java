@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -128,12 +127,7 @@ final class ProcessesApi {
 
     /** The {@code limit} of a list (OGC 18-062r2 /req/core/pl-limit-definition): 1 … 10000, default 100. */
     private static int limit(OwsRequest r) {
-        for (String name : r.params().asMap().keySet()) {
-            if (!name.equals("F") && !name.equals("LIMIT")) {
-                throw Problem.badRequest(name.toLowerCase(Locale.ROOT),
-                        "Unknown query parameter '" + Problem.abbreviate(name.toLowerCase(Locale.ROOT)) + "'");
-            }
-        }
+        Problem.onlyParameters(r, "F", "LIMIT");
         String v = r.params().value("limit");
         if (v == null) return 100;
         try {
@@ -188,10 +182,7 @@ final class ProcessesApi {
     }
 
     private OwsResponse execute(OwsRequest r, WorkspaceConfig ws, String id, String api) {
-        for (String name : r.params().asMap().keySet()) {
-            throw Problem.badRequest(name.toLowerCase(Locale.ROOT), "Unknown query parameter '"
-                    + Problem.abbreviate(name.toLowerCase(Locale.ROOT)) + "'");
-        }
+        Problem.onlyParameters(r);
         ExecuteRequest request = ExecuteRequest.parse(r, PlanCheckProcess.INPUTS, PlanCheckProcess.OUTPUTS,
                 PlanCheckProcess.MEDIA_TYPES);
         JsonNode crs = request.inputs().get("crs");
@@ -212,13 +203,7 @@ final class ProcessesApi {
     }
 
     private OwsResponse pointCheck(OwsRequest r, WorkspaceConfig ws) {
-        for (String name : r.params().asMap().keySet()) {
-            if (!List.of("POINT", "CRS", "F").contains(name)) {
-                throw Problem.badRequest(name.toLowerCase(Locale.ROOT), "Unknown query parameter '"
-                        + Problem.abbreviate(name.toLowerCase(Locale.ROOT))
-                        + "'; a GET checks a point: point=x,y[&crs=]");
-            }
-        }
+        Problem.onlyParameters(r, "POINT", "CRS", "F");
         String point = r.params().value("point");
         if (point == null) {
             throw new ServiceException("MethodNotAllowed", "point",
@@ -316,12 +301,7 @@ final class ProcessesApi {
     }
 
     private static void onlyF(OwsRequest r) {
-        for (String name : r.params().asMap().keySet()) {
-            if (!name.equals("F")) {
-                throw Problem.badRequest(name.toLowerCase(Locale.ROOT),
-                        "Unknown query parameter '" + Problem.abbreviate(name.toLowerCase(Locale.ROOT)) + "'");
-            }
-        }
+        Problem.onlyParameters(r, "F");
     }
 
     private static List<String[]> crumbs(String api) {

@@ -16,6 +16,17 @@ public interface HttpEndpoint {
      */
     OwsResponse handle(OwsRequest request);
 
+    /** The methods every endpoint answers; OPTIONS (CORS preflight) is the server's. */
+    java.util.List<String> READ_AND_POST = java.util.List.of("GET", "HEAD", "POST");
+
+    /**
+     * The HTTP methods this endpoint answers at a path (after any workspace segment): GET, HEAD
+     * and POST unless it changes resources (PUT, DELETE) where its protocol lets clients do so.
+     */
+    default java.util.List<String> methods(String path) {
+        return READ_AND_POST;
+    }
+
     /** The answer to a failed request, in this endpoint's error format: plain text unless its protocol defines one. */
     default OwsResponse exception(ServiceException e, OwsRequest request) {
         return OwsResponse.text(e.httpStatus(), "text/plain; charset=UTF-8", e.getMessage() + "\n");

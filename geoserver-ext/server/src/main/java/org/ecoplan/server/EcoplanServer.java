@@ -230,12 +230,12 @@ public final class EcoplanServer implements AutoCloseable {
             Router.Target t = g.router().target(request.getHttpURI().getPath());
             cors.allow(request, response);
             response.getHeaders().put("X-Content-Type-Options", "nosniff");
-            if (HttpMethods.preflight(request, response, callback)) return true;
+            if (HttpMethods.preflight(request, response, callback, t.route(), t.path())) return true;
             OwsResponse answer;
             OwsRequest read = HttpExchange.bare(request, t.path(), t.workspace());
             ClientLimiter.Turn turn = () -> {};
             try {
-                HttpMethods.require(request.getMethod(), t.path());
+                HttpMethods.require(request.getMethod(), t.route(), t.path());
                 // /health answers a load balancer's probe even when the client limit is reached
                 boolean probe = t.workspace() == null
                         && (t.path().equals("/health") || t.path().startsWith("/health/"));
@@ -263,7 +263,8 @@ public final class EcoplanServer implements AutoCloseable {
                         null, "Cannot read the request: " + e.getMessage(), 400), read);
             }
             OwsRequest asked = read;
-            if (answer.status() == 405) response.getHeaders().put(HttpHeader.ALLOW, HttpMethods.ALLOWED);
+            if (answer.status() == 405)
+                response.getHeaders().put(HttpHeader.ALLOW, HttpMethods.allowed(t.route(), t.path()));
             answer = context.access().privateWhenSecured(answer, read.caller());
             if (answer.status() == 503) {
                 response.getHeaders().put(HttpHeader.RETRY_AFTER, Integer.toString(ClientLimiter.RETRY_AFTER_SECONDS));
@@ -272,13 +273,8 @@ public final class EcoplanServer implements AutoCloseable {
                 HttpExchange.write(answer, request, response, callback, policy,
                         e -> ErrorBoundary.report(t.route(), e, asked));
             }
-            org.ecoplan.catalog.CatalogView view;
-            try {
-                view = context.view(asked);
-            } catch (RuntimeException e) {
-                view = null; // a request for a workspace that is gone: counted, without its layer
-            }
-            metrics.record(asked, view, answer.status(), System.nanoTime() - started);
+            // the caller's view is built only for a request that names a layer
+            metrics.record(asked, () -> context.view(asked), answer.status(), System.nanoTime() - started);
             return true;
         }
     }

@@ -63,6 +63,10 @@ final class RestEndpoint implements HttpEndpoint {
     @Override
     public String pathPrefix() { return PREFIX; }
 
+    /** GeoServer's REST API changes resources: PUT and DELETE too. */
+    @Override
+    public List<String> methods(String path) { return List.of("GET", "HEAD", "POST", "PUT", "DELETE"); }
+
     /** Plain text with the status, as GeoServer's REST API answers errors. */
     @Override
     public OwsResponse exception(ServiceException e, OwsRequest request) {
@@ -365,7 +369,8 @@ final class RestEndpoint implements HttpEndpoint {
     /** A bcrypt hash (cost 12) of a new password; a password is never stored or logged as it is. */
     private static String hash(String password) {
         if (password.length() < 8) throw bad("A password has at least 8 characters");
-        return new String(at.favre.lib.crypto.bcrypt.BCrypt.withDefaults().hashToChar(12, password.toCharArray()));
+        return new String(at.favre.lib.crypto.bcrypt.BCrypt.withDefaults().hashToChar(Authenticator.COST,
+                password.toCharArray()));
     }
 
     /** The security files rewritten from their new content, applied by a reload (checked as at start-up). */

@@ -13,6 +13,11 @@ interface Route {
 
     OwsResponse exception(ServiceException e, OwsRequest request);
 
+    /** The HTTP methods answered at a path of this route (see {@link org.ecoplan.ows.HttpEndpoint#methods}). */
+    default java.util.List<String> methods(String path) {
+        return org.ecoplan.ows.HttpEndpoint.READ_AND_POST;
+    }
+
     /** A route answered by the server itself, whose errors are plain text. */
     static Route plain(java.util.function.Function<OwsRequest, OwsResponse> handler) {
         return new Route() {

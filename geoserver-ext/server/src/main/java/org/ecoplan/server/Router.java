@@ -133,6 +133,9 @@ final class Router {
             public OwsResponse exception(ServiceException e, OwsRequest request) {
                 return endpoint.exception(e, request);
             }
+
+            @Override
+            public java.util.List<String> methods(String path) { return endpoint.methods(path); }
         };
     }
 

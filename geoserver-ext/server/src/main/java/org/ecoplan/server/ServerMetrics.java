@@ -57,7 +57,7 @@ final class ServerMetrics {
     }
 
     /** One answered request. */
-    void record(OwsRequest request, CatalogView view, int status, long nanos) {
+    void record(OwsRequest request, Supplier<CatalogView> view, int status, long nanos) {
         String service = service(request);
         Timer.builder("ecoplan.requests").description("requests by service, operation, layer and status class")
                 .tags("service", service, "operation", operation(request, service), "layer", layer(request, view),
@@ -104,7 +104,7 @@ final class ServerMetrics {
     }
 
     /** The first layer the request names, if it is one the caller may see; else "" or "other". */
-    private static String layer(OwsRequest r, CatalogView view) {
+    private static String layer(OwsRequest r, Supplier<CatalogView> views) {
         String name = null;
         for (String p : new String[]{"layers", "typenames", "typename", "layer", "query_layers"}) {
             String v = r.params().value(p);
@@ -119,7 +119,7 @@ final class ServerMetrics {
             if (s.length > 3 && s[1].equals("ogcapi") && s[2].equals("collections")) name = s[3];
         }
         if (name == null) return "";
-        if (view == null) return "other";
+        CatalogView view = views.get();
         return view.layer(name).isPresent() || view.group(name).isPresent() ? name : "other";
     }
 }

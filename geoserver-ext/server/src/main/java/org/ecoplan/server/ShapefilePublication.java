@@ -43,8 +43,11 @@ import org.locationtech.jts.operation.valid.TopologyValidationError;
  */
 record ShapefilePublication(String name, GeometryType type, String crs, Map<String, AttributeType> fields,
         List<Feature> features) {
-    /** An uploaded Shapefile expands to at most this much: a delivery, not a national dataset. */
-    static final long MAX_UNCOMPRESSED_BYTES = 256L * 1024 * 1024;
+    /**
+     * An uploaded Shapefile expands to at most this much per file: it is read whole into memory before
+     * anything is written (all or nothing), so the cap bounds the heap an upload can take.
+     */
+    static final long MAX_UNCOMPRESSED_BYTES = 64L * 1024 * 1024;
     private static final GeometryFactory GF = new GeometryFactory();
 
     static ShapefilePublication read(Path zip, String charset) {

@@ -323,6 +323,13 @@ class PlanCheckIT {
         assertEquals(404, given().delete(ServerFixture.baseUrl() + "/demo/ogcapi/jobs/" + id).statusCode());
         JsonNode results = JSON.readTree(given().get(location + "/results").asByteArray());
         assertEquals(2, zoneAreas(results).size(), results.toString());
+        // a browser may dismiss it: the preflight of a job allows DELETE, that of the process list does not
+        Response preflight = given().header("Origin", "http://example.org")
+                .header("Access-Control-Request-Method", "DELETE").options(location);
+        assertTrue(preflight.header("Access-Control-Allow-Methods").contains("DELETE"), preflight.headers().toString());
+        assertFalse(given().header("Origin", "http://example.org").header("Access-Control-Request-Method", "DELETE")
+                .options(api() + "/processes").header("Access-Control-Allow-Methods").contains("DELETE"));
+        assertEquals(405, given().put(location).statusCode());
         given().delete(location).then().statusCode(200);
         Response gone = given().get(location);
         assertEquals(404, gone.statusCode());

@@ -107,6 +107,9 @@ class SecurityIT {
         JsonNode cols = JSON.readTree(anonymous().get(base + "/ogcapi/collections").asByteArray());
         assertFalse(cols.toString().contains("\"id\":\"project_sites\""), cols.toString());
         assertTrue(planner().get(base + "/ogcapi/collections").asString().contains("\"id\":\"project_sites\""));
+        String landing = anonymous().get(base + "/").asString();
+        assertTrue(landing.contains("restoration_zones") && !landing.contains("project_sites"), "the landing page");
+        assertTrue(planner().get(base + "/").asString().contains("project_sites"));
         String viewer = anonymous().get(base + "/viewer/config.json").asString();
         assertFalse(viewer.contains("\"project_sites\"") || viewer.contains("\"plan_projects\""));
         assertTrue(planner().get(base + "/viewer/config.json").asString().contains("\"project_sites\""));
