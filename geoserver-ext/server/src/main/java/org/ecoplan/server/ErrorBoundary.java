@@ -1,6 +1,7 @@
 package org.ecoplan.server;
 
 import org.ecoplan.catalog.query.QueryTimeoutException;
+import org.ecoplan.catalog.store.StoreUnavailableException;
 
 import org.ecoplan.ows.OwsRequest;
 import org.ecoplan.ows.OwsResponse;
@@ -30,7 +31,7 @@ final class ErrorBoundary {
 
     /**
      * The answer to a failure, also one raised while a streamed body was being written but before
-     * anything was sent: a known code as it is, a store stopped at the deadline as 503, anything
+     * anything was sent: a known code as it is, a store stopped at the deadline or unreachable as 503, anything
      * else as a logged bug (500, no internals).
      */
     static OwsResponse report(Route route, Throwable e, OwsRequest request) {
@@ -39,6 +40,14 @@ final class ErrorBoundary {
             // a store stopped a query at the request's deadline: too much asked, not a bug
             return failed(route, new ServiceException(ServiceException.OPERATION_PROCESSING_FAILED, null,
                     "The request ran past its time limit (" + timeout.getMessage() + "); ask for less", 503), request);
+        }
+        if (e instanceof StoreUnavailableException down) {
+            // the database is down or restarting: it passes, so the client is told to come back
+            LOG.warn("{} {}: data store unreachable: {}", request.method(), request.path(), down.getMessage());
+            return render(route, new ServiceException(ServiceException.SERVICE_UNAVAILABLE, null,
+                    "A data store cannot be reached at the moment; retry in " + ClientLimiter.RETRY_AFTER_SECONDS
+                            + " s",
+                    503), request);
         }
         LOG.error("{} {} failed", request.method(), request.path(), e);
         ServiceException internal = new ServiceException(ServiceException.NO_APPLICABLE_CODE, null,

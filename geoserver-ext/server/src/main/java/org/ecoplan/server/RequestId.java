@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  */
 final class RequestId {
     static final String HEADER = "X-Request-Id";
-    static final String MDC_KEY = "request_id";
+    static final String MDC_KEY = org.ecoplan.catalog.store.RequestTag.MDC_KEY;
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     private RequestId() {}

@@ -2,6 +2,8 @@ package org.ecoplan.server;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -22,7 +24,7 @@ import org.ecoplan.ows.OwsRequest;
 /**
  * The server's Prometheus metrics ({@code /metrics}, text exposition 0.0.4) through Micrometer:
  * {@code ecoplan_requests_seconds} (a latency histogram per service, operation, layer and status
- * class), the tile cache's hits and misses, the renders waiting for a slot and the free slots, and
+ * class), the tile cache's hits and misses, each store's connection pool (active, idle, waiting, max), the renders waiting for a slot and the free slots, and
  * the JVM's memory, GC, threads, CPU and uptime. One registry for the server's life; the gauges read
  * whichever catalog generation is serving. Tag values are bounded: an operation or layer name the
  * server does not know is counted as "other", so no client can grow the series without end.
@@ -37,6 +39,15 @@ final class ServerMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     /** Held here: Micrometer keeps only a weak reference to a gauge's object. */
     private final Supplier<ServerContext> current;
+
+    private final MultiGauge poolActive = MultiGauge.builder("ecoplan.db.connections.active")
+            .description("database connections lent to requests, per store").register(registry);
+    private final MultiGauge poolIdle = MultiGauge.builder("ecoplan.db.connections.idle")
+            .description("database connections idle in the pool, per store").register(registry);
+    private final MultiGauge poolWaiting = MultiGauge.builder("ecoplan.db.connections.waiting")
+            .description("requests waiting for a database connection, per store").register(registry);
+    private final MultiGauge poolMax = MultiGauge.builder("ecoplan.db.connections.max")
+            .description("the pool's maximum size, per store").register(registry);
 
     ServerMetrics(Supplier<ServerContext> current) {
         this.current = current;
@@ -56,6 +67,30 @@ final class ServerMetrics {
                 .description("free render slots").register(registry);
     }
 
+    /**
+     * The connection pools of the serving generation's stores, read at each scrape: a reload may
+     * add or remove stores, so the rows are replaced whole.
+     */
+    private void updatePools() {
+        java.util.List<MultiGauge.Row<?>> active = new java.util.ArrayList<>();
+        java.util.List<MultiGauge.Row<?>> idle = new java.util.ArrayList<>();
+        java.util.List<MultiGauge.Row<?>> waiting = new java.util.ArrayList<>();
+        java.util.List<MultiGauge.Row<?>> max = new java.util.ArrayList<>();
+        for (var e : current.get().stores().entrySet()) {
+            e.getValue().connectionPool().ifPresent(p -> {
+                Tags tags = Tags.of("store", e.getKey());
+                active.add(MultiGauge.Row.of(tags, p.active()));
+                idle.add(MultiGauge.Row.of(tags, p.idle()));
+                waiting.add(MultiGauge.Row.of(tags, p.waiting()));
+                max.add(MultiGauge.Row.of(tags, p.maximum()));
+            });
+        }
+        poolActive.register(active, true);
+        poolIdle.register(idle, true);
+        poolWaiting.register(waiting, true);
+        poolMax.register(max, true);
+    }
+
     /** One answered request. */
     void record(OwsRequest request, Supplier<CatalogView> view, int status, long nanos) {
         String service = service(request);
@@ -67,7 +102,10 @@ final class ServerMetrics {
     }
 
     /** The Prometheus text exposition. */
-    String scrape() { return registry.scrape(); }
+    String scrape() {
+        updatePools();
+        return registry.scrape();
+    }
 
     private static String service(OwsRequest r) {
         String p = r.path();

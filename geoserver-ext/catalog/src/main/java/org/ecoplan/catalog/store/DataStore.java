@@ -21,6 +21,11 @@ public interface DataStore extends AutoCloseable {
     /** Read access to a table, which must exist and match the feature type's columns. */
     FeatureSource featureSource(FeatureType type, String table);
 
+    /** The state of the store's connection pool, for monitoring; empty for a store without one. */
+    default java.util.Optional<ConnectionPoolState> connectionPool() {
+        return java.util.Optional.empty();
+    }
+
     /** Starts a write transaction. */
     StoreWriter writer();
 

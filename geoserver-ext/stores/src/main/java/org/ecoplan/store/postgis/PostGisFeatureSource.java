@@ -4,9 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import javax.sql.DataSource;
 import org.ecoplan.catalog.FeatureType;
-import org.ecoplan.catalog.store.StoreException;
+import org.ecoplan.store.sql.SqlFailure;
 import org.ecoplan.store.sql.SqlFeatureSource;
 import org.locationtech.jts.geom.Envelope;
 
@@ -15,9 +14,10 @@ final class PostGisFeatureSource extends SqlFeatureSource {
     private final String schema;
     private final String table;
 
-    PostGisFeatureSource(DataSource pool, String schema, FeatureType type, String table, String description) {
+    PostGisFeatureSource(org.ecoplan.store.sql.ConnectionSource connections, String schema, FeatureType type,
+            String table, String description) {
         super(type, new PostGisDialect(schema, table, type.hasGeometry() ? type.geometry().name() : null,
-                type.hasGeometry() ? type.geometry().crs().epsg() : 0), pool::getConnection, description);
+                type.hasGeometry() ? type.geometry().crs().epsg() : 0), connections, description);
         this.schema = schema;
         this.table = table;
     }
@@ -36,7 +36,7 @@ final class PostGisFeatureSource extends SqlFeatureSource {
             if (rs.wasNull()) return null;
             return new Envelope(minX, rs.getDouble(2), rs.getDouble(3), rs.getDouble(4));
         } catch (SQLException e) {
-            throw new StoreException("reading the extent of " + this + " failed: " + e.getMessage(), e);
+            throw SqlFailure.of("reading the extent of " + this + " failed: " + e.getMessage(), e);
         }
     }
 
@@ -50,7 +50,7 @@ final class PostGisFeatureSource extends SqlFeatureSource {
                 return rs.next() ? rs.getString(1) : "";
             }
         } catch (SQLException e) {
-            throw new StoreException("reading the version of " + this + " failed: " + e.getMessage(), e);
+            throw SqlFailure.of("reading the version of " + this + " failed: " + e.getMessage(), e);
         }
     }
 }

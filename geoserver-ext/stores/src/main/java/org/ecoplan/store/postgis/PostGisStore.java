@@ -10,10 +10,14 @@ import java.util.HashSet;
 import java.util.Set;
 import org.ecoplan.catalog.AttributeDescriptor;
 import org.ecoplan.catalog.FeatureType;
+import org.ecoplan.catalog.store.ConnectionPoolState;
 import org.ecoplan.catalog.store.DataStore;
 import org.ecoplan.catalog.store.FeatureSource;
+import org.ecoplan.catalog.store.RequestTag;
 import org.ecoplan.catalog.store.StoreException;
 import org.ecoplan.catalog.store.StoreWriter;
+import org.ecoplan.store.sql.SqlFailure;
+import org.slf4j.MDC;
 
 /** A PostGIS schema as a {@link DataStore}, with a small connection pool shared by its layers. */
 public final class PostGisStore implements DataStore {
@@ -30,6 +34,8 @@ public final class PostGisStore implements DataStore {
         config.setMinimumIdle(0);
         config.setPoolName("ecoplan-" + url.schema());
         config.setInitializationFailTimeout(-1);
+        // a database that is down must fail a request quickly (503), not hold its thread for the default 30 s
+        config.setConnectionTimeout(connectTimeoutMillis());
         // named, so a load's swap can tell this server's stalled readers from other sessions
         config.addDataSourceProperty("ApplicationName", PostGisWriter.READER_APPLICATION);
         // currentSchema alone would hide the PostGIS types and functions installed in another schema
@@ -61,7 +67,7 @@ public final class PostGisStore implements DataStore {
             }
             return out;
         } catch (SQLException e) {
-            throw new StoreException("cannot read " + description() + ": " + e.getMessage(), e);
+            throw SqlFailure.of("cannot read " + description() + ": " + e.getMessage(), e);
         }
     }
 
@@ -108,7 +114,7 @@ public final class PostGisStore implements DataStore {
             return java.util.Optional.of(new org.ecoplan.catalog.store.TableDescription(table, columns, geomColumn,
                     geomType, srid));
         } catch (SQLException e) {
-            throw new StoreException("cannot read " + description() + ": " + e.getMessage(), e);
+            throw SqlFailure.of("cannot read " + description() + ": " + e.getMessage(), e);
         }
     }
 
@@ -136,7 +142,7 @@ public final class PostGisStore implements DataStore {
             }
             return names;
         } catch (SQLException e) {
-            throw new StoreException("cannot read " + description() + ": " + e.getMessage(), e);
+            throw SqlFailure.of("cannot read " + description() + ": " + e.getMessage(), e);
         }
     }
 
@@ -153,8 +159,32 @@ public final class PostGisStore implements DataStore {
             throw new StoreException(description() + " table '" + table + "' has no geometry column '"
                     + type.geometry().name() + "'");
         }
-        return new PostGisFeatureSource(pool, url.schema(), type, table,
+        return new PostGisFeatureSource(this::readConnection, url.schema(), type, table,
                 description() + " table '" + url.schema() + "." + table + "'");
+    }
+
+    /**
+     * A pooled connection labelled with the request it serves: {@code application_name} becomes
+     * "ecoplan-reader &lt;request id&gt;", so {@code pg_stat_activity} and the database's log tie a query to
+     * the request's log lines. The driver sends the SET only when the label changes.
+     */
+    private Connection readConnection() throws SQLException {
+        Connection c = pool.getConnection();
+        try {
+            c.setClientInfo("ApplicationName", PostGisWriter.readerApplication(MDC.get(RequestTag.MDC_KEY)));
+        } catch (java.sql.SQLClientInfoException e) {
+            c.close();
+            throw e;
+        }
+        return c;
+    }
+
+    @Override
+    public java.util.Optional<ConnectionPoolState> connectionPool() {
+        var bean = pool.getHikariPoolMXBean();
+        if (bean == null) return java.util.Optional.empty();
+        return java.util.Optional.of(new ConnectionPoolState(bean.getActiveConnections(), bean.getIdleConnections(),
+                bean.getThreadsAwaitingConnection(), pool.getMaximumPoolSize()));
     }
 
     @Override
@@ -162,7 +192,7 @@ public final class PostGisStore implements DataStore {
         try {
             return new PostGisWriter(pool.getConnection(), url.schema(), swapGraceMillis());
         } catch (SQLException e) {
-            throw new StoreException("cannot connect to " + description() + ": " + e.getMessage(), e);
+            throw SqlFailure.of("cannot connect to " + description() + ": " + e.getMessage(), e);
         }
     }
 
@@ -177,6 +207,21 @@ public final class PostGisStore implements DataStore {
         } catch (NumberFormatException e) {
             throw new StoreException("ECOPLAN_PG_SWAP_GRACE_MS must be a whole number of milliseconds >= 0, not '"
                     + v + "'");
+        }
+    }
+
+    /** ECOPLAN_PG_CONNECT_TIMEOUT_MS (3000): how long a request waits for a connection before 503. */
+    static long connectTimeoutMillis() {
+        String v = System.getProperty("ECOPLAN_PG_CONNECT_TIMEOUT_MS", System.getenv("ECOPLAN_PG_CONNECT_TIMEOUT_MS"));
+        if (v == null || v.isBlank()) return 3_000;
+        try {
+            long n = Long.parseLong(v.trim());
+            if (n < 250) throw new NumberFormatException();
+            return n;
+        } catch (NumberFormatException e) {
+            throw new StoreException(
+                    "ECOPLAN_PG_CONNECT_TIMEOUT_MS must be a whole number of milliseconds >= 250, not '"
+                            + v + "'");
         }
     }
 

@@ -37,8 +37,10 @@ import org.locationtech.jts.io.WKBWriter;
  */
 final class PostGisWriter implements StoreWriter {
     private static final int BATCH = 500;
-    /** {@code application_name} of the server's reading connections. */
+    /** {@code application_name} of the server's reading connections, followed by the request id while one is served. */
     static final String READER_APPLICATION = "ecoplan-reader";
+    /** PostgreSQL keeps 63 bytes of an {@code application_name}. */
+    private static final int APPLICATION_NAME_MAX = 63;
     static final String WRITER_APPLICATION = "ecoplan-loader";
     private static final long ATTEMPT_MILLIS = 100;
     private static final long WAIT_MILLIS = 60_000;
@@ -73,6 +75,13 @@ final class PostGisWriter implements StoreWriter {
             close();
             throw new StoreException("cannot start writing to schema '" + schema + "': " + e.getMessage(), e);
         }
+    }
+
+    /** The {@code application_name} of a reader serving the request with this id (null: none). */
+    static String readerApplication(String requestId) {
+        if (requestId == null || requestId.isEmpty()) return READER_APPLICATION;
+        String name = READER_APPLICATION + " " + requestId.replaceAll("[^A-Za-z0-9._:-]", "_");
+        return name.length() <= APPLICATION_NAME_MAX ? name : name.substring(0, APPLICATION_NAME_MAX);
     }
 
     static String versionTable(String schema) {
@@ -179,11 +188,12 @@ final class PostGisWriter implements StoreWriter {
     private void endStalledReaders(String qualified) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT pg_terminate_backend(l.pid) FROM pg_locks l "
                 + "JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.relation = to_regclass(?) AND l.granted "
-                + "AND l.pid <> pg_backend_pid() AND a.application_name = ? "
+                + "AND l.pid <> pg_backend_pid() AND (a.application_name = ? OR a.application_name LIKE ?) "
                 + "AND a.xact_start < clock_timestamp() - make_interval(secs => ?)")) {
             ps.setString(1, qualified);
             ps.setString(2, READER_APPLICATION);
-            ps.setDouble(3, graceMillis / 1000.0);
+            ps.setString(3, READER_APPLICATION + " %");
+            ps.setDouble(4, graceMillis / 1000.0);
             ps.executeQuery().close();
         }
     }

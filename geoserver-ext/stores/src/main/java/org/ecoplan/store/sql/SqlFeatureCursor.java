@@ -8,7 +8,6 @@ import java.util.NoSuchElementException;
 import org.ecoplan.catalog.Feature;
 import org.ecoplan.catalog.query.QueryTimeoutException;
 import org.ecoplan.catalog.store.FeatureCursor;
-import org.ecoplan.catalog.store.StoreException;
 
 /**
  * A {@link FeatureCursor} over an open JDBC result set, reading one row at a time. When part of
@@ -68,7 +67,7 @@ final class SqlFeatureCursor implements FeatureCursor {
         } catch (SQLException e) {
             close();
             if (deadlineNanos != 0 && System.nanoTime() - deadlineNanos > 0) throw timeout();
-            throw new StoreException("reading " + what + " failed: " + e.getMessage(), e);
+            throw SqlFailure.of("reading " + what + " failed: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             close();
             throw e;

@@ -71,7 +71,7 @@ public abstract class SqlFeatureSource implements FeatureSource {
             }
         } catch (SQLException e) {
             if (query.pastDeadline()) throw timeout("counting");
-            throw new StoreException("counting " + description + " failed: " + e.getMessage(), e);
+            throw SqlFailure.of("counting " + description + " failed: " + e.getMessage(), e);
         } catch (QueryTimeoutException | StoreException e) {
             throw e;
         } catch (Exception e) {
@@ -140,7 +140,7 @@ public abstract class SqlFeatureSource implements FeatureSource {
             undo(limit);
             SqlClose.quietly(ps, c);
             if (query.pastDeadline()) throw timeout("querying");
-            throw new StoreException("querying " + description + " failed: " + e.getMessage(), e);
+            throw SqlFailure.of("querying " + description + " failed: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             undo(limit);
             SqlClose.quietly(ps, c);

@@ -66,9 +66,23 @@ class PostGisSwapIT {
         load(1200, "v1");
         FeatureSource wells = store.featureSource(ContractFixture.WELLS, "wells");
         // more rows than one fetch, so the cursor must go back to the server for the rest
-        FeatureCursor stalled = wells.features(FeatureQuery.ALL);
-        assertTrue(stalled.hasNext());
-        stalled.next();
+        // read for a request: its session is labelled with the request id, and still known as this server's reader
+        org.slf4j.MDC.put(org.ecoplan.catalog.store.RequestTag.MDC_KEY, "stalled-request");
+        FeatureCursor stalled;
+        try {
+            stalled = wells.features(FeatureQuery.ALL);
+            assertTrue(stalled.hasNext());
+            stalled.next();
+        } finally {
+            org.slf4j.MDC.remove(org.ecoplan.catalog.store.RequestTag.MDC_KEY);
+        }
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(PostGisContractIT.baseUrl());
+                java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT string_agg(application_name, '|') "
+                        + "FROM pg_stat_activity WHERE application_name LIKE 'ecoplan%'")) {
+            rs.next();
+            assertEquals("ecoplan-reader stalled-request", rs.getString(1),
+                    "the reading session carries the request id");
+        }
 
         CompletableFuture<Void> reload = CompletableFuture.runAsync(() -> load(7, "v2"));
         List<Long> seen = new ArrayList<>();
