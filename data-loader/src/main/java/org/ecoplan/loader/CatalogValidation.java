@@ -38,7 +38,16 @@ public final class CatalogValidation {
     }
 
     public Result run(List<LayerConfig> selected) {
-        for (LayerConfig l : selected) read.put(l.qualifiedName(), validator.validate(l));
+        // a layer that a rule looks at is held in memory; any other is streamed, so its size does not matter
+        java.util.Set<String> held = new java.util.HashSet<>();
+        for (LayerConfig l : selected) {
+            if (!l.rules().isEmpty()) held.add(l.qualifiedName());
+            for (RuleConfig rule : l.rules()) {
+                if (rule.param("of") != null) held.add(l.workspace() + ":" + rule.param("of"));
+            }
+        }
+        for (LayerConfig l : selected)
+            read.put(l.qualifiedName(), validator.validate(l, held.contains(l.qualifiedName())));
         List<ValidatedLayer> out = new ArrayList<>();
         for (LayerConfig l : selected) {
             ValidatedLayer layer = read.get(l.qualifiedName());

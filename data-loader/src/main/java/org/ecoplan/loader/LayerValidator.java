@@ -57,8 +57,18 @@ public final class LayerValidator {
         this.encoding = encoding;
     }
 
-    /** Reads and checks a layer; null when its source could not be read at all (the report says why). */
+    /** Reads and checks a layer, holding its features; null when its source could not be read at all. */
     public ValidatedLayer validate(LayerConfig layer) {
+        return validate(layer, true);
+    }
+
+    /**
+     * Reads and checks a layer; null when its source could not be read at all (the report says why).
+     *
+     * @param hold keep the features in memory (for data rules); otherwise keep nothing and let the
+     *             write read the source again
+     */
+    public ValidatedLayer validate(LayerConfig layer, boolean hold) {
         SourceConfig source = layer.source();
         String layerFile = relative(layer.location().file()) + ":" + layer.location().line();
         if (source == null) {
@@ -76,6 +86,7 @@ public final class LayerValidator {
         int before = report.count();
         List<Feature> features = new ArrayList<>();
         List<String> labels = new ArrayList<>();
+        long passed = 0;
         try (SourceReader reader = SourceReaders.open(workspace.resolve(name), name, source, encoding)) {
             if (type.hasGeometry() && reader instanceof CsvSourceReader csv && !csv.hasGeometryColumns()) {
                 report.add(layerFile, null, null,
@@ -91,10 +102,13 @@ public final class LayerValidator {
             DerivedMeasures derived = type.hasGeometry() ? new DerivedMeasures(type.geometry().crs()) : null;
             while (reader.hasNext()) {
                 SourceRecord r = reader.next();
-                Feature f = check(layer, r, name, geometryCheck, derived);
+                Feature f = check(layer, r, name, geometryCheck, derived, report, true);
                 if (f != null) {
-                    features.add(f);
-                    labels.add(label(r));
+                    passed++;
+                    if (hold) {
+                        features.add(f);
+                        labels.add(label(r));
+                    }
                 }
                 read.feature();
             }
@@ -104,12 +118,59 @@ public final class LayerValidator {
             return null;
         }
         int errors = report.count() - before;
-        progress.println(layer.id() + ": " + features.size() + " features checked, " + errors + " error(s)");
-        return new ValidatedLayer(layer, features, labels, name, version(layer), errors);
+        progress.println(layer.id() + ": " + passed + " features checked, " + errors + " error(s)");
+        if (hold) return new ValidatedLayer(layer, features, labels, name, version(layer), errors);
+        Crs checkedCrs = sourceCrs;
+        return ValidatedLayer.streamed(layer, () -> replay(layer, checkedCrs), passed, name, version(layer), errors);
     }
 
+    /**
+     * The features of a checked layer read again from its source, with the same checks (and
+     * repairs) as the first time; a record that fails now means the source changed since.
+     */
+    private FeatureReplay.Features replay(LayerConfig layer, Crs sourceCrs) {
+        SourceConfig source = layer.source();
+        String name = source.file();
+        FeatureType type = layer.featureType();
+        SourceReader reader = SourceReaders.open(workspace.resolve(name), name, source, encoding);
+        GeometryCheck geometryCheck = new GeometryCheck(type.geometry(), sourceCrs, repair);
+        DerivedMeasures derived = type.hasGeometry() ? new DerivedMeasures(type.geometry().crs()) : null;
+        return new FeatureReplay.Features() {
+            private Feature next;
+
+            @Override
+            public boolean hasNext() {
+                while (next == null && reader.hasNext()) {
+                    ErrorReport again = new ErrorReport();
+                    next = check(layer, reader.next(), name, geometryCheck, derived, again, false);
+                    if (next == null) {
+                        throw new SourceException(name, "changed since it was checked (" + again.lines().get(0)
+                                + "); nothing was written");
+                    }
+                }
+                return next != null;
+            }
+
+            @Override
+            public Feature next() {
+                if (!hasNext()) throw new java.util.NoSuchElementException();
+                Feature f = next;
+                next = null;
+                return f;
+            }
+
+            @Override
+            public void close() { reader.close(); }
+        };
+    }
+
+    /**
+     * One record checked: the feature, or null after adding its errors to {@code report}.
+     *
+     * @param announce print repairs on the progress stream (the first reading only)
+     */
     private Feature check(LayerConfig layer, SourceRecord r, String name, GeometryCheck geometryCheck,
-            DerivedMeasures derived) {
+            DerivedMeasures derived, ErrorReport report, boolean announce) {
         String file = r.line() > 0 ? name + ":" + r.line() : name;
         String label = label(r);
         int before = report.count();
@@ -144,7 +205,7 @@ public final class LayerValidator {
         boolean unreadable = r.problems().stream().anyMatch(p -> p.field() != null && p.field().equals(geometryField)
                 || "geometry".equals(p.field()));
         if (!unreadable) for (String m : g.errors()) report.add(file, label, geometryField, m);
-        if (g.repaired() != null)
+        if (g.repaired() != null && announce)
             progress.println(file + ": " + label + ", field '" + geometryField + "': " + g.repaired());
         if (report.count() > before) return null;
         Map<String, Object> attributes = new LinkedHashMap<>();

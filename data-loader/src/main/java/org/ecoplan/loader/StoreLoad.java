@@ -19,15 +19,21 @@ public final class StoreLoad {
             for (ValidatedLayer l : layers) {
                 String id = l.id();
                 long[] reported = {0};
-                writer.replaceTable(l.config().featureType(), l.config().table(), l.features().iterator(), l.version(),
-                        n -> {
-                            // stores report at their own pace; print once per thousand crossed
-                            if (n / LayerValidator.PROGRESS_EVERY > reported[0] / LayerValidator.PROGRESS_EVERY) {
-                                reported[0] = n;
-                                progress.println(id + ": " + n + " features written");
-                            }
-                        });
-                progress.println(id + ": " + l.features().size() + " features written to table " + l.config().table()
+                long total = l.count();
+                try (FeatureReplay.Features features = l.open()) {
+                    writer.replaceTable(l.config().featureType(), l.config().table(), features, l.version(), n -> {
+                        // stores report at their own pace; print once per step crossed
+                        long step = total >= 100 * LayerValidator.PROGRESS_EVERY
+                                ? total / 100
+                                : LayerValidator.PROGRESS_EVERY;
+                        if (n / step > reported[0] / step && n < total) {
+                            reported[0] = n;
+                            progress.println(id + ": " + n + "/" + total + " features written (" + n * 100 / total
+                                    + "%)");
+                        }
+                    });
+                }
+                progress.println(id + ": " + total + " features written to table " + l.config().table()
                         + " (version " + l.version().substring(0, 12) + ")");
             }
             writer.commit();

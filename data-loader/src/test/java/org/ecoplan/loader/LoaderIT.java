@@ -177,7 +177,7 @@ class LoaderIT {
         FixtureWorkspace.Run r = ws.run("load", "--store", url, "--layers", "patches");
         assertEquals(0, r.code(), r::toString);
         assertTrue(r.err().contains("patches: 1000 features read\npatches: 2000 features read\n"), r::toString);
-        assertTrue(r.err().matches("(?s).*\\npatches: [12]\\d{3} features written\\n.*"), r::toString);
+        assertTrue(r.err().matches("(?s).*\\npatches: [12]\\d{3}/2500 features written \\(\\d+%\\)\\n.*"), r::toString);
         assertTrue(r.err().contains("patches: 2500 features written to table patches"), r::toString);
         assertEquals(2500, StoreSnapshot.read(url, ws.root).layers().get("patches").count());
         List<Feature> back = StoreSnapshot.features(url, ws.root, "patches");

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.function.LongConsumer;
@@ -17,7 +16,10 @@ import org.ecoplan.catalog.store.StoreWriter;
 import org.ecoplan.store.sql.RowValues;
 import org.ecoplan.store.sql.SqlNames;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ByteOrderValues;
 import org.locationtech.jts.io.WKBWriter;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
  * One write transaction on a PostGIS schema. Each replaced table is loaded into a staging table
@@ -36,7 +38,7 @@ import org.locationtech.jts.io.WKBWriter;
  * back, and the old data stays served.
  */
 final class PostGisWriter implements StoreWriter {
-    private static final int BATCH = 500;
+    private static final int PROGRESS_EVERY = 1000;
     /** {@code application_name} of the server's reading connections, followed by the request id while one is served. */
     static final String READER_APPLICATION = "ecoplan-reader";
     /** PostgreSQL keeps 63 bytes of an {@code application_name}. */
@@ -232,58 +234,53 @@ final class PostGisWriter implements StoreWriter {
         return ddl.append(')').toString();
     }
 
+    /**
+     * Streams the features into the staging table with {@code COPY ... FROM STDIN} (text format):
+     * one statement per table, rows sent in 64 KiB chunks, geometry as hex EWKB carrying its SRID,
+     * so a million rows load at the pace of the network and the server, in constant memory.
+     */
     private long insert(FeatureType type, String table, String qt, Iterator<Feature> features, LongConsumer progress)
             throws SQLException {
         GeometryDescriptor gd = type.geometry();
         int n = type.attributes().size();
-        StringBuilder sql = new StringBuilder("INSERT INTO ").append(qt).append(" (fid");
+        StringBuilder sql = new StringBuilder("COPY ").append(qt).append(" (fid");
         for (AttributeDescriptor a : type.attributes()) sql.append(", ").append(SqlNames.quote(a.name()));
         if (gd != null) sql.append(", ").append(SqlNames.quote(gd.name()));
-        sql.append(") VALUES (?").append(", ?".repeat(n));
-        if (gd != null) sql.append(", ST_GeomFromWKB(?, ").append(gd.crs().epsg()).append(')');
-        sql.append(')');
-        WKBWriter wkb = new WKBWriter(2);
+        sql.append(") FROM STDIN");
+        WKBWriter wkb = new WKBWriter(2, ByteOrderValues.LITTLE_ENDIAN, true);
+        CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql.toString());
+        CopyRows rows = new CopyRows(copy);
         long fid = 0;
-        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        try {
             while (features.hasNext()) {
                 Feature f = features.next();
                 fid++;
-                ps.setLong(1, fid);
+                rows.field(Long.toString(fid));
                 for (int i = 0; i < n; i++) {
                     AttributeDescriptor a = type.attributes().get(i);
                     Object v = RowValues.attribute(a, f.attributes().get(a.name()), table, fid);
-                    bind(ps, i + 2, v, a);
+                    rows.tab();
+                    rows.value(v);
                 }
                 if (gd != null) {
                     Geometry g = RowValues.geometry(gd, f.geometry(), table, fid);
-                    if (g == null) ps.setNull(n + 2, java.sql.Types.BINARY);
-                    else ps.setBytes(n + 2, wkb.write(g));
+                    rows.tab();
+                    if (g == null) {
+                        rows.value(null);
+                    } else {
+                        g.setSRID(gd.crs().epsg());
+                        rows.field(WKBWriter.toHex(wkb.write(g)));
+                    }
                 }
-                ps.addBatch();
-                if (fid % BATCH == 0) {
-                    ps.executeBatch();
-                    if (progress != null) progress.accept(fid);
-                }
+                rows.endRow();
+                if (fid % PROGRESS_EVERY == 0 && progress != null) progress.accept(fid);
             }
-            ps.executeBatch();
+            rows.flush();
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) copy.cancelCopy();
         }
         return fid;
-    }
-
-    private static void bind(PreparedStatement ps, int index, Object v, AttributeDescriptor a) throws SQLException {
-        if (v == null) {
-            ps.setNull(index, switch (a.type()) {
-                case STRING -> java.sql.Types.VARCHAR;
-                case INTEGER -> java.sql.Types.BIGINT;
-                case DOUBLE -> java.sql.Types.DOUBLE;
-                case BOOLEAN -> java.sql.Types.BOOLEAN;
-                case DATE -> java.sql.Types.DATE;
-            });
-        } else if (v instanceof Long l) ps.setLong(index, l);
-        else if (v instanceof Double d) ps.setDouble(index, d);
-        else if (v instanceof Boolean b) ps.setBoolean(index, b);
-        else if (v instanceof LocalDate d) ps.setObject(index, d);
-        else ps.setString(index, v.toString());
     }
 
     @Override
