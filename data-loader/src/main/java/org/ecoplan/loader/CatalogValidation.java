@@ -37,7 +37,17 @@ public final class CatalogValidation {
         this.validator = new LayerValidator(catalog.dataDir(), repair, report, progress, encoding);
     }
 
+    /** Reads and checks every selected layer now (the {@code validate} command, and tests). */
     public Result run(List<LayerConfig> selected) {
+        return run(selected, false);
+    }
+
+    /**
+     * @param whileWriting check a layer no rule looks at while it is written (the {@code load}
+     *                     command: one reading instead of two); such a layer's errors reach the
+     *                     report during the write
+     */
+    public Result run(List<LayerConfig> selected, boolean whileWriting) {
         // a layer that a rule looks at is held in memory; any other is streamed, so its size does not matter
         java.util.Set<String> held = new java.util.HashSet<>();
         for (LayerConfig l : selected) {
@@ -46,8 +56,11 @@ public final class CatalogValidation {
                 if (rule.param("of") != null) held.add(l.workspace() + ":" + rule.param("of"));
             }
         }
-        for (LayerConfig l : selected)
-            read.put(l.qualifiedName(), validator.validate(l, held.contains(l.qualifiedName())));
+        for (LayerConfig l : selected) {
+            boolean hold = held.contains(l.qualifiedName());
+            read.put(l.qualifiedName(),
+                    !hold && whileWriting ? validator.checkedWhileWritten(l) : validator.validate(l, hold));
+        }
         List<ValidatedLayer> out = new ArrayList<>();
         for (LayerConfig l : selected) {
             ValidatedLayer layer = read.get(l.qualifiedName());

@@ -13,6 +13,18 @@ public interface FeatureReplay {
     /** The features in source order; close it to close the source. */
     Features open();
 
+    /** No features (a source that could not be opened; the report says why). */
+    Features NONE = new Features() {
+        @Override
+        public boolean hasNext() { return false; }
+
+        @Override
+        public Feature next() { throw new java.util.NoSuchElementException(); }
+
+        @Override
+        public void close() {}
+    };
+
     /** An iteration over features that holds a source open. */
     interface Features extends Iterator<Feature>, AutoCloseable {
         @Override

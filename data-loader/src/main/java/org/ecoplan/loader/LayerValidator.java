@@ -121,14 +121,123 @@ public final class LayerValidator {
         progress.println(layer.id() + ": " + passed + " features checked, " + errors + " error(s)");
         if (hold) return new ValidatedLayer(layer, features, labels, name, version(layer), errors);
         Crs checkedCrs = sourceCrs;
-        return ValidatedLayer.streamed(layer, () -> replay(layer, checkedCrs), passed, name, version(layer), errors);
+        String version = version(layer);
+        return ValidatedLayer.streamed(layer, () -> replay(layer, checkedCrs, version), passed, name, version, errors);
     }
 
     /**
-     * The features of a checked layer read again from its source, with the same checks (and
-     * repairs) as the first time; a record that fails now means the source changed since.
+     * A layer to be checked while it is written, in one reading of its source: the features the
+     * store is given are those that pass, checked as they are read; every error goes to the report
+     * as it is found, and the load commits only when the report stays empty. Null after reporting a
+     * configuration problem found before reading (no source, unknown source CRS).
      */
-    private FeatureReplay.Features replay(LayerConfig layer, Crs sourceCrs) {
+    public ValidatedLayer checkedWhileWritten(LayerConfig layer) {
+        SourceConfig source = layer.source();
+        String layerFile = relative(layer.location().file()) + ":" + layer.location().line();
+        if (source == null) {
+            report.add(layerFile, null, null, "layer '" + layer.id() + "' has no 'source': nothing to load");
+            return null;
+        }
+        FeatureType type = layer.featureType();
+        Crs sourceCrs = type.hasGeometry() ? type.geometry().crs() : null;
+        if (source.crs() != null) sourceCrs = CrsRegistry.decode(source.crs()).orElse(null);
+        if (type.hasGeometry() && sourceCrs == null) {
+            report.add(layerFile, null, null, "unknown source CRS '" + source.crs() + "'");
+            return null;
+        }
+        Crs configured = sourceCrs;
+        String version;
+        try {
+            version = version(layer);
+        } catch (SourceException e) {
+            report.add(e.location(), null, null, e.reason());
+            return null;
+        }
+        return ValidatedLayer.streamed(layer, () -> reading(layer, configured, layerFile), -1, source.file(), version,
+                0);
+    }
+
+    /** One checking reading of a layer's source, as an iteration over the features that pass. */
+    private FeatureReplay.Features reading(LayerConfig layer, Crs configured, String layerFile) {
+        SourceConfig source = layer.source();
+        String name = source.file();
+        FeatureType type = layer.featureType();
+        int before = report.count();
+        SourceReader opened;
+        Crs crs = configured;
+        try {
+            opened = SourceReaders.open(workspace.resolve(name), name, source, encoding);
+            if (type.hasGeometry() && opened instanceof CsvSourceReader csv && !csv.hasGeometryColumns()) {
+                report.add(layerFile, null, null,
+                        "the CSV source of a layer with geometry needs option 'wkt' or 'lon' + 'lat'");
+                opened.close();
+                return FeatureReplay.NONE;
+            }
+            if (opened.crsKnownAtOpen() && type.hasGeometry()) {
+                crs = crsAtOpen(opened, source, crs, name);
+                if (crs == null) {
+                    opened.close();
+                    return FeatureReplay.NONE;
+                }
+            }
+        } catch (SourceException e) {
+            report.add(e.location(), null, null, e.reason());
+            return FeatureReplay.NONE;
+        }
+        SourceReader reader = opened;
+        Crs sourceCrs = crs;
+        ReadProgress read = new ReadProgress(progress, layer.id(), reader.size());
+        GeometryCheck geometryCheck = new GeometryCheck(type.geometry(), sourceCrs, repair);
+        DerivedMeasures derived = type.hasGeometry() ? new DerivedMeasures(type.geometry().crs()) : null;
+        return new FeatureReplay.Features() {
+            private Feature next;
+            private boolean done;
+            private long passed;
+
+            @Override
+            public boolean hasNext() {
+                try {
+                    while (next == null && !done) {
+                        if (!reader.hasNext()) {
+                            done = true;
+                            if (!reader.crsKnownAtOpen()) checkDeclaredCrs(reader.declaredCrs(), sourceCrs, name);
+                            progress.println(layer.id() + ": " + passed + " features checked, "
+                                    + (report.count() - before) + " error(s)");
+                            break;
+                        }
+                        next = check(layer, reader.next(), name, geometryCheck, derived, report, true);
+                        read.feature();
+                        if (next != null) passed++;
+                    }
+                } catch (SourceException e) {
+                    // a file that cannot be read on is one error; what was read is not committed
+                    report.add(e.location(), null, null, e.reason());
+                    done = true;
+                    next = null;
+                }
+                return next != null;
+            }
+
+            @Override
+            public Feature next() {
+                if (!hasNext()) throw new java.util.NoSuchElementException();
+                Feature f = next;
+                next = null;
+                return f;
+            }
+
+            @Override
+            public void close() { reader.close(); }
+        };
+    }
+
+    /**
+     * The features of a checked layer read again from its source, with the same attribute checks and
+     * geometry repairs as the first time but without the geometry validity test: the source's hash,
+     * taken again once the last feature is read, proves it is the file that passed. A record that
+     * fails now, or another hash, means the source changed since, and ends the write.
+     */
+    private FeatureReplay.Features replay(LayerConfig layer, Crs sourceCrs, String version) {
         SourceConfig source = layer.source();
         String name = source.file();
         FeatureType type = layer.featureType();
@@ -137,10 +246,17 @@ public final class LayerValidator {
         DerivedMeasures derived = type.hasGeometry() ? new DerivedMeasures(type.geometry().crs()) : null;
         return new FeatureReplay.Features() {
             private Feature next;
+            private boolean done;
 
             @Override
             public boolean hasNext() {
-                while (next == null && reader.hasNext()) {
+                while (next == null && !done) {
+                    if (!reader.hasNext()) {
+                        done = true;
+                        if (!version(layer).equals(version))
+                            throw new SourceException(name, "changed since it was checked; nothing was written");
+                        break;
+                    }
                     ErrorReport again = new ErrorReport();
                     next = check(layer, reader.next(), name, geometryCheck, derived, again, false);
                     if (next == null) {
@@ -167,7 +283,8 @@ public final class LayerValidator {
     /**
      * One record checked: the feature, or null after adding its errors to {@code report}.
      *
-     * @param announce print repairs on the progress stream (the first reading only)
+     * @param announce the first reading: the geometry fully checked, repairs printed on the progress stream;
+     *                 otherwise (a streamed layer written) converted only, see {@link GeometryCheck#convert}
      */
     private Feature check(LayerConfig layer, SourceRecord r, String name, GeometryCheck geometryCheck,
             DerivedMeasures derived, ErrorReport report, boolean announce) {
@@ -200,7 +317,9 @@ public final class LayerValidator {
                 report.add(file, label, a.name(), "required value missing");
             }
         }
-        GeometryCheck.Outcome g = geometryCheck.check(r.geometry());
+        GeometryCheck.Outcome g = announce
+                ? geometryCheck.check(r.geometry())
+                : new GeometryCheck.Outcome(geometryCheck.convert(r.geometry()), List.of(), null);
         String geometryField = type.hasGeometry() ? type.geometry().name() : "geometry";
         boolean unreadable = r.problems().stream().anyMatch(p -> p.field() != null && p.field().equals(geometryField)
                 || "geometry".equals(p.field()));

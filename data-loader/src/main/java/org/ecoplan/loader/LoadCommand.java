@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ecoplan.catalog.store.DataStore;
 import org.ecoplan.catalog.store.DataStores;
+import org.ecoplan.catalog.store.StoreWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,9 +41,19 @@ final class LoadCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         LoaderRun run = new LoaderRun(options, out, err);
-        CatalogValidation.Result result = run.validate();
+        // layers no rule looks at are checked as they are written: one reading, and nothing committed
+        // unless the report stays empty
+        CatalogValidation.Result result = run.validate(true);
         if (result == null) return DataLoader.CONFIG_ERROR;
         if (!result.clean()) {
+            // nothing will be written; the layers left for the write are read now, so every error is listed
+            for (ValidatedLayer l : result.layers()) {
+                if (!l.streamed()) continue;
+                try (FeatureReplay.Features f = l.open()) {
+                    while (f.hasNext()) f.next();
+                }
+            }
+            run.printReport(result);
             err.println(result.report().count() + " error(s); nothing was written");
             return DataLoader.DATA_ERROR;
         }
@@ -54,21 +65,46 @@ final class LoadCommand implements Callable<Integer> {
                             .url(), run.catalog().dataDir());
             byStore.computeIfAbsent(url, k -> new ArrayList<>()).add(l);
         }
+        // every store written first, all committed only once every layer passed
+        List<DataStore> stores = new ArrayList<>();
+        List<StoreWriter> writers = new ArrayList<>();
         List<String> done = new ArrayList<>();
-        for (var e : byStore.entrySet()) {
-            try (DataStore ds = DataStores.open(e.getKey())) {
-                StoreLoad.write(ds, e.getValue(), err);
-                done.add(ds.description());
-            } catch (RuntimeException ex) {
-                out.println("store error (" + e.getKey().replaceAll("password=[^&]*", "password=***") + "): "
-                        + ex.getMessage()
-                        + "; the transaction was rolled back"
-                        + (done.isEmpty() ? "" : " (stores already committed: " + done + ")"));
-                return DataLoader.STORE_ERROR;
+        String current = null;
+        try {
+            for (var e : byStore.entrySet()) {
+                current = e.getKey();
+                DataStore ds = DataStores.open(current);
+                stores.add(ds);
+                StoreWriter w = ds.writer();
+                writers.add(w);
+                StoreLoad.writeLayers(w, e.getValue(), err);
             }
+            if (!result.clean()) {
+                run.printReport(result);
+                err.println(result.report().count() + " error(s); nothing was written");
+                return DataLoader.DATA_ERROR;
+            }
+            int i = 0;
+            for (String url : byStore.keySet()) {
+                current = url;
+                writers.get(i++).commit();
+                done.add(stores.get(i - 1).description());
+            }
+        } catch (RuntimeException ex) {
+            out.println("store error (" + hidePassword(current) + "): " + ex.getMessage()
+                    + "; the transaction was rolled back"
+                    + (done.isEmpty() ? "" : " (stores already committed: " + done + ")"));
+            return DataLoader.STORE_ERROR;
+        } finally {
+            for (StoreWriter w : writers) w.close();
+            for (DataStore ds : stores) ds.close();
         }
-        err.println("loaded " + result.layers().size() + " layer(s) into " + String.join(", ", byStore.keySet().stream()
-                .map(u -> u.replaceAll("password=[^&]*", "password=***")).toList()));
+        err.println("loaded " + result.layers().size() + " layer(s) into "
+                + String.join(", ", byStore.keySet().stream().map(LoadCommand::hidePassword).toList()));
         return DataLoader.OK;
+    }
+
+    private static String hidePassword(String url) {
+        return url == null ? "" : url.replaceAll("password=[^&]*", "password=***");
     }
 }

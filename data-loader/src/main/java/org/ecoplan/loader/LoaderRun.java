@@ -30,6 +30,16 @@ final class LoaderRun {
 
     /** The validation of the selected layers, or null after printing catalog errors (exit code 2). */
     CatalogValidation.Result validate() {
+        CatalogValidation.Result result = validate(false);
+        if (result != null) printReport(result);
+        return result;
+    }
+
+    /**
+     * The selected layers, read the catalog; those no rule looks at are left to be checked while they
+     * are written when {@code whileWriting}. The report is not printed: it may grow yet.
+     */
+    CatalogValidation.Result validate(boolean whileWriting) {
         try {
             catalog = CatalogLoader.load(options.dataDir.toAbsolutePath().normalize(), options.workspaces);
         } catch (CatalogException e) {
@@ -44,10 +54,11 @@ final class LoaderRun {
         List<LayerConfig> selected = select();
         if (selected == null) return null;
         if (selected.isEmpty()) err.println("no layer has a source: nothing to do");
-        CatalogValidation.Result result = new CatalogValidation(catalog, options.repair, err, options.encoding)
-                .run(selected);
+        return new CatalogValidation(catalog, options.repair, err, options.encoding).run(selected, whileWriting);
+    }
+
+    void printReport(CatalogValidation.Result result) {
         for (String line : result.report().lines()) out.println(line);
-        return result;
     }
 
     private List<LayerConfig> select() {

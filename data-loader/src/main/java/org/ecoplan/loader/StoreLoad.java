@@ -1,7 +1,9 @@
 package org.ecoplan.loader;
 
 import java.io.PrintWriter;
+import java.util.Iterator;
 import java.util.List;
+import org.ecoplan.catalog.Feature;
 import org.ecoplan.catalog.store.DataStore;
 import org.ecoplan.catalog.store.StoreWriter;
 
@@ -14,29 +16,47 @@ import org.ecoplan.catalog.store.StoreWriter;
 public final class StoreLoad {
     private StoreLoad() {}
 
+    /** Writes the layers and commits. */
     public static void write(DataStore store, List<ValidatedLayer> layers, PrintWriter progress) {
         try (StoreWriter writer = store.writer()) {
-            for (ValidatedLayer l : layers) {
-                String id = l.id();
-                long[] reported = {0};
-                long total = l.count();
-                try (FeatureReplay.Features features = l.open()) {
-                    writer.replaceTable(l.config().featureType(), l.config().table(), features, l.version(), n -> {
-                        // stores report at their own pace; print once per step crossed
-                        long step = total >= 100 * LayerValidator.PROGRESS_EVERY
-                                ? total / 100
-                                : LayerValidator.PROGRESS_EVERY;
-                        if (n / step > reported[0] / step && n < total) {
-                            reported[0] = n;
-                            progress.println(id + ": " + n + "/" + total + " features written (" + n * 100 / total
-                                    + "%)");
-                        }
-                    });
-                }
-                progress.println(id + ": " + total + " features written to table " + l.config().table()
-                        + " (version " + l.version().substring(0, 12) + ")");
-            }
+            writeLayers(writer, layers, progress);
             writer.commit();
+        }
+    }
+
+    /** Writes the layers into an open transaction, leaving the commit to the caller. */
+    static void writeLayers(StoreWriter writer, List<ValidatedLayer> layers, PrintWriter progress) {
+        for (ValidatedLayer l : layers) {
+            String id = l.id();
+            long total = l.count();
+            long[] reported = {0};
+            long[] written = {0};
+            try (FeatureReplay.Features features = l.open()) {
+                Iterator<Feature> counted = new Iterator<>() {
+                    @Override
+                    public boolean hasNext() { return features.hasNext(); }
+
+                    @Override
+                    public Feature next() {
+                        written[0]++;
+                        return features.next();
+                    }
+                };
+                writer.replaceTable(l.config().featureType(), l.config().table(), counted, l.version(), n -> {
+                    // a layer checked while it is written reports its reading already
+                    if (total < 0) return;
+                    // stores report at their own pace; print once per step crossed
+                    long step = total >= 100L * LayerValidator.PROGRESS_EVERY
+                            ? total / 100
+                            : LayerValidator.PROGRESS_EVERY;
+                    if (n / step > reported[0] / step && n < total) {
+                        reported[0] = n;
+                        progress.println(id + ": " + n + "/" + total + " features written (" + n * 100 / total + "%)");
+                    }
+                });
+            }
+            progress.println(id + ": " + written[0] + " features written to table " + l.config().table() + " (version "
+                    + l.version().substring(0, 12) + ")");
         }
     }
 }

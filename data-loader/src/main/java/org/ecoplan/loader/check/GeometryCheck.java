@@ -92,6 +92,19 @@ public final class GeometryCheck {
         return new Outcome(out, errors, repaired);
     }
 
+    /**
+     * The geometry to store for one that {@link #check} accepted before, from the same bytes: the
+     * same repair and transformation without the validity test, which the first check already made
+     * (a streamed layer's second reading, whose source is proven unchanged by its hash).
+     */
+    public Geometry convert(Geometry g) {
+        if (layer == null || g == null) return null;
+        if (repair && g instanceof Polygonal && !g.isValid()) g = fix(g);
+        Geometry out = promote(toNative.transform(g));
+        out.setSRID(layer.crs().epsg());
+        return out;
+    }
+
     private static Geometry fix(Geometry g) {
         try {
             return GeometryFixer.fix(g);

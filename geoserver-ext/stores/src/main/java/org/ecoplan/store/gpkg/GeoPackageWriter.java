@@ -110,6 +110,7 @@ final class GeoPackageWriter implements StoreWriter {
             drop(table);
             create(type, table);
             Envelope extent = insert(type, table, features, progress);
+            if (gd != null) RtreeIndex.createTriggers(c, table, gd.name());
             if (gd != null && !extent.isNull()) {
                 try (PreparedStatement ps = c.prepareStatement(
                         "UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? WHERE table_name = ?")) {
@@ -211,7 +212,8 @@ final class GeoPackageWriter implements StoreWriter {
         sql.append(") VALUES (?").append(", ?".repeat(n + (gd == null ? 0 : 1))).append(')');
         Envelope extent = new Envelope();
         long fid = 0;
-        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        try (PreparedStatement ps = c.prepareStatement(sql.toString());
+                PreparedStatement index = gd == null ? null : RtreeIndex.insert(c, table, gd.name())) {
             while (features.hasNext()) {
                 Feature f = features.next();
                 fid++;
@@ -225,16 +227,27 @@ final class GeoPackageWriter implements StoreWriter {
                     if (g == null) ps.setNull(n + 2, java.sql.Types.BLOB);
                     else {
                         ps.setBytes(n + 2, GeoPackageGeometry.encode(g, gd.crs().epsg()));
-                        if (!g.isEmpty()) extent.expandToInclude(g.getEnvelopeInternal());
+                        if (!g.isEmpty()) {
+                            Envelope e = g.getEnvelopeInternal();
+                            extent.expandToInclude(e);
+                            index.setLong(1, fid);
+                            index.setDouble(2, e.getMinX());
+                            index.setDouble(3, e.getMaxX());
+                            index.setDouble(4, e.getMinY());
+                            index.setDouble(5, e.getMaxY());
+                            index.addBatch();
+                        }
                     }
                 }
                 ps.addBatch();
                 if (fid % BATCH == 0) {
                     ps.executeBatch();
+                    if (index != null) index.executeBatch();
                     if (progress != null) progress.accept(fid);
                 }
             }
             ps.executeBatch();
+            if (index != null) index.executeBatch();
         }
         if (progress != null) progress.accept(fid);
         return extent;

@@ -8,7 +8,9 @@ import java.sql.Statement;
 /**
  * The GeoPackage R-tree spatial index extension (OGC 12-128r18, Annex F.3, "gpkg_rtree_index"):
  * the rtree_&lt;t&gt;_&lt;c&gt; virtual table, its gpkg_extensions row and the triggers that keep
- * it in step with the feature table. Rows are indexed by the triggers as they are inserted.
+ * it in step with the feature table. A bulk load fills the index itself, row by row beside the
+ * features, and adds the triggers afterwards: the triggers' bounds functions are called back into
+ * Java for every row, which costs more than the insert.
  */
 final class RtreeIndex {
     static final String EXTENSION = "gpkg_rtree_index";
@@ -20,7 +22,28 @@ final class RtreeIndex {
         return "rtree_" + table + "_" + column;
     }
 
+    /** The virtual table and its gpkg_extensions row; {@link #insert} fills it, {@link #createTriggers} keeps it. */
     static void create(Connection c, String t, String g) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE VIRTUAL TABLE \"" + name(t, g) + "\" USING rtree(id, minx, maxx, miny, maxy)");
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO gpkg_extensions "
+                + "(table_name, column_name, extension_name, definition, scope) VALUES (?, ?, ?, ?, 'write-only')")) {
+            ps.setString(1, t);
+            ps.setString(2, g);
+            ps.setString(3, EXTENSION);
+            ps.setString(4, DEFINITION);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The statement that adds one row's bounds: id, minx, maxx, miny, maxy. */
+    static PreparedStatement insert(Connection c, String t, String g) throws SQLException {
+        return c.prepareStatement("INSERT INTO \"" + name(t, g) + "\" VALUES (?, ?, ?, ?, ?)");
+    }
+
+    /** The triggers of Annex F.3 that keep the index in step with later changes to the table. */
+    static void createTriggers(Connection c, String t, String g) throws SQLException {
         String r = "\"" + name(t, g) + "\"";
         String qt = "\"" + t + "\"";
         String qg = "\"" + g + "\"";
@@ -30,7 +53,6 @@ final class RtreeIndex {
         String absent = "(NEW." + qg + " IS NULL OR ST_IsEmpty(NEW." + qg + "))";
         String prefix = "CREATE TRIGGER \"" + name(t, g) + "_";
         try (Statement s = c.createStatement()) {
-            s.execute("CREATE VIRTUAL TABLE " + r + " USING rtree(id, minx, maxx, miny, maxy)");
             s.execute(prefix + "insert\" AFTER INSERT ON " + qt + " WHEN " + present
                     + " BEGIN INSERT OR REPLACE INTO " + r + " VALUES (NEW.fid, " + bounds + "); END");
             s.execute(
@@ -45,14 +67,6 @@ final class RtreeIndex {
                     + " BEGIN DELETE FROM " + r + " WHERE id IN (OLD.fid, NEW.fid); END");
             s.execute(prefix + "delete\" AFTER DELETE ON " + qt + " WHEN OLD." + qg + " NOT NULL"
                     + " BEGIN DELETE FROM " + r + " WHERE id = OLD.fid; END");
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO gpkg_extensions "
-                + "(table_name, column_name, extension_name, definition, scope) VALUES (?, ?, ?, ?, 'write-only')")) {
-            ps.setString(1, t);
-            ps.setString(2, g);
-            ps.setString(3, EXTENSION);
-            ps.setString(4, DEFINITION);
-            ps.executeUpdate();
         }
     }
 

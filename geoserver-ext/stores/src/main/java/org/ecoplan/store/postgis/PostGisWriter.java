@@ -255,7 +255,7 @@ final class PostGisWriter implements StoreWriter {
             while (features.hasNext()) {
                 Feature f = features.next();
                 fid++;
-                rows.field(Long.toString(fid));
+                rows.number(fid);
                 for (int i = 0; i < n; i++) {
                     AttributeDescriptor a = type.attributes().get(i);
                     Object v = RowValues.attribute(a, f.attributes().get(a.name()), table, fid);
@@ -269,7 +269,7 @@ final class PostGisWriter implements StoreWriter {
                         rows.value(null);
                     } else {
                         g.setSRID(gd.crs().epsg());
-                        rows.field(WKBWriter.toHex(wkb.write(g)));
+                        rows.hex(wkb.write(g));
                     }
                 }
                 rows.endRow();
