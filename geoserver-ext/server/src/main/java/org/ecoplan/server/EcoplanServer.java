@@ -84,6 +84,14 @@ public final class EcoplanServer implements AutoCloseable {
         }
     }
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("ecoplan.cluster");
+
+    /** The cluster this replica belongs to, or null when it runs alone. */
+    private ClusterCatalog cluster;
+    private CatalogFiles catalogFiles;
+    /** The cluster catalog version this replica serves; guarded by {@link DataDirectoryChange#LOCK}. */
+    private long catalogVersion;
+
     private EcoplanServer(Server jetty, ServerConfig config, java.nio.file.Path securityDir, AuditLog audit,
             AtomicReference<Generation> current) {
         this.jetty = jetty;
@@ -100,6 +108,15 @@ public final class EcoplanServer implements AutoCloseable {
     public static EcoplanServer start(ServerConfig config) throws Exception {
         java.nio.file.Path securityDir = AccessControl.securityDir(config.workspace());
         AuditLog audit = AuditLog.of(config.workspace());
+        // a replica of a cluster takes the cluster's catalog files before reading any
+        ClusterCatalog cluster = ClusterCatalog.fromEnvironment(origin(config));
+        CatalogFiles files = new CatalogFiles(config.workspace(), securityDir);
+        long joined = 0;
+        if (cluster != null) {
+            ClusterCatalog.Snapshot s = cluster.join(files.read());
+            if (!files.same(s.files())) files.replaceWith(s.files());
+            joined = s.version();
+        }
         AtomicReference<Generation> holder = new AtomicReference<>();
         Generation first = Generation.build(config, securityDir, audit, () -> holder.get().context());
         holder.set(first);
@@ -120,6 +137,9 @@ public final class EcoplanServer implements AutoCloseable {
         connector.setPort(config.port());
         jetty.addConnector(connector);
         EcoplanServer server = new EcoplanServer(jetty, config, securityDir, audit, holder);
+        server.cluster = cluster;
+        server.catalogFiles = files;
+        server.catalogVersion = joined;
         first.context().register(Reloader.class, server::reload);
         // SIGTERM (the JVM's shutdown hook calls close()) stops taking connections, then lets the
         // requests in flight finish, up to ECOPLAN_STOP_TIMEOUT_MS, before the stores close
@@ -134,9 +154,50 @@ public final class EcoplanServer implements AutoCloseable {
             jetty.start();
         } catch (Exception e) {
             first.context().close();
+            if (cluster != null) cluster.close();
             throw e;
         }
+        if (cluster != null) cluster.listen(server::catalogPublished);
         return server;
+    }
+
+    /** How this replica names itself in the cluster catalog: host, port and process. */
+    private static String origin(ServerConfig config) {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "localhost";
+        }
+        return host + ":" + config.port() + " pid " + ProcessHandle.current().pid();
+    }
+
+    /**
+     * A version of the cluster's catalog was published (by any replica, this one included): when it is
+     * newer than this replica's, its files are written over the local ones and the server reloads, all
+     * or nothing like any other change. A version that fails the local checks is logged and skipped;
+     * the catalog served stays as it was.
+     */
+    private void catalogPublished(long version) {
+        synchronized (DataDirectoryChange.LOCK) {
+            if (version <= catalogVersion) return;
+            ClusterCatalog.Snapshot s = cluster.read();
+            if (s.version() <= catalogVersion) return;
+            try {
+                java.util.List<DataDirectoryChange> changes = catalogFiles.changesTo(s.files());
+                Runnable apply = () -> reload(false);
+                for (int i = changes.size() - 1; i >= 0; i--) {
+                    DataDirectoryChange c = changes.get(i);
+                    Runnable inner = apply;
+                    apply = () -> c.apply(inner);
+                }
+                apply.run();
+                LOG.info("cluster: catalog version {} of {} applied", s.version(), s.origin());
+            } catch (RuntimeException e) {
+                LOG.error("cluster: catalog version {} of {} not applied: {}", s.version(), s.origin(), e.getMessage());
+            }
+            catalogVersion = s.version();
+        }
     }
 
     /** Rebuilds the server's catalog from its data directory, without a restart. */
@@ -157,8 +218,26 @@ public final class EcoplanServer implements AutoCloseable {
      * @throws CatalogException listing every error; nothing changes then
      */
     public void reload() {
+        reload(true);
+    }
+
+    /**
+     * @param publish whether a replica of a cluster publishes the files it now serves to the others (a
+     *                change made here), or only serves them (a change another replica published)
+     */
+    private void reload(boolean publish) {
         synchronized (DataDirectoryChange.LOCK) {
             Generation next = Generation.build(config, securityDir, audit, () -> current.get().context());
+            if (publish && cluster != null) {
+                // published only once it passed the checks, and before it is served: a change the other
+                // replicas cannot hear of is not made at all (the caller puts the files back)
+                try {
+                    catalogVersion = cluster.publish(catalogFiles.read());
+                } catch (RuntimeException e) {
+                    next.context().close();
+                    throw e;
+                }
+            }
             next.context().register(Reloader.class, this::reload);
             next.context().register(ServerMetrics.class, metrics);
             retire(current.getAndSet(next));
@@ -190,6 +269,7 @@ public final class EcoplanServer implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        if (cluster != null) cluster.close();
         jetty.stop();
         retirer.shutdownNow();
         current.get().context().close();

@@ -112,6 +112,11 @@ final class HttpExchange {
         }
         // streaming encoders write element by element: buffer them, or every small write becomes a
         // socket write; a body complete in memory (a cached tile) goes out in one write, unbuffered
+        if (r.body() instanceof OwsResponse.Bytes b) {
+            // a known length is sent as such: the head and the body leave in one write, so a process killed
+            // mid-answer sends nothing rather than half, and a proxy can retry it on another replica
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, b.data().length);
+        }
         OutputStream out = r.body() instanceof OwsResponse.Bytes
                 ? policy.responses().watch(Content.Sink.asOutputStream(response))
                 : new java.io.BufferedOutputStream(policy.responses().watch(Content.Sink.asOutputStream(response)),

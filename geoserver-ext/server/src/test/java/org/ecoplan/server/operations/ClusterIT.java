@@ -1,0 +1,253 @@
+package org.ecoplan.server.operations;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import at.favre.lib.crypto.bcrypt.BCrypt;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.ecoplan.server.ServerFixture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Two replicas behind nginx on one PostGIS, started by {@code bin/cluster} as a person would (issue
+ * 15, in the short form that fits CI): a change made on one replica reaches the other through
+ * PostgreSQL LISTEN/NOTIFY and neither serves a stale tile afterwards; a replica killed with SIGKILL
+ * under load costs no request at the proxy, and when it starts again it catches up with a change made
+ * while it was down; a rolling restart of both under load costs none either. The propagation time is
+ * printed, not asserted (no timed assertions in tests); the benchmark reports it.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+    private static final String TILE = "/yanggao/tiles/restoration_zones/WebMercatorQuad/8/209/96.png";
+    private static final String FEATURE = "/yanggao/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature"
+            + "&TYPENAMES=yanggao:restoration_zones&COUNT=1&OUTPUTFORMAT=application/json";
+    private static final String RED = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <StyledLayerDescriptor version="1.0.0" xmlns="http://www.opengis.net/sld" xmlns:ogc="http://www.opengis.net/ogc">
+              <NamedLayer><Name>restoration_zones</Name><UserStyle><Name>zones_cluster</Name><FeatureTypeStyle><Rule>
+                <PolygonSymbolizer><Fill><CssParameter name="fill">#FF0000</CssParameter></Fill></PolygonSymbolizer>
+              </Rule></FeatureTypeStyle></UserStyle></NamedLayer>
+            </StyledLayerDescriptor>
+            """;
+
+    private static Path dir;
+    private static String schema;
+    private static int proxy;
+    private static int[] replica = new int[3];
+
+    @BeforeAll
+    static void up() throws Exception {
+        if (!Files.isExecutable(Path.of("/usr/sbin/nginx"))) {
+            if ("true".equals(System.getenv("CI"))) throw new IllegalStateException("nginx is missing (nginx-light)");
+            Assumptions.abort("nginx is missing (nginx-light)");
+        }
+        dir = Files.createTempDirectory("ecoplan-cluster");
+        Path security = Files.createDirectories(dir.resolve("security-seed"));
+        Files.writeString(security.resolve("users.yaml"), "users:\n  - {name: admin, password: \""
+                + new String(BCrypt.withDefaults().hashToChar(10, "admin-pass".toCharArray()))
+                + "\", roles: [ADMIN]}\n");
+        schema = "cluster_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        proxy = freePort();
+        run(Map.of("PORT", Integer.toString(proxy), "CLUSTER_DB", testDatabase(), "PLAN_SCHEMA", schema + "_plan",
+                "CLUSTER_SCHEMA", schema, "SECURITY_DIR", security.toString(), "JAVA_OPTS", "-Xmx384m"), "up");
+        for (String line : Files.readAllLines(dir.resolve("cluster.env"))) {
+            if (line.startsWith("REPLICA_1_PORT=")) replica[1] = Integer.parseInt(line.substring(15));
+            if (line.startsWith("REPLICA_2_PORT=")) replica[2] = Integer.parseInt(line.substring(15));
+        }
+    }
+
+    @AfterAll
+    static void down() throws Exception {
+        if (dir == null) return;
+        try {
+            run(Map.of(), "down");
+        } finally {
+            try (var c = java.sql.DriverManager.getConnection(testDatabase());
+                    var s = c.createStatement()) {
+                s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+                s.execute("DROP SCHEMA IF EXISTS " + schema + "_plan CASCADE");
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aChangeOnOneReplicaReachesTheOtherAndNoStaleTileIsServed() throws Exception {
+        byte[] before = given().get(url(replica[2], TILE)).asByteArray();
+        assertArrayEquals(before, given().get(url(replica[1], TILE)).asByteArray(), "both draw the same tile");
+
+        Response up = admin().contentType("application/vnd.ogc.sld+xml").body(RED)
+                .post(url(replica[1], "/rest/workspaces/yanggao/styles?name=zones_cluster"));
+        assertEquals(201, up.statusCode(), up.asString());
+        Response assign = admin().contentType("application/json")
+                .body("{\"layer\": {\"defaultStyle\": {\"name\": \"yanggao:zones_cluster\"}}}")
+                .put(url(replica[1], "/rest/layers/yanggao:restoration_zones"));
+        assertEquals(200, assign.statusCode(), assign.asString());
+        long published = System.nanoTime();
+
+        String style = "";
+        for (int i = 0; i < 600 && !style.equals("yanggao:zones_cluster"); i++) {
+            style = admin().get(url(replica[2], "/rest/layers/yanggao:restoration_zones.json")).jsonPath()
+                    .getString("layer.defaultStyle.name");
+            if (!style.equals("yanggao:zones_cluster")) Thread.sleep(20);
+        }
+        long millis = (System.nanoTime() - published) / 1_000_000;
+        assertEquals("yanggao:zones_cluster", style, "the other replica took the change");
+        System.out.println("ClusterIT: change on replica 1 served by replica 2 after " + millis + " ms");
+
+        byte[] after1 = given().get(url(replica[1], TILE)).asByteArray();
+        byte[] after2 = given().get(url(replica[2], TILE)).asByteArray();
+        assertFalse(java.util.Arrays.equals(before, after2), "replica 2 draws the new style, not its cached tile");
+        assertArrayEquals(after1, after2, "both replicas serve the same new tile");
+        assertArrayEquals(after1, given().get(url(proxy, TILE)).asByteArray(), "and so does the proxy");
+    }
+
+    @Test
+    @Order(2)
+    void aKilledReplicaCostsNoRequestAndCatchesUpWhenItIsBack() throws Exception {
+        try (Load load = new Load()) {
+            load.awaitRequests(50);
+            run(Map.of(), "replica", "1", "kill");
+            load.awaitRequests(load.total() + 100);
+            // a change while replica 1 is down
+            Response ws = admin().contentType("application/json").body("{\"workspace\": {\"name\": \"cluster_ws\"}}")
+                    .post(url(replica[2], "/rest/workspaces"));
+            assertEquals(201, ws.statusCode(), ws.asString());
+            run(Map.of(), "replica", "1", "start");
+            assertEquals(200, admin().get(url(replica[1], "/rest/workspaces/cluster_ws.json")).statusCode(),
+                    "the restarted replica has the change made while it was down");
+            load.awaitRequests(load.total() + 100);
+            load.assertNoFailure();
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aRollingRestartCostsNoRequest() throws Exception {
+        try (Load load = new Load()) {
+            load.awaitRequests(50);
+            for (String n : List.of("1", "2")) {
+                run(Map.of(), "replica", n, "stop");
+                load.awaitRequests(load.total() + 50);
+                run(Map.of(), "replica", n, "start");
+                load.awaitRequests(load.total() + 50);
+            }
+            load.assertNoFailure();
+        }
+        assertEquals(200, admin().get(url(replica[2], "/rest/workspaces/cluster_ws.json")).statusCode());
+    }
+
+    /** Two clients asking the proxy for a tile and a feature in turn, counting every answer that is not a 200. */
+    private static final class Load implements AutoCloseable {
+        private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final AtomicLong requests = new AtomicLong();
+        private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        private final List<Thread> threads = new ArrayList<>();
+
+        Load() {
+            for (int t = 0; t < 2; t++) {
+                Thread th = new Thread(() -> {
+                    int i = 0;
+                    while (running.get()) {
+                        String path = i++ % 2 == 0 ? TILE : FEATURE;
+                        try {
+                            HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create(url(proxy, path)))
+                                    .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                            if (r.statusCode() != 200 || r.body().length == 0)
+                                failures.add(path + ": " + r.statusCode() + " " + new String(r.body()));
+                        } catch (IOException e) {
+                            failures.add(path + ": " + e);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        requests.incrementAndGet();
+                    }
+                });
+                th.start();
+                threads.add(th);
+            }
+        }
+
+        long total() { return requests.get(); }
+
+        /** Waits until the load has sent that many requests (a guard ends a stuck wait, it measures nothing). */
+        void awaitRequests(long n) throws InterruptedException {
+            long guard = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+            while (requests.get() < n && System.nanoTime() < guard) Thread.sleep(10);
+            assertTrue(requests.get() >= n, "the load is moving: " + requests.get() + " of " + n);
+        }
+
+        void assertNoFailure() {
+            assertEquals(List.of(), List.copyOf(failures), "failed requests at the proxy out of " + total());
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running.set(false);
+            for (Thread t : threads) t.join(TimeUnit.MINUTES.toMillis(2));
+            System.out.println("ClusterIT: " + total() + " requests through the proxy, " + failures.size() + " failed");
+        }
+    }
+
+    private static RequestSpecification admin() {
+        return given().auth().preemptive().basic("admin", "admin-pass");
+    }
+
+    private static String url(int port, String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    private static String testDatabase() {
+        return System.getenv().getOrDefault("ECOPLAN_TEST_PG",
+                "jdbc:postgresql://127.0.0.1:5432/ecoplan_test?user=postgres");
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** Runs bin/cluster COMMAND DIR ARGS... with the environment given (plus the state it keeps in DIR). */
+    private static void run(Map<String, String> env, String command, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(ServerFixture.workspace().resolve("bin/cluster").toString(), command,
+                dir.toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (!p.waitFor(5, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("bin/cluster " + command + " did not finish");
+        }
+        assertEquals(0, p.exitValue(), "bin/cluster " + String.join(" ", cmd.subList(1, cmd.size())) + ":\n" + out);
+    }
+}
