@@ -42,3 +42,18 @@ wrk_run() {
   URLS=$2 wrk -t2 -c"$4" -d"$6" -s bench/urls.lua "http://127.0.0.1:$1" >/dev/null
   URLS=$2 wrk -t2 -c"$4" -d"$5" --timeout 30s -s bench/urls.lua "http://127.0.0.1:$1" >"$3"
 }
+
+# make_parcels N DIR: the load and scale benchmarks' source, DIR/parcels.gpkg with N synthetic parcels
+# (bench/load/make-data.py, then ogr2ogr), made once per N
+make_parcels() {
+  local n=$1 data=$2
+  mkdir -p "$data"
+  if [ -f "$data/parcels.gpkg" ] && [ "$(cat "$data/n" 2>/dev/null)" = "$n" ]; then return 0; fi
+  echo "making $n parcels ..." >&2
+  rm -f "$data/parcels.gpkg"
+  /usr/bin/python3 bench/load/make-data.py "$n" "$data/parcels.csv"
+  ogr2ogr -f GPKG "$data/parcels.gpkg" "$data/parcels.csv" -nln parcels -a_srs EPSG:4490 -nlt POLYGON \
+    -oo GEOM_POSSIBLE_NAMES=wkt -oo KEEP_GEOM_COLUMNS=NO -oo AUTODETECT_TYPE=YES -gt 100000
+  rm -f "$data/parcels.csv"
+  echo "$n" >"$data/n"
+}

@@ -24,16 +24,8 @@ jar=data-loader/target/ecoplan-data-loader.jar
 [ -f "$jar" ] || { echo "build first: mvn -B -q install -DskipTests" >&2; exit 1; }
 command -v ogr2ogr >/dev/null || { echo "ogr2ogr missing (Debian gdal-bin)" >&2; exit 1; }
 
-# the source, made once per N
-if [ ! -f "$data/parcels.gpkg" ] || [ "$(cat "$data/n" 2>/dev/null)" != "$N" ]; then
-  echo "making $N parcels ..." >&2
-  rm -f "$data/parcels.gpkg"
-  /usr/bin/python3 bench/load/make-data.py "$N" "$data/parcels.csv"
-  ogr2ogr -f GPKG "$data/parcels.gpkg" "$data/parcels.csv" -nln parcels -a_srs EPSG:4490 -nlt POLYGON \
-    -oo GEOM_POSSIBLE_NAMES=wkt -oo KEEP_GEOM_COLUMNS=NO -oo AUTODETECT_TYPE=YES -gt 100000
-  rm -f "$data/parcels.csv"
-  echo "$N" >"$data/n"
-fi
+. bench/lib.sh
+make_parcels "$N" "$data"
 
 psql -q -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
 psql -q -d $DB -c "CREATE EXTENSION postgis"
