@@ -57,3 +57,17 @@ make_parcels() {
   rm -f "$data/parcels.csv"
   echo "$n" >"$data/n"
 }
+
+# stop_started PID_OR_PIDFILE...: stops the processes a benchmark started, by pid or by the pids in a
+# pid file (spawn-fcgi writes one per worker), never by name; FastCGI mapserv ignores SIGTERM, so what
+# is still there after 2 s is killed
+stop_started() {
+  local a pids=()
+  for a in "$@"; do
+    if [ -f "$a" ]; then [ -s "$a" ] && pids+=($(cat "$a")); elif [[ $a =~ ^[0-9]+$ ]]; then pids+=("$a"); fi
+  done
+  [ ${#pids[@]} -gt 0 ] || return 0
+  kill "${pids[@]}" 2>/dev/null || true
+  sleep 2
+  kill -9 "${pids[@]}" 2>/dev/null || true
+}

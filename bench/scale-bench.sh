@@ -60,17 +60,7 @@ P_ECO=$(free_port); P_MS=$(free_port); P_QG=$(free_port)
 MS=$OUT/mapserver; QG=$OUT/qgis
 mkdir -p "$MS" "$QG/home"
 ECO_PID=
-cleanup() { # only the processes this script started, by pid; FastCGI mapserv ignores SIGTERM
-  local f pids=()
-  [ -n "$ECO_PID" ] && pids+=("$ECO_PID")
-  for f in "$MS/lighttpd.pid" "$QG/lighttpd.pid" "$MS/spawn.pid" "$QG/spawn.pid"; do
-    [ -s "$f" ] && pids+=($(cat "$f"))
-  done
-  [ ${#pids[@]} -gt 0 ] || return 0
-  kill "${pids[@]}" 2>/dev/null || true
-  sleep 2
-  kill -9 "${pids[@]}" 2>/dev/null || true
-}
+cleanup() { stop_started "$ECO_PID" "$MS/lighttpd.pid" "$QG/lighttpd.pid" "$MS/spawn.pid" "$QG/spawn.pid"; }
 trap cleanup EXIT
 
 if has eco; then
@@ -124,9 +114,9 @@ pids_of() {
     qgis) echo "$(cat "$QG/spawn.pid") $(cat "$QG/lighttpd.pid")";;
   esac
 }
-lua_of() { case $1 in dense|county|tiles) echo bench/urls.lua;; *) echo bench/wfs/wfs.lua;; esac; }
+expect_of() { case $1 in dense|county|tiles) echo image/;; *) echo json;; esac; }
 run() { # who workload conns duration
-  URLS=$OUT/$1/$2.txt wrk -t2 -c"$3" -d"$4" --timeout 120s -s "$(lua_of "$2")" "http://127.0.0.1:$(port_of "$1")" \
+  URLS=$OUT/$1/$2.txt EXPECT=$(expect_of "$2") wrk -t2 -c"$3" -d"$4" --timeout 120s -s bench/urls.lua "http://127.0.0.1:$(port_of "$1")" \
     >"$OUT/$1-$2-$3.txt"
 }
 cut -d" " -f1-3 /proc/loadavg >"$OUT/loadavg-before.txt"

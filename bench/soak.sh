@@ -45,7 +45,7 @@ sample() {
   echo "$(date +%s) $((rss / 1024)) $heap" >>"$OUT/samples.txt"
 }
 sample
-URLS=$OUT/mixed.txt wrk -t2 -c8 -d"$SOAK" --timeout 60s -s bench/soak.lua "http://127.0.0.1:$PORT" >"$OUT/wrk.txt" &
+URLS=$OUT/mixed.txt EXPECT= wrk -t2 -c8 -d"$SOAK" --timeout 60s -s bench/urls.lua "http://127.0.0.1:$PORT" >"$OUT/wrk.txt" &
 WRK=$!
 while kill -0 $WRK 2>/dev/null; do sleep 30; kill -0 $WRK 2>/dev/null && sample; done
 wait $WRK

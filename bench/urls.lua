@@ -1,5 +1,6 @@
--- wrk script: cycles through the request paths in the file named by env URLS, and counts
--- answers that are not images (a WMS exception comes back as 200 + XML) as errors.
+-- wrk script: cycles through the request paths in the file named by env URLS, and counts as errors
+-- the answers that are not HTTP 200 or whose Content-Type does not contain env EXPECT ("image/" when
+-- unset: a WMS exception comes back as 200 + XML; "json" for GeoJSON; empty for any 200 answer).
 local paths = {}
 for line in io.lines(os.getenv("URLS")) do paths[#paths + 1] = line end
 local threads = {}
@@ -20,9 +21,11 @@ function request()
   return wrk.format("GET", paths[i])
 end
 
+local expect = os.getenv("EXPECT") or "image/"
+
 function response(status, headers, body)
   local ct = headers["Content-Type"] or headers["content-type"] or ""
-  if status ~= 200 or not string.find(ct, "image/") then
+  if status ~= 200 or not string.find(ct, expect, 1, true) then
     bad = bad + 1
     wrk.thread:set("bad", bad)
   end

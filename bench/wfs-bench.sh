@@ -19,6 +19,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
+. bench/lib.sh
 DURATION=${DURATION:-20s}
 WARMUP=${WARMUP:-5s}
 ECO_HEAP=${ECO_HEAP:-1g}
@@ -58,22 +59,11 @@ read -r _ BBOX_COUNT < <(grep '^BBOX_COUNT ' "$DATA/bbox.txt")
 IFS=, read -r X0 Y0 X1 Y1 <<<"$BBOX"
 LATLON_BBOX="$Y0,$X0,$Y1,$X1"   # urn:ogc:def:crs:EPSG::4326 has latitude first
 
-free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 P_ECO=$(free_port); P_MS=$(free_port); P_QG=$(free_port)
 MS=$OUT/mapserver; QG=$OUT/qgis
 mkdir -p "$MS" "$QG/home"
 ECO_PID=
-cleanup() { # only the processes this script started, by pid; FastCGI mapserv ignores SIGTERM
-  local f pids=()
-  [ -n "$ECO_PID" ] && pids+=("$ECO_PID")
-  for f in "$MS/lighttpd.pid" "$QG/lighttpd.pid" "$MS/spawn.pid" "$QG/spawn.pid"; do
-    [ -s "$f" ] && pids+=($(cat "$f"))
-  done
-  [ ${#pids[@]} -gt 0 ] || return 0
-  kill "${pids[@]}" 2>/dev/null || true
-  sleep 2
-  kill -9 "${pids[@]}" 2>/dev/null || true
-}
+cleanup() { stop_started "$ECO_PID" "$MS/lighttpd.pid" "$QG/lighttpd.pid" "$MS/spawn.pid" "$QG/spawn.pid"; }
 trap cleanup EXIT
 
 # --- this service

@@ -4,9 +4,11 @@
 scripts plus socket errors), the ratio of this service to the best peer, and peak RSS per server.
 Usage: report.py OUT_DIR N SERVER=PEAK_RSS_KB...   (SERVER: eco, ms, qgis)
 """
-import re
 import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "wfs"))
+import report as wfs_report  # noqa: E402
 
 NAMES = {"eco": "ecoplan", "ms": "MapServer", "qgis": "QGIS"}
 WORKLOADS = (("dense", "WMS 1024x768, ~2,000 parcels"), ("county", "WMS 1024x768, whole county"),
@@ -15,15 +17,10 @@ WORKLOADS = (("dense", "WMS 1024x768, ~2,000 parcels"), ("county", "WMS 1024x768
 
 
 def parse(p):
+    """The wrk figures of one measurement (bench/wfs/report.py reads them), or None when it was not run."""
     if not p.exists():
         return None
-    t = p.read_text()
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", t).group(1))
-    p50 = float(re.search(r"P50_MS ([\d.]+)", t).group(1))
-    p99 = float(re.search(r"P99_MS ([\d.]+)", t).group(1))
-    bad = int(re.search(r"BAD_RESPONSES (\d+)", t).group(1))
-    sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", t)
-    bad += sum(int(x) for x in sock.groups()) if sock else 0
+    rps, p50, p99, bad, _ = wfs_report.parse(p)
     return rps, p50, p99, bad
 
 

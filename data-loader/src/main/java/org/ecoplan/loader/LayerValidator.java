@@ -189,46 +189,17 @@ public final class LayerValidator {
         ReadProgress read = new ReadProgress(progress, layer.id(), reader.size());
         GeometryCheck geometryCheck = new GeometryCheck(type.geometry(), sourceCrs, repair);
         DerivedMeasures derived = type.hasGeometry() ? new DerivedMeasures(type.geometry().crs()) : null;
-        return new FeatureReplay.Features() {
-            private Feature next;
-            private boolean done;
-            private long passed;
-
-            @Override
-            public boolean hasNext() {
-                try {
-                    while (next == null && !done) {
-                        if (!reader.hasNext()) {
-                            done = true;
-                            if (!reader.crsKnownAtOpen()) checkDeclaredCrs(reader.declaredCrs(), sourceCrs, name);
-                            progress.println(layer.id() + ": " + passed + " features checked, "
-                                    + (report.count() - before) + " error(s)");
-                            break;
-                        }
-                        next = check(layer, reader.next(), name, geometryCheck, derived, report, true);
-                        read.feature();
-                        if (next != null) passed++;
-                    }
-                } catch (SourceException e) {
-                    // a file that cannot be read on is one error; what was read is not committed
-                    report.add(e.location(), null, null, e.reason());
-                    done = true;
-                    next = null;
-                }
-                return next != null;
-            }
-
-            @Override
-            public Feature next() {
-                if (!hasNext()) throw new java.util.NoSuchElementException();
-                Feature f = next;
-                next = null;
-                return f;
-            }
-
-            @Override
-            public void close() { reader.close(); }
-        };
+        long[] passed = {0};
+        return new SourceFeatures(reader, r -> {
+            Feature f = check(layer, r, name, geometryCheck, derived, report, true);
+            read.feature();
+            if (f != null) passed[0]++;
+            return f;
+        }, () -> {
+            if (!reader.crsKnownAtOpen()) checkDeclaredCrs(reader.declaredCrs(), sourceCrs, name);
+            progress.println(layer.id() + ": " + passed[0] + " features checked, " + (report.count() - before)
+                    + " error(s)");
+        }, e -> report.add(e.location(), null, null, e.reason()));
     }
 
     /**
@@ -244,40 +215,72 @@ public final class LayerValidator {
         SourceReader reader = SourceReaders.open(workspace.resolve(name), name, source, encoding);
         GeometryCheck geometryCheck = new GeometryCheck(type.geometry(), sourceCrs, repair);
         DerivedMeasures derived = type.hasGeometry() ? new DerivedMeasures(type.geometry().crs()) : null;
-        return new FeatureReplay.Features() {
-            private Feature next;
-            private boolean done;
+        return new SourceFeatures(reader, r -> {
+            ErrorReport again = new ErrorReport();
+            Feature f = check(layer, r, name, geometryCheck, derived, again, false);
+            if (f == null) {
+                throw new SourceException(name, "changed since it was checked (" + again.lines().get(0)
+                        + "); nothing was written");
+            }
+            return f;
+        }, () -> {
+            if (!version(layer).equals(version))
+                throw new SourceException(name, "changed since it was checked; nothing was written");
+        }, null);
+    }
 
-            @Override
-            public boolean hasNext() {
+    /**
+     * The features of a source as it is read: {@code each} makes a record a feature (or null, to skip
+     * it), {@code atEnd} runs once the source is exhausted, and a source that cannot be read on goes to
+     * {@code onFailure} and ends the iteration (null: the exception goes to the caller).
+     */
+    private static final class SourceFeatures implements FeatureReplay.Features {
+        private final SourceReader reader;
+        private final java.util.function.Function<SourceRecord, Feature> each;
+        private final Runnable atEnd;
+        private final java.util.function.Consumer<SourceException> onFailure;
+        private Feature next;
+        private boolean done;
+
+        SourceFeatures(SourceReader reader, java.util.function.Function<SourceRecord, Feature> each, Runnable atEnd,
+                java.util.function.Consumer<SourceException> onFailure) {
+            this.reader = reader;
+            this.each = each;
+            this.atEnd = atEnd;
+            this.onFailure = onFailure;
+        }
+
+        @Override
+        public boolean hasNext() {
+            try {
                 while (next == null && !done) {
                     if (!reader.hasNext()) {
                         done = true;
-                        if (!version(layer).equals(version))
-                            throw new SourceException(name, "changed since it was checked; nothing was written");
+                        atEnd.run();
                         break;
                     }
-                    ErrorReport again = new ErrorReport();
-                    next = check(layer, reader.next(), name, geometryCheck, derived, again, false);
-                    if (next == null) {
-                        throw new SourceException(name, "changed since it was checked (" + again.lines().get(0)
-                                + "); nothing was written");
-                    }
+                    next = each.apply(reader.next());
                 }
-                return next != null;
-            }
-
-            @Override
-            public Feature next() {
-                if (!hasNext()) throw new java.util.NoSuchElementException();
-                Feature f = next;
+            } catch (SourceException e) {
+                if (onFailure == null) throw e;
+                // a file that cannot be read on is one error; what was read is not committed
+                onFailure.accept(e);
+                done = true;
                 next = null;
-                return f;
             }
+            return next != null;
+        }
 
-            @Override
-            public void close() { reader.close(); }
-        };
+        @Override
+        public Feature next() {
+            if (!hasNext()) throw new java.util.NoSuchElementException();
+            Feature f = next;
+            next = null;
+            return f;
+        }
+
+        @Override
+        public void close() { reader.close(); }
     }
 
     /**

@@ -198,30 +198,24 @@ public final class PostGisStore implements DataStore {
 
     /** ECOPLAN_PG_SWAP_GRACE_MS (5000): how long a load lets readers of a replaced table finish. */
     static long swapGraceMillis() {
-        String v = System.getProperty("ECOPLAN_PG_SWAP_GRACE_MS", System.getenv("ECOPLAN_PG_SWAP_GRACE_MS"));
-        if (v == null || v.isBlank()) return 5_000;
-        try {
-            long n = Long.parseLong(v.trim());
-            if (n < 0) throw new NumberFormatException();
-            return n;
-        } catch (NumberFormatException e) {
-            throw new StoreException("ECOPLAN_PG_SWAP_GRACE_MS must be a whole number of milliseconds >= 0, not '"
-                    + v + "'");
-        }
+        return millis("ECOPLAN_PG_SWAP_GRACE_MS", 5_000, 0);
     }
 
     /** ECOPLAN_PG_CONNECT_TIMEOUT_MS (3000): how long a request waits for a connection before 503. */
     static long connectTimeoutMillis() {
-        String v = System.getProperty("ECOPLAN_PG_CONNECT_TIMEOUT_MS", System.getenv("ECOPLAN_PG_CONNECT_TIMEOUT_MS"));
-        if (v == null || v.isBlank()) return 3_000;
+        return millis("ECOPLAN_PG_CONNECT_TIMEOUT_MS", 3_000, 250);
+    }
+
+    /** A duration in milliseconds from a system property or the environment, at least {@code min}. */
+    private static long millis(String name, long fallback, long min) {
+        String v = System.getProperty(name, System.getenv(name));
+        if (v == null || v.isBlank()) return fallback;
         try {
             long n = Long.parseLong(v.trim());
-            if (n < 250) throw new NumberFormatException();
+            if (n < min) throw new NumberFormatException();
             return n;
         } catch (NumberFormatException e) {
-            throw new StoreException(
-                    "ECOPLAN_PG_CONNECT_TIMEOUT_MS must be a whole number of milliseconds >= 250, not '"
-                            + v + "'");
+            throw new StoreException(name + " must be a whole number of milliseconds >= " + min + ", not '" + v + "'");
         }
     }
 
