@@ -69,20 +69,13 @@ public final class LayerValidator {
      *             write read the source again
      */
     public ValidatedLayer validate(LayerConfig layer, boolean hold) {
-        SourceConfig source = layer.source();
         String layerFile = relative(layer.location().file()) + ":" + layer.location().line();
-        if (source == null) {
-            report.add(layerFile, null, null, "layer '" + layer.id() + "' has no 'source': nothing to load");
-            return null;
-        }
+        Start start = start(layer, layerFile);
+        if (start == null) return null;
+        SourceConfig source = layer.source();
         String name = source.file();
         FeatureType type = layer.featureType();
-        Crs sourceCrs = type.hasGeometry() ? type.geometry().crs() : null;
-        if (source.crs() != null) sourceCrs = CrsRegistry.decode(source.crs()).orElse(null);
-        if (type.hasGeometry() && sourceCrs == null) {
-            report.add(layerFile, null, null, "unknown source CRS '" + source.crs() + "'");
-            return null;
-        }
+        Crs sourceCrs = start.crs();
         int before = report.count();
         List<Feature> features = new ArrayList<>();
         List<String> labels = new ArrayList<>();
@@ -125,15 +118,12 @@ public final class LayerValidator {
         return ValidatedLayer.streamed(layer, () -> replay(layer, checkedCrs, version), passed, name, version, errors);
     }
 
-    /**
-     * A layer to be checked while it is written, in one reading of its source: the features the
-     * store is given are those that pass, checked as they are read; every error goes to the report
-     * as it is found, and the load commits only when the report stays empty. Null after reporting a
-     * configuration problem found before reading (no source, unknown source CRS).
-     */
-    public ValidatedLayer checkedWhileWritten(LayerConfig layer) {
+    /** What reading a layer's source starts from: the CRS its coordinates are in (null: no geometry). */
+    private record Start(Crs crs) {}
+
+    /** The start of a layer's reading; null after reporting why there is none (no source, unknown source CRS). */
+    private Start start(LayerConfig layer, String layerFile) {
         SourceConfig source = layer.source();
-        String layerFile = relative(layer.location().file()) + ":" + layer.location().line();
         if (source == null) {
             report.add(layerFile, null, null, "layer '" + layer.id() + "' has no 'source': nothing to load");
             return null;
@@ -145,7 +135,21 @@ public final class LayerValidator {
             report.add(layerFile, null, null, "unknown source CRS '" + source.crs() + "'");
             return null;
         }
-        Crs configured = sourceCrs;
+        return new Start(sourceCrs);
+    }
+
+    /**
+     * A layer to be checked while it is written, in one reading of its source: the features the
+     * store is given are those that pass, checked as they are read; every error goes to the report
+     * as it is found, and the load commits only when the report stays empty. Null after reporting a
+     * configuration problem found before reading (no source, unknown source CRS).
+     */
+    public ValidatedLayer checkedWhileWritten(LayerConfig layer) {
+        String layerFile = relative(layer.location().file()) + ":" + layer.location().line();
+        Start start = start(layer, layerFile);
+        if (start == null) return null;
+        SourceConfig source = layer.source();
+        Crs configured = start.crs();
         String version;
         try {
             version = version(layer);
