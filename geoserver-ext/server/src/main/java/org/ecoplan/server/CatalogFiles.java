@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 /**
  * The configuration files that make a server's catalog — {@code layers/} and {@code styles/} of
  * the data directory and the files of the security directory — as one map of names to contents
- * ("layers/yanggao/zones.yaml", "security/users.yaml"), so replicas can share them through the
+ * ("layers/<ws>/<layer>.yaml", "security/users.yaml"), so replicas can share them through the
  * cluster database. Data (GeoPackages, sources), tiles and logs are not part of it.
  */
 final class CatalogFiles {
