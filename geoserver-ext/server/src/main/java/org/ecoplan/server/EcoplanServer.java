@@ -84,7 +84,13 @@ public final class EcoplanServer implements AutoCloseable {
         }
     }
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("ecoplan.cluster");
+    /**
+     * Looked up when used, not held in a static field: main() chooses the logging configuration
+     * (ECOPLAN_LOG_FORMAT) before the first logger exists, and this class is loaded before main() runs.
+     */
+    private static org.slf4j.Logger clusterLog() {
+        return org.slf4j.LoggerFactory.getLogger("ecoplan.cluster");
+    }
 
     /** The cluster this replica belongs to, or null when it runs alone. */
     private ClusterCatalog cluster;
@@ -192,9 +198,10 @@ public final class EcoplanServer implements AutoCloseable {
                     apply = () -> c.apply(inner);
                 }
                 apply.run();
-                LOG.info("cluster: catalog version {} of {} applied", s.version(), s.origin());
+                clusterLog().info("cluster: catalog version {} of {} applied", s.version(), s.origin());
             } catch (RuntimeException e) {
-                LOG.error("cluster: catalog version {} of {} not applied: {}", s.version(), s.origin(), e.getMessage());
+                clusterLog().error("cluster: catalog version {} of {} not applied: {}", s.version(), s.origin(),
+                        e.getMessage());
             }
             catalogVersion = s.version();
         }

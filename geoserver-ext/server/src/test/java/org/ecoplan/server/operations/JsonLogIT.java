@@ -44,10 +44,30 @@ class JsonLogIT {
         pb.environment().put("ECOPLAN_TILE_CACHE", "off");
         Process p = pb.start();
         List<String> lines = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(
-                new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        // read on a thread of its own, so a line that never comes fails the test instead of hanging it; the
+        // reader is left to end with the process (closing it would wait for the thread's blocked read)
+        BufferedReader reader = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        try {
+            java.util.concurrent.BlockingQueue<String> queue = new java.util.concurrent.LinkedBlockingQueue<>();
+            Thread pump = new Thread(() -> {
+                try {
+                    for (String line; (line = reader.readLine()) != null;) queue.add(line);
+                } catch (java.io.IOException ignored) {
+                    // the process ended
+                }
+            });
+            pump.setDaemon(true);
+            pump.start();
+            java.util.function.Supplier<String> out = () -> {
+                try {
+                    return queue.poll(2, TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return null;
+                }
+            };
             String base = null;
-            for (String line; base == null && (line = out.readLine()) != null;) {
+            for (String line; base == null && (line = out.get()) != null;) {
                 lines.add(line);
                 Matcher m = Pattern.compile("listening on (http://localhost:\\d+)/").matcher(line);
                 if (m.find()) base = m.group(1);
@@ -61,7 +81,7 @@ class JsonLogIT {
             assertTrue(id.matches("[0-9a-f]{16}"), id);
             JsonNode first = null;
             JsonNode second = null;
-            for (String line; (first == null || second == null) && (line = out.readLine()) != null;) {
+            for (String line; (first == null || second == null) && (line = out.get()) != null;) {
                 lines.add(line);
                 if (!line.startsWith("{")) continue;
                 JsonNode n = JSON.readTree(line);
