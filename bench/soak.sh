@@ -41,7 +41,8 @@ PY
 sample() {
   local rss heap
   rss=$(awk '$1=="VmRSS:"{print $2}' /proc/$PID/status)
-  heap=$(curl -s "http://127.0.0.1:$PORT/metrics" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s += $2} END {printf "%d", s / 1048576}')
+  # the value is the last field: the id label ("G1 Eden Space") holds spaces
+  heap=$(curl -s "http://127.0.0.1:$PORT/metrics" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s += $NF} END {printf "%d", s / 1048576}')
   echo "$(date +%s) $((rss / 1024)) $heap" >>"$OUT/samples.txt"
 }
 sample
