@@ -157,12 +157,16 @@ public final class LayerValidator {
             report.add(e.location(), null, null, e.reason());
             return null;
         }
-        return ValidatedLayer.streamed(layer, () -> reading(layer, configured, layerFile), -1, source.file(), version,
-                0);
+        return ValidatedLayer.streamed(layer, () -> reading(layer, configured, layerFile, version), -1, source.file(),
+                version, 0);
     }
 
-    /** One checking reading of a layer's source, as an iteration over the features that pass. */
-    private FeatureReplay.Features reading(LayerConfig layer, Crs configured, String layerFile) {
+    /**
+     * One checking reading of a layer's source, as an iteration over the features that pass; at the end
+     * the source is hashed again: a file replaced while it was read is an error, so no mix of two
+     * deliveries is committed under one content version.
+     */
+    private FeatureReplay.Features reading(LayerConfig layer, Crs configured, String layerFile, String version) {
         SourceConfig source = layer.source();
         String name = source.file();
         FeatureType type = layer.featureType();
@@ -188,6 +192,18 @@ public final class LayerValidator {
             report.add(e.location(), null, null, e.reason());
             return FeatureReplay.NONE;
         }
+        try {
+            return reading(layer, opened, crs, before, version);
+        } catch (RuntimeException e) {
+            opened.close();
+            throw e;
+        }
+    }
+
+    private FeatureReplay.Features reading(LayerConfig layer, SourceReader opened, Crs crs, int before,
+            String version) {
+        String name = layer.source().file();
+        FeatureType type = layer.featureType();
         SourceReader reader = opened;
         Crs sourceCrs = crs;
         ReadProgress read = new ReadProgress(progress, layer.id(), reader.size());
@@ -201,6 +217,8 @@ public final class LayerValidator {
             return f;
         }, () -> {
             if (!reader.crsKnownAtOpen()) checkDeclaredCrs(reader.declaredCrs(), sourceCrs, name);
+            if (!version(layer).equals(version))
+                report.add(name, null, null, "changed while it was read; nothing was written");
             progress.println(layer.id() + ": " + passed[0] + " features checked, " + (report.count() - before)
                     + " error(s)");
         }, e -> report.add(e.location(), null, null, e.reason()));

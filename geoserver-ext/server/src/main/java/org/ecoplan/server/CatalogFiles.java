@@ -57,6 +57,7 @@ final class CatalogFiles {
      * and removing what {@code wanted} lacks.
      */
     List<DataDirectoryChange> changesTo(Map<String, byte[]> wanted) {
+        checkNames(wanted.keySet());
         Map<String, byte[]> now = read();
         DataDirectoryChange data = new DataDirectoryChange(dataDir);
         boolean securityInside = securityDir.startsWith(dataDir);
@@ -72,6 +73,27 @@ final class CatalogFiles {
         List<DataDirectoryChange> out = new ArrayList<>(List.of(data));
         if (!securityInside) out.add(0, security);
         return out;
+    }
+
+    /**
+     * Refuses names that are not plain paths under the three roots (a "..", "." or empty segment, a
+     * backslash, a control character): the names come from a database, and a name must never reach a
+     * file outside {@code layers/}, {@code styles/} or the security directory.
+     *
+     * @throws IllegalArgumentException naming the first such name; nothing is written then
+     */
+    static void checkNames(java.util.Collection<String> names) {
+        for (String name : names) {
+            boolean root = name.startsWith("layers/") || name.startsWith("styles/") || name.startsWith(SECURITY);
+            boolean plain = root && !name.endsWith("/") && !name.contains("\\")
+                    && name.chars().noneMatch(ch -> ch < 0x20 || ch == 0x7f);
+            if (plain) {
+                for (String segment : name.split("/", -1)) {
+                    if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) plain = false;
+                }
+            }
+            if (!plain) throw new IllegalArgumentException("not a catalog file name: '" + name + "'");
+        }
     }
 
     /** Whether the files on disk are {@code wanted} exactly. */

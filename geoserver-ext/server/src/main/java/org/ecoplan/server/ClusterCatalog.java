@@ -12,6 +12,7 @@ import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
 import org.ecoplan.catalog.store.StoreUnavailableException;
 import org.ecoplan.ows.ServerSettings;
+import org.ecoplan.ows.ServiceException;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -35,6 +36,8 @@ final class ClusterCatalog implements AutoCloseable {
     private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]{0,40}");
     /** How long the listener waits before connecting again after losing the database. */
     private static final long RECONNECT_MILLIS = 1000;
+    /** How often the listener asks for the version besides the notifications. */
+    private static final long CHECK_NANOS = 10_000_000_000L;
 
     /** The files of one version. */
     record Snapshot(long version, String origin, Map<String, byte[]> files) {}
@@ -88,6 +91,7 @@ final class ClusterCatalog implements AutoCloseable {
             Snapshot current = read(c);
             if (current != null) {
                 c.commit();
+                CatalogFiles.checkNames(current.files().keySet());
                 return current;
             }
             long v = write(c, local, 0);
@@ -100,8 +104,16 @@ final class ClusterCatalog implements AutoCloseable {
         }
     }
 
-    /** Publishes the files as the next version and notifies every replica at commit; the new version. */
-    long publish(Map<String, byte[]> files) {
+    /**
+     * Publishes the files as the next version and notifies every replica at commit; the new version.
+     * Only over the version the change was made on: had another replica published meanwhile, the
+     * files here lack its change, and writing them would undo it.
+     *
+     * @param base the cluster version this replica serves
+     * @throws ServiceException 409 when the cluster has moved on; nothing is written
+     */
+    long publish(Map<String, byte[]> files, long base) {
+        CatalogFiles.checkNames(files.keySet());
         try (Connection c = connect()) {
             c.setAutoCommit(false);
             long current;
@@ -109,6 +121,11 @@ final class ClusterCatalog implements AutoCloseable {
                     ResultSet rs = s.executeQuery("SELECT version FROM " + schema + ".catalog_version WHERE id = 1 "
                             + "FOR UPDATE")) {
                 current = rs.next() ? rs.getLong(1) : 0;
+            }
+            if (current != base) {
+                c.rollback();
+                throw new ServiceException("Conflict", null, "The catalog was changed on another replica meanwhile "
+                        + "(version " + current + ", this replica has " + base + "); nothing was changed, retry", 409);
             }
             long v = write(c, files, current);
             c.commit();
@@ -127,6 +144,7 @@ final class ClusterCatalog implements AutoCloseable {
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             Snapshot s = read(c);
             c.commit();
+            if (s != null) CatalogFiles.checkNames(s.files().keySet());
             if (s == null) throw new IllegalStateException("the cluster catalog " + schema + " is empty");
             return s;
         } catch (SQLException e) {
@@ -150,15 +168,22 @@ final class ClusterCatalog implements AutoCloseable {
                     warned = false;
                     onVersion.accept(version(c));
                     PGConnection pg = c.unwrap(PGConnection.class);
+                    long checked = System.nanoTime();
                     while (running) {
                         PGNotification[] got = pg.getNotifications(1000);
                         long newest = -1;
                         if (got != null) {
                             for (PGNotification n : got) newest = Math.max(newest, parse(n.getParameter()));
                         }
-                        if (newest >= 0) onVersion.accept(newest);
+                        // a query now and then: it finds a dead connection, and it retries a version that
+                        // could not be applied the first time
+                        if (newest < 0 && System.nanoTime() - checked > CHECK_NANOS) newest = version(c);
+                        if (newest >= 0) {
+                            checked = System.nanoTime();
+                            onVersion.accept(newest);
+                        }
                     }
-                } catch (SQLException | RuntimeException e) {
+                } catch (SQLException | RuntimeException | LinkageError e) {
                     if (!running) return;
                     if (!warned) LOG.warn("cluster {}: not listening ({}); retrying", schema, e.getMessage());
                     warned = true;
@@ -177,13 +202,24 @@ final class ClusterCatalog implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        if (listener != null) listener.interrupt();
+        if (listener == null) return;
+        listener.interrupt();
+        try {
+            // a version being applied finishes before the stores it reloads are closed
+            listener.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private Connection connect() throws SQLException {
-        Connection c = DriverManager.getConnection(url);
-        c.setClientInfo("ApplicationName", "ecoplan-cluster");
-        return c;
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("ApplicationName", "ecoplan-cluster");
+        // a database that stops answering (a network partition) must end a call, not hold the catalog lock
+        p.setProperty("connectTimeout", "5");
+        p.setProperty("socketTimeout", "30");
+        p.setProperty("tcpKeepAlive", "true");
+        return DriverManager.getConnection(url, p);
     }
 
     private long write(Connection c, Map<String, byte[]> files, long current) throws SQLException {

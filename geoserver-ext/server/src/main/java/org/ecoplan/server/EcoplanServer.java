@@ -181,8 +181,8 @@ public final class EcoplanServer implements AutoCloseable {
     /**
      * A version of the cluster's catalog was published (by any replica, this one included): when it is
      * newer than this replica's, its files are written over the local ones and the server reloads, all
-     * or nothing like any other change. A version that fails the local checks is logged and skipped;
-     * the catalog served stays as it was.
+     * or nothing like any other change. A version that fails the local checks is logged and tried again
+     * at the listener's next check; the catalog served stays as it was meanwhile.
      */
     private void catalogPublished(long version) {
         synchronized (DataDirectoryChange.LOCK) {
@@ -198,12 +198,14 @@ public final class EcoplanServer implements AutoCloseable {
                     apply = () -> c.apply(inner);
                 }
                 apply.run();
+                catalogVersion = s.version();
                 clusterLog().info("cluster: catalog version {} of {} applied", s.version(), s.origin());
             } catch (RuntimeException e) {
-                clusterLog().error("cluster: catalog version {} of {} not applied: {}", s.version(), s.origin(),
-                        e.getMessage());
+                // not marked as applied: the listener's next check tries again, and until then this replica
+                // refuses changes of its own (publishing, it would find the cluster ahead of it)
+                clusterLog().error("cluster: catalog version {} of {} not applied (tried again later): {}",
+                        s.version(), s.origin(), e.getMessage());
             }
-            catalogVersion = s.version();
         }
     }
 
@@ -239,7 +241,7 @@ public final class EcoplanServer implements AutoCloseable {
                 // published only once it passed the checks, and before it is served: a change the other
                 // replicas cannot hear of is not made at all (the caller puts the files back)
                 try {
-                    catalogVersion = cluster.publish(catalogFiles.read());
+                    catalogVersion = cluster.publish(catalogFiles.read(), catalogVersion);
                 } catch (RuntimeException e) {
                     next.context().close();
                     throw e;

@@ -278,7 +278,13 @@ final class PostGisWriter implements StoreWriter {
             rows.flush();
             copy.endCopy();
         } finally {
-            if (copy.isActive()) copy.cancelCopy();
+            if (copy.isActive()) {
+                try {
+                    copy.cancelCopy();
+                } catch (SQLException cancel) {
+                    // the failure that ended the COPY is the one to report; the transaction is rolled back anyway
+                }
+            }
         }
         return fid;
     }
