@@ -809,10 +809,24 @@ final class RestEndpoint implements HttpEndpoint {
     }
 
     /**
+     * An upload becomes a GeoPackage file of the replica that takes it; in a cluster (ECOPLAN_CLUSTER_DB)
+     * the other replicas could not open it, so uploads are refused there rather than served by one.
+     */
+    private static void refuseInCluster(String what) {
+        String cluster = org.ecoplan.ows.ServerSettings.setting("ECOPLAN_CLUSTER_DB", null);
+        if (cluster != null && !cluster.isBlank()) {
+            throw new ServiceException("Conflict", null, what + " upload would be a file of this replica only; in a "
+                    + "cluster, load the data into PostGIS with the data-loader and publish its table "
+                    + "(POST .../datastores/{ds}/featuretypes)", 409);
+        }
+    }
+
+    /**
      * {@code PUT .../datastores/{ds}/file.gpkg} with a GeoPackage: kept as the new store's file, and
      * every feature table of it that has a {@code fid} key and a known SRID published as a layer.
      */
     private OwsResponse uploadGeoPackage(OwsRequest r, WorkspaceConfig ws, String ds, String base) {
+        refuseInCluster("A GeoPackage");
         if (!NAME.matcher(ds).matches()) throw bad("A datastore name is a letter or _ then letters, digits, _ or -");
         if (context.catalog().store(ws.name(), ds).isPresent()) {
             throw new ServiceException("Conflict", null, "Datastore " + ws.name() + ":" + ds + " exists", 409);
@@ -892,6 +906,7 @@ final class RestEndpoint implements HttpEndpoint {
      * it. Any failure leaves nothing: the files are put back, a new GeoPackage removed.
      */
     private OwsResponse uploadShapefile(OwsRequest r, WorkspaceConfig ws, String ds, String base) {
+        refuseInCluster("A Shapefile");
         if (!NAME.matcher(ds).matches()) throw bad("A datastore name is a letter or _ then letters, digits, _ or -");
         if (r.body().length == 0) throw bad("Send the zipped Shapefile as the body");
         var existing = context.catalog().store(ws.name(), ds);

@@ -39,7 +39,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * 15, in the short form that fits CI): a change made on one replica reaches the other through
  * PostgreSQL LISTEN/NOTIFY and neither serves a stale tile afterwards; a replica killed with SIGKILL
  * under load costs no request at the proxy, and when it starts again it catches up with a change made
- * while it was down; a rolling restart of both under load costs none either. The propagation time is
+ * while it was down; a rolling restart of both under load costs none either; an upload that would be a
+ * file of one replica is refused. The propagation time is
  * printed, not asserted (no timed assertions in tests); the benchmark reports it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -161,6 +162,19 @@ class ClusterIT {
             load.assertNoFailure();
         }
         assertEquals(200, admin().get(url(replica[2], "/rest/workspaces/cluster_ws.json")).statusCode());
+    }
+
+    @Test
+    @Order(4)
+    void uploadsThatWouldStayOnOneReplicaAreRefused() {
+        for (String file : List.of("file.gpkg", "file.shp")) {
+            Response up = admin().contentType("application/octet-stream").body(new byte[]{1, 2, 3})
+                    .put(url(replica[1], "/rest/workspaces/yanggao/datastores/uploaded/" + file));
+            assertEquals(409, up.statusCode(), up.asString());
+            assertTrue(up.asString().contains("PostGIS"), up.asString());
+        }
+        assertEquals(404, admin().get(url(replica[2], "/rest/workspaces/yanggao/datastores/uploaded.json"))
+                .statusCode());
     }
 
     /** Two clients asking the proxy for a tile and a feature in turn, counting every answer that is not a 200. */
