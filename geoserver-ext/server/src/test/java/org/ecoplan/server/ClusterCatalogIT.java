@@ -53,6 +53,21 @@ class ClusterCatalogIT {
     }
 
     @Test
+    void anUnreachableClusterDatabaseIsAStoreThatIsDownNotAFault() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        // nothing listens there: a change cannot be published, and the server answers that as 503 + Retry-After
+        try (ClusterCatalog down = new ClusterCatalog("jdbc:postgresql://127.0.0.1:" + port + "/x?user=postgres",
+                "cc_down", "down")) {
+            assertThrows(org.ecoplan.catalog.store.StoreUnavailableException.class,
+                    () -> down.publish(files("<a/>"), 1));
+            assertThrows(org.ecoplan.catalog.store.StoreUnavailableException.class, () -> down.join(files("<a/>")));
+        }
+    }
+
+    @Test
     void namesOutsideTheCatalogAreRefused() {
         CatalogFiles.checkNames(List.of("layers/ws/a.yaml", "styles/a.sld", "security/users.yaml"));
         for (String bad : List.of("layers/../security/users.yaml", "layers/ws/../../x", "data/x.geojson",

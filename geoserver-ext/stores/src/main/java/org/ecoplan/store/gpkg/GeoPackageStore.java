@@ -65,7 +65,7 @@ public final class GeoPackageStore implements DataStore {
         if (!Files.isRegularFile(file)) return java.util.Optional.empty();
         try (Connection c = reads.open()) {
             String geomColumn = null;
-            org.ecoplan.catalog.GeometryType geomType = null;
+            String geomType = null;
             int srid = 0;
             try (java.sql.PreparedStatement ps = c.prepareStatement(
                     "SELECT column_name, geometry_type_name, srs_id FROM gpkg_geometry_columns WHERE table_name = ?")) {
@@ -73,29 +73,18 @@ public final class GeoPackageStore implements DataStore {
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
                         geomColumn = rs.getString(1);
-                        geomType = org.ecoplan.catalog.GeometryType.fromConfig(rs.getString(2));
-                        if (geomType == null) geomType = org.ecoplan.catalog.GeometryType.GEOMETRY;
+                        geomType = rs.getString(2);
                         srid = rs.getInt(3);
                     }
                 }
             }
-            java.util.List<org.ecoplan.catalog.store.TableDescription.Column> columns = new java.util.ArrayList<>();
-            boolean fid = false;
+            java.util.List<java.util.Map.Entry<String, org.ecoplan.catalog.AttributeType>> columns = new java.util.ArrayList<>();
             try (Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("PRAGMA table_info(" + SqlNames.quote(table) + ")")) {
-                while (rs.next()) {
-                    String name = rs.getString("name");
-                    if (name.equals(org.ecoplan.store.sql.SqlDialect.FID)) {
-                        fid = true;
-                    } else if (!name.equals(geomColumn)) {
-                        columns.add(new org.ecoplan.catalog.store.TableDescription.Column(name,
-                                sqliteType(rs.getString("type"))));
-                    }
-                }
+                while (rs.next())
+                    columns.add(java.util.Map.entry(rs.getString("name"), sqliteType(rs.getString("type"))));
             }
-            if (!fid) return java.util.Optional.empty();
-            return java.util.Optional.of(new org.ecoplan.catalog.store.TableDescription(table, columns, geomColumn,
-                    geomType, srid));
+            return org.ecoplan.store.sql.TableDescriptions.of(table, geomColumn, geomType, srid, columns);
         } catch (SQLException e) {
             throw new StoreException("cannot read GeoPackage " + file + ": " + e.getMessage(), e);
         }

@@ -76,7 +76,7 @@ public final class PostGisStore implements DataStore {
     public java.util.Optional<org.ecoplan.catalog.store.TableDescription> describe(String table) {
         try (Connection c = pool.getConnection()) {
             String geomColumn = null;
-            org.ecoplan.catalog.GeometryType geomType = null;
+            String geomType = null;
             int srid = 0;
             try (PreparedStatement ps = c.prepareStatement("SELECT f_geometry_column, type, srid FROM geometry_columns "
                     + "WHERE f_table_schema = ? AND f_table_name = ?")) {
@@ -85,34 +85,22 @@ public final class PostGisStore implements DataStore {
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
                         geomColumn = rs.getString(1);
-                        geomType = org.ecoplan.catalog.GeometryType.fromConfig(rs.getString(2));
-                        if (geomType == null) geomType = org.ecoplan.catalog.GeometryType.GEOMETRY;
+                        geomType = rs.getString(2);
                         srid = rs.getInt(3);
                     }
                 }
             }
-            java.util.List<org.ecoplan.catalog.store.TableDescription.Column> columns = new java.util.ArrayList<>();
-            boolean fid = false;
+            java.util.List<java.util.Map.Entry<String, org.ecoplan.catalog.AttributeType>> columns = new java.util.ArrayList<>();
             try (PreparedStatement ps = c
                     .prepareStatement("SELECT column_name, data_type FROM information_schema.columns "
                             + "WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position")) {
                 ps.setString(1, url.schema());
                 ps.setString(2, table);
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        String name = rs.getString(1);
-                        if (name.equals(org.ecoplan.store.sql.SqlDialect.FID)) {
-                            fid = true;
-                        } else if (!name.equals(geomColumn)) {
-                            columns.add(new org.ecoplan.catalog.store.TableDescription.Column(name,
-                                    pgType(rs.getString(2))));
-                        }
-                    }
+                    while (rs.next()) columns.add(java.util.Map.entry(rs.getString(1), pgType(rs.getString(2))));
                 }
             }
-            if (!fid) return java.util.Optional.empty();
-            return java.util.Optional.of(new org.ecoplan.catalog.store.TableDescription(table, columns, geomColumn,
-                    geomType, srid));
+            return org.ecoplan.store.sql.TableDescriptions.of(table, geomColumn, geomType, srid, columns);
         } catch (SQLException e) {
             throw SqlFailure.of("cannot read " + description() + ": " + e.getMessage(), e);
         }
