@@ -25,9 +25,13 @@ final class Conformance {
 
     private static final String TILES = "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/";
 
-    /** OGC API – Tiles 1.0 (OGC 20-057): per collection, vector (MVT) and map (PNG) tilesets. */
+    /**
+     * OGC API – Tiles 1.0 (OGC 20-057): vector (MVT) and map (PNG) tilesets per collection and of the
+     * dataset, which the collections parameter narrows to collections or a layer group.
+     */
     static final List<String> TILING = List.of(TILES + "core", TILES + "tileset", TILES + "tilesets-list",
-            TILES + "geodata-tilesets", TILES + "oas30", TILES + "mvt", TILES + "png",
+            TILES + "geodata-tilesets", TILES + "dataset-tilesets", TILES + "collections-selection", TILES + "oas30",
+            TILES + "mvt", TILES + "png",
             "http://www.opengis.net/spec/tms/2.0/conf/tilematrixset",
             "http://www.opengis.net/spec/tms/2.0/conf/json-tilematrixset");
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.ecoplan.catalog.CatalogView;
 import org.ecoplan.catalog.Feature;
+import org.ecoplan.catalog.Localized;
 import org.ecoplan.catalog.config.LayerConfig;
 import org.ecoplan.catalog.config.ServiceMetadata;
 import org.ecoplan.catalog.crs.Crs;
@@ -93,6 +94,10 @@ public final class OgcApiEndpoint implements HttpEndpoint {
         if (path.size() == 1 && path.get(0).equals("conformance")) return conformance(request, format);
         if (path.size() == 1 && path.get(0).equals("api")) return api(request, view, format);
         if (path.get(0).equals("tileMatrixSets")) return tileMatrixSets(request, path);
+        if (path.get(0).equals("tiles"))
+            return datasetTiles(request, view, Tilesets.Kind.VECTOR, path.subList(1, path.size()));
+        if (path.get(0).equals("map") && path.size() >= 2 && path.get(1).equals("tiles"))
+            return datasetTiles(request, view, Tilesets.Kind.MAP, path.subList(2, path.size()));
         if (path.get(0).equals("collections")) {
             if (path.size() == 1) return collections(request, view, format);
             LayerConfig layer = view.layer(path.get(1)).orElseThrow(
@@ -170,6 +175,10 @@ public final class OgcApiEndpoint implements HttpEndpoint {
         links.add(CollectionDocument.link(api + "/tileMatrixSets?f=json",
                 "http://www.opengis.net/def/rel/ogc/1.0/tiling-schemes",
                 "application/json", "tile matrix sets / 瓦片矩阵集"));
+        links.add(CollectionDocument.link(api + "/tiles?f=json", Tilesets.REL_VECTOR, "application/json",
+                "vector tiles of the dataset and of each layer group / 全部数据及各图层组的矢量瓦片"));
+        links.add(CollectionDocument.link(api + "/map/tiles?f=json", Tilesets.REL_MAP, "application/json",
+                "map tiles of the dataset and of each layer group / 全部数据及各图层组的地图瓦片"));
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("title", title(view));
         doc.put("description", description(view));
@@ -393,6 +402,34 @@ public final class OgcApiEndpoint implements HttpEndpoint {
         }
         if (path.size() == 2) return json("application/json", TileMatrixSetDocument.of(Tilesets.set(path.get(1))));
         throw Problem.notFound("No resource at " + r.path());
+    }
+
+    /**
+     * The dataset's tilesets, one dataset tileset's metadata, or a dataset tile (OGC 20-057 classes
+     * dataset-tilesets and collections-selection): what the {@code collections} parameter names.
+     */
+    private OwsResponse datasetTiles(OwsRequest r, CatalogView view, Tilesets.Kind kind, List<String> rest) {
+        Localized title = datasetTitle(view);
+        if (rest.isEmpty()) {
+            onlyF(r);
+            return json("application/json", tilesets.datasetList(view, kind, title, api(r)));
+        }
+        Problem.onlyParameters(r, "F", "COLLECTIONS");
+        if (rest.size() == 1) {
+            return json("application/json", tilesets.datasetTileset(r, view, kind, Tilesets.set(rest.get(0)), title,
+                    api(r), r.endpointUrl("")));
+        }
+        if (rest.size() == 4) {
+            return tilesets.datasetTile(r, view, kind, Tilesets.set(rest.get(0)), rest.get(1), rest.get(2),
+                    rest.get(3), title);
+        }
+        throw Problem.notFound("No resource at " + r.path());
+    }
+
+    /** The title of the whole dataset: the service's, else a plain name. */
+    private static Localized datasetTitle(CatalogView view) {
+        ServiceMetadata s = view.services().service("ogcapi");
+        return s == null || s.title() == null ? new Localized("全部数据", "the whole dataset") : s.title();
     }
 
     /** A collection's tilesets, one tileset's metadata, or a tile (OGC 20-057 clauses 7.1, 9, 11). */

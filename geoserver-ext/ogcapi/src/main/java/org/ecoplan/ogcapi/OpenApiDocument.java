@@ -77,25 +77,44 @@ final class OpenApiDocument {
         paths.put("/tileMatrixSets/{tileMatrixSetId}", get("tileMatrixSet", "A tile matrix set (OGC 17-083r4 JSON)",
                 List.of(tms, ref("f")), json("application/json")));
         for (Tilesets.Kind kind : Tilesets.Kind.values()) {
-            String base = "/collections/{collectionId}" + kind.path;
             String k = kind.dataType;
+            Map<String, Object> tileResponses = tileResponses(kind);
+            paths.put(kind.path,
+                    get("dataset_" + k + "Tilesets", k + " tilesets of the dataset and of each layer group",
+                            List.of(ref("f")), json("application/json")));
+            paths.put(kind.path + "/{tileMatrixSetId}", get("dataset_" + k + "Tileset",
+                    "a " + k + " tileset of what collections names (the whole dataset by default)",
+                    List.of(tms, ref("collections"), ref("f")), json("application/json")));
+            paths.put(kind.path + "/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}", get("dataset_" + k + "Tile",
+                    "a " + k + " tile of what collections names",
+                    List.of(tms, pathParameter("tileMatrix", Map.of("type", "string")),
+                            pathParameter("tileRow", Map.of("type", "integer", "minimum", 0)),
+                            pathParameter("tileCol", Map.of("type", "integer", "minimum", 0)), ref("collections")),
+                    tileResponses));
+            String base = "/collections/{collectionId}" + kind.path;
             paths.put(base, get(k + "Tilesets", k + " tilesets of a collection", List.of(collectionId, ref("f")),
                     json("application/json")));
             paths.put(base + "/{tileMatrixSetId}", get(k + "Tileset", "a " + k + " tileset",
                     List.of(collectionId, tms, ref("f")), json("application/json")));
-            Map<String, Object> content = Map.of(kind.mediaType, Map.of("schema", Map.of("type", "string",
-                    "format", "binary")));
-            Map<String, Object> responses = new LinkedHashMap<>();
-            responses.put("200", Map.of("description", "a tile", "content", content));
-            responses.put("204", Map.of("description", "a tile without features"));
-            responses.put("404", Map.of("description", "no such tile", "content",
-                    Map.of(Problem.MEDIA_TYPE, Map.of("schema", Map.of("type", "object")))));
             paths.put(base + "/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}", get(k + "Tile", "a " + k + " tile",
                     List.of(collectionId, tms, pathParameter("tileMatrix", Map.of("type", "string")),
                             pathParameter("tileRow", Map.of("type", "integer", "minimum", 0)),
                             pathParameter("tileCol", Map.of("type", "integer", "minimum", 0))),
-                    responses));
+                    tileResponses));
         }
+    }
+
+    private static Map<String, Object> tileResponses(Tilesets.Kind kind) {
+        Map<String, Object> content = Map.of(kind.mediaType, Map.of("schema", Map.of("type", "string",
+                "format", "binary")));
+        Map<String, Object> problem = Map.of(Problem.MEDIA_TYPE, Map.of("schema", Map.of("type", "object")));
+        Map<String, Object> responses = new LinkedHashMap<>();
+        responses.put("200", Map.of("description", "a tile", "content", content));
+        responses.put("204", Map.of("description", "a tile without features"));
+        responses.put("400", Map.of("description", "a malformed tile address or collections value", "content",
+                problem));
+        responses.put("404", Map.of("description", "no such tile", "content", problem));
+        return responses;
     }
 
     /** The OGC API – Processes paths (OGC 18-062r2 clause 7.3, OpenAPI 3.0 class). */
@@ -239,6 +258,9 @@ final class OpenApiDocument {
                 List.of("cql2-text", "cql2-json"), "default", "cql2-text")));
         p.put("filter-crs", query("filter-crs", "The CRS of the geometries in filter; CRS84 by default",
                 Map.of("type", "string", "format", "uri")));
+        p.put("collections", query("collections", "What a dataset tile draws, first to last (bottom to top):"
+                + " identifiers or URLs of collections and identifiers of layer groups; the whole dataset when absent",
+                Map.of("type", "array", "items", Map.of("type", "string"))));
         p.put("f", query("f", "The encoding of the answer: json or html",
                 Map.of("type", "string", "enum", List.of("json", "html"))));
         return p;

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import org.ecoplan.catalog.CatalogView;
 import org.ecoplan.catalog.GeometryType;
+import org.ecoplan.catalog.Localized;
 import org.ecoplan.catalog.config.LayerConfig;
+import org.ecoplan.catalog.config.LayerGroupConfig;
 import org.ecoplan.map.MapCore;
 import org.ecoplan.map.tiles.TileEngine;
 import org.ecoplan.map.tiles.TileLayer;
@@ -21,12 +23,20 @@ import org.ecoplan.ows.ServiceContext;
 import org.ecoplan.ows.ServiceException;
 
 /**
- * OGC API – Tiles (OGC 20-057) for a collection: the vector tilesets ({@code /tiles}, Mapbox
- * Vector Tiles) and, for a styled layer, the map tilesets ({@code /map/tiles}, PNG), each in every
+ * OGC API – Tiles (OGC 20-057) for a collection (requirements class geodata-tilesets) and for the
+ * whole dataset (class dataset-tilesets, at the API root): the vector tilesets ({@code /tiles}, Mapbox
+ * Vector Tiles) and, for styled layers, the map tilesets ({@code /map/tiles}, PNG), each in every
  * tile matrix set, with tileset metadata (clause 11: data type, CRS, tiling scheme, the limits
- * where the layer has tiles, the templated tile link) and the tiles themselves (clause 7.1), which
+ * where there are tiles, the templated tile link) and the tiles themselves (clause 7.1), which
  * are the vector-tile and XYZ endpoints' own tiles, answered through {@link InternalDispatch} so
  * the same cache, ETags and limits apply.
+ *
+ * <p>A dataset tileset draws what its {@code collections} parameter names (class
+ * collections-selection: identifiers or URLs of collections, drawn first to last, bottom to top), or
+ * every collection with tiles when it names none. A layer group (a figure of the plan) is named there
+ * like a collection, and the dataset's tilesets list offers each group's tilesets beside the whole
+ * dataset's: groups are not collections of this API, whose collections are feature collections that
+ * every client reads items from.
  */
 final class Tilesets {
     static final String MVT = "application/vnd.mapbox-vector-tile";
@@ -84,7 +94,7 @@ final class Tilesets {
         tileLayer(view, layer, kind);
         List<Map<String, Object>> sets = new ArrayList<>();
         for (TileMatrixSet set : TileMatrixSets.all()) {
-            Map<String, Object> t = header(layer, kind, set);
+            Map<String, Object> t = header(layer.title(), kind, set);
             t.put("links", List.of(
                     CollectionDocument.link(collectionUrl + kind.path + "/" + set.identifier() + "?f=json", "self",
                             "application/json", set.identifier()),
@@ -103,7 +113,26 @@ final class Tilesets {
     Map<String, Object> tileset(CatalogView view, LayerConfig layer, Kind kind, TileMatrixSet set, String collectionUrl,
             String api, String publicBase) {
         TileLayer tiles = tileLayer(view, layer, kind);
-        Map<String, Object> doc = header(layer, kind, set);
+        return describe(tiles, layer.title(), kind == Kind.VECTOR ? List.of(layer) : List.of(), kind, set,
+                collectionUrl + kind.path + "/" + set.identifier(), "", api,
+                tileJson(publicBase, kind, view.name(layer), set));
+    }
+
+    private static String tileJson(String publicBase, Kind kind, String names, TileMatrixSet set) {
+        return publicBase + (kind == Kind.VECTOR ? "/vtiles/" : "/tiles/") + Items.enc(names) + "/" + set.identifier()
+                + "/tilejson.json";
+    }
+
+    /**
+     * A tileset's metadata: header, the limits where {@code tiles} has tiles, the vector layers, and
+     * links to itself, its tiling scheme, its tiles (templated) and its TileJSON.
+     *
+     * @param self  the tileset's URL without query; {@code query} is appended to it and to its tiles
+     * @param query "" or "&amp;collections=…" (the selection, repeated in every link)
+     */
+    private Map<String, Object> describe(TileLayer tiles, Localized title, List<LayerConfig> vectorLayers, Kind kind,
+            TileMatrixSet set, String self, String query, String api, String tileJson) {
+        Map<String, Object> doc = header(title, kind, set);
         List<Map<String, Object>> limits = new ArrayList<>();
         for (Map.Entry<String, TileRange> e : engine().limits(tiles, set).entrySet()) {
             Map<String, Object> l = new LinkedHashMap<>();
@@ -116,32 +145,34 @@ final class Tilesets {
         }
         doc.put("tileMatrixSetLimits", limits);
         if (kind == Kind.VECTOR) {
-            Map<String, Object> l = new LinkedHashMap<>();
-            l.put("id", layer.id());
-            l.put("title", layer.title().both());
-            l.put("dataType", "vector");
-            l.put("geometryDimension", dimension(layer.featureType().geometry().type()));
-            doc.put("layers", List.of(l));
+            List<Map<String, Object>> layers = new ArrayList<>();
+            for (LayerConfig layer : vectorLayers) {
+                Map<String, Object> l = new LinkedHashMap<>();
+                l.put("id", layer.id());
+                l.put("title", layer.title().both());
+                l.put("dataType", "vector");
+                l.put("geometryDimension", dimension(layer.featureType().geometry().type()));
+                layers.add(l);
+            }
+            doc.put("layers", layers);
         }
-        String self = collectionUrl + kind.path + "/" + set.identifier();
+        String q = query.isEmpty() ? "" : "?" + query.substring(1);
         List<Map<String, Object>> links = new ArrayList<>();
-        links.add(CollectionDocument.link(self + "?f=json", "self", "application/json", "this document"));
+        links.add(CollectionDocument.link(self + "?f=json" + query, "self", "application/json", "this document"));
         links.add(CollectionDocument.link(api + "/tileMatrixSets/" + set.identifier() + "?f=json", REL_TILING_SCHEME,
                 "application/json", set.title()));
-        Map<String, Object> item = CollectionDocument.link(self + "/{tileMatrix}/{tileRow}/{tileCol}", "item",
+        Map<String, Object> item = CollectionDocument.link(self + "/{tileMatrix}/{tileRow}/{tileCol}" + q, "item",
                 kind.mediaType, "tiles / 瓦片");
         item.put("templated", true);
         links.add(item);
-        String name = view.name(layer);
-        links.add(CollectionDocument.link(publicBase + (kind == Kind.VECTOR ? "/vtiles/" : "/tiles/") + name + "/"
-                + set.identifier() + "/tilejson.json", "alternate", "application/json", "TileJSON"));
+        links.add(CollectionDocument.link(tileJson, "alternate", "application/json", "TileJSON"));
         doc.put("links", links);
         return doc;
     }
 
-    private static Map<String, Object> header(LayerConfig layer, Kind kind, TileMatrixSet set) {
+    private static Map<String, Object> header(Localized title, Kind kind, TileMatrixSet set) {
         Map<String, Object> t = new LinkedHashMap<>();
-        t.put("title", layer.title().both() + " — " + set.identifier());
+        t.put("title", title.both() + " — " + set.identifier());
         t.put("dataType", kind.dataType);
         t.put("crs", set.crs().uri());
         if (TileMatrixSetDocument.uri(set) != null) t.put("tileMatrixSetURI", TileMatrixSetDocument.uri(set));
@@ -162,6 +193,11 @@ final class Tilesets {
     OwsResponse tile(OwsRequest r, CatalogView view, LayerConfig layer, Kind kind, TileMatrixSet set, String matrix,
             String row, String col) {
         tileLayer(view, layer, kind);
+        return tile(r, view.name(layer), kind, set, matrix, row, col);
+    }
+
+    private OwsResponse tile(OwsRequest r, String names, Kind kind, TileMatrixSet set, String matrix, String row,
+            String col) {
         for (String[] p : new String[][]{{"tileMatrix", matrix}, {"tileRow", row}, {"tileCol", col}}) {
             if (!p[1].matches("\\d{1,9}"))
                 throw Problem.badRequest(p[0], p[0] + " must be a whole number, not '"
@@ -173,8 +209,8 @@ final class Tilesets {
             throw Problem.notFound("Tile " + matrix + "/" + row + "/" + col + " is outside " + set.identifier());
         }
         String path = kind == Kind.VECTOR
-                ? "/vtiles/" + view.name(layer) + "/" + set.identifier() + "/" + matrix + "/" + col + "/" + row + ".mvt"
-                : "/tiles/" + view.name(layer) + "/" + set.identifier() + "/" + matrix + "/" + col + "/" + row + ".png";
+                ? "/vtiles/" + Items.enc(names) + "/" + set.identifier() + "/" + matrix + "/" + col + "/" + row + ".mvt"
+                : "/tiles/" + Items.enc(names) + "/" + set.identifier() + "/" + matrix + "/" + col + "/" + row + ".png";
         OwsRequest inner = new OwsRequest(r.method(), path, KvpMap.empty(), null, null, r.baseUrl(), r.headers(),
                 r.workspace(), r.caller());
         try {
@@ -183,5 +219,125 @@ final class Tilesets {
             if (e.code().equals("TileOutOfRange")) throw Problem.notFound(e.getMessage());
             throw e;
         }
+    }
+
+    // ---- dataset tilesets (OGC 20-057 dataset-tilesets, collections-selection) ----
+
+    /** The query parameter of the collections-selection class. */
+    static final String COLLECTIONS = "collections";
+
+    /**
+     * What a dataset tileset draws.
+     *
+     * @param value the {@code collections} parameter as given, or null for the whole dataset
+     * @param names the layers and groups, as the tile endpoints take them (comma-separated)
+     * @param vectorLayers the collections whose features a vector tile carries
+     */
+    record Selection(String value, String names, Localized title, TileLayer tiles, List<LayerConfig> vectorLayers) {
+        /** "" or "&collections=…": the selection, carried into every link. */
+        String query() {
+            return value == null ? "" : "&" + COLLECTIONS + "=" + Items.enc(value);
+        }
+    }
+
+    /**
+     * The selection a request makes with {@code collections}: each value the identifier (or URL) of a
+     * collection with tiles of this kind, or of a layer group; none for the whole dataset.
+     */
+    Selection select(OwsRequest r, CatalogView view, Kind kind, Localized datasetTitle) {
+        String value = r.params().value(COLLECTIONS.toUpperCase(java.util.Locale.ROOT));
+        List<String> names = new ArrayList<>();
+        if (value == null) {
+            for (LayerConfig l : view.layers()) {
+                if (offers(l, kind) && engine().layer(view, view.name(l)).isPresent()) names.add(view.name(l));
+            }
+            if (names.isEmpty()) throw Problem.notFound("This API has no " + kind.dataType + " tiles");
+        } else {
+            for (String item : value.split(",", -1)) {
+                String id = identifier(item.trim());
+                if (id.isEmpty()) throw Problem.badRequest(COLLECTIONS, "collections has an empty item");
+                var layer = view.layer(id);
+                if (layer.isPresent()) {
+                    if (!offers(layer.get(), kind) || engine().layer(view, id).isEmpty()) {
+                        throw Problem.badRequest(COLLECTIONS, "Collection '" + Problem.abbreviate(id) + "' has no "
+                                + kind.dataType + " tiles");
+                    }
+                } else if (view.group(id).isEmpty() || engine().layer(view, id).isEmpty()) {
+                    throw Problem.badRequest(COLLECTIONS, "No collection or layer group '" + Problem.abbreviate(id)
+                            + "' with " + kind.dataType + " tiles");
+                }
+                names.add(id);
+            }
+        }
+        String joined = String.join(",", names);
+        TileLayer tiles = engine().layer(view, joined).orElseThrow(
+                () -> Problem.badRequest(COLLECTIONS, "These collections cannot be drawn together"));
+        Localized title = value == null ? datasetTitle : tiles.title();
+        return new Selection(value, joined, title, tiles, tiles.members());
+    }
+
+    /** A collection's identifier from itself or from its URL ({@code …/collections/{id}}, clause 13 C). */
+    private static String identifier(String item) {
+        int at = item.lastIndexOf("/collections/");
+        if (at < 0) return item;
+        String id = item.substring(at + "/collections/".length());
+        int end = id.indexOf('/');
+        if (end >= 0) id = id.substring(0, end);
+        int q = id.indexOf('?');
+        if (q >= 0) id = id.substring(0, q);
+        try {
+            return java.net.URLDecoder.decode(id.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw Problem.badRequest(COLLECTIONS, "Malformed percent-encoding in '" + Problem.abbreviate(item) + "'");
+        }
+    }
+
+    /**
+     * The dataset's tilesets list (clause 9): the whole dataset and each layer group with tiles, in
+     * every tile matrix set.
+     */
+    Map<String, Object> datasetList(CatalogView view, Kind kind, Localized datasetTitle, String api) {
+        List<Map<String, Object>> sets = new ArrayList<>();
+        boolean any = false;
+        for (LayerConfig l : view.layers()) any |= offers(l, kind) && engine().layer(view, view.name(l)).isPresent();
+        for (TileMatrixSet set : TileMatrixSets.all()) {
+            if (any) sets.add(datasetEntry(kind, set, datasetTitle, null, api));
+            for (LayerGroupConfig g : view.groups()) {
+                if (engine().layer(view, view.name(g)).isPresent())
+                    sets.add(datasetEntry(kind, set, g.title(), view.name(g), api));
+            }
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("links", List.of(CollectionDocument.link(api + kind.path + "?f=json", "self",
+                "application/json", "this document")));
+        doc.put("tilesets", sets);
+        return doc;
+    }
+
+    private static Map<String, Object> datasetEntry(Kind kind, TileMatrixSet set, Localized title, String group,
+            String api) {
+        Map<String, Object> t = header(title, kind, set);
+        String query = group == null ? "" : "&" + COLLECTIONS + "=" + Items.enc(group);
+        t.put("links", List.of(
+                CollectionDocument.link(api + kind.path + "/" + set.identifier() + "?f=json" + query, "self",
+                        "application/json", title.both()),
+                CollectionDocument.link(api + "/tileMatrixSets/" + set.identifier() + "?f=json", REL_TILING_SCHEME,
+                        "application/json", set.title())));
+        return t;
+    }
+
+    /** The metadata of one dataset tileset (clause 11) for the selection the request makes. */
+    Map<String, Object> datasetTileset(OwsRequest r, CatalogView view, Kind kind, TileMatrixSet set,
+            Localized datasetTitle, String api, String publicBase) {
+        Selection s = select(r, view, kind, datasetTitle);
+        return describe(s.tiles(), s.title(), s.vectorLayers(), kind, set, api + kind.path + "/" + set.identifier(),
+                s.query(), api, tileJson(publicBase, kind, s.names(), set));
+    }
+
+    /** One dataset tile for the selection the request makes. */
+    OwsResponse datasetTile(OwsRequest r, CatalogView view, Kind kind, TileMatrixSet set, String matrix, String row,
+            String col, Localized datasetTitle) {
+        Selection s = select(r, view, kind, datasetTitle);
+        return tile(r, s.names(), kind, set, matrix, row, col);
     }
 }

@@ -36,6 +36,8 @@ import org.locationtech.jts.geom.Envelope;
  *       {@code application/vnd.mapbox-vector-tile}; a tile without features is {@code 204 No Content};</li>
  *   <li>{@code GET /vtiles/{layerOrGroup}/{tileMatrixSet}/tilejson.json}: TileJSON 3.0.0.</li>
  * </ul>
+ * {@code layerOrGroup} may also be a comma-separated list of layers and groups of one workspace: one
+ * tile then carries each of their layers.
  * Tiles carry a strong ETag computed from the layers' data versions and the tile address, so a
  * data reload changes every ETag; {@code If-None-Match} with the current ETag answers 304. Tiles
  * are kept in a small in-memory cache whose key contains the data versions, so a stale tile is
@@ -125,7 +127,13 @@ public final class VectorTileEndpoint implements HttpEndpoint {
     }
 
     /** A layer or group with geometry, or 404. */
-    private TileLayer layer(OwsRequest request, String name) {
+    private TileLayer layer(OwsRequest request, String segment) {
+        String name;
+        try {
+            name = java.net.URLDecoder.decode(segment.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw notFound("Malformed percent-encoding in " + segment);
+        }
         return tiles.layer(context.view(request), name).orElseThrow(
                 () -> notFound("Unknown layer or group (or a layer without geometry): " + name));
     }

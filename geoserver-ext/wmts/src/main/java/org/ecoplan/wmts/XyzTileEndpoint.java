@@ -24,7 +24,8 @@ import org.ecoplan.ows.ServiceException;
  * (z is the TileMatrix identifier, x the column, y the row counted from the top; with
  * {@code ?scheme=tms} y counts from the bottom as in the OSGeo TMS convention), optional
  * {@code ?style=}, and {@code /tiles/{layer}/{tileMatrixSet}/tilejson.json} ({@link TileJson}).
- * Layers and layer groups are both accepted. A tile of the matrix outside the layer's limits is an
+ * Layers and layer groups are both accepted, and a comma-separated list of them (one workspace's), drawn
+ * in the order named. A tile of the matrix outside the layer's limits is an
  * empty tile (web map clients request whole viewports); a tile outside the matrix is 404.
  */
 public final class XyzTileEndpoint implements HttpEndpoint {

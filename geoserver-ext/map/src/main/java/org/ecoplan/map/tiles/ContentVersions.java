@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import org.ecoplan.catalog.config.LayerConfig;
@@ -31,6 +33,8 @@ public final class ContentVersions {
     private final ServiceContext context;
     private final long intervalNanos;
     private final LongSupplier clock;
+    /** The most versions kept between checks. */
+    private static final int MAX_KEPT = 10_000;
     private final Map<String, Stamp> combined = new ConcurrentHashMap<>();
 
     public ContentVersions(ServiceContext context, long intervalMillis) {
@@ -65,6 +69,8 @@ public final class ContentVersions {
         Stamp s = combined.get(key);
         if (s != null && now - s.checkedNanos < intervalNanos) return s.value;
         Stamp fresh = new Stamp(compute(layer, style), now);
+        // lists of layers make the keys many: the memo is dropped rather than let grow
+        if (combined.size() > MAX_KEPT) combined.clear();
         combined.put(key, fresh);
         return fresh.value;
     }
@@ -78,9 +84,20 @@ public final class ContentVersions {
         StringBuilder b = new StringBuilder();
         for (LayerConfig m : layer.members())
             b.append(m.qualifiedName()).append('=').append(context.featureSource(m).version()).append('\n');
-        for (String sld : layer.styleFiles(style))
-            b.append(sld).append('#').append(styleHash(context.catalog().styleFile(layer.workspace(), sld)))
-                    .append('\n');
+        if (layer.group()) {
+            // a group or list draws each member with its own default style, from the member's workspace
+            Set<String> seen = new HashSet<>();
+            for (LayerConfig m : layer.members()) {
+                String sld = m.styles().defaultStyle();
+                if (seen.add(m.workspace() + ':' + sld))
+                    b.append(m.workspace()).append(':').append(sld).append('#')
+                            .append(styleHash(context.catalog().styleFile(m.workspace(), sld))).append('\n');
+            }
+        } else {
+            for (String sld : layer.styleFiles(style))
+                b.append(sld).append('#').append(styleHash(context.catalog().styleFile(layer.workspace(), sld)))
+                        .append('\n');
+        }
         return sha256(b.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 16);
     }
 

@@ -179,7 +179,7 @@ public final class TileCache {
     public long truncate(String layer) {
         memory.asMap().keySet().removeIf(k -> k.layer().equals(layer));
         if (disk == null) return 0;
-        Path dir = disk.resolve(layer.replaceAll("[^A-Za-z0-9_.-]", "_"));
+        Path dir = disk.resolve(TileKey.safe(layer));
         if (!Files.isDirectory(dir)) return 0;
         long[] n = {0};
         try (Stream<Path> walk = Files.walk(dir)) {

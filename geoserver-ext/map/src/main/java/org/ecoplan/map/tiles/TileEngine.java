@@ -54,6 +54,8 @@ public final class TileEngine {
      */
     public java.util.Optional<TileLayer> layer(CatalogView view, String name) {
         if (name == null) return java.util.Optional.empty();
+        // lists are not kept: their number grows with the catalog's combinations
+        if (name.indexOf(',') >= 0) return TileLayer.of(view, name);
         // the memo is shared by every caller: what the name means to this caller is asked of its view
         // first, and is part of the key (an unqualified name at the global endpoints may mean another
         // workspace's layer to a caller who may not read the default workspace's)

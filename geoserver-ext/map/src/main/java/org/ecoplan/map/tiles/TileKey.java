@@ -22,7 +22,20 @@ public record TileKey(String layer, String style, String matrixSet, String matri
                 + row + "." + format.extension();
     }
 
-    private static String safe(String s) {
-        return s.replaceAll("[^A-Za-z0-9_.-]", "_");
+    /**
+     * A file name for a name part that no other name shares: letters, digits, '.' and '-' stay, every
+     * other character becomes '_' and its code in hex ("_3a" for ':'), so "a:b_c" and "a_b:c" differ.
+     */
+    static String safe(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 8);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-') {
+                b.append(c);
+            } else {
+                b.append('_').append(Integer.toHexString(c)).append('_');
+            }
+        }
+        return b.toString();
     }
 }

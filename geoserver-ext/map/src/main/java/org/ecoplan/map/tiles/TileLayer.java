@@ -18,7 +18,8 @@ import org.ecoplan.ows.ServiceException;
  * @param name      the name it is published under at the endpoint that resolved it (unqualified in a
  *                  virtual service, workspace:id at the global endpoints): WMTS Identifier, URL segment
  * @param key       its qualified name, the same at every endpoint: what caches are keyed by
- * @param workspace the workspace of the layer or group (its styles are that workspace's)
+ * @param workspace the workspace of the layer or group (its styles are that workspace's); a list's is
+ *                  its first name's, each member's style coming from the member's own workspace
  * @param styles    the style identifiers offered, default first; a group offers only "default"
  */
 public record TileLayer(String name, String key, String workspace, Localized title, Localized abstractText,
@@ -39,9 +40,19 @@ public record TileLayer(String name, String key, String workspace, Localized tit
         return out;
     }
 
-    /** The layer or group a published name stands for at an endpoint, when it has geometry to draw. */
+    /** The most names a list may join (see {@link #of}). */
+    public static final int MAX_LIST = 32;
+
+    /**
+     * The layer or group a published name stands for at an endpoint, when it has geometry to draw; or,
+     * for a comma-separated list of such names of one workspace (as WMS LAYERS), their members drawn
+     * together in the order named, bottom to top, each with its default style (the list's workspace is
+     * its first name's). Empty when a name is unknown or has nothing to draw, or for more than
+     * {@link #MAX_LIST} names.
+     */
     public static Optional<TileLayer> of(CatalogView view, String name) {
         if (name == null) return Optional.empty();
+        if (name.indexOf(',') >= 0) return list(view, name);
         Optional<LayerConfig> l = view.layer(name);
         if (l.isPresent()) {
             LayerConfig c = l.get();
@@ -59,6 +70,30 @@ public record TileLayer(String name, String key, String workspace, Localized tit
         LayerGroupConfig c = g.get();
         return Optional.of(new TileLayer(view.name(c), c.qualifiedName(), c.workspace(), c.title(), c.abstractText(),
                 c.keywords(), members, List.of(DEFAULT_STYLE), true));
+    }
+
+    private static Optional<TileLayer> list(CatalogView view, String names) {
+        String[] parts = names.split(",", -1);
+        if (parts.length > MAX_LIST) return Optional.empty();
+        List<LayerConfig> members = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        StringBuilder zh = new StringBuilder();
+        StringBuilder en = new StringBuilder();
+        String workspace = null;
+        for (String part : parts) {
+            // a list names layers and groups, not other lists
+            Optional<TileLayer> one = part.isEmpty() ? Optional.empty() : of(view, part);
+            if (one.isEmpty()) return Optional.empty();
+            TileLayer t = one.get();
+            if (workspace == null) workspace = t.workspace();
+            for (LayerConfig m : t.members()) if (!members.contains(m)) members.add(m);
+            keys.add(t.key());
+            zh.append(zh.length() == 0 ? "" : "、").append(t.title().zh());
+            en.append(en.length() == 0 ? "" : ", ").append(t.title().en());
+        }
+        return Optional.of(new TileLayer(names, String.join(",", keys), workspace,
+                new Localized(zh.toString(), en.toString()), Localized.EMPTY, List.of(), members,
+                List.of(DEFAULT_STYLE), true));
     }
 
     /**

@@ -33,6 +33,20 @@ class TileCacheTest {
     }
 
     @Test
+    void differentLayerNamesNeverShareADirectory() {
+        // before, every other character became '_': workspace "w" layer "s_a" and workspace "w_s" layer "a"
+        // shared one directory, as would a list of layers and a layer named like the joined list
+        TileKey a = new TileKey("w:s_a", "s", "WebMercatorQuad", "9", 1, 2, ImageFormat.PNG, "v");
+        TileKey b = new TileKey("w_s:a", "s", "WebMercatorQuad", "9", 1, 2, ImageFormat.PNG, "v");
+        TileKey list = new TileKey("w:a,w:b", "default", "WebMercatorQuad", "9", 1, 2, ImageFormat.PNG, "v");
+        TileKey joined = new TileKey("w:a_w_b", "default", "WebMercatorQuad", "9", 1, 2, ImageFormat.PNG, "v");
+        assertNotEquals(a.diskPath(), b.diskPath());
+        assertNotEquals(list.diskPath(), joined.diskPath());
+        assertFalse(list.diskPath().contains(":") || list.diskPath().contains(","), list.diskPath());
+        assertEquals("zones.v2-x", TileKey.safe("zones.v2-x"));
+    }
+
+    @Test
     void missThenHitInMemoryAndOnDisk() throws Exception {
         TileCache cache = new TileCache(1 << 20, dir);
         assertNull(cache.get(key("v1")));

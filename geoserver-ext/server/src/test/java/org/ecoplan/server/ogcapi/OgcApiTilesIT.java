@@ -12,6 +12,7 @@ import io.restassured.response.Response;
 import java.util.ArrayList;
 import java.util.List;
 import org.ecoplan.server.ServerFixture;
+import org.ecoplan.vectortiles.MvtReader;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -120,5 +121,130 @@ class OgcApiTilesIT {
         JsonNode conf = json(api() + "/conformance");
         assertTrue(conf.toString().contains("ogcapi-tiles-1/1.0/conf/core"));
         assertTrue(conf.toString().contains("ogcapi-tiles-1/1.0/conf/mvt"));
+    }
+
+    /** The middle tile of a tileset at a level, as {row, col}, from its limits. */
+    private static long[] middle(JsonNode tileset, String matrix) {
+        for (JsonNode l : tileset.path("tileMatrixSetLimits")) {
+            if (l.path("tileMatrix").asText().equals(matrix)) {
+                return new long[]{(l.path("minTileRow").asLong() + l.path("maxTileRow").asLong()) / 2,
+                        (l.path("minTileCol").asLong() + l.path("maxTileCol").asLong()) / 2};
+            }
+        }
+        throw new AssertionError("no limits at level " + matrix + " in " + tileset);
+    }
+
+    private static String tileUrl(JsonNode tileset, String matrix, long[] rowCol) {
+        return rel(tileset.path("links"), "item").replace("{tileMatrix}", matrix)
+                .replace("{tileRow}", Long.toString(rowCol[0])).replace("{tileCol}", Long.toString(rowCol[1]));
+    }
+
+    @Test
+    void eachLayerGroupHasDatasetTilesetsThatAreItsTiles() throws Exception {
+        JsonNode landing = json(api());
+        String maps = rel(landing.path("links"), "http://www.opengis.net/def/rel/ogc/1.0/tilesets-map");
+        String vectors = rel(landing.path("links"), "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector");
+        assertEquals(api() + "/map/tiles?f=json", maps);
+        assertEquals(api() + "/tiles?f=json", vectors);
+        JsonNode conf = json(api() + "/conformance");
+        assertTrue(conf.toString().contains("ogcapi-tiles-1/1.0/conf/dataset-tilesets"), conf.toString());
+        assertTrue(conf.toString().contains("ogcapi-tiles-1/1.0/conf/collections-selection"), conf.toString());
+
+        // the whole dataset and the plan's five figures (layer groups), in each of the 3 tile matrix sets
+        JsonNode list = json(maps);
+        assertEquals(3 * (1 + 5), list.path("tilesets").size(), list.toString());
+        String zonesTileset = null;
+        for (JsonNode t : list.path("tilesets")) {
+            assertEquals("map", t.path("dataType").asText());
+            String self = rel(t.path("links"), "self");
+            if (self.contains("/WebMercatorQuad?") && self.endsWith("&collections=plan_zones")) {
+                zonesTileset = self;
+                assertTrue(t.path("title").asText().startsWith("生态修复分区"), t.toString());
+            }
+        }
+        assertNotNull(zonesTileset, list.toString());
+        JsonNode zones = json(zonesTileset);
+        String template = rel(zones.path("links"), "item");
+        assertTrue(
+                template.endsWith("/map/tiles/WebMercatorQuad/{tileMatrix}/{tileRow}/{tileCol}?collections=plan_zones"),
+                template);
+        long[] rc = middle(zones, "10");
+        Response png = given().urlEncodingEnabled(false).get(tileUrl(zones, "10", rc));
+        assertEquals(200, png.statusCode());
+        assertEquals("image/png", png.contentType());
+        assertArrayEquals(given().get(ServerFixture.planUrl() + "/tiles/plan_zones/WebMercatorQuad/10/" + rc[1] + "/"
+                + rc[0] + ".png").asByteArray(), png.asByteArray(), "the group's own XYZ tile");
+        // the TileJSON of the group is linked
+        JsonNode tileJson = json(rel(zones.path("links"), "alternate"));
+        assertTrue(tileJson.path("tiles").get(0).asText().contains("/tiles/plan_zones/WebMercatorQuad/"),
+                tileJson.toString());
+
+        // vector tiles of a group carry each member's layer
+        JsonNode vectorZones = json(api() + "/tiles/WebMercatorQuad?collections=plan_zones");
+        List<String> ids = new ArrayList<>();
+        vectorZones.path("layers").forEach(l -> ids.add(l.path("id").asText()));
+        assertEquals(List.of("county_boundary", "restoration_zones", "rivers", "townships"), ids);
+        Response mvt = given().urlEncodingEnabled(false).get(tileUrl(vectorZones, "10", middle(vectorZones, "10")));
+        assertEquals(200, mvt.statusCode());
+        List<String> names = MvtReader.decode(mvt.asByteArray()).stream().map(MvtReader.Layer::name).toList();
+        assertTrue(names.containsAll(List.of("county_boundary", "restoration_zones")), names.toString());
+        assertTrue(ids.containsAll(names), names.toString());
+    }
+
+    @Test
+    void collectionsSelectsWhatADatasetTileDrawsInTheOrderNamed() throws Exception {
+        // two collections, one by identifier and one by URL
+        String rivers = api() + "/collections/rivers";
+        JsonNode two = json(api() + "/tiles/WebMercatorQuad?collections=restoration_zones,"
+                + java.net.URLEncoder.encode(rivers, java.nio.charset.StandardCharsets.UTF_8));
+        List<String> ids = new ArrayList<>();
+        two.path("layers").forEach(l -> ids.add(l.path("id").asText()));
+        assertEquals(List.of("restoration_zones", "rivers"), ids);
+        long[] rc = middle(two, "10");
+        Response mvt = given().urlEncodingEnabled(false).get(tileUrl(two, "10", rc));
+        assertEquals(200, mvt.statusCode(), mvt.asString());
+        List<String> names = MvtReader.decode(mvt.asByteArray()).stream().map(MvtReader.Layer::name).toList();
+        assertTrue(names.contains("restoration_zones") && !names.contains("townships"), names.toString());
+
+        // bottom to top: the map of "zones, then boundary" is not the map of "boundary, then zones"
+        String base = api() + "/map/tiles/WebMercatorQuad/10/" + rc[0] + "/" + rc[1] + "?collections=";
+        byte[] a = given().urlEncodingEnabled(false).get(base + "restoration_zones,county_boundary").asByteArray();
+        byte[] b = given().urlEncodingEnabled(false).get(base + "county_boundary,restoration_zones").asByteArray();
+        assertEquals(200, given().urlEncodingEnabled(false).get(base + "restoration_zones,county_boundary")
+                .statusCode());
+        assertTrue(!java.util.Arrays.equals(a, b), "the order of collections is the drawing order");
+        // the same list is a layer name of the XYZ endpoint (column before row), as WMS LAYERS
+        assertArrayEquals(a, given().get(ServerFixture.planUrl() + "/tiles/restoration_zones,county_boundary/"
+                + "WebMercatorQuad/10/" + rc[1] + "/" + rc[0] + ".png").asByteArray());
+        assertEquals(404, given().get(ServerFixture.planUrl() + "/tiles/restoration_zones,no_such_layer/"
+                + "WebMercatorQuad/10/" + rc[1] + "/" + rc[0] + ".png").statusCode());
+
+        // the whole dataset when nothing is selected
+        JsonNode all = json(api() + "/map/tiles/WebMercatorQuad");
+        Response whole = given().urlEncodingEnabled(false).get(tileUrl(all, "10", middle(all, "10")));
+        assertEquals(200, whole.statusCode());
+        assertEquals("image/png", whole.contentType());
+    }
+
+    @Test
+    void aBadSelectionIsAProblemNamingTheParameter() throws Exception {
+        String[][] cases = {
+                {"/map/tiles/WebMercatorQuad?collections=no_such_layer", "collections"},
+                {"/map/tiles/WebMercatorQuad?collections=", "collections"},
+                {"/map/tiles/WebMercatorQuad?collections=rivers,,townships", "collections"},
+                // plan targets have no geometry: nothing to draw
+                {"/tiles/WebMercatorQuad?collections=plan_targets", "collections"},
+                {"/map/tiles/WebMercatorQuad/10/0/0?collections=%27%3B%20DROP%20TABLE%20x", "collections"},
+                {"/map/tiles/WebMercatorQuad?layers=rivers", "layers"},
+                {"/map/tiles/WebMercatorQuad/10/x/0", "tileRow"},
+        };
+        for (String[] c : cases) {
+            Response r = given().urlEncodingEnabled(false).get(api() + c[0]);
+            assertEquals(400, r.statusCode(), c[0] + " " + r.asString());
+            assertEquals("application/problem+json", r.contentType(), c[0]);
+            assertEquals(c[1], JSON.readTree(r.asByteArray()).path("parameter").asText(), c[0]);
+        }
+        assertEquals(404, given().get(api() + "/map/tiles/NoSuchSet").statusCode());
+        assertEquals(404, given().get(api() + "/map/tiles/WebMercatorQuad/10/5000/0").statusCode());
     }
 }
