@@ -150,10 +150,12 @@ public final class EcoplanServer implements AutoCloseable {
         // SIGTERM (the JVM's shutdown hook calls close()) stops taking connections, then lets the
         // requests in flight finish, up to ECOPLAN_STOP_TIMEOUT_MS, before the stores close
         org.eclipse.jetty.server.handler.GracefulHandler graceful = new org.eclipse.jetty.server.handler.GracefulHandler();
-        graceful.setHandler(server.new Root(config.settings().maxRequestBytes(), HttpPolicy.fromEnvironment()));
+        ClientAddress clientAddress = ClientAddress.fromEnvironment();
+        graceful.setHandler(
+                server.new Root(config.settings().maxRequestBytes(), HttpPolicy.fromEnvironment(), clientAddress));
         jetty.setHandler(graceful);
         jetty.setStopTimeout(Long.parseLong(ServerSettings.setting("ECOPLAN_STOP_TIMEOUT_MS", "30000")));
-        jetty.setRequestLog(new AccessLog());
+        jetty.setRequestLog(new AccessLog(clientAddress));
         // what Jetty answers itself (a malformed request line, headers too large) is plain text, not its HTML page
         jetty.setErrorHandler(new PlainErrorHandler(() -> server.current.get().router()));
         try {
@@ -289,12 +291,14 @@ public final class EcoplanServer implements AutoCloseable {
         private final int maxBodyBytes;
         private final HttpPolicy policy;
         private final ClientLimiter clients = ClientLimiter.fromEnvironment();
+        private final ClientAddress clientAddress;
         private final CorsOrigins cors = CorsOrigins.fromEnvironment();
         private final OperationLimiter operations = OperationLimiter.fromEnvironment();
 
-        Root(int maxBodyBytes, HttpPolicy policy) {
+        Root(int maxBodyBytes, HttpPolicy policy, ClientAddress clientAddress) {
             this.maxBodyBytes = maxBodyBytes;
             this.policy = policy;
+            this.clientAddress = clientAddress;
         }
 
         @Override
@@ -328,11 +332,12 @@ public final class EcoplanServer implements AutoCloseable {
                 // /health answers a load balancer's probe even when the client limit is reached
                 boolean probe = t.workspace() == null
                         && (t.path().equals("/health") || t.path().startsWith("/health/"));
-                if (!probe) turn = clients.acquire(Request.getRemoteAddr(request));
+                String address = clientAddress.of(request);
+                if (!probe) turn = clients.acquire(address);
                 read = HttpExchange.read(request, maxBodyBytes, t.path(), t.workspace(), policy);
                 if (!probe) {
                     read = read.withCaller(context.access().authenticator()
-                            .authenticate(read.header("authorization"), Request.getRemoteAddr(request)));
+                            .authenticate(read.header("authorization"), address));
                     ClientLimiter.Turn client = turn;
                     ClientLimiter.Turn operation = operations.acquire(read);
                     turn = () -> {

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
@@ -175,6 +176,27 @@ class ClusterIT {
         }
         assertEquals(404, admin().get(url(replica[2], "/rest/workspaces/yanggao/datastores/uploaded.json"))
                 .statusCode());
+    }
+
+    @Test
+    @Order(5)
+    void behindTheProxyEachClientKeepsItsOwnAddress() throws Exception {
+        // nginx appends the peer it saw (127.0.0.1 here) to X-Forwarded-For; the replicas trust it, so their
+        // per-client limits and logs see the address before it, not the proxy's
+        String marker = UUID.randomUUID().toString();
+        assertEquals(200, given().header("X-Forwarded-For", "198.51.100.23")
+                .get(url(proxy, "/health/live?m=" + marker)).statusCode());
+        String line = null;
+        for (int i = 0; i < 50 && line == null; i++) {
+            for (int n = 1; n <= 2; n++) {
+                for (String l : Files.readAllLines(dir.resolve("replica-" + n + ".log"))) {
+                    if (l.contains(marker)) line = l;
+                }
+            }
+            if (line == null) Thread.sleep(100);
+        }
+        assertNotNull(line, "the access line of the request");
+        assertTrue(line.contains(" 198.51.100.23 GET /health/live?m=" + marker), line);
     }
 
     /** Two clients asking the proxy for a tile and a feature in turn, counting every answer that is not a 200. */

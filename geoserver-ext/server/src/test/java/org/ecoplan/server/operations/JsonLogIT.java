@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The packaged server with {@code ECOPLAN_LOG_FORMAT=json}, as an operator runs it: every log line
  * is a JSON object, the access line carries its fields and the request id, which the answer gives
- * back in {@code X-Request-Id} (the client's when it sent a plain one, else a new one).
+ * back in {@code X-Request-Id} (the client's when it sent a plain one, else a new one); behind a trusted
+ * proxy the client is the address it forwarded.
  */
 class JsonLogIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,6 +43,8 @@ class JsonLogIT {
         pb.environment().put("ECOPLAN_DATA_DIR", ServerFixture.workspace().toString());
         pb.environment().put("PLAN_STORE_URL", System.getProperty("PLAN_STORE_URL"));
         pb.environment().put("ECOPLAN_TILE_CACHE", "off");
+        // as behind nginx on the same machine: the forwarded address is the client's
+        pb.environment().put("ECOPLAN_TRUSTED_PROXIES", "127.0.0.1,::1");
         Process p = pb.start();
         List<String> lines = new ArrayList<>();
         // read on a thread of its own, so a line that never comes fails the test instead of hanging it; the
@@ -73,7 +76,9 @@ class JsonLogIT {
                 if (m.find()) base = m.group(1);
             }
             assertNotNull(base, "the server started: " + lines);
-            Response given = given().header("X-Request-Id", "dept-42.a").get(base + "/yanggao/ogcapi/collections");
+            Response given = given().header("X-Request-Id", "dept-42.a")
+                    .header("X-Forwarded-For", "198.51.100.1, 203.0.113.7")
+                    .get(base + "/yanggao/ogcapi/collections");
             assertEquals(200, given.statusCode());
             assertEquals("dept-42.a", given.header("X-Request-Id"));
             Response made = given().header("X-Request-Id", "no spaces allowed").get(base + "/health/live");
@@ -93,6 +98,9 @@ class JsonLogIT {
             assertEquals("ecoplan.access", first.path("loggerName").asText());
             assertTrue(first.path("kvpList").toString().contains("{\"status\":\"200\"}"), first.toString());
             assertTrue(first.path("formattedMessage").asText().contains("/yanggao/ogcapi/collections 200"));
+            // the address the trusted proxy (this test) forwarded, not the one the client wrote before it
+            assertTrue(first.path("kvpList").toString().contains("{\"client\":\"203.0.113.7\"}"), first.toString());
+            assertTrue(second.path("kvpList").toString().contains("{\"client\":\"127.0.0.1\"}"), second.toString());
             assertNotNull(second);
         } finally {
             p.destroy();
