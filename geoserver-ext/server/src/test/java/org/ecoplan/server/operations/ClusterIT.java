@@ -1,6 +1,9 @@
 package org.ecoplan.server.operations;
 
 import static io.restassured.RestAssured.given;
+import static org.ecoplan.server.operations.ClusterScript.admin;
+import static org.ecoplan.server.operations.ClusterScript.freePort;
+import static org.ecoplan.server.operations.ClusterScript.url;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,24 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import org.ecoplan.server.ServerFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,6 +52,7 @@ class ClusterIT {
     private static String schema;
     private static int proxy;
     private static int[] replica = new int[3];
+    private static ClusterScript cluster;
 
     @BeforeAll
     static void up() throws Exception {
@@ -76,19 +67,20 @@ class ClusterIT {
                 + "\", roles: [ADMIN]}\n");
         schema = "cluster_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         proxy = freePort();
-        run(Map.of("PORT", Integer.toString(proxy), "CLUSTER_DB", testDatabase(), "PLAN_SCHEMA", schema + "_plan",
-                "CLUSTER_SCHEMA", schema, "SECURITY_DIR", security.toString(), "JAVA_OPTS", "-Xmx384m"), "up");
-        for (String line : Files.readAllLines(dir.resolve("cluster.env"))) {
-            if (line.startsWith("REPLICA_1_PORT=")) replica[1] = Integer.parseInt(line.substring(15));
-            if (line.startsWith("REPLICA_2_PORT=")) replica[2] = Integer.parseInt(line.substring(15));
-        }
+        cluster = new ClusterScript(dir, proxy);
+        cluster.run(
+                Map.of("PORT", Integer.toString(proxy), "CLUSTER_DB", testDatabase(), "PLAN_SCHEMA", schema + "_plan",
+                        "CLUSTER_SCHEMA", schema, "SECURITY_DIR", security.toString(), "JAVA_OPTS", "-Xmx384m"),
+                "up");
+        replica[1] = cluster.replicaPort(1);
+        replica[2] = cluster.replicaPort(2);
     }
 
     @AfterAll
     static void down() throws Exception {
-        if (dir == null) return;
+        if (cluster == null) return;
         try {
-            run(Map.of(), "down");
+            cluster.run(Map.of(), "down");
         } finally {
             try (var c = java.sql.DriverManager.getConnection(testDatabase());
                     var s = c.createStatement()) {
@@ -133,15 +125,15 @@ class ClusterIT {
     @Test
     @Order(2)
     void aKilledReplicaCostsNoRequestAndCatchesUpWhenItIsBack() throws Exception {
-        try (Load load = new Load()) {
+        try (ClusterScript.Load load = load()) {
             load.awaitRequests(50);
-            run(Map.of(), "replica", "1", "kill");
+            cluster.run(Map.of(), "replica", "1", "kill");
             load.awaitRequests(load.total() + 100);
             // a change while replica 1 is down
             Response ws = admin().contentType("application/json").body("{\"workspace\": {\"name\": \"cluster_ws\"}}")
                     .post(url(replica[2], "/rest/workspaces"));
             assertEquals(201, ws.statusCode(), ws.asString());
-            run(Map.of(), "replica", "1", "start");
+            cluster.run(Map.of(), "replica", "1", "start");
             assertEquals(200, admin().get(url(replica[1], "/rest/workspaces/cluster_ws.json")).statusCode(),
                     "the restarted replica has the change made while it was down");
             load.awaitRequests(load.total() + 100);
@@ -152,12 +144,12 @@ class ClusterIT {
     @Test
     @Order(3)
     void aRollingRestartCostsNoRequest() throws Exception {
-        try (Load load = new Load()) {
+        try (ClusterScript.Load load = load()) {
             load.awaitRequests(50);
             for (String n : List.of("1", "2")) {
-                run(Map.of(), "replica", n, "stop");
+                cluster.run(Map.of(), "replica", n, "stop");
                 load.awaitRequests(load.total() + 50);
-                run(Map.of(), "replica", n, "start");
+                cluster.run(Map.of(), "replica", n, "start");
                 load.awaitRequests(load.total() + 50);
             }
             load.assertNoFailure();
@@ -199,91 +191,13 @@ class ClusterIT {
         assertTrue(line.contains(" 198.51.100.23 GET /health/live?m=" + marker), line);
     }
 
-    /** Two clients asking the proxy for a tile and a feature in turn, counting every answer that is not a 200. */
-    private static final class Load implements AutoCloseable {
-        private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final AtomicLong requests = new AtomicLong();
-        private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
-        private final List<Thread> threads = new ArrayList<>();
-
-        Load() {
-            for (int t = 0; t < 2; t++) {
-                Thread th = new Thread(() -> {
-                    int i = 0;
-                    while (running.get()) {
-                        String path = i++ % 2 == 0 ? TILE : FEATURE;
-                        try {
-                            HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create(url(proxy, path)))
-                                    .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
-                            if (r.statusCode() != 200 || r.body().length == 0)
-                                failures.add(path + ": " + r.statusCode() + " " + new String(r.body()));
-                        } catch (IOException e) {
-                            failures.add(path + ": " + e);
-                        } catch (InterruptedException e) {
-                            return;
-                        }
-                        requests.incrementAndGet();
-                    }
-                });
-                th.start();
-                threads.add(th);
-            }
-        }
-
-        long total() { return requests.get(); }
-
-        /** Waits until the load has sent that many requests (a guard ends a stuck wait, it measures nothing). */
-        void awaitRequests(long n) throws InterruptedException {
-            long guard = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-            while (requests.get() < n && System.nanoTime() < guard) Thread.sleep(10);
-            assertTrue(requests.get() >= n, "the load is moving: " + requests.get() + " of " + n);
-        }
-
-        void assertNoFailure() {
-            assertEquals(List.of(), List.copyOf(failures), "failed requests at the proxy out of " + total());
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            running.set(false);
-            for (Thread t : threads) t.join(TimeUnit.MINUTES.toMillis(2));
-            System.out.println("ClusterIT: " + total() + " requests through the proxy, " + failures.size() + " failed");
-        }
-    }
-
-    private static RequestSpecification admin() {
-        return given().auth().preemptive().basic("admin", "admin-pass");
-    }
-
-    private static String url(int port, String path) {
-        return "http://127.0.0.1:" + port + path;
+    private static ClusterScript.Load load() {
+        return cluster.new Load("ClusterIT", List.of(TILE, FEATURE),
+                (path, r) -> r.statusCode() == 200 && r.body().length > 0);
     }
 
     private static String testDatabase() {
         return System.getenv().getOrDefault("ECOPLAN_TEST_PG",
                 "jdbc:postgresql://127.0.0.1:5432/ecoplan_test?user=postgres");
-    }
-
-    private static int freePort() throws IOException {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    /** Runs bin/cluster COMMAND DIR ARGS... with the environment given (plus the state it keeps in DIR). */
-    private static void run(Map<String, String> env, String command, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(ServerFixture.workspace().resolve("bin/cluster").toString(), command,
-                dir.toString()));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().putAll(env);
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes());
-        if (!p.waitFor(5, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new IllegalStateException("bin/cluster " + command + " did not finish");
-        }
-        assertEquals(0, p.exitValue(), "bin/cluster " + String.join(" ", cmd.subList(1, cmd.size())) + ":\n" + out);
     }
 }
