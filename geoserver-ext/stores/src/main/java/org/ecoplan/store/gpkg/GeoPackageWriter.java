@@ -91,6 +91,7 @@ final class GeoPackageWriter implements StoreWriter {
     }
 
     private static void deleteWork(Path work) {
+        RtreeBuilder.deleteScratch(work);
         try {
             Files.deleteIfExists(work);
             Files.deleteIfExists(work.resolveSibling(work.getFileName() + "-journal"));
@@ -213,7 +214,9 @@ final class GeoPackageWriter implements StoreWriter {
         Envelope extent = new Envelope();
         long fid = 0;
         try (PreparedStatement ps = c.prepareStatement(sql.toString());
-                PreparedStatement index = gd == null ? null : RtreeIndex.insert(c, table, gd.name())) {
+                RtreeBuilder index = gd == null
+                        ? null
+                        : new RtreeBuilder(RtreeBuilder.scratchFile(work), RtreeIndex.name(table, gd.name()))) {
             while (features.hasNext()) {
                 Feature f = features.next();
                 fid++;
@@ -230,24 +233,18 @@ final class GeoPackageWriter implements StoreWriter {
                         if (!g.isEmpty()) {
                             Envelope e = g.getEnvelopeInternal();
                             extent.expandToInclude(e);
-                            index.setLong(1, fid);
-                            index.setDouble(2, e.getMinX());
-                            index.setDouble(3, e.getMaxX());
-                            index.setDouble(4, e.getMinY());
-                            index.setDouble(5, e.getMaxY());
-                            index.addBatch();
+                            index.add(fid, e.getMinX(), e.getMaxX(), e.getMinY(), e.getMaxY());
                         }
                     }
                 }
                 ps.addBatch();
                 if (fid % BATCH == 0) {
                     ps.executeBatch();
-                    if (index != null) index.executeBatch();
                     if (progress != null) progress.accept(fid);
                 }
             }
             ps.executeBatch();
-            if (index != null) index.executeBatch();
+            if (index != null) index.copyInto(c, RtreeIndex.name(table, gd.name()));
         }
         if (progress != null) progress.accept(fid);
         return extent;
@@ -275,6 +272,7 @@ final class GeoPackageWriter implements StoreWriter {
                 Files.move(work, file, StandardCopyOption.REPLACE_EXISTING);
             }
             committed = true;
+            RtreeBuilder.deleteScratch(work);
         } catch (SQLException | IOException e) {
             throw new StoreException("committing to " + file + " failed: " + e.getMessage(), e);
         }

@@ -8,8 +8,8 @@ import java.sql.Statement;
 /**
  * The GeoPackage R-tree spatial index extension (OGC 12-128r18, Annex F.3, "gpkg_rtree_index"):
  * the rtree_&lt;t&gt;_&lt;c&gt; virtual table, its gpkg_extensions row and the triggers that keep
- * it in step with the feature table. A bulk load fills the index itself, row by row beside the
- * features, and adds the triggers afterwards: the triggers' bounds functions are called back into
+ * it in step with the feature table. A bulk load fills the index itself ({@link RtreeBuilder}, beside
+ * the features) and adds the triggers afterwards: the triggers' bounds functions are called back into
  * Java for every row, which costs more than the insert.
  */
 final class RtreeIndex {
@@ -22,7 +22,7 @@ final class RtreeIndex {
         return "rtree_" + table + "_" + column;
     }
 
-    /** The virtual table and its gpkg_extensions row; {@link #insert} fills it, {@link #createTriggers} keeps it. */
+    /** The virtual table and its gpkg_extensions row; {@link RtreeBuilder} fills it, {@link #createTriggers} keeps it. */
     static void create(Connection c, String t, String g) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("CREATE VIRTUAL TABLE \"" + name(t, g) + "\" USING rtree(id, minx, maxx, miny, maxy)");
@@ -35,11 +35,6 @@ final class RtreeIndex {
             ps.setString(4, DEFINITION);
             ps.executeUpdate();
         }
-    }
-
-    /** The statement that adds one row's bounds: id, minx, maxx, miny, maxy. */
-    static PreparedStatement insert(Connection c, String t, String g) throws SQLException {
-        return c.prepareStatement("INSERT INTO \"" + name(t, g) + "\" VALUES (?, ?, ?, ?, ?)");
     }
 
     /** The triggers of Annex F.3 that keep the index in step with later changes to the table. */

@@ -2,6 +2,7 @@ package org.ecoplan.store.gpkg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -78,7 +79,90 @@ class GeoPackageContractIT extends FeatureSourceContract {
                 rs.next();
                 assertEquals("ok", rs.getString(1));
             }
+            // SQLite's own check of the tree the load built beside the rows (R-tree module, rtreecheck)
+            try (ResultSet rs = s.executeQuery("SELECT rtreecheck('rtree_plots_geom')")) {
+                rs.next();
+                assertEquals("ok", rs.getString(1));
+            }
         }
+    }
+
+    /**
+     * A tree of several levels, built on its own thread and copied in: SQLite finds it sound, every
+     * window finds through it exactly the points a scan finds, its scratch database is gone after the
+     * commit, and the triggers keep it in step with a later insert.
+     */
+    @Test
+    void aBulkBuiltRtreeIsSoundAndFindsWhatAScanFinds() throws Exception {
+        Path big = dir.resolve("big.gpkg");
+        java.util.Random random = new java.util.Random(7);
+        List<Feature> points = new ArrayList<>();
+        for (int i = 0; i < 30_000; i++)
+            points.add(point("p" + i, 113 + random.nextDouble(), 40 + random.nextDouble()));
+        try (DataStore store = DataStores.open("gpkg:" + big)) {
+            try (var w = store.writer()) {
+                w.replaceTable(ContractFixture.WELLS, "many", points.iterator(), "v1", n -> {});
+                w.commit();
+            }
+        }
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(List.of(), left.filter(f -> f.getFileName().toString().contains("-rtree")).toList(),
+                    "no scratch database left");
+        }
+        try (Connection c = GeoPackageConnections.open(big, false); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT rtreecheck('rtree_many_geom')")) {
+                rs.next();
+                assertEquals("ok", rs.getString(1));
+            }
+            assertTrue(single(s, "SELECT count(*) FROM rtree_many_geom_node") > 100, "a tree of several levels");
+            assertEquals(30_000, single(s, "SELECT count(*) FROM rtree_many_geom"));
+            for (int k = 0; k < 20; k++) {
+                double x = 113 + random.nextDouble() * 0.9;
+                double y = 40 + random.nextDouble() * 0.9;
+                double d = random.nextDouble() * 0.1;
+                long viaTree = single(s, "SELECT count(*) FROM rtree_many_geom WHERE minx <= " + (x + d)
+                        + " AND maxx >= " + x + " AND miny <= " + (y + d) + " AND maxy >= " + y);
+                long scanned = single(s, "SELECT count(*) FROM many WHERE ST_MinX(geom) <= " + (x + d)
+                        + " AND ST_MaxX(geom) >= " + x + " AND ST_MinY(geom) <= " + (y + d)
+                        + " AND ST_MaxY(geom) >= " + y);
+                assertEquals(scanned, viaTree, "window " + k);
+            }
+        }
+        // the triggers of Annex F.3 are in place after the bulk build: an insert reaches the tree
+        try (Connection c = GeoPackageConnections.open(big, true); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO many (fid, label, geom) SELECT 30001, 'late', geom FROM many WHERE fid = 1");
+            assertEquals(30_001, single(s, "SELECT count(*) FROM rtree_many_geom"));
+        }
+    }
+
+    /** A load that fails midway stops the tree's thread and leaves neither its work file nor its scratch tree. */
+    @Test
+    void aFailedLoadLeavesNoScratchTree() throws Exception {
+        Path failed = dir.resolve("failed.gpkg");
+        java.util.Iterator<Feature> breaking = new java.util.Iterator<>() {
+            int n;
+
+            public boolean hasNext() { return true; }
+
+            public Feature next() {
+                if (++n > 5_000) throw new IllegalStateException("source broke");
+                return point("p" + n, 113 + n * 1e-5, 40);
+            }
+        };
+        try (DataStore store = DataStores.open("gpkg:" + failed)) {
+            try (var w = store.writer()) {
+                assertThrows(IllegalStateException.class,
+                        () -> w.replaceTable(ContractFixture.WELLS, "broken", breaking, "v1", n -> {}));
+            }
+        }
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(List.of(), left.map(f -> f.getFileName().toString())
+                    .filter(f -> f.startsWith(".failed.gpkg")).toList(), "nothing of the load is left");
+        }
+        assertFalse(
+                Thread.getAllStackTraces().keySet().stream()
+                        .anyMatch(t -> t.getName().equals("rtree-rtree_broken_geom")),
+                "the tree's thread ended");
     }
 
     /** GDAL's GeoPackage validator, shipped with python3-gdal; skipped where that package is absent. */
