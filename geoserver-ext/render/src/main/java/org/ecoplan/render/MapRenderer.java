@@ -21,20 +21,28 @@ import org.locationtech.jts.geom.Envelope;
  * FeatureTypeStyle above the previous one, within it the rules in order;
  * labels of all layers are placed and drawn last so geometry never covers them.
  *
- * <p>Thread-safe and stateless: every call has its own drawing state.
+ * <p>Thread-safe: every call has its own drawing state; images given back with {@link #recycle} are
+ * drawn into again ({@link CanvasPool}).
  */
 public final class MapRenderer {
+    private final CanvasPool canvases = new CanvasPool();
+
     /** Largest map (pixels) for which later FeatureTypeStyles get an overlay image instead of a second read. */
     private static final long MAX_OVERLAY_PIXELS = 4L * 1024 * 1024;
 
     /** Renders the map; throws {@link RenderTimeoutException} when the request's deadline passes. */
     public BufferedImage render(MapRequest request) {
-        BufferedImage image = new BufferedImage(request.width(), request.height(), request.imageType());
+        BufferedImage image = canvases.take(request.width(), request.height(), request.imageType());
         Graphics2D g = image.createGraphics();
         try {
             applyQualityHints(g);
             boolean clear = request.transparent() && request.hasAlpha();
-            if (!clear) {
+            if (clear) {
+                // a kept image holds its last map: every pixel is made clear (a new one is clear already)
+                g.setComposite(java.awt.AlphaComposite.Clear);
+                g.fillRect(0, 0, request.width(), request.height());
+                g.setComposite(java.awt.AlphaComposite.SrcOver);
+            } else {
                 g.setColor(request.background());
                 g.fillRect(0, 0, request.width(), request.height());
             }
@@ -47,6 +55,14 @@ public final class MapRenderer {
             g.dispose();
         }
         return image;
+    }
+
+    /**
+     * Gives back an image {@link #render} returned, once nothing reads its pixels any more (it has
+     * been encoded), so the next map of its size is drawn into it.
+     */
+    public void recycle(BufferedImage image) {
+        if (image != null) canvases.give(image);
     }
 
     static void applyQualityHints(Graphics2D g) {
@@ -103,9 +119,11 @@ public final class MapRenderer {
                     p.painter(painter);
                     continue;
                 }
-                BufferedImage img = new BufferedImage(request.width(), request.height(),
-                        BufferedImage.TYPE_INT_ARGB_PRE);
+                BufferedImage img = canvases.take(request.width(), request.height(), BufferedImage.TYPE_INT_ARGB_PRE);
                 Graphics2D og = img.createGraphics();
+                og.setComposite(java.awt.AlphaComposite.Clear); // a kept image holds its last drawing
+                og.fillRect(0, 0, request.width(), request.height());
+                og.setComposite(java.awt.AlphaComposite.SrcOver);
                 applyQualityHints(og);
                 images.add(img);
                 graphics.add(og);
@@ -115,6 +133,7 @@ public final class MapRenderer {
             for (BufferedImage img : images) g.drawImage(img, 0, 0, null);
         } finally {
             for (Graphics2D og : graphics) og.dispose();
+            for (BufferedImage img : images) canvases.give(img);
         }
     }
 

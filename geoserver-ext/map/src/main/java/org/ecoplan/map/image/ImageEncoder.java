@@ -2,7 +2,6 @@ package org.ecoplan.map.image;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import org.ecoplan.ows.ServiceException;
@@ -18,7 +17,7 @@ public final class ImageEncoder {
 
     /** The encoded bytes; an encoding failure is a server error (NoApplicableCode, HTTP 500). */
     public static byte[] toBytes(BufferedImage image, ImageFormat format, Color background) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1024, image.getWidth() * image.getHeight() / 8));
+        BlockOutputStream out = new BlockOutputStream();
         try {
             write(image, format, background, out);
         } catch (IOException e) {

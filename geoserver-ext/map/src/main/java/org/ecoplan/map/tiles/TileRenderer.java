@@ -71,13 +71,18 @@ public final class TileRenderer {
             limiter.release();
         }
         Map<String, byte[]> out = new LinkedHashMap<>();
-        for (int r = 0; r < meta.rows(); r++) {
-            for (int c = 0; c < meta.cols(); c++) {
-                BufferedImage tile = image.getSubimage(GUTTER + c * TileMatrixSet.TILE_SIZE,
-                        GUTTER + r * TileMatrixSet.TILE_SIZE,
-                        TileMatrixSet.TILE_SIZE, TileMatrixSet.TILE_SIZE);
-                out.put((meta.col() + c) + "/" + (meta.row() + r), encode(tile, format));
+        try {
+            for (int r = 0; r < meta.rows(); r++) {
+                for (int c = 0; c < meta.cols(); c++) {
+                    BufferedImage tile = image.getSubimage(GUTTER + c * TileMatrixSet.TILE_SIZE,
+                            GUTTER + r * TileMatrixSet.TILE_SIZE,
+                            TileMatrixSet.TILE_SIZE, TileMatrixSet.TILE_SIZE);
+                    out.put((meta.col() + c) + "/" + (meta.row() + r), encode(tile, format));
+                }
             }
+        } finally {
+            // every tile is encoded into bytes: the metatile's pixels are drawn into again
+            renderer.recycle(image);
         }
         return out;
     }

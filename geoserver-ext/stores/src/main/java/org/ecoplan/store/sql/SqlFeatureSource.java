@@ -117,7 +117,8 @@ public abstract class SqlFeatureSource implements FeatureSource {
                 values = values.project(selectedNames);
                 if (!query.withGeometry()) g = null;
             }
-            if (g != null && transformer != null) g = transformer.transform(g);
+            // the geometry was just decoded: nobody else holds it
+            if (g != null && transformer != null) g = transformer.transformInPlace(g);
             return new Feature(id, values, g);
         };
         if (query.pastDeadline()) throw timeout("querying");

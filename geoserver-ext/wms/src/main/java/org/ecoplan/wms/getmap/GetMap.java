@@ -2,8 +2,6 @@ package org.ecoplan.wms.getmap;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,16 +64,17 @@ public final class GetMap {
                     transparent || r.format().palette() ? BufferedImage.TYPE_INT_ARGB_PRE : BufferedImage.TYPE_INT_RGB,
                     MapRequest.deadlineIn(Duration.ofMillis(limit)), BUFFER_PIXELS);
             BufferedImage image = renderer.render(request);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1024, r.width() * r.height() / 4));
-            ImageEncoder.write(image, r.format(), opaque(r.background()), out);
-            return OwsResponse.bytes(200, r.format().mime(), out.toByteArray());
+            byte[] encoded;
+            try {
+                encoded = ImageEncoder.toBytes(image, r.format(), opaque(r.background()));
+            } finally {
+                renderer.recycle(image);
+            }
+            return OwsResponse.bytes(200, r.format().mime(), encoded);
         } catch (RenderTimeoutException e) {
             throw new ServiceException(ServiceException.NO_APPLICABLE_CODE, null,
                     "Rendering took longer than the limit of " + limit + " ms; request a smaller area or fewer layers",
                     503);
-        } catch (IOException e) {
-            throw new ServiceException(ServiceException.NO_APPLICABLE_CODE, null,
-                    "Cannot encode the image: " + e.getMessage(), 500);
         } finally {
             gate.release();
         }

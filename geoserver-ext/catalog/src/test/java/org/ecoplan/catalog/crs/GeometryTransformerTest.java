@@ -1,0 +1,59 @@
+package org.ecoplan.catalog.crs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.proj4j.BasicCoordinateTransform;
+import org.locationtech.proj4j.ProjCoordinate;
+
+class GeometryTransformerTest {
+    private static final GeometryFactory GF = new GeometryFactory();
+
+    /** The direct Web Mercator equations give proj4j's numbers, to the millimetre, over the globe (proj4j's geocentric round trip moves high latitudes by a fraction of that). */
+    @Test
+    void webMercatorEquationsAgreeWithProj4j() {
+        for (Crs source : new Crs[]{CrsRegistry.CGCS2000, CrsRegistry.EPSG_4326, CrsRegistry.CRS84_CRS}) {
+            BasicCoordinateTransform proj = new BasicCoordinateTransform(source.proj(),
+                    CrsRegistry.WEB_MERCATOR.proj());
+            GeometryTransformer fast = new GeometryTransformer(source, CrsRegistry.WEB_MERCATOR);
+            for (double lon = -180; lon <= 180; lon += 7.5) {
+                for (double lat = -89.75; lat <= 89.75; lat += 3.25) {
+                    Geometry p = fast.transform(GF.createPoint(new Coordinate(lon, lat)));
+                    ProjCoordinate q = new ProjCoordinate();
+                    proj.transform(new ProjCoordinate(lon, lat), q);
+                    assertEquals(q.x, p.getCoordinate().x, 1e-3, source + " " + lon + "," + lat);
+                    assertEquals(q.y, p.getCoordinate().y, 1e-3, source + " " + lon + "," + lat);
+                }
+            }
+        }
+    }
+
+    @Test
+    void transformCopiesAndTransformInPlaceDoesNot() {
+        GeometryTransformer t = new GeometryTransformer(CrsRegistry.CGCS2000, CrsRegistry.WEB_MERCATOR);
+        LineString line = GF.createLineString(new Coordinate[]{new Coordinate(113.5, 40.0), new Coordinate(114, 40.5)});
+        Geometry copied = t.transform(line);
+        assertNotSame(line, copied);
+        assertEquals(113.5, line.getCoordinateN(0).x, "the original is left as it was");
+        assertEquals(3857, copied.getSRID());
+        assertEquals(12_634_762.2, copied.getCoordinates()[0].x, 1.0);
+        Geometry moved = t.transformInPlace(line);
+        assertSame(line, moved);
+        assertEquals(copied.getCoordinates()[1].y, line.getCoordinateN(1).y, 1e-9);
+        assertEquals(copied.getEnvelopeInternal(), line.getEnvelopeInternal(), "the envelope follows the change");
+    }
+
+    @Test
+    void otherPairsStillGoThroughProj4j() {
+        GeometryTransformer gk = new GeometryTransformer(CrsRegistry.CGCS2000, CrsRegistry.CGCS2000_GK_114E);
+        Geometry p = gk.transform(GF.createPoint(new Coordinate(114, 40)));
+        assertEquals(500_000.0, p.getCoordinate().x, 1e-3, "on the central meridian");
+        assertEquals(4_429_000.0, p.getCoordinate().y, 2_000.0);
+    }
+}
