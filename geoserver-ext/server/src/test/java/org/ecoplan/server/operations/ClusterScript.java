@@ -83,6 +83,9 @@ final class ClusterScript {
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final AtomicLong requests = new AtomicLong();
         private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        private final List<String> cut = Collections.synchronizedList(new ArrayList<>());
+        private volatile long outageFrom;
+        private volatile long outageTo;
         private final List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
         private final List<Thread> threads = new ArrayList<>();
         private final String name;
@@ -94,6 +97,7 @@ final class ClusterScript {
                     int i = 0;
                     while (running.get()) {
                         String path = paths.get(i++ % paths.size());
+                        long started = System.nanoTime();
                         try {
                             HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create(url(proxy, path)))
                                     .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -101,7 +105,8 @@ final class ClusterScript {
                             if (!accepted.test(path, r))
                                 failures.add(path + ": " + r.statusCode() + " " + new String(r.body()));
                         } catch (IOException e) {
-                            failures.add(path + ": " + e);
+                            if (inOutage(started)) cut.add(path + ": " + e);
+                            else failures.add(path + ": " + e);
                         } catch (InterruptedException e) {
                             return;
                         }
@@ -114,6 +119,23 @@ final class ClusterScript {
         }
 
         long total() { return requests.get(); }
+
+        /**
+         * From now until {@link #outageOver}, a request whose answer breaks off is counted apart: an
+         * answer already streaming when its database stops can only be cut (its 200 is sent), which
+         * the client sees as an incomplete body, never as a complete wrong one.
+         */
+        void outageStarts() { outageFrom = System.nanoTime(); }
+
+        void outageOver() { outageTo = System.nanoTime(); }
+
+        private boolean inOutage(long started) {
+            return outageFrom != 0 && started >= outageFrom - TimeUnit.SECONDS.toNanos(60)
+                    && (outageTo == 0 || started <= outageTo);
+        }
+
+        /** The answers cut off by an outage. */
+        List<String> cut() { return List.copyOf(cut); }
 
         /** Whether some answer had this status. */
         boolean saw(int status) { return statuses.contains(status); }
