@@ -396,12 +396,25 @@ public final class OgcApiEndpoint implements HttpEndpoint {
             for (TileMatrixSet s : TileMatrixSets.all()) sets.add(TileMatrixSetDocument.summary(s, api(r)));
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("links", List.of(CollectionDocument.link(api(r) + "/tileMatrixSets?f=json", "self",
-                    "application/json", "this document")));
+                    "application/json", "this document"),
+                    CollectionDocument.link(api(r) + "/tileMatrixSets?f=html",
+                            "alternate", "text/html", "this document as HTML")));
             doc.put("tileMatrixSets", sets);
-            return json("application/json", doc);
+            return tilesDocument(r, "瓦片矩阵集 Tile matrix sets", doc);
         }
-        if (path.size() == 2) return json("application/json", TileMatrixSetDocument.of(Tilesets.set(path.get(1))));
+        if (path.size() == 2) {
+            TileMatrixSet set = Tilesets.set(path.get(1));
+            return tilesDocument(r, set.title(), TileMatrixSetDocument.of(set), "瓦片矩阵集 Tile matrix sets",
+                    api(r) + "/tileMatrixSets?f=html");
+        }
         throw Problem.notFound("No resource at " + r.path());
+    }
+
+    /** A tiles metadata document in the encoding asked for: JSON, or its HTML page ({@link TilesPage}). */
+    private OwsResponse tilesDocument(OwsRequest r, String title, Map<String, Object> doc, String... crumbs) {
+        if (ApiFormat.of(r) == ApiFormat.JSON) return json("application/json", doc);
+        List<String[]> trail = crumbs(r, crumbs);
+        return html(out -> TilesPage.write(out, title, trail, doc));
     }
 
     /**
@@ -410,14 +423,17 @@ public final class OgcApiEndpoint implements HttpEndpoint {
      */
     private OwsResponse datasetTiles(OwsRequest r, CatalogView view, Tilesets.Kind kind, List<String> rest) {
         Localized title = datasetTitle(view);
+        String heading = (kind == Tilesets.Kind.VECTOR ? "矢量瓦片集 Vector tilesets" : "地图瓦片集 Map tilesets");
         if (rest.isEmpty()) {
             onlyF(r);
-            return json("application/json", tilesets.datasetList(view, kind, title, api(r)));
+            return tilesDocument(r, heading + ": " + title.both(), tilesets.datasetList(view, kind, title, api(r)));
         }
         Problem.onlyParameters(r, "F", "COLLECTIONS");
         if (rest.size() == 1) {
-            return json("application/json", tilesets.datasetTileset(r, view, kind, Tilesets.set(rest.get(0)), title,
-                    api(r), r.endpointUrl("")));
+            Map<String, Object> doc = tilesets.datasetTileset(r, view, kind, Tilesets.set(rest.get(0)), title, api(r),
+                    r.endpointUrl(""));
+            return tilesDocument(r, String.valueOf(doc.get("title")), doc, heading,
+                    api(r) + kind.path + "?f=html");
         }
         if (rest.size() == 4) {
             return tilesets.datasetTile(r, view, kind, Tilesets.set(rest.get(0)), rest.get(1), rest.get(2),
@@ -442,10 +458,17 @@ public final class OgcApiEndpoint implements HttpEndpoint {
                     rest.get(3));
         }
         onlyF(r);
-        if (rest.isEmpty()) return json("application/json", tilesets.list(view, layer, kind, collection, api(r)));
+        String heading = (kind == Tilesets.Kind.VECTOR ? "矢量瓦片集 Vector tilesets: " : "地图瓦片集 Map tilesets: ")
+                + layer.title().both();
+        if (rest.isEmpty()) {
+            return tilesDocument(r, heading, tilesets.list(view, layer, kind, collection, api(r)),
+                    layer.title().both(), collection + "?f=html");
+        }
         if (rest.size() == 1) {
-            return json("application/json", tilesets.tileset(view, layer, kind, Tilesets.set(rest.get(0)), collection,
-                    api(r), r.endpointUrl("")));
+            Map<String, Object> doc = tilesets.tileset(view, layer, kind, Tilesets.set(rest.get(0)), collection,
+                    api(r), r.endpointUrl(""));
+            return tilesDocument(r, String.valueOf(doc.get("title")), doc, layer.title().both(),
+                    collection + "?f=html", heading, collection + kind.path + "?f=html");
         }
         throw Problem.notFound("No resource at " + r.path());
     }

@@ -104,7 +104,9 @@ final class Tilesets {
         }
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("links", List.of(CollectionDocument.link(collectionUrl + kind.path + "?f=json", "self",
-                "application/json", "this document")));
+                "application/json", "this document"),
+                CollectionDocument.link(collectionUrl + kind.path + "?f=html",
+                        "alternate", "text/html", "this document as HTML")));
         doc.put("tilesets", sets);
         return doc;
     }
@@ -159,6 +161,7 @@ final class Tilesets {
         String q = query.isEmpty() ? "" : "?" + query.substring(1);
         List<Map<String, Object>> links = new ArrayList<>();
         links.add(CollectionDocument.link(self + "?f=json" + query, "self", "application/json", "this document"));
+        links.add(CollectionDocument.link(self + "?f=html" + query, "alternate", "text/html", "this document as HTML"));
         links.add(CollectionDocument.link(api + "/tileMatrixSets/" + set.identifier() + "?f=json", REL_TILING_SCHEME,
                 "application/json", set.title()));
         Map<String, Object> item = CollectionDocument.link(self + "/{tileMatrix}/{tileRow}/{tileCol}" + q, "item",
@@ -309,7 +312,9 @@ final class Tilesets {
         }
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("links", List.of(CollectionDocument.link(api + kind.path + "?f=json", "self",
-                "application/json", "this document")));
+                "application/json", "this document"),
+                CollectionDocument.link(api + kind.path + "?f=html",
+                        "alternate", "text/html", "this document as HTML")));
         doc.put("tilesets", sets);
         return doc;
     }

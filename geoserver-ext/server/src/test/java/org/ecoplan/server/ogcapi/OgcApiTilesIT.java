@@ -36,6 +36,15 @@ class OgcApiTilesIT {
         return null;
     }
 
+    /** The TileJSON of a tileset: its alternate in JSON (its other alternate is the HTML page). */
+    private static String tileJson(JsonNode links) {
+        for (JsonNode l : links) {
+            if (l.path("rel").asText().equals("alternate") && l.path("type").asText().equals("application/json"))
+                return l.path("href").asText();
+        }
+        return null;
+    }
+
     @Test
     void tileMatrixSetsAreDescribedInTheirCrsAxisOrder() throws Exception {
         JsonNode list = json(api() + "/tileMatrixSets");
@@ -116,7 +125,7 @@ class OgcApiTilesIT {
         assertTrue(rel(global.path("links"), "item").contains("/ogcapi/collections/yanggao%3Arestoration_zones/tiles/"),
                 global.toString());
         // the TileJSON of a qualified layer is reachable as linked
-        assertEquals("restoration_zones", json(rel(global.path("links"), "alternate")).path("vector_layers").get(0)
+        assertEquals("restoration_zones", json(tileJson(global.path("links"))).path("vector_layers").get(0)
                 .path("id").asText());
         JsonNode conf = json(api() + "/conformance");
         assertTrue(conf.toString().contains("ogcapi-tiles-1/1.0/conf/core"));
@@ -175,7 +184,7 @@ class OgcApiTilesIT {
         assertArrayEquals(given().get(ServerFixture.planUrl() + "/tiles/plan_zones/WebMercatorQuad/10/" + rc[1] + "/"
                 + rc[0] + ".png").asByteArray(), png.asByteArray(), "the group's own XYZ tile");
         // the TileJSON of the group is linked
-        JsonNode tileJson = json(rel(zones.path("links"), "alternate"));
+        JsonNode tileJson = json(tileJson(zones.path("links")));
         assertTrue(tileJson.path("tiles").get(0).asText().contains("/tiles/plan_zones/WebMercatorQuad/"),
                 tileJson.toString());
 
@@ -224,6 +233,33 @@ class OgcApiTilesIT {
         Response whole = given().urlEncodingEnabled(false).get(tileUrl(all, "10", middle(all, "10")));
         assertEquals(200, whole.statusCode());
         assertEquals("image/png", whole.contentType());
+    }
+
+    /** Every tiles metadata document has its HTML page, linked from the JSON as its alternate. */
+    @Test
+    void tilesDocumentsHaveHtmlPages() throws Exception {
+        for (String path : List.of("/tileMatrixSets", "/tileMatrixSets/CGCS2000Quad", "/map/tiles",
+                "/tiles/WebMercatorQuad?collections=plan_zones", "/collections/restoration_zones/tiles",
+                "/collections/restoration_zones/map/tiles/WorldCRS84Quad")) {
+            String sep = path.contains("?") ? "&" : "?";
+            Response page = given().urlEncodingEnabled(false).get(api() + path + sep + "f=html");
+            assertEquals(200, page.statusCode(), path);
+            assertTrue(page.contentType().startsWith("text/html"), path + " " + page.contentType());
+            assertTrue(page.asString().contains("<table>"), path);
+            Response byAccept = given().urlEncodingEnabled(false).header("Accept", "text/html").get(api() + path);
+            assertTrue(byAccept.contentType().startsWith("text/html"), path + " by Accept");
+        }
+        String list = given().get(api() + "/map/tiles?f=html").asString();
+        assertTrue(
+                list.contains("collections=plan_zones&amp;f=html")
+                        || list.contains("f=html&amp;collections=plan_zones"),
+                "a group's tileset is linked as a page");
+        assertTrue(list.contains("生态修复分区"), "the group's title");
+        JsonNode json = json(api() + "/collections/restoration_zones/map/tiles/WorldCRS84Quad");
+        boolean html = false;
+        for (JsonNode l : json.path("links"))
+            html |= l.path("rel").asText().equals("alternate") && l.path("type").asText().equals("text/html");
+        assertTrue(html, json.toString());
     }
 
     @Test
