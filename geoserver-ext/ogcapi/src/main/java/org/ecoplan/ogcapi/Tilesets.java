@@ -259,6 +259,8 @@ final class Tilesets {
             for (String item : value.split(",", -1)) {
                 String id = identifier(item.trim());
                 if (id.isEmpty()) throw Problem.badRequest(COLLECTIONS, "collections has an empty item");
+                if (names.contains(id))
+                    throw Problem.badRequest(COLLECTIONS, "collections names '" + Problem.abbreviate(id) + "' twice");
                 var layer = view.layer(id);
                 if (layer.isPresent()) {
                     if (!offers(layer.get(), kind) || engine().layer(view, id).isEmpty()) {

@@ -25,7 +25,7 @@ import org.locationtech.jts.geom.Envelope;
  * drawn into again ({@link CanvasPool}).
  */
 public final class MapRenderer {
-    private final CanvasPool canvases = new CanvasPool();
+    private final CanvasPool canvases = CanvasPool.SHARED;
 
     /** Largest map (pixels) for which later FeatureTypeStyles get an overlay image instead of a second read. */
     private static final long MAX_OVERLAY_PIXELS = 4L * 1024 * 1024;

@@ -21,7 +21,8 @@ final class ClientAddress {
     /** The header the proxies write (nginx: {@code proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for}). */
     static final String HEADER = "X-Forwarded-For";
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+    /** Starts as the JDK's literal parser expects (a hex digit or ':'): anything else it would look up. */
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:][0-9A-Fa-f:.]*");
 
     /** A range of addresses: the first {@code bits} bits of {@code network}. */
     record Range(byte[] network, int bits) {
@@ -131,7 +132,7 @@ final class ClientAddress {
             }
             return out;
         }
-        if (!IPV6.matcher(t).matches()) return null;
+        if (!IPV6.matcher(t).matches() || t.indexOf(':') < 0) return null;
         try {
             // a text with a colon is only ever parsed as an IPv6 literal, never looked up
             return InetAddress.getByName(t).getAddress();

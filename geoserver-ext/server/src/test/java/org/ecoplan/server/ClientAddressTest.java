@@ -52,6 +52,9 @@ class ClientAddressTest {
         assertNull(ClientAddress.literal("localhost"));
         assertNull(ClientAddress.literal("1.2.3"));
         assertNull(ClientAddress.literal("::g"));
+        // the JDK would hand these to the resolver: they are refused before
+        assertNull(ClientAddress.literal(".:"));
+        assertNull(ClientAddress.literal("..:1"));
         assertEquals(16, ClientAddress.literal("[::1]").length);
     }
 

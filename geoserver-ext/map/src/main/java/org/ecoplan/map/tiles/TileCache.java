@@ -19,7 +19,7 @@ import org.ecoplan.ows.ServerSettings;
 
 /**
  * The two-level tile cache: a Caffeine memory cache bounded by bytes in front of a directory of
- * encoded tiles. Disk writes go to a temporary file that is then moved into place, so a reader
+ * encoded tiles (tiles of a list of layers drawn together are kept in memory only). Disk writes go to a temporary file that is then moved into place, so a reader
  * (or a second server on the same directory) never sees half a tile. Keys carry the content
  * version, so entries never go stale; old versions are only dead weight, removed by
  * {@link #truncate(String)} or, when the directory outgrows its quota, by eviction of the oldest
@@ -82,7 +82,7 @@ public final class TileCache {
 
     private CachedTile lookup(TileKey key) {
         CachedTile t = memory.getIfPresent(key);
-        if (t != null || disk == null) return t;
+        if (t != null || disk == null || key.ofList()) return t;
         Path file = disk.resolve(key.diskPath());
         try {
             byte[] data = Files.readAllBytes(file);
@@ -103,7 +103,9 @@ public final class TileCache {
 
     public void put(TileKey key, CachedTile tile) {
         memory.put(key, tile);
-        if (disk == null) return;
+        // tiles of ad-hoc lists of layers stay in memory: their combinations are many, and a client
+        // could otherwise fill the disk quota with them and push the seeded tiles out
+        if (disk == null || key.ofList()) return;
         Path file = disk.resolve(key.diskPath());
         try {
             Files.createDirectories(file.getParent());

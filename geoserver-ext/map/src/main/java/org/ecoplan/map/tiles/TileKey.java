@@ -27,6 +27,22 @@ public record TileKey(String layer, String style, String matrixSet, String matri
      * other character becomes '_' and its code in hex ("_3a" for ':'), so "a:b_c" and "a_b:c" differ.
      */
     static String safe(String s) {
+        String name = escaped(s);
+        if (name.length() <= MAX_NAME) return name;
+        // a file name has at most 255 bytes: a long one keeps its start and adds a digest of the whole
+        return name.substring(0, 64) + "-" + ContentVersions.sha256(s.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .substring(0, 32);
+    }
+
+    /** Longer escaped names are shortened with a digest (see {@link #safe}). */
+    static final int MAX_NAME = 120;
+
+    /** Whether the tile is of a list of layers drawn together, which only the memory cache keeps. */
+    public boolean ofList() {
+        return layer.indexOf(',') >= 0;
+    }
+
+    private static String escaped(String s) {
         StringBuilder b = new StringBuilder(s.length() + 8);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -40,15 +40,12 @@ public record TileLayer(String name, String key, String workspace, Localized tit
         return out;
     }
 
-    /** The most names a list may join (see {@link #of}). */
-    public static final int MAX_LIST = 32;
-
     /**
      * The layer or group a published name stands for at an endpoint, when it has geometry to draw; or,
      * for a comma-separated list of such names of one workspace (as WMS LAYERS), their members drawn
      * together in the order named, bottom to top, each with its default style (the list's workspace is
-     * its first name's). Empty when a name is unknown or has nothing to draw, or for more than
-     * {@link #MAX_LIST} names.
+     * its first name's). Empty when a name is unknown or has nothing to draw, or is named twice (a list
+     * names each layer or group once: no list is the same drawing as another under a second name).
      */
     public static Optional<TileLayer> of(CatalogView view, String name) {
         if (name == null) return Optional.empty();
@@ -74,7 +71,7 @@ public record TileLayer(String name, String key, String workspace, Localized tit
 
     private static Optional<TileLayer> list(CatalogView view, String names) {
         String[] parts = names.split(",", -1);
-        if (parts.length > MAX_LIST) return Optional.empty();
+        if (new java.util.HashSet<>(List.of(parts)).size() != parts.length) return Optional.empty();
         List<LayerConfig> members = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         StringBuilder zh = new StringBuilder();

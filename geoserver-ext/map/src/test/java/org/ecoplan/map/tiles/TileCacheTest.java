@@ -47,6 +47,22 @@ class TileCacheTest {
     }
 
     @Test
+    void longNamesAreShortenedWithADigestAndListsStayInMemory() throws Exception {
+        String many = String.join(",", java.util.Collections.nCopies(40, "yanggao:restoration_zones"));
+        String other = many.replace("zones", "belts");
+        assertTrue(TileKey.safe(many).length() < 130, TileKey.safe(many));
+        assertNotEquals(TileKey.safe(many), TileKey.safe(other));
+        TileCache cache = new TileCache(1 << 20, dir);
+        TileKey list = new TileKey("yanggao:a,yanggao:b", "default", "WebMercatorQuad", "9", 1, 2, ImageFormat.PNG,
+                "v");
+        cache.put(list, CachedTile.of(new byte[]{1}, 1_700_000_000_000L, list));
+        assertArrayEquals(new byte[]{1}, cache.get(list).data(), "served from memory");
+        try (Stream<Path> files = Files.walk(dir)) {
+            assertEquals(0, files.filter(Files::isRegularFile).count(), "nothing of a list on disk");
+        }
+    }
+
+    @Test
     void missThenHitInMemoryAndOnDisk() throws Exception {
         TileCache cache = new TileCache(1 << 20, dir);
         assertNull(cache.get(key("v1")));

@@ -225,6 +225,8 @@ class OgcApiTilesIT {
         // the same list is a layer name of the XYZ endpoint (column before row), as WMS LAYERS
         assertArrayEquals(a, given().get(ServerFixture.planUrl() + "/tiles/restoration_zones,county_boundary/"
                 + "WebMercatorQuad/10/" + rc[1] + "/" + rc[0] + ".png").asByteArray());
+        assertEquals(404, given().get(ServerFixture.planUrl() + "/tiles/restoration_zones,restoration_zones/"
+                + "WebMercatorQuad/10/" + rc[1] + "/" + rc[0] + ".png").statusCode());
         assertEquals(404, given().get(ServerFixture.planUrl() + "/tiles/restoration_zones,no_such_layer/"
                 + "WebMercatorQuad/10/" + rc[1] + "/" + rc[0] + ".png").statusCode());
 
@@ -268,6 +270,8 @@ class OgcApiTilesIT {
                 {"/map/tiles/WebMercatorQuad?collections=no_such_layer", "collections"},
                 {"/map/tiles/WebMercatorQuad?collections=", "collections"},
                 {"/map/tiles/WebMercatorQuad?collections=rivers,,townships", "collections"},
+                // a list names each once: the same drawing under another name would be cached again
+                {"/map/tiles/WebMercatorQuad?collections=rivers,townships,rivers", "collections"},
                 // plan targets have no geometry: nothing to draw
                 {"/tiles/WebMercatorQuad?collections=plan_targets", "collections"},
                 {"/map/tiles/WebMercatorQuad/10/0/0?collections=%27%3B%20DROP%20TABLE%20x", "collections"},

@@ -216,7 +216,8 @@ final class GeoPackageWriter implements StoreWriter {
         try (PreparedStatement ps = c.prepareStatement(sql.toString());
                 RtreeBuilder index = gd == null
                         ? null
-                        : new RtreeBuilder(RtreeBuilder.scratchFile(work), RtreeIndex.name(table, gd.name()))) {
+                        : new RtreeBuilder(RtreeBuilder.scratchFile(work), RtreeIndex.name(table, gd.name()),
+                                pageSize())) {
             while (features.hasNext()) {
                 Feature f = features.next();
                 fid++;
@@ -248,6 +249,13 @@ final class GeoPackageWriter implements StoreWriter {
         }
         if (progress != null) progress.accept(fid);
         return extent;
+    }
+
+    private int pageSize() throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA page_size")) {
+            rs.next();
+            return rs.getInt(1);
+        }
     }
 
     static void bind(PreparedStatement ps, int index, Object v) throws SQLException {

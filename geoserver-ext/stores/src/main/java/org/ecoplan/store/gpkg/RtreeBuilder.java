@@ -30,6 +30,7 @@ final class RtreeBuilder implements AutoCloseable {
     private final BlockingQueue<double[]> queue = new ArrayBlockingQueue<>(16);
     private final Thread worker;
     private volatile Throwable failure;
+    private volatile boolean built;
     private double[] batch = new double[BATCH * 5];
     private int size;
     private boolean finished;
@@ -38,18 +39,23 @@ final class RtreeBuilder implements AutoCloseable {
      * @param file the scratch database
      * @param name the name of this table's R-tree in it
      */
-    RtreeBuilder(Path file, String name) throws SQLException {
+    RtreeBuilder(Path file, String name, int pageSize) throws SQLException {
         this.name = name;
         this.scratch = GeoPackageConnections.open(file, true);
         try (Statement s = scratch.createStatement()) {
+            // the R-tree's node size follows the page size: the scratch tree's nodes must fit the target's
+            s.execute("PRAGMA page_size = " + pageSize);
             // scratch: nothing in it survives a crash, so nothing is journalled or synced
             s.execute("PRAGMA journal_mode = OFF");
             s.execute("PRAGMA synchronous = OFF");
             s.execute("PRAGMA cache_size = -65536");
             s.execute("DROP TABLE IF EXISTS \"" + name + "\"");
             s.execute("CREATE VIRTUAL TABLE \"" + name + "\" USING rtree(id, minx, maxx, miny, maxy)");
+            scratch.setAutoCommit(false);
+        } catch (SQLException | RuntimeException e) {
+            scratch.close();
+            throw e;
         }
-        scratch.setAutoCommit(false);
         this.worker = new Thread(this::drain, "rtree-" + name);
         worker.setDaemon(true);
         worker.start();
@@ -103,10 +109,12 @@ final class RtreeBuilder implements AutoCloseable {
                 }
             }
             scratch.commit();
+            built = true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             failure = e;
-        } catch (SQLException | RuntimeException e) {
+        } catch (Throwable e) {
+            // an Error too: the tree is then incomplete, and copyInto must not take it
             failure = e;
         }
     }
@@ -125,7 +133,7 @@ final class RtreeBuilder implements AutoCloseable {
             throw new IllegalStateException("interrupted while building the R-tree " + name, e);
         }
         finished = true;
-        if (failure != null) throw failed();
+        if (failure != null || !built) throw failed();
         for (String shadow : new String[]{"_node", "_rowid", "_parent"}) {
             try (Statement delete = c.createStatement()) {
                 delete.execute("DELETE FROM \"" + target + shadow + "\"");
@@ -145,6 +153,11 @@ final class RtreeBuilder implements AutoCloseable {
                 }
             }
         }
+        // the copy is the tree now: the scratch one would only grow the file until the load ends
+        try (Statement drop = scratch.createStatement()) {
+            drop.execute("DROP TABLE \"" + name + "\"");
+        }
+        scratch.commit();
         scratch.close();
     }
 

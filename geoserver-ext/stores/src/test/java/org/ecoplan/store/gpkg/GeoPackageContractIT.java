@@ -135,6 +135,37 @@ class GeoPackageContractIT extends FeatureSourceContract {
         }
     }
 
+    /**
+     * A GeoPackage written by another tool with small pages (1 KiB): the tree built beside the load has
+     * nodes of the file's size, so SQLite finds it sound and it answers windows.
+     */
+    @Test
+    void aBulkBuiltRtreeFitsTheFilesPageSize() throws Exception {
+        Path small = dir.resolve("small-pages.gpkg");
+        try (Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + small);
+                Statement s = c.createStatement()) {
+            s.execute("PRAGMA page_size = 1024");
+            s.execute("CREATE TABLE earlier (a INTEGER)");
+        }
+        List<Feature> points = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) points.add(point("p" + i, 113 + i * 1e-4, 40 + (i % 70) * 1e-3));
+        try (DataStore store = DataStores.open("gpkg:" + small)) {
+            try (var w = store.writer()) {
+                w.replaceTable(ContractFixture.WELLS, "pts", points.iterator(), "v1", n -> {});
+                w.commit();
+            }
+        }
+        try (Connection c = GeoPackageConnections.open(small, false); Statement s = c.createStatement()) {
+            assertEquals(1024, single(s, "PRAGMA page_size"));
+            try (ResultSet rs = s.executeQuery("SELECT rtreecheck('rtree_pts_geom')")) {
+                rs.next();
+                assertEquals("ok", rs.getString(1));
+            }
+            assertEquals(11, single(s, "SELECT count(*) FROM rtree_pts_geom WHERE minx <= 113.001 AND maxx >= 113.0"
+                    + " AND miny <= 40.1 AND maxy >= 39.9"));
+        }
+    }
+
     /** A load that fails midway stops the tree's thread and leaves neither its work file nor its scratch tree. */
     @Test
     void aFailedLoadLeavesNoScratchTree() throws Exception {
