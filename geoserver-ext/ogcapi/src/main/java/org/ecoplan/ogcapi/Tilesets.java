@@ -102,11 +102,14 @@ final class Tilesets {
                             "application/json", set.title())));
             sets.add(t);
         }
+        return tilesetsList(collectionUrl + kind.path, sets);
+    }
+
+    /** A tilesets list (clause 9) at {@code url}: its entries and its links, JSON and HTML. */
+    private static Map<String, Object> tilesetsList(String url, List<Map<String, Object>> sets) {
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("links", List.of(CollectionDocument.link(collectionUrl + kind.path + "?f=json", "self",
-                "application/json", "this document"),
-                CollectionDocument.link(collectionUrl + kind.path + "?f=html",
-                        "alternate", "text/html", "this document as HTML")));
+        doc.put("links", List.of(CollectionDocument.link(url + "?f=json", "self", "application/json", "this document"),
+                CollectionDocument.link(url + "?f=html", "alternate", "text/html", "this document as HTML")));
         doc.put("tilesets", sets);
         return doc;
     }
@@ -312,13 +315,7 @@ final class Tilesets {
                     sets.add(datasetEntry(kind, set, g.title(), view.name(g), api));
             }
         }
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("links", List.of(CollectionDocument.link(api + kind.path + "?f=json", "self",
-                "application/json", "this document"),
-                CollectionDocument.link(api + kind.path + "?f=html",
-                        "alternate", "text/html", "this document as HTML")));
-        doc.put("tilesets", sets);
-        return doc;
+        return tilesetsList(api + kind.path, sets);
     }
 
     private static Map<String, Object> datasetEntry(Kind kind, TileMatrixSet set, Localized title, String group,
