@@ -26,7 +26,7 @@ public final class GeometryTransformer {
 
     /** The radius of the Web Mercator sphere (EPSG:3857: the WGS 84 semi-major axis). */
     private static final double R = 6378137.0;
-    /** Beyond this latitude proj4j's own handling of the pole is kept. */
+    /** Beyond this latitude (and beyond ±180° of longitude) proj4j's own handling is kept. */
     private static final double MAX_LATITUDE = 89.5;
 
     private final Crs source;
@@ -77,7 +77,8 @@ public final class GeometryTransformer {
             public void filter(CoordinateSequence seq, int i) {
                 double x = seq.getX(i);
                 double y = seq.getY(i);
-                if (webMercator && Math.abs(y) < MAX_LATITUDE) {
+                // beyond the antimeridian or near a pole, proj4j's own handling (it clamps) is kept
+                if (webMercator && Math.abs(y) < MAX_LATITUDE && Math.abs(x) <= 180) {
                     seq.setOrdinate(i, 0, R * Math.toRadians(x));
                     seq.setOrdinate(i, 1, R * Math.log(Math.tan(Math.PI / 4 + Math.toRadians(y) / 2)));
                     return;

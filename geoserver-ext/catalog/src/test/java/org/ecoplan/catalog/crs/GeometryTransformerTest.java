@@ -34,6 +34,20 @@ class GeometryTransformerTest {
         }
     }
 
+    /** Past the antimeridian the answer is proj4j's, as before the direct equations. */
+    @Test
+    void longitudesBeyond180AreLeftToProj4j() {
+        BasicCoordinateTransform proj = new BasicCoordinateTransform(CrsRegistry.EPSG_4326.proj(),
+                CrsRegistry.WEB_MERCATOR.proj());
+        GeometryTransformer fast = new GeometryTransformer(CrsRegistry.EPSG_4326, CrsRegistry.WEB_MERCATOR);
+        for (double lon : new double[]{-540, -190, 190, 360}) {
+            ProjCoordinate q = new ProjCoordinate();
+            proj.transform(new ProjCoordinate(lon, 40), q);
+            assertEquals(q.x, fast.transform(GF.createPoint(new Coordinate(lon, 40))).getCoordinate().x, 1e-6,
+                    "longitude " + lon);
+        }
+    }
+
     @Test
     void transformCopiesAndTransformInPlaceDoesNot() {
         GeometryTransformer t = new GeometryTransformer(CrsRegistry.CGCS2000, CrsRegistry.WEB_MERCATOR);

@@ -105,7 +105,7 @@ final class ClusterScript {
                             if (!accepted.test(path, r))
                                 failures.add(path + ": " + r.statusCode() + " " + new String(r.body()));
                         } catch (IOException e) {
-                            if (inOutage(started)) cut.add(path + ": " + e);
+                            if (inOutage(started) && brokenOff(e)) cut.add(path + ": " + e);
                             else failures.add(path + ": " + e);
                         } catch (InterruptedException e) {
                             return;
@@ -132,6 +132,13 @@ final class ClusterScript {
         private boolean inOutage(long started) {
             return outageFrom != 0 && started >= outageFrom - TimeUnit.SECONDS.toNanos(60)
                     && (outageTo == 0 || started <= outageTo);
+        }
+
+        /** Whether the exception is an answer that broke off mid-body (not a refused or timed-out request). */
+        private static boolean brokenOff(IOException e) {
+            String m = String.valueOf(e.getMessage());
+            return m.contains("chunked transfer encoding") || m.contains("EOF") || m.contains("closed")
+                    || m.contains("fixed content-length");
         }
 
         /** The answers cut off by an outage. */
