@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -120,7 +118,7 @@ public final class OgcApiEndpoint implements HttpEndpoint {
         for (String s : rest.split("/")) {
             if (s.isEmpty()) continue;
             try {
-                out.add(URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8));
+                out.add(org.ecoplan.ows.PathSegment.decode(s));
             } catch (IllegalArgumentException e) {
                 throw Problem.badRequest(null, "Malformed percent-encoding in the path");
             }

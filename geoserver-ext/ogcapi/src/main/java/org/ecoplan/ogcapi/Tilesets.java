@@ -294,7 +294,7 @@ final class Tilesets {
         int q = id.indexOf('?');
         if (q >= 0) id = id.substring(0, q);
         try {
-            return java.net.URLDecoder.decode(id.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+            return org.ecoplan.ows.PathSegment.decode(id);
         } catch (IllegalArgumentException e) {
             throw Problem.badRequest(COLLECTIONS, "Malformed percent-encoding in '" + Problem.abbreviate(item) + "'");
         }

@@ -14,8 +14,8 @@ import java.util.zip.Deflater;
  * 15948): colour type 6 (RGBA, 8 bits) for images with alpha, 2 (RGB) otherwise, one IDAT chunk,
  * no interlace. Reads the packed int pixels directly and deflates at the fastest level, because
  * the general-purpose ImageIO writer copies the raster row by row and dominates the time of a
- * map request. The compressed data is gathered in blocks of 64 KiB rather than one doubling array, so
- * a large map allocates no large array twice. Premultiplied pixels are converted back to straight alpha, as PNG requires (PNG
+ * map request. The compressed data is gathered in a {@link BlockOutputStream} rather than one
+ * doubling array, so a large map allocates no large array twice. Premultiplied pixels are converted back to straight alpha, as PNG requires (PNG
  * clause 12.8 "Alpha channel creation").
  *
  * <p>Only images with a packed int layout ({@code TYPE_INT_ARGB}, {@code TYPE_INT_ARGB_PRE},
@@ -26,7 +26,6 @@ public final class PngWriter {
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
     private static final byte FILTER_NONE = 0;
     private static final byte FILTER_UP = 2;
-    private static final int BLOCK = 64 * 1024;
 
     private PngWriter() {}
 
@@ -61,12 +60,12 @@ public final class PngWriter {
         // compression 0 (deflate), filter method 0 (adaptive), interlace 0 (none): zeros already
         out.write(SIGNATURE);
         chunk(out, "IHDR", header, header.length);
-        Blocks data = idat(image, w, h, bpp, premultiplied);
+        BlockOutputStream data = idat(image, w, h, bpp, premultiplied);
         chunk(out, "IDAT", data);
         chunk(out, "IEND", new byte[0], 0);
     }
 
-    private static Blocks idat(BufferedImage image, int w, int h, int bpp, boolean premultiplied) {
+    private static BlockOutputStream idat(BufferedImage image, int w, int h, int bpp, boolean premultiplied) {
         WritableRaster raster = image.getRaster();
         SinglePixelPackedSampleModel sm = (SinglePixelPackedSampleModel) raster.getSampleModel();
         DataBufferInt buffer = (DataBufferInt) raster.getDataBuffer();
@@ -80,7 +79,8 @@ public final class PngWriter {
         byte[] filtered = new byte[rowBytes + 1];
         byte[] repeat = new byte[rowBytes + 1];
         repeat[0] = FILTER_UP; // a row equal to the one above: Up filter, all zeros
-        Blocks compressed = new Blocks();
+        BlockOutputStream compressed = new BlockOutputStream();
+        byte[] deflated = new byte[16 * 1024];
         Deflater deflater = new Deflater(Deflater.BEST_SPEED);
         try {
             for (int y = 0; y < h; y++) {
@@ -94,10 +94,10 @@ public final class PngWriter {
                     input = filtered;
                 }
                 deflater.setInput(input, 0, rowBytes + 1);
-                while (!deflater.needsInput()) compressed.deflate(deflater);
+                while (!deflater.needsInput()) compressed.write(deflated, 0, deflater.deflate(deflated));
             }
             deflater.finish();
-            while (!deflater.finished()) compressed.deflate(deflater);
+            while (!deflater.finished()) compressed.write(deflated, 0, deflater.deflate(deflated));
         } finally {
             deflater.end();
         }
@@ -155,22 +155,29 @@ public final class PngWriter {
     }
 
     private static void chunk(OutputStream out, String type, byte[] data, int n) throws IOException {
-        Blocks b = new Blocks();
-        b.add(data, n);
-        chunk(out, type, b);
-    }
-
-    private static void chunk(OutputStream out, String type, Blocks data) throws IOException {
         byte[] head = new byte[8];
-        putInt(head, 0, data.size());
+        putInt(head, 0, n);
         for (int i = 0; i < 4; i++) head[4 + i] = (byte) type.charAt(i);
         CRC32 crc = new CRC32();
         crc.update(head, 4, 4);
-        for (int i = 0; i < data.blocks.size(); i++) crc.update(data.blocks.get(i), 0, data.used(i));
+        crc.update(data, 0, n);
+        out.write(head);
+        out.write(data, 0, n);
         byte[] tail = new byte[4];
         putInt(tail, 0, (int) crc.getValue());
+        out.write(tail);
+    }
+
+    private static void chunk(OutputStream out, String type, BlockOutputStream data) throws IOException {
+        byte[] head = new byte[8];
+        putInt(head, 0, (int) data.size());
+        for (int i = 0; i < 4; i++) head[4 + i] = (byte) type.charAt(i);
+        CRC32 crc = new CRC32();
+        crc.update(head, 4, 4);
         out.write(head);
-        for (int i = 0; i < data.blocks.size(); i++) out.write(data.blocks.get(i), 0, data.used(i));
+        data.writeTo(out, crc);
+        byte[] tail = new byte[4];
+        putInt(tail, 0, (int) crc.getValue());
         out.write(tail);
     }
 
@@ -179,32 +186,5 @@ public final class PngWriter {
         b[at + 1] = (byte) (v >>> 16);
         b[at + 2] = (byte) (v >>> 8);
         b[at + 3] = (byte) v;
-    }
-
-    /** Bytes in blocks of {@value #BLOCK}: the deflater writes into the last one directly, no array is copied. */
-    private static final class Blocks {
-        final java.util.List<byte[]> blocks = new java.util.ArrayList<>();
-        private int last; // bytes used in the last block
-
-        void deflate(Deflater d) {
-            if (blocks.isEmpty() || last == BLOCK) {
-                blocks.add(new byte[BLOCK]);
-                last = 0;
-            }
-            last += d.deflate(blocks.get(blocks.size() - 1), last, BLOCK - last);
-        }
-
-        void add(byte[] data, int n) {
-            blocks.add(data);
-            last = n;
-        }
-
-        int used(int i) { return i == blocks.size() - 1 ? last : blocks.get(i).length; }
-
-        int size() {
-            int n = 0;
-            for (int i = 0; i < blocks.size(); i++) n += used(i);
-            return n;
-        }
     }
 }

@@ -130,7 +130,7 @@ public final class VectorTileEndpoint implements HttpEndpoint {
     private TileLayer layer(OwsRequest request, String segment) {
         String name;
         try {
-            name = java.net.URLDecoder.decode(segment.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+            name = org.ecoplan.ows.PathSegment.decode(segment);
         } catch (IllegalArgumentException e) {
             throw notFound("Malformed percent-encoding in " + segment);
         }

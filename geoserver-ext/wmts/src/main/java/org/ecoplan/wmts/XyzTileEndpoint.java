@@ -1,7 +1,5 @@
 package org.ecoplan.wmts;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.ecoplan.map.image.ImageFormat;
 import org.ecoplan.map.tiles.LayerLimits;
@@ -56,7 +54,11 @@ public final class XyzTileEndpoint implements HttpEndpoint {
         String rest = request.path().substring(PREFIX.length());
         if (rest.startsWith("/")) rest = rest.substring(1);
         String[] parts = rest.split("/");
-        for (int i = 0; i < parts.length; i++) parts[i] = URLDecoder.decode(parts[i], StandardCharsets.UTF_8);
+        try {
+            for (int i = 0; i < parts.length; i++) parts[i] = org.ecoplan.ows.PathSegment.decode(parts[i]);
+        } catch (IllegalArgumentException e) {
+            throw notFound(request);
+        }
         if (parts.length < 3) throw notFound(request);
         TileLayer layer = engine.layer(context.view(request), parts[0]).orElseThrow(
                 () -> new ServiceException("NotFound", "layer", "No tiled layer named '" + parts[0] + "'", 404));

@@ -5,6 +5,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import org.ecoplan.ows.ServiceException;
+import org.ecoplan.render.BlockOutputStream;
 
 /** Writes a rendered image in an {@link ImageFormat}, to a stream or into bytes. */
 public final class ImageEncoder {
