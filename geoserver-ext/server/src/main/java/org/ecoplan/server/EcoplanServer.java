@@ -360,9 +360,6 @@ public final class EcoplanServer implements AutoCloseable {
             if (answer.status() == 405)
                 response.getHeaders().put(HttpHeader.ALLOW, HttpMethods.allowed(t.route(), t.path()));
             answer = context.access().privateWhenSecured(answer, read.caller());
-            if (answer.status() == 503) {
-                response.getHeaders().put(HttpHeader.RETRY_AFTER, Integer.toString(ClientLimiter.RETRY_AFTER_SECONDS));
-            }
             try (ClientLimiter.Turn held = turn) {
                 HttpExchange.write(answer, request, response, callback, policy,
                         e -> ErrorBoundary.report(t.route(), e, asked));

@@ -100,6 +100,11 @@ final class HttpExchange {
     static void write(OwsResponse r, Request request, Response response, Callback callback, HttpPolicy policy,
             java.util.function.Function<RuntimeException, OwsResponse> onFailure) {
         response.setStatus(r.status());
+        // every 503 says when to come back (RFC 9110 clause 10.2.3) — also one written in place of a
+        // streaming answer that failed before its first byte (the headers are reset then)
+        if (r.status() == 503) {
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, Integer.toString(ClientLimiter.RETRY_AFTER_SECONDS));
+        }
         if (r.contentType() != null) response.getHeaders().put(HttpHeader.CONTENT_TYPE, r.contentType());
         // HTML pages: the landing page, the viewer, metadata and feature-info pages
         if (policy.csp() != null && r.contentType() != null && r.contentType().startsWith("text/html")) {
