@@ -287,6 +287,19 @@ class MapRendererTest {
     }
 
     @Test
+    void theQueryAllowsSimplificationWithinHalfAPixel() {
+        MemoryFeatureSource zones = TestScenes.zones();
+        // 1000 units over 200 pixels, 32 pixels of buffer each side: 5 units a pixel
+        renderer.render(
+                request(List.of(new MapLayer("zone", zones, TestScenes.style("polygons.sld"))), WORLD, 200, 200));
+        assertEquals(2.5, zones.lastQuery().generalization(), 1e-9);
+        // the finer axis decides: 1000 units over 400 pixels across, 200 down
+        renderer.render(
+                request(List.of(new MapLayer("zone", zones, TestScenes.style("polygons.sld"))), WORLD, 400, 200));
+        assertEquals(0.5 * 1000 / 400, zones.lastQuery().generalization(), 1e-9);
+    }
+
+    @Test
     void oneFeatureQueryPerLayerWhateverTheFeatureTypeStyles() {
         MemoryFeatureSource zones = TestScenes.zones();
         renderer.render(

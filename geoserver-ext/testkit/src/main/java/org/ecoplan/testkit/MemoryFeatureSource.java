@@ -27,6 +27,7 @@ public final class MemoryFeatureSource implements FeatureSource {
     private final FeatureType type;
     private volatile List<Feature> features;
     private final AtomicInteger queries = new AtomicInteger();
+    private volatile FeatureQuery lastQuery;
     private final AtomicInteger versionReads = new AtomicInteger();
     private final AtomicInteger openCursors = new AtomicInteger();
     private final AtomicInteger maxOpenCursors = new AtomicInteger();
@@ -40,6 +41,9 @@ public final class MemoryFeatureSource implements FeatureSource {
 
     /** How many times features(...) was called. */
     public int queries() { return queries.get(); }
+
+    /** The query of the last {@link #features} call, or null. */
+    public FeatureQuery lastQuery() { return lastQuery; }
 
     /** Cursors opened and not yet closed. */
     public int openCursors() { return openCursors.get(); }
@@ -89,6 +93,7 @@ public final class MemoryFeatureSource implements FeatureSource {
     @Override
     public FeatureCursor features(FeatureQuery q) {
         queries.incrementAndGet();
+        lastQuery = q;
         List<Feature> m = matching(q);
         Comparator<Feature> order = null;
         for (SortBy s : q.sortBy()) {

@@ -39,9 +39,14 @@ public final class PostGisStore implements DataStore {
         // named, so a load's swap can tell this server's stalled readers from other sessions
         config.addDataSourceProperty("ApplicationName", PostGisWriter.READER_APPLICATION);
         // currentSchema alone would hide the PostGIS types and functions installed in another schema
+        // Reads here are many and short, and a replica already answers requests side by side: a parallel
+        // gather per map only multiplies processes beyond the cores, and JIT compiling a map's query
+        // (its cost is high when it spans a million rows) took longer than it saved.
         config.setConnectionInitSql("SELECT set_config('search_path', quote_ident('" + url.schema() + "') || ',' || "
                 + "coalesce((SELECT string_agg(quote_ident(n.nspname), ',') FROM pg_extension e "
-                + "JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'postgis'), 'public'), false)");
+                + "JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'postgis'), 'public'), false), "
+                + "set_config('max_parallel_workers_per_gather', '0', false), "
+                + "(SELECT set_config('jit', 'off', false) FROM pg_settings WHERE name = 'jit')");
         this.pool = new HikariDataSource(config);
     }
 

@@ -47,6 +47,15 @@ public interface SqlDialect {
     /** The select-list expression reading the geometry column. */
     String geometrySelect();
 
+    /**
+     * The select-list expression reading the geometry column simplified within a distance bound as
+     * its one parameter, every feature kept however small; null when the database cannot simplify
+     * (the store then returns exact geometries, which a caller must accept).
+     */
+    default String generalizedGeometrySelect() {
+        return null;
+    }
+
     Geometry readGeometry(ResultSet rs, int column) throws SQLException;
 
     Object readValue(ResultSet rs, int column, AttributeType type) throws SQLException;

@@ -63,7 +63,7 @@ public abstract class SqlFeatureSource implements FeatureSource {
         String sql = "SELECT count(*) FROM " + dialect.table() + " WHERE " + where.sql();
         if (query.pastDeadline()) throw timeout("counting");
         try (Connection c = connections.open(); PreparedStatement ps = c.prepareStatement(sql)) {
-            bindAll(ps, where.params());
+            bindAll(ps, where.params(), 1);
             try (AutoCloseable limit = dialect.limitTime(c, ps, query.deadlineNanos());
                     ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -91,9 +91,13 @@ public abstract class SqlFeatureSource implements FeatureSource {
         // the Java residual may test any attribute, so it sees whole rows
         List<AttributeDescriptor> read = residual ? type.attributes() : selected;
         boolean readGeometry = type.hasGeometry() && (query.withGeometry() || residual);
+        // the Java residual tests the geometry it reads: only exact geometries may be tested
+        String generalized = readGeometry && !residual && query.generalization() > 0
+                ? dialect.generalizedGeometrySelect()
+                : null;
         StringBuilder sql = new StringBuilder("SELECT ").append(dialect.quote(SqlDialect.FID));
         for (AttributeDescriptor a : read) sql.append(", ").append(dialect.quote(a.name()));
-        if (readGeometry) sql.append(", ").append(dialect.geometrySelect());
+        if (readGeometry) sql.append(", ").append(generalized != null ? generalized : dialect.geometrySelect());
         sql.append(" FROM ").append(dialect.table()).append(" WHERE ").append(where.sql()).append(orderBy);
         if (!residual) sql.append(dialect.page(query.offset(), query.limit()));
 
@@ -129,7 +133,9 @@ public abstract class SqlFeatureSource implements FeatureSource {
             c = connections.open();
             ps = c.prepareStatement(sql.toString());
             dialect.prepareStreaming(c, ps);
-            bindAll(ps, where.params());
+            int first = 1;
+            if (generalized != null) dialect.bind(ps, first++, query.generalization());
+            bindAll(ps, where.params(), first);
             limit = dialect.limitTime(c, ps, query.deadlineNanos());
             ResultSet rs = ps.executeQuery();
             long deadline = query.deadlineNanos();
@@ -185,8 +191,8 @@ public abstract class SqlFeatureSource implements FeatureSource {
         return sb.append(dialect.quote(SqlDialect.FID)).append(" ASC").toString();
     }
 
-    private void bindAll(PreparedStatement ps, List<Object> params) throws SQLException {
-        for (int i = 0; i < params.size(); i++) dialect.bind(ps, i + 1, params.get(i));
+    private void bindAll(PreparedStatement ps, List<Object> params, int first) throws SQLException {
+        for (int i = 0; i < params.size(); i++) dialect.bind(ps, first + i, params.get(i));
     }
 
     @Override

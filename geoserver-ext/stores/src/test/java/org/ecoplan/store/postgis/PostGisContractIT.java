@@ -58,6 +58,26 @@ class PostGisContractIT extends FeatureSourceContract {
         org.junit.jupiter.api.Assertions.assertTrue(plan.toString().contains("plots_geom_gix"), plan.toString());
     }
 
+    @org.junit.jupiter.api.Test
+    void generalizationSimplifiesInTheDatabase() {
+        var all = org.ecoplan.catalog.query.FeatureQuery.ALL;
+        var exact = read(plots, all);
+        var fine = read(plots, all.withGeneralization(0.001));
+        var coarse = read(plots, all.withGeneralization(0.1));
+        int simplified = 0;
+        for (int i = 0; i < exact.size(); i++) {
+            if (exact.get(i).geometry() == null) continue;
+            int n = exact.get(i).geometry().getNumPoints();
+            // a square (5 points) far larger than 0.001 degrees is unchanged; at 0.1 degrees it collapses
+            // to the smallest ring ST_Simplify keeps with preserveCollapsed
+            org.junit.jupiter.api.Assertions.assertEquals(n, fine.get(i).geometry().getNumPoints());
+            org.junit.jupiter.api.Assertions.assertTrue(coarse.get(i).geometry().getNumPoints() < n,
+                    exact.get(i).id() + ": " + coarse.get(i).geometry());
+            simplified++;
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(35, simplified);
+    }
+
     @Override
     protected DataStore createStore() throws Exception {
         schema = createSchema("contract_");
