@@ -12,23 +12,27 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Builds the R-tree of one table of a bulk load (OGC 12-128r18 Annex F.3) on a thread of its own, in a
- * scratch SQLite database; {@link #copyInto} then replaces the GeoPackage R-tree's shadow tables
- * ({@code _node}, {@code _rowid}, {@code _parent}) by the scratch ones, row for row (the scratch file
- * cannot be attached: SQLite attaches nothing inside the load's transaction, and a database attached
- * before it would stay locked by it). SQLite's R-tree insertion is the dearest part of writing a spatial row; built this way it runs on
- * the second core while the first encodes and writes the features, and the GeoPackage gets the same
- * tree it would have got from inserting the rows one by one. Entries travel in batches through a small
- * bounded queue, so memory stays bounded whatever the number of rows.
+ * Builds the R-tree of one table of a bulk load (OGC 12-128r18 Annex F.3). While the entries fit in
+ * memory ({@link PackedRtree#memoryLimit}) they are gathered there and written at the end as a packed
+ * tree straight into the R-tree's shadow tables ({@link PackedRtree}). Beyond that the tree is grown on a
+ * thread of its own in a scratch SQLite database, and {@link #copyInto} replaces the GeoPackage
+ * R-tree's shadow tables ({@code _node}, {@code _rowid}, {@code _parent}) by the scratch ones, row for
+ * row (the scratch file cannot be attached: SQLite attaches nothing inside the load's transaction, and
+ * a database attached before it would stay locked by it); entries then travel in batches through a
+ * small bounded queue, so memory stays bounded whatever the number of rows.
  */
 final class RtreeBuilder implements AutoCloseable {
     private static final int BATCH = 2048;
     private static final double[] END = new double[0];
 
+    private final Path file;
     private final String name;
-    private final Connection scratch;
+    private final int pageSize;
+    private final long memoryLimit;
+    private PackedRtree memory = new PackedRtree();
+    private Connection scratch;
     private final BlockingQueue<double[]> queue = new ArrayBlockingQueue<>(16);
-    private final Thread worker;
+    private Thread worker;
     private volatile Throwable failure;
     private volatile boolean built;
     private double[] batch = new double[BATCH * 5];
@@ -36,33 +40,60 @@ final class RtreeBuilder implements AutoCloseable {
     private boolean finished;
 
     /**
-     * @param file the scratch database
+     * @param file the scratch database, used once the entries outgrow {@link PackedRtree#memoryLimit}
      * @param name the name of this table's R-tree in it
      */
-    RtreeBuilder(Path file, String name, int pageSize) throws SQLException {
+    RtreeBuilder(Path file, String name, int pageSize) {
+        this(file, name, pageSize, PackedRtree.memoryLimit());
+    }
+
+    RtreeBuilder(Path file, String name, int pageSize, long memoryLimit) {
+        this.file = file;
         this.name = name;
-        this.scratch = GeoPackageConnections.open(file, true);
-        try (Statement s = scratch.createStatement()) {
-            // the R-tree's node size follows the page size: the scratch tree's nodes must fit the target's
-            s.execute("PRAGMA page_size = " + pageSize);
-            // scratch: nothing in it survives a crash, so nothing is journalled or synced
-            s.execute("PRAGMA journal_mode = OFF");
-            s.execute("PRAGMA synchronous = OFF");
-            s.execute("PRAGMA cache_size = -65536");
-            s.execute("DROP TABLE IF EXISTS \"" + name + "\"");
-            s.execute("CREATE VIRTUAL TABLE \"" + name + "\" USING rtree(id, minx, maxx, miny, maxy)");
-            scratch.setAutoCommit(false);
-        } catch (SQLException | RuntimeException e) {
-            scratch.close();
-            throw e;
+        this.pageSize = pageSize;
+        this.memoryLimit = memoryLimit;
+    }
+
+    /** Moves what memory holds to a tree grown in the scratch database, on a thread of its own. */
+    private void spill() {
+        try {
+            scratch = GeoPackageConnections.open(file, true);
+            try (Statement s = scratch.createStatement()) {
+                // the R-tree's node size follows the page size: the scratch tree's nodes must fit the target's
+                s.execute("PRAGMA page_size = " + pageSize);
+                // scratch: nothing in it survives a crash, so nothing is journalled or synced
+                s.execute("PRAGMA journal_mode = OFF");
+                s.execute("PRAGMA synchronous = OFF");
+                s.execute("PRAGMA cache_size = -65536");
+                s.execute("DROP TABLE IF EXISTS \"" + name + "\"");
+                s.execute("CREATE VIRTUAL TABLE \"" + name + "\" USING rtree(id, minx, maxx, miny, maxy)");
+                scratch.setAutoCommit(false);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open the scratch database of the R-tree " + name + ": "
+                    + e.getMessage(), e);
         }
-        this.worker = new Thread(this::drain, "rtree-" + name);
+        worker = new Thread(this::drain, "rtree-" + name);
         worker.setDaemon(true);
         worker.start();
+        PackedRtree held = memory;
+        memory = null;
+        held.forEach(this::queueEntry);
     }
 
     /** Adds one row's bounds. */
     void add(long id, double minx, double maxx, double miny, double maxy) {
+        if (memory != null) {
+            if (memory.size() < memoryLimit) {
+                memory.add(id, minx, maxx, miny, maxy);
+                return;
+            }
+            spill();
+        }
+        queueEntry(id, minx, maxx, miny, maxy);
+    }
+
+    private void queueEntry(long id, double minx, double maxx, double miny, double maxy) {
         int at = size * 5;
         batch[at] = id;
         batch[at + 1] = minx;
@@ -124,6 +155,12 @@ final class RtreeBuilder implements AutoCloseable {
      * hold it, in that connection's transaction.
      */
     void copyInto(Connection c, String target) throws SQLException {
+        if (memory != null) {
+            memory.writeInto(c, target);
+            memory = null;
+            finished = true;
+            return;
+        }
         flush();
         put(END);
         try {
@@ -164,7 +201,8 @@ final class RtreeBuilder implements AutoCloseable {
     /** Stops the thread if the load ended without {@link #copyInto}, and closes the scratch connection. */
     @Override
     public void close() {
-        if (!finished) {
+        memory = null;
+        if (worker != null && !finished) {
             worker.interrupt();
             try {
                 worker.join(TimeUnit.SECONDS.toMillis(30));
@@ -172,6 +210,7 @@ final class RtreeBuilder implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        if (scratch == null) return;
         try {
             scratch.close();
         } catch (SQLException ignored) {

@@ -1,5 +1,6 @@
 package org.ecoplan.store.gpkg;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -45,6 +46,32 @@ class GeoPackageGeometryTest {
         assertTrue(GeoPackageGeometry.isEmpty(blob));
         assertNull(GeoPackageGeometry.envelope(blob));
         assertTrue(GeoPackageGeometry.decode(blob).isEmpty());
+    }
+
+    @Test
+    void theWkbIsWhatJtsWritesAndReadsBack() throws Exception {
+        org.locationtech.jts.io.WKTReader wkt = new org.locationtech.jts.io.WKTReader();
+        String[] samples = {"POINT (113.5 40.1)", "POINT EMPTY", "POINT Z (1 2 3)", "LINESTRING (0 0, 1 1, 2 0)",
+                "LINESTRING EMPTY", "POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0), (2 2, 2 3, 3 3, 2 2))", "POLYGON EMPTY",
+                "POLYGON Z ((0 0 5, 1 0 5, 1 1 5, 0 0 5))", "MULTIPOINT ((1 2), (3 4))", "MULTIPOINT EMPTY",
+                "MULTILINESTRING ((0 0, 1 1), (2 2, 3 3, 4 5))",
+                "MULTIPOLYGON (((0 0, 1 0, 1 1, 0 0)), ((5 5, 6 5, 6 6, 5 5), (5.2 5.1, 5.8 5.1, 5.8 5.7, 5.2 5.1)))",
+                "MULTIPOLYGON EMPTY",
+                "GEOMETRYCOLLECTION (POINT (1 1), LINESTRING (0 0, 1 1), GEOMETRYCOLLECTION (POINT (2 2)))",
+                "GEOMETRYCOLLECTION EMPTY"};
+        for (String text : samples) {
+            org.locationtech.jts.geom.Geometry g = wkt.read(text);
+            byte[] blob = GeoPackageGeometry.encode(g, 4490);
+            byte[] jts = new org.locationtech.jts.io.WKBWriter(2, org.locationtech.jts.io.ByteOrderValues.LITTLE_ENDIAN)
+                    .write(g);
+            int offset = g.isEmpty() ? 8 : 40;
+            assertEquals(offset + jts.length, blob.length, text);
+            assertArrayEquals(jts, java.util.Arrays.copyOfRange(blob, offset, blob.length), text);
+            org.locationtech.jts.geom.Geometry back = GeoPackageGeometry.decode(blob);
+            assertEquals(g.getGeometryType(), back.getGeometryType(), text);
+            if (!g.isEmpty())
+                assertTrue(back.equalsExact(wkt.read(new org.locationtech.jts.io.WKTWriter(2).write(g))), text);
+        }
     }
 
     @Test
