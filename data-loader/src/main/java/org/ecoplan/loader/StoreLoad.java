@@ -31,7 +31,8 @@ public final class StoreLoad {
             long total = l.count();
             long[] reported = {0};
             long[] written = {0};
-            try (FeatureReplay.Features features = l.open()) {
+            // a streamed layer is read (and checked) on a second thread while this one writes
+            try (FeatureReplay.Features features = l.streamed() ? new PrefetchedFeatures(l.open(), id) : l.open()) {
                 Iterator<Feature> counted = new Iterator<>() {
                     @Override
                     public boolean hasNext() { return features.hasNext(); }
