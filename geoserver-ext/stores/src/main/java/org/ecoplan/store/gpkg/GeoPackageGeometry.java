@@ -4,16 +4,10 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import org.ecoplan.catalog.store.StoreException;
-import org.locationtech.jts.geom.CoordinateSequence;
+import org.ecoplan.store.sql.WkbEncoding;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.LineString;
-import org.locationtech.jts.geom.MultiLineString;
-import org.locationtech.jts.geom.MultiPoint;
-import org.locationtech.jts.geom.MultiPolygon;
-import org.locationtech.jts.geom.Point;
-import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.impl.PackedCoordinateSequenceFactory;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
@@ -39,7 +33,8 @@ public final class GeoPackageGeometry {
      */
     public static byte[] encode(Geometry g, int srsId) {
         boolean empty = g.isEmpty();
-        ByteBuffer b = ByteBuffer.allocate(HEADER + (empty ? 0 : 32) + wkbSize(g)).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b = ByteBuffer.allocate(HEADER + (empty ? 0 : 32) + WkbEncoding.size(g))
+                .order(ByteOrder.LITTLE_ENDIAN);
         b.put((byte) 'G').put((byte) 'P').put((byte) 0);
         b.put((byte) (FLAG_LITTLE_ENDIAN | (empty ? FLAG_EMPTY : FLAG_ENVELOPE_XY)));
         b.putInt(srsId);
@@ -47,57 +42,8 @@ public final class GeoPackageGeometry {
             Envelope e = g.getEnvelopeInternal();
             b.putDouble(e.getMinX()).putDouble(e.getMaxX()).putDouble(e.getMinY()).putDouble(e.getMaxY());
         }
-        writeWkb(b, g);
+        WkbEncoding.write(b, g, 0);
         return b.array();
-    }
-
-    /** Byte order, type, then per ISO 13249-3 / OGC 06-103r4 clause 8.2: counts and x/y pairs. */
-    private static int wkbSize(Geometry g) {
-        if (g instanceof Point) return 5 + 16;
-        if (g instanceof LineString l) return 9 + 16 * l.getNumPoints();
-        if (g instanceof Polygon p) {
-            if (p.isEmpty()) return 9;
-            int size = 9 + 4 + 16 * p.getExteriorRing().getNumPoints();
-            for (int i = 0; i < p.getNumInteriorRing(); i++) size += 4 + 16 * p.getInteriorRingN(i).getNumPoints();
-            return size;
-        }
-        int size = 9;
-        for (int i = 0; i < g.getNumGeometries(); i++) size += wkbSize(g.getGeometryN(i));
-        return size;
-    }
-
-    private static void writeWkb(ByteBuffer b, Geometry g) {
-        b.put((byte) 1); // little-endian, as the header says
-        if (g instanceof Point p) {
-            b.putInt(1);
-            // an empty point has no coordinates in WKB: NaN x/y by convention (GeoPackage 12-128r18 2.1.3.1.1)
-            if (p.isEmpty()) b.putDouble(Double.NaN).putDouble(Double.NaN);
-            else b.putDouble(p.getX()).putDouble(p.getY());
-        } else if (g instanceof LineString l) {
-            b.putInt(2);
-            writeSequence(b, l.getCoordinateSequence());
-        } else if (g instanceof Polygon p) {
-            b.putInt(3);
-            if (p.isEmpty()) {
-                b.putInt(0);
-                return;
-            }
-            b.putInt(1 + p.getNumInteriorRing());
-            writeSequence(b, p.getExteriorRing().getCoordinateSequence());
-            for (int i = 0; i < p.getNumInteriorRing(); i++)
-                writeSequence(b, p.getInteriorRingN(i).getCoordinateSequence());
-        } else {
-            b.putInt(
-                    g instanceof MultiPoint ? 4 : g instanceof MultiLineString ? 5 : g instanceof MultiPolygon ? 6 : 7);
-            b.putInt(g.getNumGeometries());
-            for (int i = 0; i < g.getNumGeometries(); i++) writeWkb(b, g.getGeometryN(i));
-        }
-    }
-
-    private static void writeSequence(ByteBuffer b, CoordinateSequence seq) {
-        int n = seq.size();
-        b.putInt(n);
-        for (int i = 0; i < n; i++) b.putDouble(seq.getX(i)).putDouble(seq.getY(i));
     }
 
     /**

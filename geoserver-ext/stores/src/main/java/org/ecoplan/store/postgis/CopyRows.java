@@ -3,17 +3,22 @@ package org.ecoplan.store.postgis;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import org.ecoplan.catalog.AttributeType;
 import org.postgresql.copy.CopyIn;
 
 /**
- * Rows of PostgreSQL's COPY text format (PostgreSQL documentation, COPY, "Text Format"): columns
- * separated by tabs, rows ended by newlines, {@code \N} for NULL, and backslash, tab, newline and
- * carriage return in values escaped with a backslash. Encoded straight into a byte buffer and sent
- * to the server in chunks: a million rows must not cost a million intermediate strings.
+ * Rows of PostgreSQL's binary COPY format (PostgreSQL documentation, COPY, "Binary Format"): a
+ * signature and two zero words, then per row a 16-bit field count and per field a 32-bit length (-1
+ * for NULL) and the value in the type's binary (send/receive) form, all big-endian, and a 16-bit -1 at
+ * the end. The server then neither parses text numbers nor decodes hexadecimal geometry: a million
+ * polygons take it less than half the time of the text format. Encoded straight into a byte buffer and
+ * sent in chunks, so a million rows cost no intermediate strings.
  */
 final class CopyRows {
     private static final int CHUNK = 64 * 1024;
-    private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
+    /** PostgreSQL dates count days from 2000-01-01. */
+    private static final long POSTGRES_EPOCH_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
 
     private final CopyIn copy;
     private byte[] buf = new byte[CHUNK * 2];
@@ -21,75 +26,94 @@ final class CopyRows {
 
     CopyRows(CopyIn copy) {
         this.copy = copy;
+        room(SIGNATURE.length + 8);
+        System.arraycopy(SIGNATURE, 0, buf, 0, SIGNATURE.length);
+        len = SIGNATURE.length;
+        int32(0); // flags: no OIDs
+        int32(0); // no header extension
     }
 
-    /** A value as text: null, a number, a boolean, a date or a string (escaped). */
-    void value(Object v) {
-        if (v == null) ascii("\\N");
-        else if (v instanceof Boolean b) ascii(b ? "t" : "f");
-        else if (v instanceof Long || v instanceof Integer) ascii(v.toString());
-        else if (v instanceof Double d) ascii(d.isNaN() ? "NaN" : d.toString());
-        else if (v instanceof LocalDate d) ascii(d.toString());
-        else escaped(v.toString());
+    /** Starts a row of {@code fields} values. */
+    void startRow(int fields) {
+        int16(fields);
     }
 
-    /** A number as text. */
-    void number(long n) { ascii(Long.toString(n)); }
+    /** A bigint. */
+    void int8(long v) {
+        int32(8);
+        int64(v);
+    }
 
-    /** Bytes as upper-case hexadecimal, the text form PostGIS reads (E)WKB in. */
-    void hex(byte[] bytes) {
-        room(bytes.length * 2);
-        for (byte b : bytes) {
-            buf[len++] = HEX[(b >> 4) & 0xF];
-            buf[len++] = HEX[b & 0xF];
+    /** An attribute value of the column's type, already converted to its Java class (or null). */
+    void value(AttributeType type, Object v) {
+        if (v == null) {
+            nullValue();
+            return;
+        }
+        switch (type) {
+            case STRING -> bytes(v.toString().getBytes(StandardCharsets.UTF_8));
+            case INTEGER -> int8(((Number) v).longValue());
+            case DOUBLE -> {
+                int32(8);
+                int64(Double.doubleToLongBits(((Number) v).doubleValue()));
+            }
+            case BOOLEAN -> {
+                int32(1);
+                room(1);
+                buf[len++] = (byte) (((Boolean) v) ? 1 : 0);
+            }
+            case DATE -> {
+                int32(4);
+                int32(Math.toIntExact(((LocalDate) v).toEpochDay() - POSTGRES_EPOCH_DAY));
+            }
         }
     }
 
-    void tab() { put((byte) '\t'); }
+    void nullValue() {
+        int32(-1);
+    }
+
+    /** A value given as its binary form (a geometry's EWKB, a text's UTF-8). */
+    void bytes(byte[] value) {
+        int32(value.length);
+        room(value.length);
+        System.arraycopy(value, 0, buf, len, value.length);
+        len += value.length;
+    }
 
     void endRow() throws SQLException {
-        put((byte) '\n');
         if (len >= CHUNK) flush();
     }
 
-    void flush() throws SQLException {
+    /** The end marker, and everything still buffered. */
+    void finish() throws SQLException {
+        int16(-1);
+        flush();
+    }
+
+    private void flush() throws SQLException {
         if (len == 0) return;
         copy.writeToCopy(buf, 0, len);
         len = 0;
     }
 
-    private void ascii(String s) {
-        room(s.length());
-        for (int i = 0; i < s.length(); i++) buf[len++] = (byte) s.charAt(i);
+    private void int16(int v) {
+        room(2);
+        buf[len++] = (byte) (v >>> 8);
+        buf[len++] = (byte) v;
     }
 
-    private void escaped(String s) {
-        room(s.length() * 4);
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (ch < 0x80) {
-                switch (ch) {
-                    case '\\' -> { buf[len++] = '\\'; buf[len++] = '\\'; }
-                    case '\t' -> { buf[len++] = '\\'; buf[len++] = 't'; }
-                    case '\n' -> { buf[len++] = '\\'; buf[len++] = 'n'; }
-                    case '\r' -> { buf[len++] = '\\'; buf[len++] = 'r'; }
-                    default -> buf[len++] = (byte) ch;
-                }
-            } else {
-                // the rest of the string through the JDK's encoder (surrogate pairs included)
-                byte[] rest = s.substring(i).replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
-                        .replace("\r", "\\r").getBytes(StandardCharsets.UTF_8);
-                room(rest.length);
-                System.arraycopy(rest, 0, buf, len, rest.length);
-                len += rest.length;
-                return;
-            }
-        }
+    private void int32(int v) {
+        room(4);
+        buf[len++] = (byte) (v >>> 24);
+        buf[len++] = (byte) (v >>> 16);
+        buf[len++] = (byte) (v >>> 8);
+        buf[len++] = (byte) v;
     }
 
-    private void put(byte b) {
-        room(1);
-        buf[len++] = b;
+    private void int64(long v) {
+        int32((int) (v >>> 32));
+        int32((int) v);
     }
 
     private void room(int n) {

@@ -67,6 +67,13 @@ class GeoPackageGeometryTest {
             int offset = g.isEmpty() ? 8 : 40;
             assertEquals(offset + jts.length, blob.length, text);
             assertArrayEquals(jts, java.util.Arrays.copyOfRange(blob, offset, blob.length), text);
+            // and the PostGIS extended form, SRID on the outermost geometry only, as JTS writes it
+            org.locationtech.jts.geom.Geometry withSrid = g.copy();
+            withSrid.setSRID(4547);
+            assertArrayEquals(
+                    new org.locationtech.jts.io.WKBWriter(2, org.locationtech.jts.io.ByteOrderValues.LITTLE_ENDIAN,
+                            true).write(withSrid),
+                    org.ecoplan.store.sql.WkbEncoding.encode(g, 4547), "EWKB " + text);
             org.locationtech.jts.geom.Geometry back = GeoPackageGeometry.decode(blob);
             assertEquals(g.getGeometryType(), back.getGeometryType(), text);
             if (!g.isEmpty())
