@@ -33,6 +33,7 @@ final class PrefetchedFeatures implements FeatureReplay.Features {
     private volatile boolean stopped;
     private Iterator<Feature> current = List.<Feature>of().iterator();
     private boolean finished;
+    private Throwable failure;
 
     PrefetchedFeatures(FeatureReplay.Features source, String name) {
         this.source = source;
@@ -73,6 +74,8 @@ final class PrefetchedFeatures implements FeatureReplay.Features {
 
     @Override
     public boolean hasNext() {
+        // a failed reading fails every later call too: it must never pass for the end of the source
+        if (failure != null) rethrow(failure);
         while (!current.hasNext()) {
             if (finished) return false;
             Batch b = take();
@@ -82,7 +85,8 @@ final class PrefetchedFeatures implements FeatureReplay.Features {
                 if (b.failure() != null) {
                     // the features read before the failure are not given: the write stops here either way
                     current = List.<Feature>of().iterator();
-                    rethrow(b.failure());
+                    failure = b.failure();
+                    rethrow(failure);
                 }
             }
         }
@@ -114,12 +118,20 @@ final class PrefetchedFeatures implements FeatureReplay.Features {
     public void close() {
         stopped = true;
         queue.clear();
+        reader.interrupt();
+        // the source is closed only once its thread has left it, whatever interrupts this one meanwhile
+        boolean interrupted = false;
+        while (reader.isAlive()) {
+            try {
+                reader.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
         try {
-            reader.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
             source.close();
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
         }
     }
 }

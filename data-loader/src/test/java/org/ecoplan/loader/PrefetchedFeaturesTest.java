@@ -44,8 +44,13 @@ class PrefetchedFeaturesTest {
             return new Feature("f" + k, Map.of(), null);
         }
 
+        volatile boolean readerAliveAtClose;
+
         @Override
-        public void close() { closed.set(true); }
+        public void close() {
+            readerAliveAtClose = readBy != null && readBy.isAlive();
+            closed.set(true);
+        }
     }
 
     @Test
@@ -74,10 +79,26 @@ class PrefetchedFeaturesTest {
                 while (f.hasNext()) f.next();
             });
             assertSame(broke, e);
-            assertFalse(f.hasNext(), "nothing after the failure");
+            assertSame(broke, assertThrows(RuntimeException.class, f::hasNext), "a failure is never taken for the end");
         }
         assertTrue(source.closed.get());
         assertTrue(source.read.get() <= 3_000, "reading stopped at the failure");
+    }
+
+    @Test
+    void anInterruptedWriterStillClosesTheSourceOnlyAfterItsReader() {
+        Source source = new Source(Integer.MAX_VALUE, 0, null);
+        PrefetchedFeatures f = new PrefetchedFeatures(source, "interrupted");
+        f.next();
+        Thread.currentThread().interrupt();
+        try {
+            f.close();
+            assertTrue(Thread.currentThread().isInterrupted(), "the interrupt is kept for the caller");
+        } finally {
+            Thread.interrupted();
+        }
+        assertTrue(source.closed.get());
+        assertFalse(source.readerAliveAtClose, "the source was closed after its reading thread ended");
     }
 
     @Test

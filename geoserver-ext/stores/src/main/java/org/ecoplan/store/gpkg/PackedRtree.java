@@ -41,7 +41,8 @@ final class PackedRtree {
      * and may take a third of the heap; a larger table's tree is built in a scratch database instead.
      */
     static long memoryLimit() {
-        return Runtime.getRuntime().maxMemory() / 3 / 64;
+        // and never more than int arrays of four floats an entry can index
+        return Math.min(Runtime.getRuntime().maxMemory() / 3 / 64, (Integer.MAX_VALUE - 8) / 4);
     }
 
     /** Entry i as (id, minx, maxx, miny, maxy), its box as stored (rounded outward to float). */

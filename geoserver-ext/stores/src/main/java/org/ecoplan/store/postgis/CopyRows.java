@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import org.ecoplan.catalog.AttributeType;
+import org.ecoplan.catalog.store.StoreException;
 import org.postgresql.copy.CopyIn;
 
 /**
@@ -63,8 +64,11 @@ final class CopyRows {
                 buf[len++] = (byte) (((Boolean) v) ? 1 : 0);
             }
             case DATE -> {
+                long days = ((LocalDate) v).toEpochDay() - POSTGRES_EPOCH_DAY;
+                // far beyond PostgreSQL's own date range (4713 BC to 5874897 AD), which the server checks
+                if (days != (int) days) throw new StoreException("date " + v + " is out of PostgreSQL's range");
                 int32(4);
-                int32(Math.toIntExact(((LocalDate) v).toEpochDay() - POSTGRES_EPOCH_DAY));
+                int32((int) days);
             }
         }
     }

@@ -121,7 +121,8 @@ final class PostGisDialect implements SqlDialect {
     public String geometrySelect() { return "ST_AsBinary(" + geometry + ")"; }
 
     /**
-     * Douglas-Peucker in the database (ST_Simplify, PostGIS 1.2.2+) with preserveCollapsed, so a
+     * Douglas-Peucker in the database (ST_Simplify; its preserveCollapsed form is in the PostGIS 2.5
+     * manual and later) with preserveCollapsed, so a
      * feature smaller than the distance keeps a minimal shape instead of vanishing: a map of a
      * million parcels then moves a fraction of the bytes and coordinates.
      */

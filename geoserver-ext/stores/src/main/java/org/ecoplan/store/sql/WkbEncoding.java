@@ -15,7 +15,8 @@ import org.locationtech.jts.geom.Polygon;
  * 2D well-known binary (OGC 06-103r4, clause 8.2; ISO 13249-3), little-endian, written straight into
  * a buffer of the exact size: the stores encode a geometry per row of a load, and a growing stream per
  * geometry cost a fifth of a million-row load. Optionally the PostGIS extended form (EWKB) with the
- * SRID on the outermost geometry. The bytes are those JTS's {@code WKBWriter} writes (tested).
+ * SRID on the outermost geometry. The bytes are those JTS's {@code WKBWriter} writes, without SRID or
+ * (for an SRID &gt; 0) with it (tested).
  */
 public final class WkbEncoding {
     private static final int EWKB_SRID_FLAG = 0x20000000;
