@@ -18,6 +18,15 @@ public final class SqlFailure {
         return unreachable(e) ? new StoreUnavailableException(message, e) : new StoreException(message, e);
     }
 
+    /**
+     * Whether the statement failed because a table it reads changed under a plan the server kept for
+     * it (PostgreSQL's "cached plan must not change result type", SQLSTATE 0A000): the driver then
+     * drops the statement, and running it again succeeds.
+     */
+    static boolean stalePlan(SQLException e) {
+        return "0A000".equals(e.getSQLState());
+    }
+
     static boolean unreachable(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLTransientConnectionException) return true;

@@ -62,6 +62,27 @@ public abstract class SqlFeatureSource implements FeatureSource {
         }
         String sql = "SELECT count(*) FROM " + dialect.table() + " WHERE " + where.sql();
         if (query.pastDeadline()) throw timeout("counting");
+        try {
+            return count(sql, where, query);
+        } catch (StalePlanException e) {
+            // the driver has dropped the statement that failed: the second attempt prepares it anew
+            try {
+                return count(sql, where, query);
+            } catch (StalePlanException again) {
+                SQLException cause = (SQLException) again.getCause();
+                throw SqlFailure.of("counting " + description + " failed: " + cause.getMessage(), cause);
+            }
+        }
+    }
+
+    /** Thrown once for a statement whose server-side plan went stale, so the caller tries again. */
+    private static final class StalePlanException extends RuntimeException {
+        StalePlanException(SQLException cause) {
+            super(cause);
+        }
+    }
+
+    private long count(String sql, SqlWhere where, FeatureQuery query) {
         try (Connection c = connections.open(); PreparedStatement ps = c.prepareStatement(sql)) {
             bindAll(ps, where.params(), 1);
             try (AutoCloseable limit = dialect.limitTime(c, ps, query.deadlineNanos());
@@ -71,8 +92,10 @@ public abstract class SqlFeatureSource implements FeatureSource {
             }
         } catch (SQLException e) {
             if (query.pastDeadline()) throw timeout("counting");
-            throw SqlFailure.of("counting " + description + " failed: " + e.getMessage(), e);
-        } catch (QueryTimeoutException | StoreException e) {
+            throw SqlFailure.stalePlan(e)
+                    ? new StalePlanException(e)
+                    : SqlFailure.of("counting " + description + " failed: " + e.getMessage(), e);
+        } catch (QueryTimeoutException | StoreException | StalePlanException e) {
             throw e;
         } catch (Exception e) {
             throw new StoreException("counting " + description + " failed: " + e.getMessage(), e);
@@ -85,6 +108,10 @@ public abstract class SqlFeatureSource implements FeatureSource {
     }
 
     private FeatureCursor open(FeatureQuery query, SqlWhere where) {
+        return open(query, where, true);
+    }
+
+    private FeatureCursor open(FeatureQuery query, SqlWhere where, boolean mayRetry) {
         List<AttributeDescriptor> selected = selected(query.properties());
         String orderBy = orderBy(query.sortBy());
         boolean residual = where.hasResidual();
@@ -147,6 +174,8 @@ public abstract class SqlFeatureSource implements FeatureSource {
             undo(limit);
             SqlClose.quietly(ps, c);
             if (query.pastDeadline()) throw timeout("querying");
+            // the driver has dropped the statement that failed: the second attempt prepares it anew
+            if (mayRetry && SqlFailure.stalePlan(e)) return open(query, where, false);
             throw SqlFailure.of("querying " + description + " failed: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             undo(limit);
