@@ -13,6 +13,8 @@ import org.ecoplan.store.sql.SqlDialect;
 import org.ecoplan.store.sql.SqlNames;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.impl.PackedCoordinateSequenceFactory;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
@@ -129,12 +131,19 @@ final class PostGisDialect implements SqlDialect {
     @Override
     public String generalizedGeometrySelect() { return "ST_AsBinary(ST_Simplify(" + geometry + ", ?, true))"; }
 
+    /**
+     * Geometries read keep their coordinates in one packed array per sequence, as the GeoPackage store's
+     * do: a map of a million parcels would otherwise allocate an object per coordinate.
+     */
+    private static final GeometryFactory READ_FACTORY = new GeometryFactory(
+            PackedCoordinateSequenceFactory.DOUBLE_FACTORY);
+
     @Override
     public Geometry readGeometry(ResultSet rs, int column) throws SQLException {
         byte[] wkb = rs.getBytes(column);
         if (wkb == null) return null;
         try {
-            return new WKBReader().read(wkb);
+            return new WKBReader(READ_FACTORY).read(wkb);
         } catch (ParseException e) {
             throw new StoreException("invalid WKB from " + table + ": " + e.getMessage(), e);
         }
