@@ -38,10 +38,7 @@ public final class MapRenderer {
             applyQualityHints(g);
             boolean clear = request.transparent() && request.hasAlpha();
             if (clear) {
-                // a kept image holds its last map: every pixel is made clear (a new one is clear already)
-                g.setComposite(java.awt.AlphaComposite.Clear);
-                g.fillRect(0, 0, request.width(), request.height());
-                g.setComposite(java.awt.AlphaComposite.SrcOver);
+                clear(g, request);
             } else {
                 g.setColor(request.background());
                 g.fillRect(0, 0, request.width(), request.height());
@@ -63,6 +60,13 @@ public final class MapRenderer {
      */
     public void recycle(BufferedImage image) {
         if (image != null) canvases.give(image);
+    }
+
+    /** Makes every pixel clear: a pooled image holds its last drawing (a new one is clear already). */
+    private static void clear(Graphics2D g, MapRequest request) {
+        g.setComposite(java.awt.AlphaComposite.Clear);
+        g.fillRect(0, 0, request.width(), request.height());
+        g.setComposite(java.awt.AlphaComposite.SrcOver);
     }
 
     static void applyQualityHints(Graphics2D g) {
@@ -121,9 +125,7 @@ public final class MapRenderer {
                 }
                 BufferedImage img = canvases.take(request.width(), request.height(), BufferedImage.TYPE_INT_ARGB_PRE);
                 Graphics2D og = img.createGraphics();
-                og.setComposite(java.awt.AlphaComposite.Clear); // a kept image holds its last drawing
-                og.fillRect(0, 0, request.width(), request.height());
-                og.setComposite(java.awt.AlphaComposite.SrcOver);
+                clear(og, request);
                 applyQualityHints(og);
                 images.add(img);
                 graphics.add(og);

@@ -38,7 +38,7 @@ public final class PostGisStore implements DataStore {
         config.setConnectionTimeout(connectTimeoutMillis());
         // named, so a load's swap can tell this server's stalled readers from other sessions
         config.addDataSourceProperty("ApplicationName", PostGisWriter.READER_APPLICATION);
-        // currentSchema alone would hide the PostGIS types and functions installed in another schema
+        // currentSchema alone would hide the PostGIS types and functions installed in another schema.
         // Reads here are many and short, and a replica already answers requests side by side: a parallel
         // gather per map only multiplies processes beyond the cores, and JIT compiling a map's query
         // (its cost is high when it spans a million rows) took longer than it saved.

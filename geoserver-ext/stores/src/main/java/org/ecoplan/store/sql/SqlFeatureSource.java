@@ -62,27 +62,6 @@ public abstract class SqlFeatureSource implements FeatureSource {
         }
         String sql = "SELECT count(*) FROM " + dialect.table() + " WHERE " + where.sql();
         if (query.pastDeadline()) throw timeout("counting");
-        try {
-            return count(sql, where, query);
-        } catch (StalePlanException e) {
-            // the driver has dropped the statement that failed: the second attempt prepares it anew
-            try {
-                return count(sql, where, query);
-            } catch (StalePlanException again) {
-                SQLException cause = (SQLException) again.getCause();
-                throw SqlFailure.of("counting " + description + " failed: " + cause.getMessage(), cause);
-            }
-        }
-    }
-
-    /** Thrown once for a statement whose server-side plan went stale, so the caller tries again. */
-    private static final class StalePlanException extends RuntimeException {
-        StalePlanException(SQLException cause) {
-            super(cause);
-        }
-    }
-
-    private long count(String sql, SqlWhere where, FeatureQuery query) {
         try (Connection c = connections.open(); PreparedStatement ps = c.prepareStatement(sql)) {
             bindAll(ps, where.params(), 1);
             try (AutoCloseable limit = dialect.limitTime(c, ps, query.deadlineNanos());
@@ -92,10 +71,8 @@ public abstract class SqlFeatureSource implements FeatureSource {
             }
         } catch (SQLException e) {
             if (query.pastDeadline()) throw timeout("counting");
-            throw SqlFailure.stalePlan(e)
-                    ? new StalePlanException(e)
-                    : SqlFailure.of("counting " + description + " failed: " + e.getMessage(), e);
-        } catch (QueryTimeoutException | StoreException | StalePlanException e) {
+            throw SqlFailure.of("counting " + description + " failed: " + e.getMessage(), e);
+        } catch (QueryTimeoutException | StoreException e) {
             throw e;
         } catch (Exception e) {
             throw new StoreException("counting " + description + " failed: " + e.getMessage(), e);
