@@ -160,12 +160,21 @@ public final class MapRenderer {
      * {@link PathBuilder} would drop anyway, so a store that simplifies within it (PostGIS) changes
      * no drawn vertex by more than half a pixel. Where the native CRS differs from the map's, the
      * pixel is measured over the whole box, which is close enough at map scales.
+     *
+     * <p>The distance is rounded down to a power of two. Where the native CRS differs from the map's,
+     * neighbouring tiles or meta-tiles of one zoom level measure slightly different pixels (a
+     * Web Mercator pixel spans fewer degrees further north); unrounded, each would simplify a feature
+     * that crosses their edge differently, and the two halves could meet up to a pixel apart. Rounded,
+     * they ask for the same distance except where a level straddles a power of two, and a distance
+     * never exceeds half a pixel.
      */
     static double generalization(Envelope nativeBox, MapRequest request) {
         int pad = 2 * Math.max(0, request.bufferPixels());
         double perPixel = Math.min(nativeBox.getWidth() / (request.width() + pad),
                 nativeBox.getHeight() / (request.height() + pad));
-        return perPixel > 0 && Double.isFinite(perPixel) ? 0.5 * perPixel : 0;
+        double half = 0.5 * perPixel;
+        if (!(half >= Double.MIN_NORMAL) || !Double.isFinite(half)) return 0;
+        return Math.scalb(1.0, Math.getExponent(half));
     }
 
     private static void drawFeatures(MapLayer layer, FeatureQuery query, MapRequest request, FilterEvaluator evaluator,

@@ -292,11 +292,26 @@ class MapRendererTest {
         // 1000 units over 200 pixels, 32 pixels of buffer each side: 5 units a pixel
         renderer.render(
                 request(List.of(new MapLayer("zone", zones, TestScenes.style("polygons.sld"))), WORLD, 200, 200));
-        assertEquals(2.5, zones.lastQuery().generalization(), 1e-9);
-        // the finer axis decides: 1000 units over 400 pixels across, 200 down
+        // half a pixel is 2.5 units, rounded down to a power of two
+        assertEquals(2.0, zones.lastQuery().generalization(), 0);
+        // the finer axis decides: 1000 units over 400 pixels across (half a pixel 1.25), 200 down (2.5)
         renderer.render(
                 request(List.of(new MapLayer("zone", zones, TestScenes.style("polygons.sld"))), WORLD, 400, 200));
-        assertEquals(0.5 * 1000 / 400, zones.lastQuery().generalization(), 1e-9);
+        assertEquals(1.0, zones.lastQuery().generalization(), 0);
+    }
+
+    @Test
+    void neighbouringTilesOfOneLevelSimplifyAlike() {
+        // two 256-pixel tiles whose native boxes differ by a few percent, as Web Mercator tiles one
+        // row apart do in degrees: each asks for the same distance, within half of its own pixel
+        Envelope south = new Envelope(113.0, 113.01, 40.0, 40.0077);
+        Envelope north = new Envelope(113.0, 113.01, 40.0077, 40.0153);
+        MapRequest tile = request(List.of(), WORLD, 256, 256);
+        double a = MapRenderer.generalization(south, tile);
+        double b = MapRenderer.generalization(north, tile);
+        assertEquals(a, b, 0);
+        assertTrue(a > 0 && a <= 0.5 * 0.0076 / (256 + 2 * tile.bufferPixels()));
+        assertEquals(0, MapRenderer.generalization(new Envelope(), tile), 0);
     }
 
     @Test
