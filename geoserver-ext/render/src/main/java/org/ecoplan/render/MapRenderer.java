@@ -45,7 +45,7 @@ public final class MapRenderer {
             }
             MapViewport viewport = new MapViewport(request.bbox(), request.width(), request.height(), request.crs());
             LabelEngine labels = new LabelEngine(request.width(), request.height());
-            SymbolizerPainter painter = new SymbolizerPainter(g, viewport, labels, request.bufferPixels());
+            SymbolizerPainter painter = new SymbolizerPainter(g, image, viewport, labels, request.bufferPixels());
             for (MapLayer layer : request.layers()) drawLayer(layer, request, viewport, g, painter, labels);
             labels.drawAll(g, request);
         } finally {
@@ -129,7 +129,7 @@ public final class MapRenderer {
                 applyQualityHints(og);
                 images.add(img);
                 graphics.add(og);
-                p.painter(new SymbolizerPainter(og, viewport, labels, request.bufferPixels()));
+                p.painter(new SymbolizerPainter(og, img, viewport, labels, request.bufferPixels()));
             }
             drawFeatures(layer, query, request, evaluator, passes);
             for (BufferedImage img : images) g.drawImage(img, 0, 0, null);

@@ -321,4 +321,20 @@ class MapRendererTest {
                 request(List.of(new MapLayer("zone", zones, TestScenes.style("polygons.sld"))), WORLD, 200, 200));
         assertEquals(1, zones.queries());
     }
+
+    @Test
+    void solidFillsAndThinOutlinesGoStraightIntoPackedCanvasesOnly() {
+        MapViewport viewport = new MapViewport(WORLD, 64, 64, CRS);
+        for (int type : new int[]{BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_INT_ARGB_PRE,
+                BufferedImage.TYPE_INT_ARGB}) {
+            BufferedImage img = new BufferedImage(64, 64, type);
+            java.awt.Graphics2D g = img.createGraphics();
+            MapRenderer.applyQualityHints(g);
+            assertEquals(type != BufferedImage.TYPE_INT_ARGB,
+                    new SymbolizerPainter(g, img, viewport, null, 0).drawsDirectly(), "type " + type);
+            g.setClip(0, 0, 10, 10); // Java2D honours a clip; the pixels would not
+            assertTrue(!new SymbolizerPainter(g, img, viewport, null, 0).drawsDirectly());
+            g.dispose();
+        }
+    }
 }

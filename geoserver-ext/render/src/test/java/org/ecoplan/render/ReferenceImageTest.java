@@ -43,6 +43,20 @@ class ReferenceImageTest {
         compare(name, actual);
     }
 
+    /**
+     * The canvases the WMS draws on (opaque RGB, premultiplied ARGB) take solid fills and thin
+     * outlines straight into their pixels ({@link CoverageRasterizer}): the same references hold.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenes")
+    void drawnDirectlyIntoThePixelsMatchesReference(String name, MapLayer layer) throws IOException {
+        for (int type : new int[]{BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_INT_ARGB_PRE}) {
+            MapRequest r = new MapRequest(List.of(layer), new Envelope(0, 1000, 0, 1000), TestScenes.CRS, 256, 256,
+                    false, java.awt.Color.WHITE, type, MapRequest.NO_DEADLINE, 32);
+            compare(name, new MapRenderer().render(r));
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void allLayersTogether() throws IOException {
         List<MapLayer> layers = List.of(new MapLayer("zone", TestScenes.zones(), TestScenes.style("polygons.sld")),

@@ -1,0 +1,484 @@
+package org.ecoplan.render;
+
+import java.awt.Shape;
+import java.awt.geom.PathIterator;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.util.Arrays;
+
+/**
+ * An antialiasing scanline rasterizer that fills a shape with one solid colour, blended source-over
+ * straight into the pixels of an integer-packed canvas ({@link BufferedImage#TYPE_INT_ARGB_PRE} or
+ * {@link BufferedImage#TYPE_INT_RGB}). Each pixel's alpha is the exact area of the pixel that the
+ * shape covers, to 1/256 of a pixel, under the non-zero or the even-odd rule.
+ *
+ * <p>Why: a map draws thousands of small polygons and thin outlines. Java2D's antialiasing pipeline
+ * samples every pixel row eight times and pays a fixed cost per shape; here each edge is visited once
+ * per pixel row it crosses, and each cell it passes records the signed height it spans ({@code cover})
+ * and the area to its left ({@code area}). A sweep along each row then accumulates the covers and
+ * turns them, corrected by the cell's area, into coverage. Cells are kept for the shape's bounding box
+ * only, so a small shape costs little whatever the size of the map.
+ *
+ * <p>Curves are flattened to within a tenth of a pixel. Parts of the shape outside the canvas are
+ * clipped: above and below dropped, left and right pressed onto the canvas edge, which keeps the
+ * winding of what lies inside. Not thread-safe: one per canvas and rendering.
+ */
+final class CoverageRasterizer {
+    private static final int SHIFT = 8;
+    private static final int ONE = 1 << SHIFT;
+    private static final double FLATNESS = 0.1;
+
+    private final int[] pixels;
+    private final int width;
+    private final int height;
+    private final boolean opaque;
+
+    /** Vertices of the current shape's subpaths in pixels; each subpath ends where {@code ends} says. */
+    private double[] xs = new double[256];
+    private double[] ys = new double[256];
+    private int points;
+    private int[] ends = new int[16];
+    private boolean[] closed = new boolean[16];
+    private int subpaths;
+
+    /** Cells of the shape's bounding box (row-major, {@code gridWidth} per row) and its origin in pixels. */
+    private int[] cover = new int[0];
+    private int[] area = new int[0];
+    private int[] rowMin = new int[0];
+    private int[] rowMax = new int[0];
+    private int originX;
+    private int originY;
+    private int gridWidth;
+    private int gridHeight;
+    private final double[] segment = new double[6];
+
+    private CoverageRasterizer(BufferedImage canvas) {
+        this.pixels = ((DataBufferInt) canvas.getRaster().getDataBuffer()).getData();
+        this.width = canvas.getWidth();
+        this.height = canvas.getHeight();
+        this.opaque = canvas.getType() == BufferedImage.TYPE_INT_RGB;
+    }
+
+    /** A rasterizer drawing into the canvas, or null when the canvas is not of a type it draws into. */
+    static CoverageRasterizer of(BufferedImage canvas) {
+        int type = canvas.getType();
+        if (type != BufferedImage.TYPE_INT_ARGB_PRE && type != BufferedImage.TYPE_INT_RGB) return null;
+        // the packed layout must start at the raster's origin with one int a pixel and no gaps
+        if (canvas.getRaster().getParent() != null || canvas.getRaster().getSampleModelTranslateX() != 0
+                || canvas.getRaster().getSampleModelTranslateY() != 0) {
+            return null;
+        }
+        DataBufferInt buffer = (DataBufferInt) canvas.getRaster().getDataBuffer();
+        if (buffer.getNumBanks() != 1 || buffer.getOffset() != 0
+                || buffer.getSize() != canvas.getWidth() * canvas.getHeight()) {
+            return null;
+        }
+        return new CoverageRasterizer(canvas);
+    }
+
+    /**
+     * Fills the shape (in canvas pixels) with the colour {@code argb} (not premultiplied), under the
+     * shape's own winding rule. Returns false, having drawn nothing, for a shape with coordinates
+     * beyond ten million pixels, which the caller draws otherwise.
+     */
+    boolean fill(Shape shape, int argb) {
+        if (argb >>> 24 == 0) return true;
+        PathIterator it = shape.getPathIterator(null, FLATNESS);
+        boolean evenOdd = it.getWindingRule() == PathIterator.WIND_EVEN_ODD;
+        collect(it);
+        for (int i = 0; i < points; i++) {
+            if (!(Math.abs(xs[i]) < 1e7 && Math.abs(ys[i]) < 1e7)) return false;
+        }
+        if (!grid(0)) return true;
+        for (int s = 0, start = 0; s < subpaths; s++) {
+            int end = ends[s];
+            for (int i = start; i < end; i++) {
+                int j = i + 1 < end ? i + 1 : start; // every subpath is closed, as a fill closes it
+                clipLine(xs[i], ys[i], xs[j], ys[j]);
+            }
+            start = end;
+        }
+        sweep(argb, evenOdd);
+        return true;
+    }
+
+    /** The widest stroke {@link #strokeThin} draws. */
+    static final double THIN = 1.0;
+
+    /**
+     * Strokes the path (in canvas pixels) with a line of {@code lineWidth} ≤ {@link #THIN} pixels in the
+     * colour {@code argb} (not premultiplied). Returns false, having drawn nothing, for a path with
+     * coordinates beyond ten million pixels, which the caller draws otherwise.
+     *
+     * <p>Each segment is a band of the stroke's width. Cut into one-pixel slices across its main
+     * direction, each slice is a parallelogram whose area in every pixel it touches is integrated
+     * exactly; a pixel's coverage is the sum over the slices in it, at most the whole pixel, and the
+     * colour is blended once. Slices of neighbouring segments meet on the pixel grid's lines, so at a
+     * vertex the stroke differs from a mitred or round join by at most the square of half its width,
+     * too little to see at this width; caps are butt.
+     */
+    boolean strokeThin(Shape path, double lineWidth, int argb) {
+        if (!(lineWidth > 0 && lineWidth <= THIN))
+            throw new IllegalArgumentException("not a thin stroke: " + lineWidth);
+        if (argb >>> 24 == 0) return true;
+        collect(path.getPathIterator(null, FLATNESS));
+        for (int i = 0; i < points; i++) {
+            if (!(Math.abs(xs[i]) < 1e7 && Math.abs(ys[i]) < 1e7)) return false;
+        }
+        if (!grid(lineWidth + 1)) return true;
+        for (int s = 0, start = 0; s < subpaths; s++) {
+            int end = ends[s];
+            for (int i = start; i + 1 < end; i++) band(xs[i], ys[i], xs[i + 1], ys[i + 1], lineWidth);
+            if (closed[s]) band(xs[end - 1], ys[end - 1], xs[start], ys[start], lineWidth);
+            start = end;
+        }
+        sweepCoverage(argb);
+        return true;
+    }
+
+    /** Adds the area of a line's band to the cells it covers, slice by slice along its main axis. */
+    private void band(double x0, double y0, double x1, double y1, double lineWidth) {
+        double dx = x1 - x0, dy = y1 - y0;
+        if (Math.abs(dx) >= Math.abs(dy)) {
+            if (dx == 0) return;
+            if (dx < 0) {
+                band(x1, y1, x0, y0, lineWidth);
+                return;
+            }
+            slices(x0, y0, x1, dy / dx, lineWidth, true);
+        } else {
+            if (dy < 0) {
+                band(x1, y1, x0, y0, lineWidth);
+                return;
+            }
+            slices(y0, x0, y1, dx / dy, lineWidth, false);
+        }
+    }
+
+    /**
+     * The band along the main axis {@code u} from u0 to u1, its centre at v0 + slope × (u − u0) on the
+     * other axis: {@code alongX} says whether u is x (slices are pixel columns) or y (pixel rows).
+     */
+    private void slices(double u0, double v0, double u1, double slope, double lineWidth, boolean alongX) {
+        int mainSize = alongX ? width : height;
+        int crossSize = alongX ? height : width;
+        double half = 0.5 * lineWidth * Math.sqrt(1 + slope * slope); // half the band's height across the slice
+        int first = Math.max(0, (int) Math.floor(u0));
+        int last = Math.min(mainSize - 1, (int) Math.ceil(u1) - 1);
+        for (int k = first; k <= last; k++) {
+            double ua = Math.max(u0, k), ub = Math.min(u1, k + 1);
+            double len = ub - ua;
+            if (len <= 0) continue;
+            double centre = v0 + slope * (ua - u0);
+            double lowA = centre - half, lowB = lowA + slope * len;
+            double highA = centre + half, highB = highA + slope * len;
+            int from = Math.max(0, (int) Math.floor(Math.min(lowA, lowB)));
+            int to = Math.min(crossSize - 1, (int) Math.floor(Math.max(highA, highB)));
+            for (int r = from; r <= to; r++) {
+                double a = edgeIntegral(highA, slope, len, r) - edgeIntegral(lowA, slope, len, r);
+                if (a <= 0) continue;
+                if (alongX) addCoverage(k, r, a);
+                else addCoverage(r, k, a);
+            }
+        }
+    }
+
+    /**
+     * ∫ clamp(e(t) − row, 0, 1) dt over t in [0, len], with e(t) = e0 + slope × t: the part of the
+     * pixel {@code row} (on the cross axis) lying below a straight edge, summed over the slice.
+     */
+    private static double edgeIntegral(double e0, double slope, double len, int row) {
+        if (Math.abs(slope) < 1e-9) return len * Math.max(0, Math.min(1, e0 - row));
+        return (ramp(e0 + slope * len - row) - ramp(e0 - row)) / slope;
+    }
+
+    /** The antiderivative of clamp(t, 0, 1). */
+    private static double ramp(double t) {
+        if (t <= 0) return 0;
+        if (t < 1) return 0.5 * t * t;
+        return t - 0.5;
+    }
+
+    /** Adds covered area (in pixels) to the pixel at canvas (x, y), in 1/65536 of a pixel. */
+    private void addCoverage(int x, int y, double a) {
+        int col = x - originX, row = y - originY;
+        if (col < 0 || row < 0 || col >= gridWidth || row >= gridHeight) return;
+        int i = row * gridWidth + col;
+        area[i] += (int) (a * 65536 + 0.5);
+        if (col < rowMin[row]) rowMin[row] = col;
+        if (col > rowMax[row]) rowMax[row] = col;
+    }
+
+    /** Blends the colour by the covered area summed in the cells, at most a whole pixel, and clears them. */
+    private void sweepCoverage(int argb) {
+        int ca = argb >>> 24;
+        for (int r = 0; r < gridHeight; r++) {
+            int lo = rowMin[r], hi = rowMax[r];
+            if (hi < lo) continue;
+            int base = r * gridWidth;
+            int line = (originY + r) * width + originX;
+            for (int c = lo; c <= hi; c++) {
+                int a = area[base + c];
+                area[base + c] = 0;
+                if (a <= 0 || originX + c >= width) continue;
+                int cov = a >= 65536 ? 255 : (a * 255 + 32768) >>> 16;
+                blend(line + c, argb, cov == 255 ? ca : mul8(ca, cov));
+            }
+        }
+    }
+
+    private void collect(PathIterator it) {
+        points = 0;
+        subpaths = 0;
+        double[] c = segment;
+        int start = 0;
+        while (!it.isDone()) {
+            int type = it.currentSegment(c);
+            if (type == PathIterator.SEG_MOVETO) {
+                endSubpath(start, false);
+                start = points;
+                add(c[0], c[1]);
+            } else if (type == PathIterator.SEG_LINETO) {
+                if (points == start) add(0, 0); // a line without a move starts at the origin, as Java2D's do
+                add(c[0], c[1]);
+            } else if (type == PathIterator.SEG_CLOSE) {
+                endSubpath(start, true);
+                start = points;
+            }
+            it.next();
+        }
+        endSubpath(start, false);
+    }
+
+    private void add(double x, double y) {
+        if (points == xs.length) {
+            xs = Arrays.copyOf(xs, points * 2);
+            ys = Arrays.copyOf(ys, points * 2);
+        }
+        xs[points] = x;
+        ys[points] = y;
+        points++;
+    }
+
+    private void endSubpath(int start, boolean close) {
+        if (points - start < 2) {
+            points = start; // a lone point encloses and strokes nothing
+            return;
+        }
+        if (subpaths == ends.length) {
+            ends = Arrays.copyOf(ends, subpaths * 2);
+            closed = Arrays.copyOf(closed, subpaths * 2);
+        }
+        closed[subpaths] = close;
+        ends[subpaths++] = points;
+    }
+
+    /**
+     * Sizes the cell grid to the shape's box, widened by {@code margin} pixels, on the canvas; false
+     * when nothing of it is on the canvas.
+     */
+    private boolean grid(double margin) {
+        if (points == 0) return false;
+        double minX = Double.POSITIVE_INFINITY, minY = Double.POSITIVE_INFINITY;
+        double maxX = Double.NEGATIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < points; i++) {
+            double x = xs[i], y = ys[i];
+            if (x < minX) minX = x;
+            if (x > maxX) maxX = x;
+            if (y < minY) minY = y;
+            if (y > maxY) maxY = y;
+        }
+        minX -= margin;
+        minY -= margin;
+        maxX += margin;
+        maxY += margin;
+        if (maxX <= 0 || maxY <= 0 || minX >= width || minY >= height) return false;
+        originX = (int) Math.floor(Math.max(minX, 0));
+        originY = (int) Math.floor(Math.max(minY, 0));
+        // one column more than the pixels: x on the canvas's right edge falls into it
+        gridWidth = (int) Math.floor(Math.min(maxX, width)) - originX + 2;
+        gridHeight = (int) Math.ceil(Math.min(maxY, height)) - originY;
+        if (gridHeight <= 0) return false;
+        int cells = gridWidth * gridHeight;
+        if (cover.length < cells) {
+            cover = new int[Math.max(cells, cover.length * 2)];
+            area = new int[cover.length];
+        }
+        if (rowMin.length < gridHeight) {
+            rowMin = new int[Math.max(gridHeight, rowMin.length * 2)];
+            rowMax = new int[rowMin.length];
+        }
+        Arrays.fill(rowMin, 0, gridHeight, Integer.MAX_VALUE);
+        Arrays.fill(rowMax, 0, gridHeight, -1);
+        return true;
+    }
+
+    /** Clips a line to the canvas rows and presses what lies left or right of the canvas onto its edge. */
+    private void clipLine(double x0, double y0, double x1, double y1) {
+        if (y0 == y1) return; // horizontal lines cover no height
+        if ((y0 <= 0 && y1 <= 0) || (y0 >= height && y1 >= height)) return;
+        if (y0 < 0 || y1 < 0) {
+            double x = x0 + (0 - y0) * (x1 - x0) / (y1 - y0);
+            if (y0 < 0) {
+                x0 = x;
+                y0 = 0;
+            } else {
+                x1 = x;
+                y1 = 0;
+            }
+        }
+        if (y0 > height || y1 > height) {
+            double x = x0 + (height - y0) * (x1 - x0) / (y1 - y0);
+            if (y0 > height) {
+                x0 = x;
+                y0 = height;
+            } else {
+                x1 = x;
+                y1 = height;
+            }
+        }
+        if (x0 >= 0 && x1 >= 0 && x0 <= width && x1 <= width) {
+            lineFixed(x0, y0, x1, y1);
+            return;
+        }
+        // split where the line crosses the canvas's left or right edge; each part then lies on one side
+        double ta = -1, tb = -1;
+        if ((x0 < 0 && x1 > 0) || (x0 > 0 && x1 < 0)) ta = (0 - x0) / (x1 - x0);
+        if ((x0 < width && x1 > width) || (x0 > width && x1 < width)) tb = (width - x0) / (x1 - x0);
+        if (ta > tb) {
+            double t = ta;
+            ta = tb;
+            tb = t;
+        }
+        double px = x0, py = y0;
+        if (ta > 0) {
+            double qx = x0 + ta * (x1 - x0), qy = y0 + ta * (y1 - y0);
+            lineFixed(px, py, qx, qy);
+            px = qx;
+            py = qy;
+        }
+        if (tb > 0) {
+            double qx = x0 + tb * (x1 - x0), qy = y0 + tb * (y1 - y0);
+            lineFixed(px, py, qx, qy);
+            px = qx;
+            py = qy;
+        }
+        lineFixed(px, py, x1, y1);
+    }
+
+    /** Records a line in pixels, pressing x onto the canvas (whose winding is all that matters there). */
+    private void lineFixed(double x0, double y0, double x1, double y1) {
+        x0 = Math.max(0, Math.min(width, x0));
+        x1 = Math.max(0, Math.min(width, x1));
+        line(fixed(x0 - originX), fixed(y0 - originY), fixed(x1 - originX), fixed(y1 - originY));
+    }
+
+    /** Pixels to the nearest 1/256 pixel (v is never below -1: the grid starts at the shape's box). */
+    private static int fixed(double v) {
+        return (int) (v * ONE + (ONE + 0.5)) - ONE;
+    }
+
+    /** Records a line (in 1/256 pixels from the grid's origin) row by row. */
+    private void line(int x0, int y0, int x1, int y1) {
+        if (y0 == y1) return;
+        int row0 = y0 >> SHIFT, row1 = y1 >> SHIFT;
+        if (row0 == row1) {
+            rowPiece(row0, x0, y0 - (row0 << SHIFT), x1, y1 - (row0 << SHIFT));
+            return;
+        }
+        double slope = (double) (x1 - x0) / (y1 - y0);
+        int step = y1 > y0 ? 1 : -1;
+        int ya = y0, xa = x0;
+        for (int r = row0;; r += step) {
+            int yb = r == row1 ? y1 : (step > 0 ? (r + 1) << SHIFT : r << SHIFT);
+            int xb = r == row1 ? x1 : x0 + (int) Math.floor((yb - y0) * slope + 0.5);
+            rowPiece(r, xa, ya - (r << SHIFT), xb, yb - (r << SHIFT));
+            if (r == row1) return;
+            ya = yb;
+            xa = xb;
+        }
+    }
+
+    /** Records the part of a line within one pixel row, its heights {@code fy0, fy1} in 0..256 of the row. */
+    private void rowPiece(int row, int x0, int fy0, int x1, int fy1) {
+        if (fy0 == fy1 || row < 0 || row >= gridHeight) return;
+        int c0 = x0 >> SHIFT, c1 = x1 >> SHIFT;
+        if (c0 == c1) {
+            cell(row, c0, fy1 - fy0, ((x0 - (c0 << SHIFT)) + (x1 - (c0 << SHIFT))) * (fy1 - fy0));
+            return;
+        }
+        int step = x1 > x0 ? 1 : -1;
+        double slope = (double) (fy1 - fy0) / (x1 - x0);
+        int xa = x0, ya = fy0;
+        for (int c = c0; c != c1; c += step) {
+            int xb = step > 0 ? (c + 1) << SHIFT : c << SHIFT;
+            int yb = fy0 + (int) Math.floor((xb - x0) * slope + 0.5);
+            int base = c << SHIFT;
+            cell(row, c, yb - ya, ((xa - base) + (xb - base)) * (yb - ya));
+            xa = xb;
+            ya = yb;
+        }
+        int base = c1 << SHIFT;
+        cell(row, c1, fy1 - ya, ((xa - base) + (x1 - base)) * (fy1 - ya));
+    }
+
+    private void cell(int row, int col, int dy, int twiceArea) {
+        if (dy == 0) return;
+        if (col < 0) col = 0; // rounding can put an edge pressed onto the left edge a hair outside
+        else if (col >= gridWidth) col = gridWidth - 1;
+        int i = row * gridWidth + col;
+        cover[i] += dy;
+        area[i] += twiceArea;
+        if (col < rowMin[row]) rowMin[row] = col;
+        if (col > rowMax[row]) rowMax[row] = col;
+    }
+
+    /** Turns the cells into coverage row by row, blends the colour with it and clears the cells. */
+    private void sweep(int argb, boolean evenOdd) {
+        int ca = argb >>> 24;
+        for (int r = 0; r < gridHeight; r++) {
+            int lo = rowMin[r], hi = rowMax[r];
+            if (hi < lo) continue;
+            int base = r * gridWidth;
+            int line = (originY + r) * width + originX;
+            int acc = 0;
+            for (int c = lo; c <= hi; c++) {
+                acc += cover[base + c];
+                int raw = (acc << (SHIFT + 1)) - area[base + c];
+                cover[base + c] = 0;
+                area[base + c] = 0;
+                if (originX + c >= width) continue;
+                int v = Math.abs(raw) >> (SHIFT + 1);
+                if (evenOdd) {
+                    v &= 2 * ONE - 1;
+                    if (v > ONE) v = 2 * ONE - v;
+                }
+                if (v == 0) continue;
+                int cov = v >= ONE - 1 ? 255 : v;
+                blend(line + c, argb, cov == 255 ? ca : mul8(ca, cov));
+            }
+        }
+    }
+
+    /** Blends the colour (not premultiplied) with source alpha {@code sa} over pixel i (premultiplied). */
+    private void blend(int i, int argb, int sa) {
+        if (sa == 0) return;
+        if (sa == 255) {
+            pixels[i] = 0xff000000 | argb;
+            return;
+        }
+        int d = pixels[i];
+        int inv = 255 - sa;
+        int da = opaque ? 255 : d >>> 24;
+        pixels[i] = (sa + mul8(da, inv)) << 24
+                | (mul8((argb >> 16) & 0xff, sa) + mul8((d >> 16) & 0xff, inv)) << 16
+                | (mul8((argb >> 8) & 0xff, sa) + mul8((d >> 8) & 0xff, inv)) << 8
+                | (mul8(argb & 0xff, sa) + mul8(d & 0xff, inv));
+    }
+
+    /** a × b / 255, rounded. */
+    private static int mul8(int a, int b) {
+        int t = a * b + 128;
+        return (t + (t >> 8)) >> 8;
+    }
+}
