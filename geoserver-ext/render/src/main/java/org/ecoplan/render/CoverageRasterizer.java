@@ -17,7 +17,13 @@ import java.util.Arrays;
  * per pixel row it crosses, and each cell it passes records the signed height it spans ({@code cover})
  * and the area to its left ({@code area}). A sweep along each row then accumulates the covers and
  * turns them, corrected by the cell's area, into coverage. Cells are kept for the shape's bounding box
- * only, so a small shape costs little whatever the size of the map.
+ * only, so a small shape costs little whatever the size of the map; a shape whose box holds more than
+ * {@link #MAX_CELLS} cells is drawn in bands of rows, each from all its edges, so memory stays bounded.
+ *
+ * <p>Like AGG's and FreeType's rasterizers (and so MapServer's and QGIS's maps), a pixel in which parts
+ * of one shape overlap (a stroke outline crossing itself at a join, coincident edges of one
+ * multipolygon) takes the sum of their areas, at most the whole pixel, rather than the area of their
+ * union.
  *
  * <p>Curves are flattened to within a tenth of a pixel. Parts of the shape outside the canvas are
  * clipped: above and below dropped, left and right pressed onto the canvas edge, which keeps the
@@ -27,6 +33,8 @@ final class CoverageRasterizer {
     private static final int SHIFT = 8;
     private static final int ONE = 1 << SHIFT;
     private static final double FLATNESS = 0.1;
+    /** Most cells held at once (8 MiB in all): beyond, a shape is drawn in bands of rows. */
+    static final int MAX_CELLS = 1 << 20;
 
     private final int[] pixels;
     private final int width;
@@ -41,7 +49,11 @@ final class CoverageRasterizer {
     private boolean[] closed = new boolean[16];
     private int subpaths;
 
-    /** Cells of the shape's bounding box (row-major, {@code gridWidth} per row) and its origin in pixels. */
+    /**
+     * Cells of the current band of the shape's bounding box (row-major, {@code gridWidth} per row, the
+     * band's rows {@code originY} to {@code originY + gridHeight} of the canvas), and the box's rows
+     * on the canvas, {@code boxTop} to {@code boxBottom}.
+     */
     private int[] cover = new int[0];
     private int[] area = new int[0];
     private int[] rowMin = new int[0];
@@ -50,7 +62,9 @@ final class CoverageRasterizer {
     private int originY;
     private int gridWidth;
     private int gridHeight;
-    private final double[] segment = new double[6];
+    private int boxTop;
+    private int boxBottom;
+    private final double[] coords = new double[6];
 
     private CoverageRasterizer(BufferedImage canvas) {
         this.pixels = ((DataBufferInt) canvas.getRaster().getDataBuffer()).getData();
@@ -89,16 +103,19 @@ final class CoverageRasterizer {
         for (int i = 0; i < points; i++) {
             if (!(Math.abs(xs[i]) < 1e7 && Math.abs(ys[i]) < 1e7)) return false;
         }
-        if (!grid(0)) return true;
-        for (int s = 0, start = 0; s < subpaths; s++) {
-            int end = ends[s];
-            for (int i = start; i < end; i++) {
-                int j = i + 1 < end ? i + 1 : start; // every subpath is closed, as a fill closes it
-                clipLine(xs[i], ys[i], xs[j], ys[j]);
+        if (!box(0)) return true;
+        for (int top = boxTop; top < boxBottom; top += bandRows()) {
+            band(top);
+            for (int s = 0, start = 0; s < subpaths; s++) {
+                int end = ends[s];
+                for (int i = start; i < end; i++) {
+                    int j = i + 1 < end ? i + 1 : start; // every subpath is closed, as a fill closes it
+                    clipLine(xs[i], ys[i], xs[j], ys[j]);
+                }
+                start = end;
             }
-            start = end;
+            sweep(argb, evenOdd);
         }
-        sweep(argb, evenOdd);
         return true;
     }
 
@@ -110,6 +127,10 @@ final class CoverageRasterizer {
      * colour {@code argb} (not premultiplied). Returns false, having drawn nothing, for a path with
      * coordinates beyond ten million pixels, which the caller draws otherwise.
      *
+     * <p>{@code pixelCentres}: every vertex moves to the centre of its pixel first, as Java2D's
+     * antialiased strokes do unless told to stroke purely ({@code KEY_STROKE_CONTROL}): a one-pixel
+     * line along a row of pixels then fills that row instead of half of two.
+     *
      * <p>Each segment is a band of the stroke's width. Cut into one-pixel slices across its main
      * direction, each slice is a parallelogram whose area in every pixel it touches is integrated
      * exactly; a pixel's coverage is the sum over the slices in it, at most the whole pixel, and the
@@ -117,7 +138,7 @@ final class CoverageRasterizer {
      * vertex the stroke differs from a mitred or round join by at most the square of half its width,
      * too little to see at this width; caps are butt.
      */
-    boolean strokeThin(Shape path, double lineWidth, int argb) {
+    boolean strokeThin(Shape path, double lineWidth, int argb, boolean pixelCentres) {
         if (!(lineWidth > 0 && lineWidth <= THIN))
             throw new IllegalArgumentException("not a thin stroke: " + lineWidth);
         if (argb >>> 24 == 0) return true;
@@ -125,30 +146,39 @@ final class CoverageRasterizer {
         for (int i = 0; i < points; i++) {
             if (!(Math.abs(xs[i]) < 1e7 && Math.abs(ys[i]) < 1e7)) return false;
         }
-        if (!grid(lineWidth + 1)) return true;
-        for (int s = 0, start = 0; s < subpaths; s++) {
-            int end = ends[s];
-            for (int i = start; i + 1 < end; i++) band(xs[i], ys[i], xs[i + 1], ys[i + 1], lineWidth);
-            if (closed[s]) band(xs[end - 1], ys[end - 1], xs[start], ys[start], lineWidth);
-            start = end;
+        if (pixelCentres) {
+            for (int i = 0; i < points; i++) {
+                xs[i] = Math.floor(xs[i]) + 0.5;
+                ys[i] = Math.floor(ys[i]) + 0.5;
+            }
         }
-        sweepCoverage(argb);
+        if (!box(lineWidth + 1)) return true;
+        for (int top = boxTop; top < boxBottom; top += bandRows()) {
+            band(top);
+            for (int s = 0, start = 0; s < subpaths; s++) {
+                int end = ends[s];
+                for (int i = start; i + 1 < end; i++) segment(xs[i], ys[i], xs[i + 1], ys[i + 1], lineWidth);
+                if (closed[s]) segment(xs[end - 1], ys[end - 1], xs[start], ys[start], lineWidth);
+                start = end;
+            }
+            sweepCoverage(argb);
+        }
         return true;
     }
 
-    /** Adds the area of a line's band to the cells it covers, slice by slice along its main axis. */
-    private void band(double x0, double y0, double x1, double y1, double lineWidth) {
+    /** Adds the area of a segment's band to the cells it covers, slice by slice along its main axis. */
+    private void segment(double x0, double y0, double x1, double y1, double lineWidth) {
         double dx = x1 - x0, dy = y1 - y0;
         if (Math.abs(dx) >= Math.abs(dy)) {
             if (dx == 0) return;
             if (dx < 0) {
-                band(x1, y1, x0, y0, lineWidth);
+                segment(x1, y1, x0, y0, lineWidth);
                 return;
             }
             slices(x0, y0, x1, dy / dx, lineWidth, true);
         } else {
             if (dy < 0) {
-                band(x1, y1, x0, y0, lineWidth);
+                segment(x1, y1, x0, y0, lineWidth);
                 return;
             }
             slices(y0, x0, y1, dx / dy, lineWidth, false);
@@ -160,11 +190,12 @@ final class CoverageRasterizer {
      * other axis: {@code alongX} says whether u is x (slices are pixel columns) or y (pixel rows).
      */
     private void slices(double u0, double v0, double u1, double slope, double lineWidth, boolean alongX) {
-        int mainSize = alongX ? width : height;
-        int crossSize = alongX ? height : width;
+        // only the current band's rows: along x they are the cross axis, along y the main one
+        int mainLow = alongX ? 0 : originY, mainHigh = alongX ? width : originY + gridHeight;
+        int crossLow = alongX ? originY : 0, crossHigh = alongX ? originY + gridHeight : width;
         double half = 0.5 * lineWidth * Math.sqrt(1 + slope * slope); // half the band's height across the slice
-        int first = Math.max(0, (int) Math.floor(u0));
-        int last = Math.min(mainSize - 1, (int) Math.ceil(u1) - 1);
+        int first = Math.max(mainLow, (int) Math.floor(u0));
+        int last = Math.min(mainHigh - 1, (int) Math.ceil(u1) - 1);
         for (int k = first; k <= last; k++) {
             double ua = Math.max(u0, k), ub = Math.min(u1, k + 1);
             double len = ub - ua;
@@ -172,8 +203,8 @@ final class CoverageRasterizer {
             double centre = v0 + slope * (ua - u0);
             double lowA = centre - half, lowB = lowA + slope * len;
             double highA = centre + half, highB = highA + slope * len;
-            int from = Math.max(0, (int) Math.floor(Math.min(lowA, lowB)));
-            int to = Math.min(crossSize - 1, (int) Math.floor(Math.max(highA, highB)));
+            int from = Math.max(crossLow, (int) Math.floor(Math.min(lowA, lowB)));
+            int to = Math.min(crossHigh - 1, (int) Math.floor(Math.max(highA, highB)));
             for (int r = from; r <= to; r++) {
                 double a = edgeIntegral(highA, slope, len, r) - edgeIntegral(lowA, slope, len, r);
                 if (a <= 0) continue;
@@ -230,16 +261,19 @@ final class CoverageRasterizer {
     private void collect(PathIterator it) {
         points = 0;
         subpaths = 0;
-        double[] c = segment;
+        double[] c = coords;
         int start = 0;
+        double moveX = 0, moveY = 0;
         while (!it.isDone()) {
             int type = it.currentSegment(c);
             if (type == PathIterator.SEG_MOVETO) {
                 endSubpath(start, false);
                 start = points;
-                add(c[0], c[1]);
+                moveX = c[0];
+                moveY = c[1];
+                add(moveX, moveY);
             } else if (type == PathIterator.SEG_LINETO) {
-                if (points == start) add(0, 0); // a line without a move starts at the origin, as Java2D's do
+                if (points == start) add(moveX, moveY); // after a close, a line goes on from the subpath's start
                 add(c[0], c[1]);
             } else if (type == PathIterator.SEG_CLOSE) {
                 endSubpath(start, true);
@@ -274,10 +308,10 @@ final class CoverageRasterizer {
     }
 
     /**
-     * Sizes the cell grid to the shape's box, widened by {@code margin} pixels, on the canvas; false
-     * when nothing of it is on the canvas.
+     * Finds the shape's box, widened by {@code margin} pixels, on the canvas; false when nothing of it
+     * is on the canvas.
      */
-    private boolean grid(double margin) {
+    private boolean box(double margin) {
         if (points == 0) return false;
         double minX = Double.POSITIVE_INFINITY, minY = Double.POSITIVE_INFINITY;
         double maxX = Double.NEGATIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
@@ -294,47 +328,61 @@ final class CoverageRasterizer {
         maxY += margin;
         if (maxX <= 0 || maxY <= 0 || minX >= width || minY >= height) return false;
         originX = (int) Math.floor(Math.max(minX, 0));
-        originY = (int) Math.floor(Math.max(minY, 0));
         // one column more than the pixels: x on the canvas's right edge falls into it
         gridWidth = (int) Math.floor(Math.min(maxX, width)) - originX + 2;
-        gridHeight = (int) Math.ceil(Math.min(maxY, height)) - originY;
-        if (gridHeight <= 0) return false;
+        boxTop = (int) Math.floor(Math.max(minY, 0));
+        boxBottom = (int) Math.ceil(Math.min(maxY, height));
+        return boxBottom > boxTop;
+    }
+
+    private int bandRows() {
+        return Math.max(1, MAX_CELLS / gridWidth);
+    }
+
+    /** Makes the cells of the band of rows from {@code top} (canvas row) current, all clear. */
+    private void band(int top) {
+        originY = top;
+        gridHeight = Math.min(bandRows(), boxBottom - top);
         int cells = gridWidth * gridHeight;
         if (cover.length < cells) {
-            cover = new int[Math.max(cells, cover.length * 2)];
-            area = new int[cover.length];
+            int size = (int) Math.min(Math.max(cells, 2L * cover.length), Math.max(cells, MAX_CELLS));
+            cover = new int[size];
+            area = new int[size];
         }
         if (rowMin.length < gridHeight) {
-            rowMin = new int[Math.max(gridHeight, rowMin.length * 2)];
+            rowMin = new int[Math.max(gridHeight, 2 * rowMin.length)];
             rowMax = new int[rowMin.length];
         }
         Arrays.fill(rowMin, 0, gridHeight, Integer.MAX_VALUE);
         Arrays.fill(rowMax, 0, gridHeight, -1);
-        return true;
     }
 
-    /** Clips a line to the canvas rows and presses what lies left or right of the canvas onto its edge. */
+    /**
+     * Clips a line to the current band's rows and presses what lies left or right of the canvas onto
+     * its edge.
+     */
     private void clipLine(double x0, double y0, double x1, double y1) {
         if (y0 == y1) return; // horizontal lines cover no height
-        if ((y0 <= 0 && y1 <= 0) || (y0 >= height && y1 >= height)) return;
-        if (y0 < 0 || y1 < 0) {
-            double x = x0 + (0 - y0) * (x1 - x0) / (y1 - y0);
-            if (y0 < 0) {
+        double top = originY, bottom = originY + gridHeight;
+        if ((y0 <= top && y1 <= top) || (y0 >= bottom && y1 >= bottom)) return;
+        if (y0 < top || y1 < top) {
+            double x = x0 + (top - y0) * (x1 - x0) / (y1 - y0);
+            if (y0 < top) {
                 x0 = x;
-                y0 = 0;
+                y0 = top;
             } else {
                 x1 = x;
-                y1 = 0;
+                y1 = top;
             }
         }
-        if (y0 > height || y1 > height) {
-            double x = x0 + (height - y0) * (x1 - x0) / (y1 - y0);
-            if (y0 > height) {
+        if (y0 > bottom || y1 > bottom) {
+            double x = x0 + (bottom - y0) * (x1 - x0) / (y1 - y0);
+            if (y0 > bottom) {
                 x0 = x;
-                y0 = height;
+                y0 = bottom;
             } else {
                 x1 = x;
-                y1 = height;
+                y1 = bottom;
             }
         }
         if (x0 >= 0 && x1 >= 0 && x0 <= width && x1 <= width) {

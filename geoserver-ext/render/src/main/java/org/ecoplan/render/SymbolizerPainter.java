@@ -40,6 +40,8 @@ final class SymbolizerPainter {
     private final Map<Stroke, BasicStroke> strokes = new IdentityHashMap<>();
     /** Solid fills and thin solid strokes go straight into the canvas's pixels; null: all through {@code g}. */
     private final CoverageRasterizer raster;
+    /** Strokes snap to pixel centres, as Java2D's do under {@code g}'s stroke control. */
+    private final boolean pixelCentres;
     private long labelOrder;
 
     SymbolizerPainter(Graphics2D g, MapViewport viewport, LabelEngine labels, int bufferPixels) {
@@ -49,7 +51,9 @@ final class SymbolizerPainter {
     /**
      * A painter on {@code g}, which draws on {@code canvas}: when {@code g} draws in the canvas's
      * pixels unclipped, antialiased and source-over, solid fills and thin solid strokes are drawn into
-     * the pixels directly by a {@link CoverageRasterizer}.
+     * the pixels directly by a {@link CoverageRasterizer}. That is decided here, once: whoever draws
+     * with this painter leaves {@code g}'s clip, transform and composite as they were (as
+     * {@link GraphicPainter} and graphic fills do, restoring what they change).
      */
     SymbolizerPainter(Graphics2D g, BufferedImage canvas, MapViewport viewport, LabelEngine labels, int bufferPixels) {
         this.g = g;
@@ -61,6 +65,7 @@ final class SymbolizerPainter {
                 && g.getComposite() == AlphaComposite.SrcOver
                 && g.getRenderingHint(RenderingHints.KEY_ANTIALIASING) == RenderingHints.VALUE_ANTIALIAS_ON;
         this.raster = plain ? CoverageRasterizer.of(canvas) : null;
+        this.pixelCentres = g.getRenderingHint(RenderingHints.KEY_STROKE_CONTROL) != RenderingHints.VALUE_STROKE_PURE;
     }
 
     /** Whether solid fills and thin strokes go straight into the canvas's pixels. */
@@ -110,7 +115,8 @@ final class SymbolizerPainter {
         Color c = StrokeStyles.withOpacity(s.color(), s.opacity());
         // joins and butt caps of a line this thin differ from Java2D's by less than a pixel's quarter
         if (raster != null && s.width() <= CoverageRasterizer.THIN && s.dashArray() == null
-                && (rings || "butt".equals(s.lineCap())) && raster.strokeThin(path, s.width(), c.getRGB())) {
+                && (rings || "butt".equals(s.lineCap()))
+                && raster.strokeThin(path, s.width(), c.getRGB(), pixelCentres)) {
             return;
         }
         g.setColor(c);

@@ -83,9 +83,19 @@ class CoverageRasterizerTest {
         for (int y = 0; y < 5; y++) {
             for (int x = 0; x < 6; x++) assertEquals(255, alpha(img, x, y));
         }
-        BufferedImage left = canvas(6, 5);
-        CoverageRasterizer.of(left).fill(new Rectangle2D.Double(-20, 1, 19.5, 2), BLACK);
-        assertEquals(0, left.getRGB(0, 1) | left.getRGB(0, 2));
+        BufferedImage outside = canvas(6, 5);
+        CoverageRasterizer.of(outside).fill(new Rectangle2D.Double(-20, 1, 19.5, 2), BLACK);
+        assertEquals(0, outside.getRGB(0, 1) | outside.getRGB(0, 2));
+        // from far left to half into the first column, and from a third of the last to far right
+        BufferedImage edges = canvas(6, 5);
+        CoverageRasterizer r = CoverageRasterizer.of(edges);
+        r.fill(new Rectangle2D.Double(-1e5, 1, 1e5 + 0.5, 2), BLACK);
+        r.fill(new Rectangle2D.Double(5.75, 1, 1e5, 1), BLACK);
+        assertEquals(128, alpha(edges, 0, 1));
+        assertEquals(128, alpha(edges, 0, 2));
+        assertEquals(0, alpha(edges, 1, 1) | alpha(edges, 0, 0) | alpha(edges, 0, 3));
+        assertEquals(64, alpha(edges, 5, 1));
+        assertEquals(0, alpha(edges, 5, 2) | alpha(edges, 4, 1));
         // a diamond reaching out of the left, top, right and bottom edges: exact coverage inside
         BufferedImage diamond = canvas(6, 6);
         CoverageRasterizer.of(diamond).fill(polygon(Path2D.WIND_NON_ZERO, -1.5, 3, 3, -1.5, 7.5, 3, 3, 7.5), BLACK);
@@ -108,13 +118,17 @@ class CoverageRasterizerTest {
                 g.dispose();
             }
             Color c = new Color(250, 10, 90, 100);
-            CoverageRasterizer.of(ours).fill(new Rectangle2D.Double(1, 1, 4, 4), c.getRGB());
+            // edges on quarter pixels, which Java2D's eight samples a row measure exactly too
+            Rectangle2D.Double rect = new Rectangle2D.Double(1.25, 1.5, 4.5, 3.25);
+            CoverageRasterizer.of(ours).fill(rect, c.getRGB());
             Graphics2D g = antialiased(java2d);
             g.setColor(c);
-            g.fill(new Rectangle2D.Double(1, 1, 4, 4));
+            g.fill(rect);
             g.dispose();
+            // premultiplied values: Java2D rounds a partly covered pixel's blend a little differently
             for (int y = 0; y < 8; y++) {
-                for (int x = 0; x < 8; x++) assertClose(java2d.getRGB(x, y), ours.getRGB(x, y), 1, x, y);
+                for (int x = 0; x < 8; x++)
+                    assertClose(premultiplied(java2d, x, y), premultiplied(ours, x, y), 2, x, y);
             }
         }
     }
@@ -153,7 +167,7 @@ class CoverageRasterizerTest {
             for (int round = 0; round < 20; round++) {
                 Path2D.Double ring = randomPolygon(random);
                 BufferedImage ours = canvas(64, 48);
-                assertTrue(CoverageRasterizer.of(ours).strokeThin(ring, width, BLACK));
+                assertTrue(CoverageRasterizer.of(ours).strokeThin(ring, width, BLACK, false));
                 int[] sampled = sampledCoverage(new BasicStroke((float) width, BasicStroke.CAP_BUTT,
                         BasicStroke.JOIN_ROUND).createStrokedShape(ring), 64, 48);
                 for (int y = 0; y < 48; y++) {
@@ -177,14 +191,14 @@ class CoverageRasterizerTest {
         Path2D.Double line = new Path2D.Double();
         line.moveTo(1, 5.25);
         line.lineTo(9, 5.25);
-        assertTrue(r.strokeThin(line, 0.5, BLACK));
+        assertTrue(r.strokeThin(line, 0.5, BLACK, false));
         for (int x = 1; x < 9; x++) assertEquals(128, alpha(img, x, 5), "x " + x);
         assertEquals(0, alpha(img, 0, 5));
         assertEquals(0, alpha(img, 9, 5));
         assertEquals(0, alpha(img, 4, 4) | alpha(img, 4, 6));
         // a one-pixel outline on pixel centres covers whole pixels, corners included
         BufferedImage box = canvas(10, 10);
-        CoverageRasterizer.of(box).strokeThin(new Rectangle2D.Double(2.5, 2.5, 5, 5), 1, BLACK);
+        CoverageRasterizer.of(box).strokeThin(new Rectangle2D.Double(2.5, 2.5, 5, 5), 1, BLACK, false);
         assertEquals(255, alpha(box, 2, 2));
         assertEquals(255, alpha(box, 4, 2));
         assertEquals(255, alpha(box, 7, 5));
@@ -201,9 +215,113 @@ class CoverageRasterizerTest {
         line.lineTo(1e6, 4.5);
         line.moveTo(3.5, -50);
         line.lineTo(3.5, -10);
-        assertTrue(CoverageRasterizer.of(img).strokeThin(line, 1, BLACK));
+        assertTrue(CoverageRasterizer.of(img).strokeThin(line, 1, BLACK, false));
         for (int x = 0; x < 8; x++) assertEquals(255, alpha(img, x, 4));
         assertEquals(0, alpha(img, 3, 0) | alpha(img, 3, 3));
+    }
+
+    @Test
+    void strokesOnPixelCentresLookAsJava2DDrawsThem() {
+        Random random = new Random(5);
+        for (double width : new double[]{0.5, 1.0}) {
+            double total = 0;
+            for (int round = 0; round < 20; round++) {
+                Path2D.Double ring = randomPolygon(random);
+                BufferedImage ours = canvas(64, 48);
+                assertTrue(CoverageRasterizer.of(ours).strokeThin(ring, width, BLACK, true));
+                BufferedImage java2d = canvas(64, 48);
+                Graphics2D g = java2d.createGraphics();
+                g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+                g.setColor(Color.BLACK);
+                g.setStroke(new BasicStroke((float) width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
+                g.draw(ring); // Java2D's default stroke control moves vertices to pixel centres
+                g.dispose();
+                for (int y = 0; y < 48; y++) {
+                    for (int x = 0; x < 64; x++) total += Math.abs(alpha(ours, x, y) - alpha(java2d, x, y));
+                }
+            }
+            assertTrue(total / (20 * 64 * 48) < 0.1, "width " + width + ": mean difference " + total / (20 * 64 * 48));
+        }
+        // a one-pixel line between two rows of pixels fills the row below, as Java2D's does
+        BufferedImage img = canvas(8, 8);
+        Path2D.Double line = new Path2D.Double();
+        line.moveTo(1, 4);
+        line.lineTo(7, 4);
+        CoverageRasterizer.of(img).strokeThin(line, 1, BLACK, true);
+        assertEquals(255, alpha(img, 3, 4));
+        assertEquals(0, alpha(img, 3, 3));
+    }
+
+    @Test
+    void oneRasterizerDrawsShapeAfterShapeAsFreshOnesDo() {
+        Random random = new Random(3);
+        BufferedImage reused = canvas(64, 48);
+        BufferedImage fresh = canvas(64, 48);
+        CoverageRasterizer r = CoverageRasterizer.of(reused);
+        for (int k = 0; k < 30; k++) {
+            Path2D.Double p = randomPolygon(random);
+            int argb = new Color(random.nextInt(256), random.nextInt(256), random.nextInt(256),
+                    40 + random.nextInt(216))
+                    .getRGB();
+            if (k % 2 == 0) {
+                r.fill(p, argb);
+                CoverageRasterizer.of(fresh).fill(p, argb);
+            } else {
+                r.strokeThin(p, 0.75, argb, k % 4 == 1);
+                CoverageRasterizer.of(fresh).strokeThin(p, 0.75, argb, k % 4 == 1);
+            }
+        }
+        assertEquals(0, org.ecoplan.testkit.ImageDiff.differingPixels(reused, fresh, 0));
+    }
+
+    @Test
+    void shapesLargerThanTheCellBudgetAreDrawnInBandsSeamlessly() {
+        // 1,100 x 1,000 pixels are more cells than one band holds
+        int w = 1100, h = 1000;
+        assertTrue((long) (w + 2) * h > CoverageRasterizer.MAX_CELLS);
+        BufferedImage img = canvas(w, h);
+        CoverageRasterizer r = CoverageRasterizer.of(img);
+        // a slanted band: each row is the one ten rows up moved three pixels right
+        r.fill(polygon(Path2D.WIND_NON_ZERO, 100.2, 0, 200.7, 0, 500.7, 1000, 400.2, 1000), BLACK);
+        Path2D.Double vertical = new Path2D.Double();
+        vertical.moveTo(1000.25, -5);
+        vertical.lineTo(1000.25, 1005);
+        r.strokeThin(vertical, 0.5, BLACK, false);
+        for (int y = 0; y + 10 < h; y++) {
+            for (int x = 95; x < 210; x++) {
+                assertEquals(alpha(img, x, y), alpha(img, x + 3, y + 10), "pixel " + x + "," + y);
+            }
+            assertEquals(128, alpha(img, 1000, y), "row " + y);
+            assertEquals(0, alpha(img, 999, y) | alpha(img, 1001, y));
+        }
+        assertEquals(255, alpha(img, 150, 0));
+        assertEquals(0, alpha(img, 99, 0));
+    }
+
+    @Test
+    void aLineAfterAClosedSubpathStartsWhereThatSubpathStarted() {
+        Path2D.Double p = new Path2D.Double();
+        p.moveTo(20, 2);
+        p.lineTo(24, 2);
+        p.lineTo(24, 6);
+        p.closePath();
+        p.lineTo(20, 12);
+        p.lineTo(26, 12);
+        BufferedImage ours = canvas(32, 16);
+        CoverageRasterizer.of(ours).fill(p, BLACK);
+        Path2D.Double explicit = new Path2D.Double();
+        explicit.moveTo(20, 2);
+        explicit.lineTo(24, 2);
+        explicit.lineTo(24, 6);
+        explicit.closePath();
+        explicit.moveTo(20, 2);
+        explicit.lineTo(20, 12);
+        explicit.lineTo(26, 12);
+        BufferedImage expected = canvas(32, 16);
+        CoverageRasterizer.of(expected).fill(explicit, BLACK);
+        assertEquals(0, alpha(ours, 2, 2)); // nothing runs from the origin
+        assertEquals(255, alpha(ours, 21, 10));
+        assertEquals(0, org.ecoplan.testkit.ImageDiff.differingPixels(expected, ours, 0));
     }
 
     @Test
@@ -260,6 +378,12 @@ class CoverageRasterizerTest {
         }
         for (int i = 0; i < sum.length; i++) sum[i] = Math.round(sum[i] / (float) (n * n));
         return sum;
+    }
+
+    /** The pixel as stored: premultiplied, and with no alpha in an opaque RGB canvas (its top byte is unused). */
+    private static int premultiplied(BufferedImage img, int x, int y) {
+        int v = ((java.awt.image.DataBufferInt) img.getRaster().getDataBuffer()).getData()[y * img.getWidth() + x];
+        return img.getType() == BufferedImage.TYPE_INT_RGB ? v & 0xffffff : v;
     }
 
     private static int maxChannelDifference(int a, int b) {

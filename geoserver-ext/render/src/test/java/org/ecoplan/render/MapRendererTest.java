@@ -332,7 +332,20 @@ class MapRendererTest {
             MapRenderer.applyQualityHints(g);
             assertEquals(type != BufferedImage.TYPE_INT_ARGB,
                     new SymbolizerPainter(g, img, viewport, null, 0).drawsDirectly(), "type " + type);
-            g.setClip(0, 0, 10, 10); // Java2D honours a clip; the pixels would not
+            g.dispose();
+        }
+        // Java2D honours a clip, a transform, a composite and aliased drawing; drawing into the pixels would not
+        java.util.List<java.util.function.Consumer<java.awt.Graphics2D>> states = List.of(
+                g -> g.setClip(0, 0, 10, 10),
+                g -> g.translate(0.5, 0),
+                g -> g.setComposite(java.awt.AlphaComposite.SrcOver.derive(0.5f)),
+                g -> g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING,
+                        java.awt.RenderingHints.VALUE_ANTIALIAS_OFF));
+        for (var state : states) {
+            BufferedImage img = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
+            java.awt.Graphics2D g = img.createGraphics();
+            MapRenderer.applyQualityHints(g);
+            state.accept(g);
             assertTrue(!new SymbolizerPainter(g, img, viewport, null, 0).drawsDirectly());
             g.dispose();
         }
