@@ -48,6 +48,7 @@ final class CoverageRasterizer {
     private int[] ends = new int[16];
     private boolean[] closed = new boolean[16];
     private int subpaths;
+    private boolean evenOdd;
 
     /**
      * Cells of the current band of the shape's bounding box (row-major, {@code gridWidth} per row, the
@@ -96,14 +97,34 @@ final class CoverageRasterizer {
      * beyond ten million pixels, which the caller draws otherwise.
      */
     boolean fill(Shape shape, int argb) {
-        if (argb >>> 24 == 0) return true;
-        PathIterator it = shape.getPathIterator(null, FLATNESS);
-        boolean evenOdd = it.getWindingRule() == PathIterator.WIND_EVEN_ODD;
-        collect(it);
+        if (!load(shape)) return false;
+        fillLoaded(argb);
+        return true;
+    }
+
+    /**
+     * Takes the shape (in canvas pixels) as the one the next {@link #fillLoaded} and
+     * {@link #strokeLoaded} draw, so a polygon that is filled and outlined is read once. Returns false
+     * for a shape with coordinates beyond ten million pixels, which the caller draws otherwise.
+     */
+    boolean load(Shape shape) {
+        PathIterator it = shape.getPathIterator(null);
+        evenOdd = it.getWindingRule() == PathIterator.WIND_EVEN_ODD;
+        // map paths are straight lines: flatten only a shape that has curves
+        if (!collect(it)) collect(shape.getPathIterator(null, FLATNESS));
         for (int i = 0; i < points; i++) {
-            if (!(Math.abs(xs[i]) < 1e7 && Math.abs(ys[i]) < 1e7)) return false;
+            if (!(Math.abs(xs[i]) < 1e7 && Math.abs(ys[i]) < 1e7)) {
+                points = 0;
+                subpaths = 0;
+                return false;
+            }
         }
-        if (!box(0)) return true;
+        return true;
+    }
+
+    /** Fills the loaded shape with the colour {@code argb} (not premultiplied), under its winding rule. */
+    void fillLoaded(int argb) {
+        if (argb >>> 24 == 0 || !box(0)) return;
         for (int top = boxTop; top < boxBottom; top += bandRows()) {
             band(top);
             for (int s = 0, start = 0; s < subpaths; s++) {
@@ -116,7 +137,6 @@ final class CoverageRasterizer {
             }
             sweep(argb, evenOdd);
         }
-        return true;
     }
 
     /** The widest stroke {@link #strokeThin} draws. */
@@ -139,31 +159,37 @@ final class CoverageRasterizer {
      * too little to see at this width; caps are butt.
      */
     boolean strokeThin(Shape path, double lineWidth, int argb, boolean pixelCentres) {
+        if (!load(path)) return false;
+        strokeLoaded(lineWidth, argb, pixelCentres);
+        return true;
+    }
+
+    /** Strokes the loaded shape as {@link #strokeThin} does. */
+    void strokeLoaded(double lineWidth, int argb, boolean pixelCentres) {
         if (!(lineWidth > 0 && lineWidth <= THIN))
             throw new IllegalArgumentException("not a thin stroke: " + lineWidth);
-        if (argb >>> 24 == 0) return true;
-        collect(path.getPathIterator(null, FLATNESS));
-        for (int i = 0; i < points; i++) {
-            if (!(Math.abs(xs[i]) < 1e7 && Math.abs(ys[i]) < 1e7)) return false;
-        }
-        if (pixelCentres) {
-            for (int i = 0; i < points; i++) {
-                xs[i] = Math.floor(xs[i]) + 0.5;
-                ys[i] = Math.floor(ys[i]) + 0.5;
-            }
-        }
-        if (!box(lineWidth + 1)) return true;
+        if (argb >>> 24 == 0) return;
+        // the box of the vertices as they are, widened by more than a move to a pixel centre
+        if (!box(lineWidth + 1)) return;
+        double shift = pixelCentres ? 0.5 : 0;
         for (int top = boxTop; top < boxBottom; top += bandRows()) {
             band(top);
             for (int s = 0, start = 0; s < subpaths; s++) {
                 int end = ends[s];
-                for (int i = start; i + 1 < end; i++) segment(xs[i], ys[i], xs[i + 1], ys[i + 1], lineWidth);
-                if (closed[s]) segment(xs[end - 1], ys[end - 1], xs[start], ys[start], lineWidth);
+                int last = closed[s] ? end : end - 1;
+                for (int i = start; i < last; i++) {
+                    int j = i + 1 < end ? i + 1 : start;
+                    if (pixelCentres) {
+                        segment(Math.floor(xs[i]) + shift, Math.floor(ys[i]) + shift, Math.floor(xs[j]) + shift,
+                                Math.floor(ys[j]) + shift, lineWidth);
+                    } else {
+                        segment(xs[i], ys[i], xs[j], ys[j], lineWidth);
+                    }
+                }
                 start = end;
             }
             sweepCoverage(argb);
         }
-        return true;
     }
 
     /** Adds the area of a segment's band to the cells it covers, slice by slice along its main axis. */
@@ -188,12 +214,17 @@ final class CoverageRasterizer {
     /**
      * The band along the main axis {@code u} from u0 to u1, its centre at v0 + slope × (u − u0) on the
      * other axis: {@code alongX} says whether u is x (slices are pixel columns) or y (pixel rows).
+     * A slice's area in a pixel is the integral, over the slice, of the part of the pixel below its
+     * upper edge less the part below its lower edge; for an edge rising along the slice that integral
+     * is the difference of {@link #ramp} at its ends divided by the slope.
      */
     private void slices(double u0, double v0, double u1, double slope, double lineWidth, boolean alongX) {
         // only the current band's rows: along x they are the cross axis, along y the main one
         int mainLow = alongX ? 0 : originY, mainHigh = alongX ? width : originY + gridHeight;
         int crossLow = alongX ? originY : 0, crossHigh = alongX ? originY + gridHeight : width;
         double half = 0.5 * lineWidth * Math.sqrt(1 + slope * slope); // half the band's height across the slice
+        boolean flat = Math.abs(slope) < 1e-9;
+        double inverse = flat ? 0 : 1 / slope;
         int first = Math.max(mainLow, (int) Math.floor(u0));
         int last = Math.min(mainHigh - 1, (int) Math.ceil(u1) - 1);
         for (int k = first; k <= last; k++) {
@@ -206,7 +237,9 @@ final class CoverageRasterizer {
             int from = Math.max(crossLow, (int) Math.floor(Math.min(lowA, lowB)));
             int to = Math.min(crossHigh - 1, (int) Math.floor(Math.max(highA, highB)));
             for (int r = from; r <= to; r++) {
-                double a = edgeIntegral(highA, slope, len, r) - edgeIntegral(lowA, slope, len, r);
+                double a = flat
+                        ? len * (clamp01(highA - r) - clamp01(lowA - r))
+                        : (ramp(highB - r) - ramp(highA - r) - ramp(lowB - r) + ramp(lowA - r)) * inverse;
                 if (a <= 0) continue;
                 if (alongX) addCoverage(k, r, a);
                 else addCoverage(r, k, a);
@@ -214,13 +247,8 @@ final class CoverageRasterizer {
         }
     }
 
-    /**
-     * ∫ clamp(e(t) − row, 0, 1) dt over t in [0, len], with e(t) = e0 + slope × t: the part of the
-     * pixel {@code row} (on the cross axis) lying below a straight edge, summed over the slice.
-     */
-    private static double edgeIntegral(double e0, double slope, double len, int row) {
-        if (Math.abs(slope) < 1e-9) return len * Math.max(0, Math.min(1, e0 - row));
-        return (ramp(e0 + slope * len - row) - ramp(e0 - row)) / slope;
+    private static double clamp01(double t) {
+        return t <= 0 ? 0 : t >= 1 ? 1 : t;
     }
 
     /** The antiderivative of clamp(t, 0, 1). */
@@ -250,15 +278,17 @@ final class CoverageRasterizer {
             int line = (originY + r) * width + originX;
             for (int c = lo; c <= hi; c++) {
                 int a = area[base + c];
+                if (a == 0) continue;
                 area[base + c] = 0;
-                if (a <= 0 || originX + c >= width) continue;
+                if (a < 0 || originX + c >= width) continue;
                 int cov = a >= 65536 ? 255 : (a * 255 + 32768) >>> 16;
                 blend(line + c, argb, cov == 255 ? ca : mul8(ca, cov));
             }
         }
     }
 
-    private void collect(PathIterator it) {
+    /** Reads the path's subpaths; false, having read part of it, at the first curve. */
+    private boolean collect(PathIterator it) {
         points = 0;
         subpaths = 0;
         double[] c = coords;
@@ -278,10 +308,13 @@ final class CoverageRasterizer {
             } else if (type == PathIterator.SEG_CLOSE) {
                 endSubpath(start, true);
                 start = points;
+            } else {
+                return false;
             }
             it.next();
         }
         endSubpath(start, false);
+        return true;
     }
 
     private void add(double x, double y) {
@@ -491,10 +524,16 @@ final class CoverageRasterizer {
             int line = (originY + r) * width + originX;
             int acc = 0;
             for (int c = lo; c <= hi; c++) {
-                acc += cover[base + c];
-                int raw = (acc << (SHIFT + 1)) - area[base + c];
-                cover[base + c] = 0;
-                area[base + c] = 0;
+                int i = base + c;
+                int raw;
+                if ((cover[i] | area[i]) != 0) {
+                    acc += cover[i];
+                    raw = (acc << (SHIFT + 1)) - area[i];
+                    cover[i] = 0;
+                    area[i] = 0;
+                } else {
+                    raw = acc << (SHIFT + 1); // no edge in this pixel: all or nothing of it
+                }
                 if (originX + c >= width) continue;
                 int v = Math.abs(raw) >> (SHIFT + 1);
                 if (evenOdd) {

@@ -43,6 +43,7 @@ final class SymbolizerPainter {
     /** Strokes snap to pixel centres, as Java2D's do under {@code g}'s stroke control. */
     private final boolean pixelCentres;
     private long labelOrder;
+    private static final int NOT_LOADED = 0, LOADED = 1, REFUSED = 2;
 
     SymbolizerPainter(Graphics2D g, MapViewport viewport, LabelEngine labels, int bufferPixels) {
         this(g, null, viewport, labels, bufferPixels);
@@ -85,6 +86,7 @@ final class SymbolizerPainter {
     private void polygon(PolygonSymbolizer p, Geometry geom) {
         if (geom.getDimension() < 2) return;
         Path2D.Double path = paths.build(geom);
+        int loaded = NOT_LOADED;
         Fill fill = p.fill();
         if (fill != null) {
             if (fill.graphicFill() != null) {
@@ -95,29 +97,42 @@ final class SymbolizerPainter {
                 g.setComposite(saved);
             } else {
                 Color c = StrokeStyles.withOpacity(fill.color(), fill.opacity());
-                if (raster == null || !raster.fill(path, c.getRGB())) {
+                if (raster != null && (loaded = load(path)) == LOADED) {
+                    raster.fillLoaded(c.getRGB());
+                } else {
                     g.setColor(c);
                     g.fill(path);
                 }
             }
         }
-        if (p.stroke() != null) stroke(p.stroke(), path, true);
+        if (p.stroke() != null) stroke(p.stroke(), path, true, loaded);
+    }
+
+    /** The path taken by the rasterizer ({@link #LOADED}), or one it leaves to Java2D ({@link #REFUSED}). */
+    private int load(Path2D.Double path) {
+        return raster.load(path) ? LOADED : REFUSED;
     }
 
     private void line(Stroke stroke, Geometry geom) {
         if (geom.getDimension() < 1) return;
-        stroke(stroke, paths.build(geom), false);
+        stroke(stroke, paths.build(geom), false, NOT_LOADED);
     }
 
-    /** Strokes the path; {@code rings}: it holds closed rings only, which have no caps. */
-    private void stroke(Stroke s, Path2D.Double path, boolean rings) {
+    /**
+     * Strokes the path; {@code rings}: it holds closed rings only, which have no caps; {@code loaded}:
+     * whether the rasterizer has taken the path already.
+     */
+    private void stroke(Stroke s, Path2D.Double path, boolean rings, int loaded) {
         if (s.width() <= 0 || s.opacity() <= 0) return;
         Color c = StrokeStyles.withOpacity(s.color(), s.opacity());
         // joins and butt caps of a line this thin differ from Java2D's by less than a pixel's quarter
         if (raster != null && s.width() <= CoverageRasterizer.THIN && s.dashArray() == null
-                && (rings || "butt".equals(s.lineCap()))
-                && raster.strokeThin(path, s.width(), c.getRGB(), pixelCentres)) {
-            return;
+                && (rings || "butt".equals(s.lineCap()))) {
+            if (loaded == NOT_LOADED) loaded = load(path);
+            if (loaded == LOADED) {
+                raster.strokeLoaded(s.width(), c.getRGB(), pixelCentres);
+                return;
+            }
         }
         g.setColor(c);
         g.setStroke(strokes.computeIfAbsent(s, StrokeStyles::basic));
