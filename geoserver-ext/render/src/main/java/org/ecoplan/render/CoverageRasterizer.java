@@ -49,6 +49,9 @@ final class CoverageRasterizer {
     private boolean[] closed = new boolean[16];
     private int subpaths;
     private boolean evenOdd;
+    private final int[] tableColours = new int[4];
+    private final int[][] tables = new int[4][];
+    private int nextTable;
 
     /**
      * Cells of the current band of the shape's bounding box (row-major, {@code gridWidth} per row, the
@@ -270,7 +273,7 @@ final class CoverageRasterizer {
 
     /** Blends the colour by the covered area summed in the cells, at most a whole pixel, and clears them. */
     private void sweepCoverage(int argb) {
-        int ca = argb >>> 24;
+        int[] source = sourceTable(argb);
         for (int r = 0; r < gridHeight; r++) {
             int lo = rowMin[r], hi = rowMax[r];
             if (hi < lo) continue;
@@ -281,8 +284,7 @@ final class CoverageRasterizer {
                 if (a == 0) continue;
                 area[base + c] = 0;
                 if (a < 0 || originX + c >= width) continue;
-                int cov = a >= 65536 ? 255 : (a * 255 + 32768) >>> 16;
-                blend(line + c, argb, cov == 255 ? ca : mul8(ca, cov));
+                blend(line + c, source[a >= 65536 ? 255 : (a * 255 + 32768) >>> 16]);
             }
         }
     }
@@ -516,7 +518,7 @@ final class CoverageRasterizer {
 
     /** Turns the cells into coverage row by row, blends the colour with it and clears the cells. */
     private void sweep(int argb, boolean evenOdd) {
-        int ca = argb >>> 24;
+        int[] source = sourceTable(argb);
         for (int r = 0; r < gridHeight; r++) {
             int lo = rowMin[r], hi = rowMax[r];
             if (hi < lo) continue;
@@ -541,26 +543,52 @@ final class CoverageRasterizer {
                     if (v > ONE) v = 2 * ONE - v;
                 }
                 if (v == 0) continue;
-                int cov = v >= ONE - 1 ? 255 : v;
-                blend(line + c, argb, cov == 255 ? ca : mul8(ca, cov));
+                blend(line + c, source[v >= ONE - 1 ? 255 : v]);
             }
         }
     }
 
-    /** Blends the colour (not premultiplied) with source alpha {@code sa} over pixel i (premultiplied). */
-    private void blend(int i, int argb, int sa) {
+    /**
+     * The colour premultiplied at each coverage 0..255 (its alpha times the coverage): the few colours
+     * of a map are blended pixel after pixel, so each is worked out once. Two colours alternate most
+     * (a polygon's fill and its outline), so four are kept.
+     */
+    private int[] sourceTable(int argb) {
+        for (int k = 0; k < tableColours.length; k++) {
+            if (tables[k] != null && tableColours[k] == argb) return tables[k];
+        }
+        int[] t = new int[256];
+        int ca = argb >>> 24, cr = (argb >> 16) & 0xff, cg = (argb >> 8) & 0xff, cb = argb & 0xff;
+        for (int cov = 0; cov < 256; cov++) {
+            int sa = mul8(ca, cov);
+            t[cov] = sa << 24 | mul8(cr, sa) << 16 | mul8(cg, sa) << 8 | mul8(cb, sa);
+        }
+        int k = nextTable;
+        nextTable = (nextTable + 1) % tables.length;
+        tableColours[k] = argb;
+        tables[k] = t;
+        return t;
+    }
+
+    /**
+     * Blends a premultiplied source pixel over pixel i, source-over: each destination channel times
+     * (255 − source alpha) / 255, rounded, two channels in one multiplication (no product reaches the
+     * next channel's bits).
+     */
+    private void blend(int i, int src) {
+        int sa = src >>> 24;
         if (sa == 0) return;
         if (sa == 255) {
-            pixels[i] = 0xff000000 | argb;
+            pixels[i] = src;
             return;
         }
-        int d = pixels[i];
+        int d = opaque ? pixels[i] | 0xff000000 : pixels[i];
         int inv = 255 - sa;
-        int da = opaque ? 255 : d >>> 24;
-        pixels[i] = (sa + mul8(da, inv)) << 24
-                | (mul8((argb >> 16) & 0xff, sa) + mul8((d >> 16) & 0xff, inv)) << 16
-                | (mul8((argb >> 8) & 0xff, sa) + mul8((d >> 8) & 0xff, inv)) << 8
-                | (mul8(argb & 0xff, sa) + mul8(d & 0xff, inv));
+        int rb = (d & 0x00ff00ff) * inv + 0x00800080;
+        rb = ((rb + ((rb >>> 8) & 0x00ff00ff)) >>> 8) & 0x00ff00ff;
+        int ag = ((d >>> 8) & 0x00ff00ff) * inv + 0x00800080;
+        ag = ((ag + ((ag >>> 8) & 0x00ff00ff)) >>> 8) & 0x00ff00ff;
+        pixels[i] = src + (rb | (ag << 8));
     }
 
     /** a × b / 255, rounded. */
