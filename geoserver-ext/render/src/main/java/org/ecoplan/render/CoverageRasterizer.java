@@ -267,6 +267,11 @@ final class CoverageRasterizer {
         if (col < 0 || row < 0 || col >= gridWidth || row >= gridHeight) return;
         int i = row * gridWidth + col;
         area[i] += (int) (a * 65536 + 0.5);
+        touch(row, col);
+    }
+
+    /** Widens the row's span of cells holding something to the column. */
+    private void touch(int row, int col) {
         if (col < rowMin[row]) rowMin[row] = col;
         if (col > rowMax[row]) rowMax[row] = col;
     }
@@ -512,8 +517,7 @@ final class CoverageRasterizer {
         int i = row * gridWidth + col;
         cover[i] += dy;
         area[i] += twiceArea;
-        if (col < rowMin[row]) rowMin[row] = col;
-        if (col > rowMax[row]) rowMax[row] = col;
+        touch(row, col);
     }
 
     /** Turns the cells into coverage row by row, blends the colour with it and clears the cells. */
