@@ -275,6 +275,42 @@ class CoverageRasterizerTest {
     }
 
     @Test
+    void aPathLoadedOnceIsFilledAndOutlinedAsWhenReadForEach() {
+        Random random = new Random(9);
+        BufferedImage once = canvas(64, 48);
+        BufferedImage each = canvas(64, 48);
+        CoverageRasterizer a = CoverageRasterizer.of(once), b = CoverageRasterizer.of(each);
+        for (int k = 0; k < 10; k++) {
+            Path2D.Double p = randomPolygon(random);
+            assertTrue(a.load(p));
+            a.fillLoaded(0xff33a02c);
+            a.strokeLoaded(0.5, 0xff1b5e20, true);
+            b.fill(p, 0xff33a02c);
+            b.strokeThin(p, 0.5, 0xff1b5e20, true);
+        }
+        assertEquals(0, org.ecoplan.testkit.ImageDiff.differingPixels(once, each, 0));
+    }
+
+    @Test
+    void aCurveAfterLinesIsFlattenedWithTheWholePath() {
+        Path2D.Double p = new Path2D.Double();
+        p.moveTo(2, 2);
+        p.lineTo(30, 2);
+        p.lineTo(30, 20);
+        p.quadTo(16, 40, 2, 20);
+        p.closePath();
+        BufferedImage ours = canvas(32, 32);
+        assertTrue(CoverageRasterizer.of(ours).fill(p, BLACK));
+        int[] sampled = sampledCoverage(p, 32, 32);
+        for (int y = 0; y < 32; y++) {
+            for (int x = 0; x < 32; x++) {
+                assertTrue(Math.abs(alpha(ours, x, y) - sampled[y * 32 + x]) <= 20, "pixel " + x + "," + y);
+            }
+        }
+        assertEquals(255, alpha(ours, 16, 26)); // inside the curved part
+    }
+
+    @Test
     void shapesLargerThanTheCellBudgetAreDrawnInBandsSeamlessly() {
         // 1,100 x 1,000 pixels are more cells than one band holds
         int w = 1100, h = 1000;
