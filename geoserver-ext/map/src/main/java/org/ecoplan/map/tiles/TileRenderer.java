@@ -62,7 +62,11 @@ public final class TileRenderer {
             image = renderer
                     .render(new MapRequest(layers, withGutter, set.crs(), width, height, format.supportsTransparency(),
                             Color.WHITE,
-                            format.supportsTransparency() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB,
+                            // premultiplied, as WMS maps are: the renderer draws fills and thin outlines
+                            // straight into such pixels (CoverageRasterizer), not into plain ARGB
+                            format.supportsTransparency()
+                                    ? BufferedImage.TYPE_INT_ARGB_PRE
+                                    : BufferedImage.TYPE_INT_RGB,
                             MapRequest.deadlineIn(Duration.ofMillis(limit)), GUTTER));
         } catch (RenderTimeoutException e) {
             throw new ServiceException(ServiceException.NO_APPLICABLE_CODE, null, "Rendering the tiles took too long",
