@@ -7,14 +7,13 @@ import java.awt.image.WritableRaster;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.zip.CRC32;
-import java.util.zip.Deflater;
 
 /**
  * Encodes a rendered map as a truecolour PNG (W3C PNG Specification, 2nd edition / ISO/IEC
  * 15948): colour type 6 (RGBA, 8 bits) for images with alpha, 2 (RGB) otherwise, one IDAT chunk,
- * no interlace. Reads the packed int pixels directly and deflates at the fastest level, because
- * the general-purpose ImageIO writer copies the raster row by row and dominates the time of a
- * map request. The compressed data is gathered in a {@link BlockOutputStream} rather than one
+ * no interlace, every row with filter type None. Reads the packed int pixels directly, because the
+ * general-purpose ImageIO writer copies the raster row by row, and compresses them with a
+ * {@link PngDeflater}, which finds a map's repeated pixels faster than zlib. The compressed data is gathered in a {@link BlockOutputStream} rather than one
  * doubling array, so a large map allocates no large array twice. Premultiplied pixels are converted back to straight alpha, as PNG requires (PNG
  * clause 12.8 "Alpha channel creation").
  *
@@ -24,8 +23,6 @@ import java.util.zip.Deflater;
  */
 public final class PngWriter {
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
-    private static final byte FILTER_NONE = 0;
-    private static final byte FILTER_UP = 2;
 
     private PngWriter() {}
 
@@ -65,7 +62,8 @@ public final class PngWriter {
         chunk(out, "IEND", new byte[0], 0);
     }
 
-    private static BlockOutputStream idat(BufferedImage image, int w, int h, int bpp, boolean premultiplied) {
+    private static BlockOutputStream idat(BufferedImage image, int w, int h, int bpp, boolean premultiplied)
+            throws IOException {
         WritableRaster raster = image.getRaster();
         SinglePixelPackedSampleModel sm = (SinglePixelPackedSampleModel) raster.getSampleModel();
         DataBufferInt buffer = (DataBufferInt) raster.getDataBuffer();
@@ -74,33 +72,19 @@ public final class PngWriter {
         int origin = buffer.getOffset()
                 + sm.getOffset(-raster.getSampleModelTranslateX(), -raster.getSampleModelTranslateY());
 
-        int rowBytes = w * bpp;
         int[] row = new int[w];
-        byte[] filtered = new byte[rowBytes + 1];
-        byte[] repeat = new byte[rowBytes + 1];
-        repeat[0] = FILTER_UP; // a row equal to the one above: Up filter, all zeros
+        int[] above = new int[w];
         BlockOutputStream compressed = new BlockOutputStream();
-        byte[] deflated = new byte[16 * 1024];
-        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-        try {
-            for (int y = 0; y < h; y++) {
-                int at = origin + y * stride;
-                boolean same = y > 0 && java.util.Arrays.equals(data, at, at + w, data, at - stride, at - stride + w);
-                byte[] input = repeat;
-                if (!same) {
-                    System.arraycopy(data, at, row, 0, w);
-                    if (premultiplied) unpremultiply(row);
-                    none(row, bpp, filtered);
-                    input = filtered;
-                }
-                deflater.setInput(input, 0, rowBytes + 1);
-                while (!deflater.needsInput()) compressed.write(deflated, 0, deflater.deflate(deflated));
-            }
-            deflater.finish();
-            while (!deflater.finished()) compressed.write(deflated, 0, deflater.deflate(deflated));
-        } finally {
-            deflater.end();
+        PngDeflater deflater = new PngDeflater(compressed, w, bpp);
+        for (int y = 0; y < h; y++) {
+            System.arraycopy(data, origin + y * stride, row, 0, w);
+            if (premultiplied) unpremultiply(row);
+            deflater.row(row, y == 0 ? null : above);
+            int[] t = above;
+            above = row;
+            row = t;
         }
+        deflater.finish();
         return compressed;
     }
 
@@ -122,35 +106,6 @@ public final class PngWriter {
             int g = Math.min(255, (((p >> 8) & 0xFF) * f + 32768) >> 16);
             int b = Math.min(255, ((p & 0xFF) * f + 32768) >> 16);
             row[x] = (a << 24) | (r << 16) | (g << 8) | b;
-        }
-    }
-
-    /**
-     * The row unfiltered (filter type None, PNG clause 9.2) as R, G, B[, A] bytes after the filter-type
-     * byte; rows that repeat the one above get Up instead (see {@link #idat}). On maps of flat
-     * colours deflate finds the repeated pixels of the plain bytes at least as well as the zeros of
-     * Sub, and sooner: measured on the plan's maps and dense parcels, None gave 0.84–0.93× the bytes
-     * in 0.74–0.99× the time. Choosing a filter per row by a per-byte cost sum, as general encoders
-     * do, took longer than compressing.
-     */
-    private static void none(int[] row, int bpp, byte[] out) {
-        out[0] = FILTER_NONE;
-        int k = 1;
-        if (bpp == 4) {
-            for (int p : row) {
-                out[k] = (byte) (p >> 16);
-                out[k + 1] = (byte) (p >> 8);
-                out[k + 2] = (byte) p;
-                out[k + 3] = (byte) (p >>> 24);
-                k += 4;
-            }
-        } else {
-            for (int p : row) {
-                out[k] = (byte) (p >> 16);
-                out[k + 1] = (byte) (p >> 8);
-                out[k + 2] = (byte) p;
-                k += 3;
-            }
         }
     }
 
