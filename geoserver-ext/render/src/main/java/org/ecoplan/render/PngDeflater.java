@@ -2,7 +2,11 @@ package org.ecoplan.render;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.zip.Adler32;
 
 /**
  * A zlib stream (RFC 1950) of DEFLATE blocks (RFC 1951) for the scanlines of a PNG image whose rows
@@ -53,17 +57,21 @@ final class PngDeflater {
     private final boolean upward;
     private final int leftCode;
     private final int upCode;
-    /** The Adler-32 sums of the scanlines so far (RFC 1950 clause 8.2). */
-    private long adlerA = 1, adlerB;
+    /** The Adler-32 sum of the scanlines so far (RFC 1950 clause 8.2). */
+    private final Adler32 adler = new Adler32();
+    /** The current scanline's bytes, filter byte first. */
+    private final byte[] rowData;
 
     /**
      * The block's tokens: a literal byte (0..255), a literal pixel ({@link #PIXEL}, its value in
-     * {@code values}) or a copy ({@code length << 16 | distance}). Symbol frequencies are counted as
+     * {@code values}) or a copy ({@code length << 16 | }{@link #LEFT} or {@link #UP}). Symbol frequencies are counted as
      * tokens are added.
      */
     private final int[] tokens = new int[BLOCK_TOKENS];
     private final int[] values = new int[BLOCK_TOKENS];
     private static final int PIXEL = 1 << 30;
+    /** Where a copy comes from: the pixel on the left or the one above. */
+    private static final int LEFT = 0, UP = 1;
     private int count;
 
     private final byte[] buffer = new byte[16 * 1024];
@@ -82,6 +90,11 @@ final class PngDeflater {
     private final int[] clCode = new int[19];
     private final int[] lengths = new int[286 + 30];
     private final int[] runs = new int[286 + 30];
+    private final int[] literalBits = new int[256];
+    private final long[] lengthBits = new long[MAX_MATCH + 1];
+    private final int[] lengthSize = new int[MAX_MATCH + 1];
+    private final long[] distanceBits = new long[2];
+    private final int[] distanceSize = new int[2];
 
     /**
      * An encoder of scanlines of {@code width} pixels of {@code bpp} (3: RGB, 4: RGBA) bytes each,
@@ -93,6 +106,7 @@ final class PngDeflater {
         this.bpp = bpp;
         this.rowBytes = width * bpp;
         this.upward = rowBytes + 1 <= WINDOW;
+        this.rowData = new byte[rowBytes + 2];
         this.leftCode = codeOf(bpp);
         this.upCode = upward ? codeOf(rowBytes + 1) : 0;
         // CMF: deflate with a 32 KiB window; FLG: fastest compression, no dictionary, check bits
@@ -109,7 +123,6 @@ final class PngDeflater {
         int w = rowBytes / bpp;
         int mask = bpp == 4 ? -1 : 0x00FFFFFF;
         checksum(pixels, w);
-        int up = rowBytes + 1;
         boolean fromAbove = upward && above != null;
         int x = 0;
         // the filter byte, with the row's first pixels when they repeat the row above (its filter byte is 0 too)
@@ -121,7 +134,7 @@ final class PngDeflater {
             while (x > 0 && run < w && ((pixels[run] ^ pixels[0]) & mask) == 0) run++;
             if (x > 0 && run >= x) x = 1;
         }
-        if (x > 0) copy(1 + x * bpp, up, upCode);
+        if (x > 0) copy(1 + x * bpp, UP);
         else literal(0);
         while (x < w) {
             int same = 0;
@@ -138,23 +151,24 @@ final class PngDeflater {
                 x++;
             } else if (run >= same) {
                 // the nearer copy where it is as long: its distance needs no extra bits
-                copy(run * bpp, bpp, leftCode);
+                copy(run * bpp, LEFT);
                 x += run;
             } else {
-                copy(same * bpp, up, upCode);
+                copy(same * bpp, UP);
                 x += same;
             }
         }
     }
 
     /**
-     * Adds copies of {@code total} (at least 3) bytes from {@code distance} back, in matches of at most
-     * {@value #MAX_MATCH} bytes and at least 3. A match may end inside a pixel: only the bytes count.
+     * Adds copies of {@code total} (at least 3) bytes from the pixel on the left ({@link #LEFT}) or
+     * above ({@link #UP}), in matches of at most {@value #MAX_MATCH} bytes and at least 3. A match may
+     * end inside a pixel: only the bytes count.
      */
-    private void copy(int total, int distance, int code) throws IOException {
+    private void copy(int total, int from) throws IOException {
         while (total > 0) {
             int len = total <= MAX_MATCH ? total : total - MAX_MATCH >= 3 ? MAX_MATCH : total - 3;
-            match(len, distance, code);
+            match(len, from);
             total -= len;
         }
     }
@@ -169,7 +183,7 @@ final class PngDeflater {
             bitCount = Math.max(0, bitCount - 8);
         }
         bits = 0;
-        int sum = (int) (adlerB << 16 | adlerA);
+        int sum = (int) adler.getValue();
         put(sum >>> 24);
         put(sum >>> 16);
         put(sum >>> 8);
@@ -179,35 +193,23 @@ final class PngDeflater {
     }
 
     /**
-     * Adds the scanline's bytes (filter byte 0, then R, G, B[, A] of each pixel) to the Adler-32 sums,
-     * A (1 plus the bytes) and B (the sum of A after each byte), modulo 65521. Over a row of n bytes
-     * v<sub>k</sub> that is A + &Sigma;v<sub>k</sub> and B + n&middot;A + &Sigma;(n &minus; k) v<sub>k</sub>: two sums
-     * of the row's bytes, with no chain from one byte to the next, reduced once a row (a row of 32 Ki
-     * pixels stays far within a long).
+     * Adds the scanline's bytes (filter byte 0, then R, G, B[, A] of each pixel) to the Adler-32 sum;
+     * the JDK's Adler32 is an intrinsic that sums many bytes an instruction. Each pixel is stored as
+     * one big-endian int: R, G, B, A, or for RGB R, G, B and a byte the next pixel overwrites (the row
+     * has one byte to spare for the last).
      */
     private void checksum(int[] pixels, int w) {
-        long sum = 0, weighted = 0; // sum of bytes, sum of position times byte (the filter byte is at 0)
+        byte[] b = rowData;
         if (bpp == 4) {
-            for (int j = 0; j < w; j++) {
-                int p = pixels[j];
-                int r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF, a = p >>> 24;
-                int s = r + g + b + a;
-                sum += s;
-                weighted += (long) (4 * j) * s + (r + 2 * g + 3 * b + 4 * a);
-            }
+            for (int i = 0, k = 1; i < w; i++, k += 4) BIG_ENDIAN_INT.set(b, k, Integer.rotateLeft(pixels[i], 8));
         } else {
-            for (int j = 0; j < w; j++) {
-                int p = pixels[j];
-                int r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF;
-                int s = r + g + b;
-                sum += s;
-                weighted += (long) (3 * j) * s + (r + 2 * g + 3 * b);
-            }
+            for (int i = 0, k = 1; i < w; i++, k += 3) BIG_ENDIAN_INT.set(b, k, pixels[i] << 8);
         }
-        long n = rowBytes + 1;
-        adlerB = (adlerB + n * adlerA + n * sum - weighted) % 65521;
-        adlerA = (adlerA + sum) % 65521;
+        adler.update(b, 0, rowBytes + 1);
     }
+
+    private static final VarHandle BIG_ENDIAN_INT = MethodHandles.byteArrayViewVarHandle(int[].class,
+            ByteOrder.BIG_ENDIAN);
 
     private void literal(int b) throws IOException {
         if (count == BLOCK_TOKENS) block(false);
@@ -226,11 +228,11 @@ final class PngDeflater {
         tokens[count++] = PIXEL;
     }
 
-    private void match(int length, int distance, int code) throws IOException {
+    private void match(int length, int from) throws IOException {
         if (count == BLOCK_TOKENS) block(false);
         litFreq[257 + LENGTH_CODE[length]]++;
-        distFreq[code]++;
-        tokens[count++] = length << 16 | distance;
+        distFreq[from == UP ? upCode : leftCode]++;
+        tokens[count++] = length << 16 | from;
     }
 
     /** Writes the held tokens as one block with dynamic Huffman codes (clause 3.2.7), and starts the next. */
@@ -285,7 +287,20 @@ final class PngDeflater {
      * 60 bits (a pixel's four literals), and 32 are written out whenever that many are held.
      */
     private void tokensOut() throws IOException {
-        int[] lc = litCode, ll = litLength, dc = distCode, dl = distLength;
+        // each literal's code and its length in one int, so a pixel's bytes cost one load each
+        int[] lc = literalBits;
+        for (int b = 0; b < 256; b++) lc[b] = litCode[b] | litLength[b] << 16;
+        // each match length's code and extra bits as one pattern, and each of the two distances'
+        for (int length = 3; length <= MAX_MATCH; length++) {
+            int code = LENGTH_CODE[length], symbol = 257 + code;
+            lengthBits[length] = litCode[symbol] | (long) (length - LENGTH_BASE[code]) << litLength[symbol];
+            lengthSize[length] = litLength[symbol] + LENGTH_EXTRA[code];
+        }
+        for (int from = LEFT; from <= UP; from++) {
+            int distance = from == UP ? rowBytes + 1 : bpp, code = from == UP ? upCode : leftCode;
+            distanceBits[from] = distCode[code] | (long) (distance - DISTANCE_BASE[code]) << distLength[code];
+            distanceSize[from] = distLength[code] + DISTANCE_EXTRA[code];
+        }
         long acc = bits;
         int n = bitCount;
         byte[] buf = buffer;
@@ -300,12 +315,12 @@ final class PngDeflater {
             int t = tokens[i];
             if (t == PIXEL) {
                 int p = values[i];
-                int s = (p >> 16) & 0xFF;
-                acc |= (long) lc[s] << n;
-                n += ll[s];
-                s = (p >> 8) & 0xFF;
-                acc |= (long) lc[s] << n;
-                n += ll[s];
+                int e = lc[(p >> 16) & 0xFF];
+                acc |= (long) (e & 0xFFFF) << n;
+                n += e >>> 16;
+                e = lc[(p >> 8) & 0xFF];
+                acc |= (long) (e & 0xFFFF) << n;
+                n += e >>> 16;
                 if (n >= 32) {
                     buf[at] = (byte) acc;
                     buf[at + 1] = (byte) (acc >>> 8);
@@ -315,23 +330,22 @@ final class PngDeflater {
                     acc >>>= 32;
                     n -= 32;
                 }
-                s = p & 0xFF;
-                acc |= (long) lc[s] << n;
-                n += ll[s];
+                e = lc[p & 0xFF];
+                acc |= (long) (e & 0xFFFF) << n;
+                n += e >>> 16;
                 if (four) {
-                    s = p >>> 24;
-                    acc |= (long) lc[s] << n;
-                    n += ll[s];
+                    e = lc[p >>> 24];
+                    acc |= (long) (e & 0xFFFF) << n;
+                    n += e >>> 16;
                 }
             } else if (t < 256) {
-                acc |= (long) lc[t] << n;
-                n += ll[t];
+                int e = lc[t];
+                acc |= (long) (e & 0xFFFF) << n;
+                n += e >>> 16;
             } else {
-                int length = t >>> 16, code = LENGTH_CODE[length];
-                acc |= (long) lc[257 + code] << n;
-                n += ll[257 + code];
-                acc |= (long) (length - LENGTH_BASE[code]) << n;
-                n += LENGTH_EXTRA[code];
+                int length = t >>> 16;
+                acc |= lengthBits[length] << n;
+                n += lengthSize[length];
                 if (n >= 32) {
                     buf[at] = (byte) acc;
                     buf[at + 1] = (byte) (acc >>> 8);
@@ -341,12 +355,9 @@ final class PngDeflater {
                     acc >>>= 32;
                     n -= 32;
                 }
-                int distance = t & 0xFFFF;
-                int d = distanceCode(distance);
-                acc |= (long) dc[d] << n;
-                n += dl[d];
-                acc |= (long) (distance - DISTANCE_BASE[d]) << n;
-                n += DISTANCE_EXTRA[d];
+                int from = t & 1;
+                acc |= distanceBits[from] << n;
+                n += distanceSize[from];
             }
             if (n >= 32) {
                 buf[at] = (byte) acc;
@@ -396,13 +407,6 @@ final class PngDeflater {
             while (run-- > 0) runs[k++] = v;
         }
         return k;
-    }
-
-    /** The distance code of a copy: one of the two this encoder makes, or found for another. */
-    private int distanceCode(int distance) {
-        if (distance == bpp) return leftCode;
-        if (distance == rowBytes + 1) return upCode;
-        return codeOf(distance);
     }
 
     private static int codeOf(int distance) {
