@@ -69,6 +69,8 @@ final class CoverageRasterizer {
     private int boxTop;
     private int boxBottom;
     private final double[] coords = new double[6];
+    /** The loaded shape's box in pixels. */
+    private double shapeMinX, shapeMinY, shapeMaxX, shapeMaxY;
 
     private CoverageRasterizer(BufferedImage canvas) {
         this.pixels = ((DataBufferInt) canvas.getRaster().getDataBuffer()).getData();
@@ -115,13 +117,26 @@ final class CoverageRasterizer {
         evenOdd = it.getWindingRule() == PathIterator.WIND_EVEN_ODD;
         // map paths are straight lines: flatten only a shape that has curves
         if (!collect(it)) collect(shape.getPathIterator(null, FLATNESS));
+        double minX = Double.POSITIVE_INFINITY, minY = Double.POSITIVE_INFINITY;
+        double maxX = Double.NEGATIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
+        boolean inRange = true;
         for (int i = 0; i < points; i++) {
-            if (!(Math.abs(xs[i]) < 1e7 && Math.abs(ys[i]) < 1e7)) {
-                points = 0;
-                subpaths = 0;
-                return false;
-            }
+            double x = xs[i], y = ys[i];
+            if (x < minX) minX = x;
+            if (x > maxX) maxX = x;
+            if (y < minY) minY = y;
+            if (y > maxY) maxY = y;
+            inRange &= Math.abs(x) < 1e7 && Math.abs(y) < 1e7; // false for NaN too
         }
+        if (!inRange) {
+            points = 0;
+            subpaths = 0;
+            return false;
+        }
+        shapeMinX = minX;
+        shapeMinY = minY;
+        shapeMaxX = maxX;
+        shapeMaxY = maxY;
         return true;
     }
 
@@ -130,15 +145,28 @@ final class CoverageRasterizer {
         if (argb >>> 24 == 0 || !box(0)) return;
         for (int top = boxTop; top < boxBottom; top += bandRows()) {
             band(top);
-            for (int s = 0, start = 0; s < subpaths; s++) {
-                int end = ends[s];
-                for (int i = start; i < end; i++) {
-                    int j = i + 1 < end ? i + 1 : start; // every subpath is closed, as a fill closes it
+            fillBand();
+            sweep(argb, evenOdd);
+        }
+    }
+
+    /** Adds the edges of every subpath, closed, to the current band's cells. */
+    private void fillBand() {
+        // a shape within the canvas's columns and the band's rows needs no clipping
+        boolean inside = shapeMinX >= 0 && shapeMaxX <= width && shapeMinY >= originY
+                && shapeMaxY <= originY + gridHeight;
+        for (int s = 0, start = 0; s < subpaths; s++) {
+            int end = ends[s];
+            for (int i = start; i < end; i++) {
+                int j = i + 1 < end ? i + 1 : start; // every subpath is closed, as a fill closes it
+                if (inside) {
+                    line(fixed(xs[i] - originX), fixed(ys[i] - originY), fixed(xs[j] - originX),
+                            fixed(ys[j] - originY));
+                } else {
                     clipLine(xs[i], ys[i], xs[j], ys[j]);
                 }
-                start = end;
             }
-            sweep(argb, evenOdd);
+            start = end;
         }
     }
 
@@ -162,6 +190,7 @@ final class CoverageRasterizer {
      * too little to see at this width; caps are butt.
      */
     boolean strokeThin(Shape path, double lineWidth, int argb, boolean pixelCentres) {
+        thin(lineWidth);
         if (!load(path)) return false;
         strokeLoaded(lineWidth, argb, pixelCentres);
         return true;
@@ -169,29 +198,38 @@ final class CoverageRasterizer {
 
     /** Strokes the loaded shape as {@link #strokeThin} does. */
     void strokeLoaded(double lineWidth, int argb, boolean pixelCentres) {
-        if (!(lineWidth > 0 && lineWidth <= THIN))
-            throw new IllegalArgumentException("not a thin stroke: " + lineWidth);
+        thin(lineWidth);
         if (argb >>> 24 == 0) return;
         // the box of the vertices as they are, widened by more than a move to a pixel centre
         if (!box(lineWidth + 1)) return;
-        double shift = pixelCentres ? 0.5 : 0;
         for (int top = boxTop; top < boxBottom; top += bandRows()) {
             band(top);
-            for (int s = 0, start = 0; s < subpaths; s++) {
-                int end = ends[s];
-                int last = closed[s] ? end : end - 1;
-                for (int i = start; i < last; i++) {
-                    int j = i + 1 < end ? i + 1 : start;
-                    if (pixelCentres) {
-                        segment(Math.floor(xs[i]) + shift, Math.floor(ys[i]) + shift, Math.floor(xs[j]) + shift,
-                                Math.floor(ys[j]) + shift, lineWidth);
-                    } else {
-                        segment(xs[i], ys[i], xs[j], ys[j], lineWidth);
-                    }
-                }
-                start = end;
-            }
+            strokeBand(lineWidth, pixelCentres);
             sweepCoverage(argb);
+        }
+    }
+
+    private static void thin(double lineWidth) {
+        if (!(lineWidth > 0 && lineWidth <= THIN))
+            throw new IllegalArgumentException("not a thin stroke: " + lineWidth);
+    }
+
+    /** Adds every subpath's segments, as bands of the stroke's width, to the current band's cells. */
+    private void strokeBand(double lineWidth, boolean pixelCentres) {
+        double shift = pixelCentres ? 0.5 : 0;
+        for (int s = 0, start = 0; s < subpaths; s++) {
+            int end = ends[s];
+            int last = closed[s] ? end : end - 1;
+            for (int i = start; i < last; i++) {
+                int j = i + 1 < end ? i + 1 : start;
+                if (pixelCentres) {
+                    segment(Math.floor(xs[i]) + shift, Math.floor(ys[i]) + shift, Math.floor(xs[j]) + shift,
+                            Math.floor(ys[j]) + shift, lineWidth);
+                } else {
+                    segment(xs[i], ys[i], xs[j], ys[j], lineWidth);
+                }
+            }
+            start = end;
         }
     }
 
@@ -231,14 +269,14 @@ final class CoverageRasterizer {
         int first = Math.max(mainLow, (int) Math.floor(u0));
         int last = Math.min(mainHigh - 1, (int) Math.ceil(u1) - 1);
         for (int k = first; k <= last; k++) {
-            double ua = Math.max(u0, k), ub = Math.min(u1, k + 1);
+            double ua = u0 > k ? u0 : k, ub = u1 < k + 1 ? u1 : k + 1;
             double len = ub - ua;
             if (len <= 0) continue;
             double centre = v0 + slope * (ua - u0);
             double lowA = centre - half, lowB = lowA + slope * len;
             double highA = centre + half, highB = highA + slope * len;
-            int from = Math.max(crossLow, (int) Math.floor(Math.min(lowA, lowB)));
-            int to = Math.min(crossHigh - 1, (int) Math.floor(Math.max(highA, highB)));
+            int from = Math.max(crossLow, (int) Math.floor(lowA < lowB ? lowA : lowB));
+            int to = Math.min(crossHigh - 1, (int) Math.floor(highA > highB ? highA : highB));
             for (int r = from; r <= to; r++) {
                 double a = flat
                         ? len * (clamp01(highA - r) - clamp01(lowA - r))
@@ -353,19 +391,8 @@ final class CoverageRasterizer {
      */
     private boolean box(double margin) {
         if (points == 0) return false;
-        double minX = Double.POSITIVE_INFINITY, minY = Double.POSITIVE_INFINITY;
-        double maxX = Double.NEGATIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < points; i++) {
-            double x = xs[i], y = ys[i];
-            if (x < minX) minX = x;
-            if (x > maxX) maxX = x;
-            if (y < minY) minY = y;
-            if (y > maxY) maxY = y;
-        }
-        minX -= margin;
-        minY -= margin;
-        maxX += margin;
-        maxY += margin;
+        double minX = shapeMinX - margin, minY = shapeMinY - margin;
+        double maxX = shapeMaxX + margin, maxY = shapeMaxY + margin;
         if (maxX <= 0 || maxY <= 0 || minX >= width || minY >= height) return false;
         originX = (int) Math.floor(Math.max(minX, 0));
         // one column more than the pixels: x on the canvas's right edge falls into it
@@ -574,25 +601,27 @@ final class CoverageRasterizer {
         return t;
     }
 
-    /**
-     * Blends a premultiplied source pixel over pixel i, source-over: each destination channel times
-     * (255 − source alpha) / 255, rounded, two channels in one multiplication (no product reaches the
-     * next channel's bits).
-     */
+    /** Blends a premultiplied source pixel over pixel i, source-over (see {@link #over}). */
     private void blend(int i, int src) {
+        pixels[i] = over(pixels[i], src);
+    }
+
+    /**
+     * A premultiplied source pixel over the pixel {@code d}, source-over: each destination channel
+     * times (255 − source alpha) / 255, rounded, two channels in one multiplication (no product
+     * reaches the next channel's bits).
+     */
+    private int over(int d, int src) {
         int sa = src >>> 24;
-        if (sa == 0) return;
-        if (sa == 255) {
-            pixels[i] = src;
-            return;
-        }
-        int d = opaque ? pixels[i] | 0xff000000 : pixels[i];
+        if (sa == 0) return d;
+        if (sa == 255) return src;
+        if (opaque) d |= 0xff000000;
         int inv = 255 - sa;
         int rb = (d & 0x00ff00ff) * inv + 0x00800080;
         rb = ((rb + ((rb >>> 8) & 0x00ff00ff)) >>> 8) & 0x00ff00ff;
         int ag = ((d >>> 8) & 0x00ff00ff) * inv + 0x00800080;
         ag = ((ag + ((ag >>> 8) & 0x00ff00ff)) >>> 8) & 0x00ff00ff;
-        pixels[i] = src + (rb | (ag << 8));
+        return src + (rb | (ag << 8));
     }
 
     /** a × b / 255, rounded. */
