@@ -5,6 +5,8 @@ import java.awt.geom.PathIterator;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.util.Arrays;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * An antialiasing scanline rasterizer that fills a shape with one solid colour, blended source-over
@@ -69,6 +71,8 @@ final class CoverageRasterizer {
     private int boxTop;
     private int boxBottom;
     private final double[] coords = new double[6];
+    /** Where this rasterizer works out segment patterns; made when first needed. */
+    private CoverageRasterizer patternGrid;
     /** The loaded shape's box in pixels. */
     private double shapeMinX, shapeMinY, shapeMaxX, shapeMaxY;
 
@@ -77,6 +81,14 @@ final class CoverageRasterizer {
         this.width = canvas.getWidth();
         this.height = canvas.getHeight();
         this.opaque = canvas.getType() == BufferedImage.TYPE_INT_RGB;
+    }
+
+    /** A rasterizer with cells but no pixels, of the given size: it works out {@link SegmentPatterns}. */
+    private CoverageRasterizer(int size) {
+        this.pixels = null;
+        this.width = size;
+        this.height = size;
+        this.opaque = false;
     }
 
     /** A rasterizer drawing into the canvas, or null when the canvas is not of a type it draws into. */
@@ -216,15 +228,22 @@ final class CoverageRasterizer {
 
     /** Adds every subpath's segments, as bands of the stroke's width, to the current band's cells. */
     private void strokeBand(double lineWidth, boolean pixelCentres) {
-        double shift = pixelCentres ? 0.5 : 0;
+        SegmentPatterns known = pixelCentres ? SegmentPatterns.of(lineWidth) : null;
         for (int s = 0, start = 0; s < subpaths; s++) {
             int end = ends[s];
             int last = closed[s] ? end : end - 1;
             for (int i = start; i < last; i++) {
                 int j = i + 1 < end ? i + 1 : start;
                 if (pixelCentres) {
-                    segment(Math.floor(xs[i]) + shift, Math.floor(ys[i]) + shift, Math.floor(xs[j]) + shift,
-                            Math.floor(ys[j]) + shift, lineWidth);
+                    int x0 = (int) Math.floor(xs[i]), y0 = (int) Math.floor(ys[i]);
+                    int x1 = (int) Math.floor(xs[j]), y1 = (int) Math.floor(ys[j]);
+                    int[] pattern = known == null ? null : known.get(x1 - x0, y1 - y0, this);
+                    if (pattern != null) {
+                        for (int k = 0; k < pattern.length; k += 3)
+                            addArea(x0 + pattern[k], y0 + pattern[k + 1], pattern[k + 2]);
+                    } else {
+                        segment(x0 + 0.5, y0 + 0.5, x1 + 0.5, y1 + 0.5, lineWidth);
+                    }
                 } else {
                     segment(xs[i], ys[i], xs[j], ys[j], lineWidth);
                 }
@@ -301,11 +320,88 @@ final class CoverageRasterizer {
 
     /** Adds covered area (in pixels) to the pixel at canvas (x, y), in 1/65536 of a pixel. */
     private void addCoverage(int x, int y, double a) {
+        addArea(x, y, (int) (a * 65536 + 0.5));
+    }
+
+    /** Adds covered area, in 1/65536 of a pixel, to the pixel at canvas (x, y) if it is in the band. */
+    private void addArea(int x, int y, int a) {
         int col = x - originX, row = y - originY;
         if (col < 0 || row < 0 || col >= gridWidth || row >= gridHeight) return;
         int i = row * gridWidth + col;
-        area[i] += (int) (a * 65536 + 0.5);
+        area[i] += a;
         touch(row, col);
+    }
+
+    /**
+     * The areas a thin stroke's segment between pixel centres leaves in the pixels around it, by the
+     * segment's steps in x and y, for one line width: {@code (column, row, area)} triples relative to the
+     * pixel of its start. Such a segment covers the same areas wherever it starts, so a map's outlines,
+     * whose short segments repeat the same few steps, find most of them here instead of integrating
+     * slices again. Shared by all renderings; a pattern is worked out once by whoever needs it first
+     * (two at once work out the same one).
+     */
+    static final class SegmentPatterns {
+        /** Steps up to this many pixels in x and y are kept. */
+        static final int REACH = 16;
+        private static final int SIDE = 2 * REACH + 1;
+        /** Line widths with patterns kept: styles use a few; widths computed from data go without. */
+        private static final int MAX_WIDTHS = 16;
+        private static final ConcurrentHashMap<Double, SegmentPatterns> BY_WIDTH = new ConcurrentHashMap<>();
+
+        private final double lineWidth;
+        private final AtomicReferenceArray<int[]> patterns = new AtomicReferenceArray<>(SIDE * SIDE);
+
+        private SegmentPatterns(double lineWidth) {
+            this.lineWidth = lineWidth;
+        }
+
+        /** The patterns of this width, or null when too many widths are kept already. */
+        static SegmentPatterns of(double lineWidth) {
+            SegmentPatterns p = BY_WIDTH.get(lineWidth);
+            if (p != null || BY_WIDTH.size() >= MAX_WIDTHS) return p;
+            return BY_WIDTH.computeIfAbsent(lineWidth, SegmentPatterns::new);
+        }
+
+        /** The pattern of a segment of these steps, or null for steps beyond {@link #REACH}. */
+        int[] get(int dx, int dy, CoverageRasterizer user) {
+            if (dx < -REACH || dx > REACH || dy < -REACH || dy > REACH) return null;
+            int index = (dy + REACH) * SIDE + dx + REACH;
+            int[] p = patterns.get(index);
+            if (p == null) {
+                p = user.patternOf(dx, dy, lineWidth);
+                patterns.set(index, p);
+            }
+            return p;
+        }
+    }
+
+    /** Works out a segment's pattern (see {@link SegmentPatterns}) on this rasterizer's pattern grid. */
+    private int[] patternOf(int dx, int dy, double lineWidth) {
+        CoverageRasterizer grid = patternGrid;
+        if (grid == null) grid = patternGrid = new CoverageRasterizer(2 * SegmentPatterns.REACH + 5);
+        // the segment starts in the middle pixel, so that it and its width fall inside the grid wherever it goes
+        int c = SegmentPatterns.REACH + 2;
+        grid.originX = 0;
+        grid.gridWidth = grid.width;
+        grid.boxTop = 0;
+        grid.boxBottom = grid.height;
+        grid.band(0);
+        grid.segment(c + 0.5, c + 0.5, c + dx + 0.5, c + dy + 0.5, lineWidth);
+        int[] out = new int[3 * 16];
+        int n = 0;
+        for (int row = 0; row < grid.gridHeight; row++) {
+            for (int col = grid.rowMin[row]; col <= grid.rowMax[row]; col++) {
+                int i = row * grid.gridWidth + col;
+                int a = grid.area[i];
+                if (a == 0) continue;
+                grid.area[i] = 0;
+                if (n + 3 > out.length) out = Arrays.copyOf(out, 2 * out.length);
+                out[n++] = col - c;
+                out[n++] = row - c;
+                out[n++] = a;
+            }
+        }
+        return Arrays.copyOf(out, n);
     }
 
     /** Widens the row's span of cells holding something to the column. */

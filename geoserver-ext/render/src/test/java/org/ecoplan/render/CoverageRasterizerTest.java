@@ -252,6 +252,50 @@ class CoverageRasterizerTest {
         assertEquals(0, alpha(img, 3, 3));
     }
 
+    /**
+     * A segment between pixel centres is drawn from the areas kept for its steps; integrated anew
+     * ({@code pixelCentres} off, on vertices already at pixel centres) it covers exactly the same. Steps
+     * around the largest kept, widths beyond the number kept, and segments crossing every canvas edge.
+     */
+    @Test
+    void keptSegmentAreasDrawAsTheSegmentsIntegratedAnew() {
+        Random random = new Random(12);
+        int reach = CoverageRasterizer.SegmentPatterns.REACH;
+        for (int round = 0; round < 60; round++) {
+            // more widths than are kept: the last ones are integrated every time
+            double width = round < 40 ? (1 + round % 4) * 0.25 : 0.05 + (round - 40) * 0.04;
+            Path2D.Double path = new Path2D.Double();
+            int x = random.nextInt(40) - 5, y = random.nextInt(30) - 5;
+            path.moveTo(x + 0.5, y + 0.5);
+            for (int i = 0; i < 12; i++) {
+                int step = i % 3 == 0 ? reach + 1 : reach; // the largest kept steps and the first beyond
+                // a walk within a few pixels of the canvas, crossing its edges now and then
+                x = step(random, x, step, -4, 41);
+                y = step(random, y, step, -4, 33);
+                path.lineTo(x + 0.5, y + 0.5);
+            }
+            if (round % 2 == 0) path.closePath();
+            BufferedImage kept = canvas(37, 29), integrated = canvas(37, 29);
+            assertTrue(CoverageRasterizer.of(kept).strokeThin(path, width, 0xff204080, true));
+            assertTrue(CoverageRasterizer.of(integrated).strokeThin(path, width, 0xff204080, false));
+            int drawn = 0;
+            for (int py = 0; py < 29; py++) {
+                for (int px = 0; px < 37; px++) {
+                    assertEquals(integrated.getRGB(px, py), kept.getRGB(px, py),
+                            "round " + round + " at " + px + "," + py);
+                    if (alpha(kept, px, py) > 0) drawn++;
+                }
+            }
+            assertTrue(drawn > 20, "round " + round + " drew " + drawn + " pixels");
+        }
+    }
+
+    /** A step of at most {@code step} from {@code v}, staying within {@code min..max}. */
+    private static int step(Random random, int v, int step, int min, int max) {
+        int lo = Math.max(-step, min - v), hi = Math.min(step, max - v);
+        return v + lo + random.nextInt(hi - lo + 1);
+    }
+
     @Test
     void oneRasterizerDrawsShapeAfterShapeAsFreshOnesDo() {
         Random random = new Random(3);
