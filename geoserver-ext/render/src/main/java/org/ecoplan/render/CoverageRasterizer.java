@@ -73,6 +73,8 @@ final class CoverageRasterizer {
     private final double[] coords = new double[6];
     /** Where this rasterizer works out segment patterns; made when first needed. */
     private CoverageRasterizer patternGrid;
+    private SegmentPatterns lastPatterns;
+    private double patternsWidth;
     /** The loaded shape's box in pixels. */
     private double shapeMinX, shapeMinY, shapeMaxX, shapeMaxY;
 
@@ -228,7 +230,7 @@ final class CoverageRasterizer {
 
     /** Adds every subpath's segments, as bands of the stroke's width, to the current band's cells. */
     private void strokeBand(double lineWidth, boolean pixelCentres) {
-        SegmentPatterns known = pixelCentres ? SegmentPatterns.of(lineWidth) : null;
+        SegmentPatterns known = pixelCentres ? patterns(lineWidth) : null;
         for (int s = 0, start = 0; s < subpaths; s++) {
             int end = ends[s];
             int last = closed[s] ? end : end - 1;
@@ -373,6 +375,15 @@ final class CoverageRasterizer {
             }
             return p;
         }
+    }
+
+    /** The shared patterns of the line width, remembered for the next shape, which mostly has the same. */
+    private SegmentPatterns patterns(double lineWidth) {
+        if (lineWidth != patternsWidth || lastPatterns == null) {
+            lastPatterns = SegmentPatterns.of(lineWidth);
+            patternsWidth = lineWidth;
+        }
+        return lastPatterns;
     }
 
     /** Works out a segment's pattern (see {@link SegmentPatterns}) on this rasterizer's pattern grid. */

@@ -2,15 +2,14 @@ package org.ecoplan.store.gpkg;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.Arrays;
 import org.ecoplan.catalog.store.StoreException;
+import org.ecoplan.store.sql.WkbDecoding;
 import org.ecoplan.store.sql.WkbEncoding;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.impl.PackedCoordinateSequenceFactory;
 import org.locationtech.jts.io.ParseException;
-import org.locationtech.jts.io.WKBReader;
 
 /**
  * The GeoPackage geometry encoding (OGC 12-128r18, clause 2.1.3, GeoPackageBinary): the "GP" header
@@ -57,7 +56,7 @@ public final class GeoPackageGeometry {
     public static Geometry decode(byte[] blob) {
         int start = wkbOffset(blob);
         try {
-            return new WKBReader(READ_FACTORY).read(Arrays.copyOfRange(blob, start, blob.length));
+            return WkbDecoding.decode(blob, start, READ_FACTORY);
         } catch (ParseException e) {
             throw new StoreException("invalid GeoPackage geometry: " + e.getMessage(), e);
         }

@@ -11,12 +11,12 @@ import org.ecoplan.catalog.query.Filter;
 import org.ecoplan.catalog.store.StoreException;
 import org.ecoplan.store.sql.SqlDialect;
 import org.ecoplan.store.sql.SqlNames;
+import org.ecoplan.store.sql.WkbDecoding;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.impl.PackedCoordinateSequenceFactory;
 import org.locationtech.jts.io.ParseException;
-import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
 import org.postgresql.PGStatement;
 
@@ -143,7 +143,7 @@ final class PostGisDialect implements SqlDialect {
         byte[] wkb = rs.getBytes(column);
         if (wkb == null) return null;
         try {
-            return new WKBReader(READ_FACTORY).read(wkb);
+            return WkbDecoding.decode(wkb, 0, READ_FACTORY);
         } catch (ParseException e) {
             throw new StoreException("invalid WKB from " + table + ": " + e.getMessage(), e);
         }
