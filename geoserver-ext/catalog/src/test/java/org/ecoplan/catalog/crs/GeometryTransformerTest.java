@@ -34,6 +34,28 @@ class GeometryTransformerTest {
         }
     }
 
+    /**
+     * The polynomial near each anchor gives the exact northing to a micrometre: walks of small steps and
+     * jumps between them over all latitudes up to 85 degrees, the edges of the polynomial's reach included.
+     */
+    @Test
+    void mercatorNorthingsNearAnAnchorAreExact() {
+        java.util.Random random = new java.util.Random(6);
+        GeometryTransformer.MercatorNorthing northing = new GeometryTransformer.MercatorNorthing();
+        double reach = GeometryTransformer.MercatorNorthing.REACH;
+        for (int walk = 0; walk < 2000; walk++) {
+            double phi = Math.toRadians(random.nextDouble() * 170 - 85);
+            for (int step = 0; step < 20; step++) {
+                double expected = 6378137.0 * GeometryTransformer.MercatorNorthing.exact(phi);
+                assertEquals(expected, 6378137.0 * northing.of(phi), 1e-6, "latitude " + Math.toDegrees(phi));
+                double move = step % 7 == 6
+                        ? reach * (random.nextBoolean() ? 1 : -1)
+                        : (random.nextDouble() - 0.5) * 1e-3;
+                if (Math.abs(phi + move) < Math.toRadians(85)) phi += move;
+            }
+        }
+    }
+
     /** Past the antimeridian the answer is proj4j's, as before the direct equations. */
     @Test
     void longitudesBeyond180AreLeftToProj4j() {
