@@ -239,7 +239,7 @@ final class CoverageRasterizer {
                 if (pixelCentres) {
                     int x0 = (int) Math.floor(xs[i]), y0 = (int) Math.floor(ys[i]);
                     int x1 = (int) Math.floor(xs[j]), y1 = (int) Math.floor(ys[j]);
-                    int[] pattern = known == null ? null : known.get(x1 - x0, y1 - y0, this);
+                    int[] pattern = known.get(x1 - x0, y1 - y0, this);
                     if (pattern != null) {
                         for (int k = 0; k < pattern.length; k += 3)
                             addArea(x0 + pattern[k], y0 + pattern[k + 1], pattern[k + 2]);
@@ -346,7 +346,11 @@ final class CoverageRasterizer {
         /** Steps up to this many pixels in x and y are kept. */
         static final int REACH = 16;
         private static final int SIDE = 2 * REACH + 1;
-        /** Line widths with patterns kept: styles use a few; widths computed from data go without. */
+        /**
+         * Line widths with patterns kept at once: styles use a few. Widths computed from data could be
+         * many: when a new width finds all kept, they are all dropped and kept anew as they are drawn,
+         * so memory stays bounded and the widths in use get patterns again.
+         */
         private static final int MAX_WIDTHS = 16;
         private static final ConcurrentHashMap<Double, SegmentPatterns> BY_WIDTH = new ConcurrentHashMap<>();
 
@@ -357,10 +361,11 @@ final class CoverageRasterizer {
             this.lineWidth = lineWidth;
         }
 
-        /** The patterns of this width, or null when too many widths are kept already. */
+        /** The patterns of this width. */
         static SegmentPatterns of(double lineWidth) {
             SegmentPatterns p = BY_WIDTH.get(lineWidth);
-            if (p != null || BY_WIDTH.size() >= MAX_WIDTHS) return p;
+            if (p != null) return p;
+            if (BY_WIDTH.size() >= MAX_WIDTHS) BY_WIDTH.clear();
             return BY_WIDTH.computeIfAbsent(lineWidth, SegmentPatterns::new);
         }
 

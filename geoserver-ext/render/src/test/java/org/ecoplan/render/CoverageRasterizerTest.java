@@ -255,14 +255,14 @@ class CoverageRasterizerTest {
     /**
      * A segment between pixel centres is drawn from the areas kept for its steps; integrated anew
      * ({@code pixelCentres} off, on vertices already at pixel centres) it covers exactly the same. Steps
-     * around the largest kept, widths beyond the number kept, and segments crossing every canvas edge.
+     * around the largest kept, more widths than are kept at once, and segments crossing every canvas edge.
      */
     @Test
     void keptSegmentAreasDrawAsTheSegmentsIntegratedAnew() {
         Random random = new Random(12);
         int reach = CoverageRasterizer.SegmentPatterns.REACH;
         for (int round = 0; round < 60; round++) {
-            // more widths than are kept: the last ones are integrated every time
+            // more widths than are kept at once: the kept ones are dropped and kept anew
             double width = round < 40 ? (1 + round % 4) * 0.25 : 0.05 + (round - 40) * 0.04;
             Path2D.Double path = new Path2D.Double();
             int x = random.nextInt(40) - 5, y = random.nextInt(30) - 5;

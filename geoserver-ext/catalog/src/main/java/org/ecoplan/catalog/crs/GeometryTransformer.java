@@ -104,37 +104,42 @@ public final class GeometryTransformer {
 
     /**
      * The isometric latitude ln tan(&pi;/4 + &phi;/2) of the spherical Mercator (EPSG Guidance Note 7-2,
-     * method 1024), for the vertices of one geometry after another. Each vertex lies close to the one
-     * before, so the function is expanded once, exactly, at a vertex (the anchor) and then evaluated for
-     * the vertices near it by its Taylor polynomial of degree 5, whose derivatives in sec &phi; and tan &phi;
-     * are s, st, s(1 + 2t&sup2;), st(5 + 6t&sup2;), s(5 + 28t&sup2; + 24t&#8308;). Within {@link #REACH} (0.11&deg;) of
-     * an anchor no further than 70&deg; from the equator, the next term bounds the error below
-     * 10&#8315;&sup1;&#8308; radians (under a tenth of a micrometre on the sphere); other vertices become anchors. A
-     * tile's thousands of vertices then cost
-     * one logarithm and tangent per geometry instead of one each.
+     * method 1024), for the vertices of one geometry after another. Latitudes are divided into cells
+     * of twice {@link #REACH} (0.23&deg;); at each cell's centre (its anchor) the function is expanded once,
+     * exactly, and the latitudes of the cell are evaluated by its Taylor polynomial of degree 5, whose
+     * derivatives in sec &phi; and tan &phi; are s, st, s(1 + 2t&sup2;), st(5 + 6t&sup2;), s(5 + 28t&sup2; + 24t&#8308;).
+     * Within {@link #REACH} of an anchor no further than 70&deg; from the equator, the next term bounds the
+     * error below 10&#8315;&sup1;&#8308; radians (under a tenth of a micrometre on the sphere); beyond, the exact
+     * function is used. The anchor depends on the latitude alone, so equal latitudes give equal
+     * northings (a ring stays closed, neighbours keep their shared vertices), and the vertices of a
+     * map's geometries, which mostly share a cell, cost one logarithm and tangent per cell instead of
+     * one each.
      */
     static final class MercatorNorthing {
-        /** How far (radians of latitude) from its anchor a vertex uses the polynomial. */
+        /** Half a cell (radians of latitude): no vertex lies further from its anchor. */
         static final double REACH = 0.002;
+        private static final double CELL = 2 * REACH;
         private static final double MAX_ANCHOR = Math.toRadians(70);
-        private double anchor = Double.NaN;
-        private double f0, c1, c2, c3, c4, c5;
+        private long cell = Long.MIN_VALUE;
+        private double anchor, f0, c1, c2, c3, c4, c5;
 
         double of(double phi) {
-            double d = phi - anchor;
-            if (Math.abs(d) <= REACH) return f0 + d * (c1 + d * (c2 + d * (c3 + d * (c4 + d * c5))));
-            double f = exact(phi);
-            if (Math.abs(phi) <= MAX_ANCHOR) {
-                double sec = 1 / Math.cos(phi), t = Math.tan(phi), t2 = t * t;
-                anchor = phi;
-                f0 = f;
+            long k = Math.round(phi / CELL);
+            if (k != cell) {
+                double a = k * CELL;
+                if (!(Math.abs(a) <= MAX_ANCHOR)) return exact(phi);
+                double sec = 1 / Math.cos(a), t = Math.tan(a), t2 = t * t;
+                cell = k;
+                anchor = a;
+                f0 = exact(a);
                 c1 = sec;
                 c2 = sec * t / 2;
                 c3 = sec * (1 + 2 * t2) / 6;
                 c4 = sec * t * (5 + 6 * t2) / 24;
                 c5 = sec * (5 + 28 * t2 + 24 * t2 * t2) / 120;
             }
-            return f;
+            double d = phi - anchor;
+            return f0 + d * (c1 + d * (c2 + d * (c3 + d * (c4 + d * c5))));
         }
 
         static double exact(double phi) {

@@ -3,6 +3,7 @@ package org.ecoplan.catalog.crs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
@@ -35,25 +36,46 @@ class GeometryTransformerTest {
     }
 
     /**
-     * The polynomial near each anchor gives the exact northing to a micrometre: walks of small steps and
-     * jumps between them over all latitudes up to 85 degrees, the edges of the polynomial's reach included.
+     * The polynomial near each anchor gives the exact northing to a micrometre, over all latitudes up to
+     * 85 degrees, cell edges included; and a latitude's northing is the same whatever came before it.
      */
     @Test
-    void mercatorNorthingsNearAnAnchorAreExact() {
+    void mercatorNorthingsAreExactAndDependOnTheLatitudeAlone() {
         java.util.Random random = new java.util.Random(6);
-        GeometryTransformer.MercatorNorthing northing = new GeometryTransformer.MercatorNorthing();
+        GeometryTransformer.MercatorNorthing walked = new GeometryTransformer.MercatorNorthing();
         double reach = GeometryTransformer.MercatorNorthing.REACH;
         for (int walk = 0; walk < 2000; walk++) {
             double phi = Math.toRadians(random.nextDouble() * 170 - 85);
             for (int step = 0; step < 20; step++) {
                 double expected = 6378137.0 * GeometryTransformer.MercatorNorthing.exact(phi);
-                assertEquals(expected, 6378137.0 * northing.of(phi), 1e-6, "latitude " + Math.toDegrees(phi));
+                double y = walked.of(phi);
+                assertEquals(expected, 6378137.0 * y, 1e-6, "latitude " + Math.toDegrees(phi));
+                // bit for bit what a fresh instance, with no history, gives
+                assertEquals(Double.doubleToLongBits(new GeometryTransformer.MercatorNorthing().of(phi)),
+                        Double.doubleToLongBits(y), "latitude " + Math.toDegrees(phi));
                 double move = step % 7 == 6
                         ? reach * (random.nextBoolean() ? 1 : -1)
                         : (random.nextDouble() - 0.5) * 1e-3;
                 if (Math.abs(phi + move) < Math.toRadians(85)) phi += move;
             }
         }
+    }
+
+    /** A ring that leaves its start's cell and comes back closes exactly, and its polygon stays valid. */
+    @Test
+    void ringsStayClosedInWebMercator() {
+        GeometryTransformer t = new GeometryTransformer(CrsRegistry.EPSG_4326, CrsRegistry.WEB_MERCATOR);
+        Coordinate[] ring = new Coordinate[41];
+        for (int i = 0; i < 40; i++) {
+            double a = 2 * Math.PI * i / 40;
+            ring[i] = new Coordinate(113.5 + 0.6 * Math.cos(a), 30.0001 + 0.5 * Math.sin(a));
+        }
+        ring[40] = ring[0].copy();
+        Geometry p = t.transformInPlace(GF.createPolygon(ring));
+        Coordinate[] out = p.getCoordinates();
+        assertEquals(out[0], out[out.length - 1]);
+        assertEquals(Double.doubleToLongBits(out[0].y), Double.doubleToLongBits(out[out.length - 1].y));
+        assertTrue(p.isValid());
     }
 
     /** Past the antimeridian the answer is proj4j's, as before the direct equations. */

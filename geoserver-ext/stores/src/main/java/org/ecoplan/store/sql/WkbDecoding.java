@@ -18,7 +18,9 @@ import org.locationtech.jts.io.WKBReader;
  * Reads 2D well-known binary (OGC 06-103r4, clause 8.2): points, line strings, polygons, their multi
  * forms and collections, in either byte order, into geometries whose coordinates lie in one packed
  * array per sequence. Anything else (Z or M ordinates, the PostGIS extended form with an SRID, other
- * types) is read by JTS's {@link WKBReader}, which gives the same geometries for the 2D forms (tested).
+ * types, rings JTS would repair, an unknown byte order) is read by JTS's {@link WKBReader}, which gives
+ * the same geometries for the 2D forms (tested). WKB that ends early, or a count larger than the
+ * bytes left could hold, is refused.
  *
  * <p>Why: every map, feature and tile request decodes its rows' geometries; JTS reads each ordinate
  * through a byte stream, here it is one unaligned load from the array.
@@ -50,8 +52,8 @@ public final class WkbDecoding {
         } catch (IndexOutOfBoundsException e) {
             throw new ParseException("WKB ends early");
         } catch (IllegalArgumentException e) {
-            // JTS refuses the geometry (a ring that is not closed or has too few points)
-            throw new ParseException(e.getMessage());
+            // a ring that is not closed or has too few points, a line of one point: JTS's reader, which
+            // is not strict by default, repairs them as it reads, so it reads these too
         }
         byte[] rest = offset == 0 ? wkb : Arrays.copyOfRange(wkb, offset, wkb.length);
         return new WKBReader(factory).read(rest);
@@ -62,19 +64,17 @@ public final class WkbDecoding {
      * collection holding it (0 at the top), whose members must be of the matching simple type.
      */
     private Geometry geometry(int within) throws ParseException {
-        boolean little = switch (wkb[at]) {
-            case 0 -> false;
-            case 1 -> true;
-            default -> throw new ParseException("unknown WKB byte order " + wkb[at]);
-        };
+        int order = wkb[at];
+        if (order != 0 && order != 1) return null; // JTS decides what an unknown byte order means
+        boolean little = order == 1;
         at++;
         int type = readInt(little);
         if (within >= 4 && within <= 6 && type != within - 3) return null;
         switch (type) {
             case 1 -> {
                 double x = readDouble(little), y = readDouble(little);
-                // an empty point has NaN coordinates by convention
-                if (Double.isNaN(x) && Double.isNaN(y)) return factory.createPoint();
+                // an empty point has NaN coordinates by convention (JTS takes either one as empty)
+                if (Double.isNaN(x) || Double.isNaN(y)) return factory.createPoint();
                 return factory.createPoint(new PackedCoordinateSequence.Double(new double[]{x, y}, 2, 0));
             }
             case 2 -> {

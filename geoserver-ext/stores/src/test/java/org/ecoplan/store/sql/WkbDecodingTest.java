@@ -117,11 +117,14 @@ class WkbDecodingTest {
         huge[5] = 0x7f;
         ParseException e = assertThrows(ParseException.class, () -> WkbDecoding.decode(huge, 0, PACKED));
         assertTrue(e.getMessage().contains("exceeds"), e.getMessage());
-        // an unknown byte order
-        byte[] order = wkb.clone();
-        order[0] = 7;
-        assertThrows(ParseException.class, () -> WkbDecoding.decode(order, 0, PACKED));
-        // a ring that does not close
+    }
+
+    /**
+     * What JTS's reader repairs or decides (a ring left open, a line of one point, a half-empty point, a
+     * member of the wrong type, an unknown byte order) comes out as JTS reads it, or fails as JTS fails.
+     */
+    @Test
+    void whatJtsRepairsOrDecidesIsReadAsJtsReadsIt() throws ParseException {
         Coordinate[] open = {new Coordinate(0, 0), new Coordinate(1, 0), new Coordinate(1, 1), new Coordinate(0, 1)};
         byte[] line = new WKBWriter(2).write(PLAIN.createLineString(open));
         byte[] notClosed = new byte[line.length + 4];
@@ -129,6 +132,29 @@ class WkbDecodingTest {
         notClosed[4] = 3; // polygon (big-endian type)
         notClosed[8] = 1; // one ring
         System.arraycopy(line, 5, notClosed, 9, line.length - 5);
-        assertThrows(ParseException.class, () -> WkbDecoding.decode(notClosed, 0, PACKED));
+        byte[] onePoint = java.nio.ByteBuffer.allocate(25).put((byte) 0).putInt(2).putInt(1).putDouble(3).putDouble(4)
+                .array();
+        byte[] halfEmpty = java.nio.ByteBuffer.allocate(21).put((byte) 0).putInt(1).putDouble(Double.NaN).putDouble(5)
+                .array();
+        // a multipolygon whose member is a point
+        byte[] point = new WKBWriter(2).write(PLAIN.createPoint(new Coordinate(1, 2)));
+        byte[] wrongMember = java.nio.ByteBuffer.allocate(9 + point.length).put((byte) 0).putInt(6).putInt(1).put(point)
+                .array();
+        byte[] unknownOrder = new WKBWriter(2).write(PLAIN.createPoint(new Coordinate(1, 2)));
+        unknownOrder[0] = 7;
+        for (byte[] wkb : new byte[][]{notClosed, onePoint, halfEmpty, wrongMember, unknownOrder}) {
+            Geometry theirs;
+            try {
+                theirs = new WKBReader(PACKED).read(wkb);
+            } catch (Exception jtsFails) {
+                assertThrows(jtsFails.getClass(), () -> WkbDecoding.decode(wkb, 0, PACKED));
+                continue;
+            }
+            Geometry ours = WkbDecoding.decode(wkb, 0, PACKED);
+            assertTrue(theirs.equalsExact(ours) || theirs.isEmpty() && ours.isEmpty(), theirs + " / " + ours);
+            assertEquals(theirs.getGeometryType(), ours.getGeometryType());
+        }
+        assertTrue(WkbDecoding.decode(notClosed, 0, PACKED).isValid(), "the open ring is closed as JTS closes it");
+        assertTrue(WkbDecoding.decode(halfEmpty, 0, PACKED).isEmpty());
     }
 }
