@@ -13,8 +13,9 @@ import java.util.zip.CRC32;
  * 15948): colour type 6 (RGBA, 8 bits) for images with alpha, 2 (RGB) otherwise, one IDAT chunk,
  * no interlace, every row with filter type None. Reads the packed int pixels directly, because the
  * general-purpose ImageIO writer copies the raster row by row, and compresses them with a
- * {@link PngDeflater}, which finds a map's repeated pixels faster than zlib. The compressed data is gathered in a {@link BlockOutputStream} rather than one
- * doubling array, so a large map allocates no large array twice. Premultiplied pixels are converted back to straight alpha, as PNG requires (PNG
+ * {@link PngDeflater}, which finds a map's repeated pixels faster than zlib. The compressed data is
+ * gathered in a {@link BlockOutputStream} rather than one doubling array, so a large map allocates no
+ * large array twice. Premultiplied pixels are converted back to straight alpha, as PNG requires (PNG
  * clause 12.8 "Alpha channel creation").
  *
  * <p>Only images with a packed int layout ({@code TYPE_INT_ARGB}, {@code TYPE_INT_ARGB_PRE},

@@ -104,7 +104,7 @@ public final class GeometryTransformer {
 
     /**
      * The isometric latitude ln tan(&pi;/4 + &phi;/2) of the spherical Mercator (EPSG Guidance Note 7-2,
-     * method 1024), for the vertices of one geometry after another. Latitudes are divided into cells
+     * method 1024), for the vertices of one geometry, one after another. Latitudes are divided into cells
      * of twice {@link #REACH} (0.23&deg;); at each cell's centre (its anchor) the function is expanded once,
      * exactly, and the latitudes of the cell are evaluated by its Taylor polynomial of degree 5, whose
      * derivatives in sec &phi; and tan &phi; are s, st, s(1 + 2t&sup2;), st(5 + 6t&sup2;), s(5 + 28t&sup2; + 24t&#8308;).
@@ -112,8 +112,7 @@ public final class GeometryTransformer {
      * error below 10&#8315;&sup1;&#8308; radians (under a tenth of a micrometre on the sphere); beyond, the exact
      * function is used. The anchor depends on the latitude alone, so equal latitudes give equal
      * northings (a ring stays closed, neighbours keep their shared vertices), and the vertices of a
-     * map's geometries, which mostly share a cell, cost one logarithm and tangent per cell instead of
-     * one each.
+     * geometry, which mostly share a cell, cost one logarithm and tangent per cell instead of one each.
      */
     static final class MercatorNorthing {
         /** Half a cell (radians of latitude): no vertex lies further from its anchor. */
